@@ -1,0 +1,81 @@
+"""A small language guess, only good enough to scope rules by language.
+
+Rules with a ``languages`` scope need the document language. When the caller does not give it, we guess
+from the script (Cyrillic, Greek, CJK, Hangul, Kana, Arabic, Thai …) and, for Latin text, from the most
+frequent function words. The guess abstains (returns None) when the evidence is thin, and a rule scoped
+by language then does not run: missing some boilerplate is better than removing article text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+__all__ = ["guess_language"]
+
+# Function words that are frequent in each language and rare as words of the others.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to is in that for with was are this on be have from which not but they their has",
+        "fr": "le la les des est et une dans pour qui que sur pas du au aux avec sont ce cette par il elle",
+        "de": "der die das und ist nicht mit den dem ein eine zu auf für von sich auch des im wird sind",
+        "es": "el la los las de que y en un una es por con para del se al lo como más pero sus está",
+        "pt": "o a os as de que e em um uma é para com não do da dos das no na se por ao mais como",
+        "it": "il la di che e un una è per con non del della dei le gli sono nel alla anche come",
+        "nl": "de het een en van is dat op te in niet met voor zijn er aan ook als bij door",
+        "tr": "ve bir bu da de için ile çok olarak daha gibi ama olan kadar sonra değil ancak",
+        "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ada adalah kami",
+        "pl": "i w nie na się z do jest że to o jak ale po co tak przez dla są",
+        "cs": "a v se na je že s z do to i o jako ale by pro jsou tak nebo",
+        "vi": "và của là có các cho được trong này những với một không người đã",
+    }.items()
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = (
+    ("HANGUL", "ko"),
+    ("HIRAGANA", "ja"),
+    ("KATAKANA", "ja"),
+    ("CJK", "zh"),
+    ("CYRILLIC", "ru"),
+    ("GREEK", "el"),
+    ("ARABIC", "ar"),
+    ("HEBREW", "he"),
+    ("THAI", "th"),
+    ("DEVANAGARI", "hi"),
+)
+
+
+def guess_language(text: str, sample: int = 4000) -> str | None:
+    """Return an ISO 639-1 code for ``text``, or None when unsure."""
+    head = text[:sample]
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    scripts: Counter[str] = Counter()
+    for c in letters[:2000]:
+        if ord(c) < 0x250:
+            scripts["LATIN"] += 1
+            continue
+        name = unicodedata.name(c, "")
+        for prefix, code in _SCRIPTS:
+            if name.startswith(prefix):
+                scripts[code] += 1
+                break
+    total = sum(scripts.values()) or 1
+    top, count = scripts.most_common(1)[0]
+    if top != "LATIN" and count / total > 0.3:
+        # Kana anywhere means Japanese even when Han characters dominate.
+        if top == "zh" and scripts.get("ja", 0) / total > 0.05:
+            return "ja"
+        return top
+    words = [w.lower() for w in _WORD.findall(head)]
+    if len(words) < 8:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 3 or ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
+        return None
+    return best

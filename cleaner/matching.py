@@ -1,0 +1,268 @@
+"""Run compiled rules over a document's blocks and turn hits into boilerplate removals.
+
+Literal and fuzzy matchers compare comparison forms (see :mod:`cleaner.normalize`); regexes run on the
+raw block. The raw offsets of a literal hit are only computed for blocks that hit, so the common case
+(no boilerplate in a paragraph) costs one search over a cached comparison form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
+
+from .normalize import comparison_form, comparison_map, is_cjk, raw_span
+from .result import Removal
+from .rules import Matcher, Rule, RuleSet
+from .segment import Block
+
+__all__ = ["Document", "find_boilerplate", "host_of"]
+
+_SCORERS = {
+    "ratio": fuzz.ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+}
+
+
+def host_of(url: str | None) -> str | None:
+    """Lower-case host name of ``url`` (a bare host such as ``gate.com`` is accepted too)."""
+    if not url:
+        return None
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    return host or None
+
+
+@dataclass
+class Document:
+    """A document split into blocks, with lazily computed comparison forms and offset maps."""
+
+    text: str
+    blocks: list[Block]
+    _forms: dict[int, str] = field(default_factory=dict)
+    _maps: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+
+    def raw(self, i: int) -> str:
+        b = self.blocks[i]
+        return self.text[b.start : b.end]
+
+    def form(self, i: int) -> str:
+        f = self._forms.get(i)
+        if f is None:
+            f = self._forms[i] = comparison_form(self.raw(i))
+        return f
+
+    def cmap(self, i: int) -> tuple[str, list[int]]:
+        m = self._maps.get(i)
+        if m is None:
+            m = self._maps[i] = comparison_map(self.raw(i))
+        return m
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # raw offsets in the document
+    end: int
+    score: float
+
+
+# ----------------------------------------------------------------------------------------- matchers
+def _boundary_ok(form: str, s: int, e: int) -> bool:
+    """A literal hit must not start or end inside a word (CJK text has no spaces: always fine)."""
+    if s > 0 and form[s - 1] != " " and not (is_cjk(form[s - 1]) or is_cjk(form[s])):
+        return False
+    return not (e < len(form) and form[e] != " " and not (is_cjk(form[e]) or is_cjk(form[e - 1])))
+
+
+def _form_hit(doc: Document, i: int, s: int, e: int, score: float) -> _Hit:
+    """Map a comparison-form span of block ``i`` to raw document offsets."""
+    raw = doc.raw(i)
+    _, index = doc.cmap(i)
+    rs, re_ = raw_span(raw, index, s, e)
+    base = doc.blocks[i].start
+    return _Hit(base + rs, base + re_, score)
+
+
+def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    form = doc.form(i)
+    if not form:
+        return []
+    b = doc.blocks[i]
+    if m.whole_block:
+        return [_Hit(b.start, b.end, 100.0)] if form in m.literals else []
+    hits = []
+    assert m.literal_re is not None
+    for hit in m.literal_re.finditer(form):
+        if _boundary_ok(form, hit.start(), hit.end()):
+            hits.append(_form_hit(doc, i, hit.start(), hit.end(), 100.0))
+    if m.truncated and not hits and i == len(doc.blocks) - 1:
+        # The text ends inside the literal: a scraped excerpt cut off in a disclaimer.
+        for lit in m.literals:
+            if len(lit) < m.truncated:
+                continue
+            p = form.find(lit[: m.truncated])
+            if p >= 0 and lit.startswith(form[p:]) and _boundary_ok(form, p, len(form)):
+                score = 100.0 * (len(form) - p) / len(lit)
+                hits.append(_form_hit(doc, i, p, len(form), round(score, 1)))
+                break
+    return hits
+
+
+def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    assert m.regex is not None
+    b = doc.blocks[i]
+    return [
+        _Hit(b.start + hit.start(), b.start + hit.end(), 100.0)
+        for hit in m.regex.finditer(doc.text, b.start, b.end)
+        if hit.end() > hit.start()
+    ]
+
+
+def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    form = doc.form(i)
+    if len(form) < m.min_length:
+        return []
+    b = doc.blocks[i]
+    if m.scorer == "partial_ratio":
+        al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
+        if al is None or al.dest_end - al.dest_start < m.min_length:
+            return []
+        s, e = al.dest_start, al.dest_end
+        # Snap the aligned window outwards to word boundaries.
+        while s > 0 and form[s - 1] != " ":
+            s -= 1
+        while e < len(form) and form[e] != " ":
+            e += 1
+        return [_form_hit(doc, i, s, e, round(al.score, 1))]
+    score = _SCORERS[m.scorer](m.pattern, form, score_cutoff=m.threshold)
+    return [_Hit(b.start, b.end, round(score, 1))] if score else []
+
+
+def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    if m.kind == "literal":
+        return _match_literal(m, doc, i)
+    if m.kind == "regex":
+        return _match_regex(m, doc, i)
+    if m.kind == "fuzzy":
+        return _match_fuzzy(m, doc, i)
+    if m.kind == "any":
+        out: list[_Hit] = []
+        for member in m.members:
+            out.extend(_match(member, doc, i))
+        return out
+    # all: every member must hit this block; report the first member's hits
+    first: list[_Hit] = []
+    for n, member in enumerate(m.members):
+        hits = _match(member, doc, i)
+        if not hits:
+            return []
+        if n == 0:
+            first = hits
+    return first
+
+
+# ------------------------------------------------------------------------------------- extensions
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
+_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+# Words a Title-Case headline leaves in lower case (English and a few other languages).
+_MINOR = frozenset(
+    """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so yet up
+    de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im""".split()
+)
+_HEADLINE_MAX_WORDS = 25
+_LIST_ITEM_MAX_CHARS = 200
+
+
+def _extend_headline(doc: Document, block: Block, end: int) -> int:
+    """Extend a cross-link label's span over the headline that follows it inside the block."""
+    rest = doc.text[end : block.end]
+    tokens = list(_TOKEN.finditer(rest))
+    if not tokens:
+        return block.end
+    if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
+        return block.end  # the rest of the line is one headline
+    for n, tok in enumerate(tokens):
+        word = _EDGE_PUNCT.sub("", tok.group())
+        cased = [c for c in word if c.isalpha() and (c.isupper() or c.islower())]
+        if not cased or cased[0].isupper() or word.lower() in _MINOR:
+            continue
+        # A lower-case content word: a sentence has begun at the last capitalised token before it.
+        j = n - 1
+        while j >= 0 and _EDGE_PUNCT.sub("", tokens[j].group()).lower() in _MINOR:
+            j -= 1
+        if j <= 0:
+            return end  # no headline words before the sentence: remove the label only
+        return end + tokens[j - 1].end()
+    return block.end
+
+
+def _headline_like(raw: str) -> bool:
+    s = raw.strip()
+    return 0 < len(s) <= _LIST_ITEM_MAX_CHARS and len(s.split()) <= 30 and not s.endswith((".", ":", ";", ","))
+
+
+# ------------------------------------------------------------------------------------------- driver
+def find_boilerplate(
+    doc: Document,
+    ruleset: RuleSet,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+) -> list[Removal]:
+    """Every boilerplate removal the rules call for, in document order, contained spans dropped."""
+    host = host_of(url)
+    n = len(doc.blocks)
+    found: list[Removal] = []
+    for rule in ruleset.rules:
+        if not rule.scope.allows_document(host, url, language):
+            continue
+        for i in range(n):
+            if not rule.scope.allows_block(i, n):
+                continue
+            for hit in _match(rule.matcher, doc, i):
+                found.extend(_apply_action(rule, doc, i, hit))
+    return _drop_contained(found)
+
+
+def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]:
+    block = doc.blocks[i]
+    text = doc.text
+    start, end = hit.start, hit.end
+    if rule.action == "remove_block":
+        start, end = block.start, block.end
+    elif rule.action == "truncate_after":
+        end = len(text.rstrip())
+    elif rule.action == "truncate_before":
+        start = len(text) - len(text.lstrip())
+    if rule.extend == "headline" and rule.action == "remove_span":
+        end = _extend_headline(doc, block, end)
+    out = [_removal(rule, text, start, end, hit.score)]
+    if rule.extend == "headline_list":
+        j = i + 1
+        while j < len(doc.blocks) and _headline_like(doc.raw(j)):
+            b = doc.blocks[j]
+            out.append(_removal(rule, text, b.start, b.end, hit.score, "listed under a cross-link label"))
+            j += 1
+    return out
+
+
+def _removal(rule: Rule, text: str, start: int, end: int, score: float, why: str = "") -> Removal:
+    reason = rule.description if not why else f"{rule.description} ({why})"
+    return Removal("boilerplate", rule.id, start, end, text[start:end], score, rule.level, reason)
+
+
+def _drop_contained(removals: list[Removal]) -> list[Removal]:
+    """Sort by position and drop removals whose span lies inside an earlier, larger one."""
+    ordered = sorted(removals, key=lambda r: (r.start, -r.end, r.rule))
+    out: list[Removal] = []
+    reach = -1
+    for r in ordered:
+        if r.end <= reach:
+            continue
+        out.append(r)
+        reach = max(reach, r.end)
+    return out

@@ -1,0 +1,133 @@
+"""The comparison form: what two pieces of text look like when we ask "is this the same text?".
+
+Scraped copies of one sentence differ in quotes, apostrophes, dashes, case, HTML entities and
+non-breaking spaces. Matching therefore runs on a *comparison form* (policy C1): ``html.unescape`` →
+NFKC → casefold → delete every Unicode punctuation character (category P*) → fold whitespace → trim.
+
+The comparison form is used to compare only; output characters are never rewritten. To cut a match
+found in the comparison form out of the original text, :func:`comparison_map` also returns, for every
+comparison character, the index of the raw character it came from.
+
+Every character is normalised on its own (with a cache), so the plain and the mapped forms are always
+identical — a match found in one is found in the other.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["comparison_form", "comparison_map", "is_cjk", "WORD_RE"]
+
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+# ``\w`` in Python's re is Unicode-aware: letters, digits and underscore of every script.
+WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _punct_table() -> dict[int, None]:
+    """Deletion table for every code point of Unicode category P* (built once per process)."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] == "P"}
+
+
+_char_cache: dict[str, str] = {}
+
+
+def _norm_char(ch: str) -> str:
+    """Comparison form of one character: '' for punctuation, ' ' for whitespace."""
+    out = _char_cache.get(ch)
+    if out is None:
+        if ch.isspace():
+            out = " "
+        else:
+            folded = unicodedata.normalize("NFKC", ch).casefold()
+            out = "".join(" " if c.isspace() else c for c in folded.translate(_punct_table()))
+        _char_cache[ch] = out
+    return out
+
+
+def _pieces(text: str):
+    """Yield (raw_index, piece) with HTML entities decoded; a piece is one char or one entity."""
+    if "&" not in text:
+        yield from enumerate(text)
+        return
+    pos = 0
+    for m in _ENTITY_RE.finditer(text):
+        for i in range(pos, m.start()):
+            yield i, text[i]
+        decoded = html.unescape(m.group(0))
+        if decoded == m.group(0):  # not an entity html knows: keep the characters
+            for i in range(m.start(), m.end()):
+                yield i, text[i]
+        else:
+            for ch in decoded:
+                yield m.start(), ch
+        pos = m.end()
+    for i in range(pos, len(text)):
+        yield i, text[i]
+
+
+_ASCII_PUNCT = {ord(c): None for c in "!\"#%&'()*,-./:;?@[\\]_{}"}
+
+
+def comparison_form(text: str) -> str:
+    """Return the comparison form of ``text`` (see module docstring)."""
+    if text.isascii() and "&" not in text:
+        # Fast path: ASCII needs no NFKC; its punctuation (P*) is exactly _ASCII_PUNCT.
+        return " ".join(text.translate(_ASCII_PUNCT).lower().split())
+    return " ".join("".join(_norm_char(ch) for _, ch in _pieces(text)).split())
+
+
+def comparison_map(text: str) -> tuple[str, list[int]]:
+    """Return the comparison form and, per comparison char, the raw index it came from.
+
+    ``raw_end`` of a match ending at comparison index ``j`` (exclusive) is ``end_of(j - 1)``:
+    use :func:`raw_span` rather than indexing by hand.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    last_space = True  # trims leading whitespace
+    for i, piece in _pieces(text):
+        for c in _norm_char(piece):
+            if c == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            chars.append(c)
+            index.append(i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        index.pop()
+    return "".join(chars), index
+
+
+def raw_span(text: str, index: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a comparison-form span ``[start, end)`` back to a raw span of ``text``.
+
+    The raw end is extended over the whole source piece of the last character (an entity such as
+    ``&#8217;`` or a character that NFKC expanded), so a cut never splits one.
+    """
+    if start >= end:
+        return index[start] if start < len(index) else len(text), index[start] if start < len(index) else len(text)
+    raw_start = index[start]
+    last = index[end - 1]
+    raw_end = last + 1
+    if text[last] == "&":
+        m = _ENTITY_RE.match(text, last)
+        if m:
+            raw_end = m.end()
+    return raw_start, raw_end
+
+
+@lru_cache(maxsize=4096)
+def is_cjk(ch: str) -> bool:
+    """True for characters of scripts written without spaces between words (CJK, Thai, Kana …)."""
+    if not ch:
+        return False
+    name = unicodedata.name(ch, "")
+    return name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR"))

@@ -1,0 +1,108 @@
+"""The objects the core returns: one :class:`Result` per document, with every :class:`Removal`.
+
+Every output of the CLI (the clean text, ``explain``, ``check``, JSON reports, statistics) is derived
+from these objects, so what is reported is exactly what was done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Kind = Literal["boilerplate", "duplicate"]
+Level = Literal["error", "warning", "info"]
+
+LEVELS: tuple[Level, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of the input that the cleaner removed.
+
+    ``start``/``end`` index the *input* string given to :func:`cleaner.clean`. ``rule`` is the id of
+    the boilerplate rule, or ``dedup.<how>`` for a duplicate; ``duplicate_of`` is then the span of the
+    copy that was kept. ``score`` is 100 for exact matches, else the fuzzy/similarity score (0–100).
+    """
+
+    kind: Kind
+    rule: str
+    start: int
+    end: int
+    text: str
+    score: float = 100.0
+    level: Level = "warning"
+    reason: str = ""
+    duplicate_of: tuple[int, int] | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def preview(self, width: int = 80) -> str:
+        """The removed text, whitespace folded, cut to ``width`` characters."""
+        flat = " ".join(self.text.split())
+        return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["duplicate_of"] = list(self.duplicate_of) if self.duplicate_of else None
+        return d
+
+
+@dataclass(frozen=True)
+class Options:
+    """Engine settings (frozen, hashable: one object is shared by every document of a run).
+
+    ``near_threshold`` is the similarity (0–1) above which two blocks of at least ``near_min_chars``
+    comparison characters are near-duplicates (policy C2). Blocks whose comparison form is shorter than
+    ``min_dup_chars`` are never removed as duplicates: short lines such as "Yes.", "Q:" or a list bullet
+    legitimately repeat.
+    """
+
+    dedup: bool = True
+    near_threshold: float = 0.90
+    near_min_chars: int = 40
+    min_dup_chars: int = 10
+    teaser_min_chars: int = 40
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of cleaning one document: the clean text and why each piece went."""
+
+    text: str
+    removals: tuple[Removal, ...] = field(default_factory=tuple)
+    input_chars: int = 0
+    language: str | None = None
+    url: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removals)
+
+    def counts(self) -> dict[str, int]:
+        """Number of removals per rule id (duplicates under their ``dedup.*`` id)."""
+        out: dict[str, int] = {}
+        for r in self.removals:
+            out[r.rule] = out.get(r.rule, 0) + 1
+        return out
+
+    def worst_level(self) -> Level | None:
+        if not self.removals:
+            return None
+        return max((r.level for r in self.removals), key=LEVELS.index)
+
+    def to_dict(self, include_text: bool = True) -> dict:
+        d: dict = {
+            "url": self.url,
+            "language": self.language,
+            "input_chars": self.input_chars,
+            "output_chars": len(self.text),
+            "removals": [r.to_dict() for r in self.removals],
+        }
+        if self.notes:
+            d["notes"] = list(self.notes)
+        if include_text:
+            d["text"] = self.text
+        return d

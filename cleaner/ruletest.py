@@ -1,0 +1,84 @@
+"""Run the inline tests of rules: each case through the real engine with its rule alone.
+
+Used by ``cleaner rules test`` and by pytest (tests/test_rule_packs.py), so a rule's examples are
+checked the same way everywhere. ``python -m cleaner.ruletest [PATHS]`` runs them without the CLI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass
+
+from .core import clean
+from .result import Options
+from .rules import Rule, RuleSet, RuleTest
+
+__all__ = ["TestOutcome", "run_rule_tests", "expected_text"]
+
+_RULE_ONLY = Options(dedup=False)
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    """The outcome of one inline test case."""
+
+    rule: Rule
+    case: RuleTest
+    expected: str
+    actual: str
+
+    @property
+    def passed(self) -> bool:
+        return self.expected == self.actual
+
+    @property
+    def where(self) -> str:
+        return f"{self.rule.file}:{self.case.line}"
+
+    def diff(self) -> str:
+        """A unified diff of expected vs actual output (paragraph per line)."""
+        return "\n".join(
+            difflib.unified_diff(
+                self.expected.split("\n"), self.actual.split("\n"), "expected", "actual", lineterm="", n=2
+            )
+        )
+
+
+def expected_text(case: RuleTest) -> str:
+    """The text a case expects: its ``output``, or its input unchanged — both in output format."""
+    text = case.input if case.output is None else case.output
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def run_rule_tests(ruleset: RuleSet, select: str | None = None) -> list[TestOutcome]:
+    """Run every inline test of the rules whose id contains ``select`` (all when None)."""
+    outcomes = []
+    for rule in ruleset.select(select).rules:
+        alone = RuleSet((rule,), ruleset.packs, ruleset.files)
+        for case in rule.tests:
+            result = clean(case.input, url=case.url, language=case.language, rules=alone, options=_RULE_ONLY)
+            outcomes.append(TestOutcome(rule, case, expected_text(case), result.text))
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .rules import RuleLoadError, load_rules
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        ruleset = load_rules(args, defaults=not args)
+    except RuleLoadError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    outcomes = run_rule_tests(ruleset)
+    failed = [o for o in outcomes if not o.passed]
+    for o in failed:
+        print(f"FAIL {o.rule.id} ({o.where})\n{o.diff()}\n")
+    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
