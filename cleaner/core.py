@@ -8,16 +8,17 @@ removed spans become a single space before whitespace is folded, nothing is rewr
 
 from __future__ import annotations
 
-from .dedup import Unit, find_duplicates
+from .dedup import Move, find_duplicates
 from .lang import guess_language
 from .matching import Document, find_boilerplate
 from .result import Options, Removal, Result
 from .rules import RuleSet, default_rules
-from .segment import split_blocks
+from .segment import Unit, units_of
 
 __all__ = ["clean", "DEFAULT_OPTIONS"]
 
 DEFAULT_OPTIONS = Options()
+_MAX_PASSES = 4
 
 
 def clean(
@@ -39,60 +40,66 @@ def clean(
     opt = options or DEFAULT_OPTIONS
     ruleset = default_rules() if rules is None else rules
     lang = language or guess_language(raw)
-    doc = Document(raw, split_blocks(raw))
-
-    boiler = find_boilerplate(doc, ruleset, url=url, language=lang)
-    units = _units_after(doc, boiler)
-
-    dups: list[Removal] = []
-    moves = []
-    if opt.dedup:
-        dups, moves = find_duplicates(units, raw, opt)
-        for r in dups:
-            for u in units:
-                if u.pieces and u.pieces[0][0] <= r.start and r.end <= u.pieces[-1][1]:
-                    u.subtract(r.start, r.end, raw)
-                    break
-
-    by_block = {u.block: u for u in units}
-    for mv in moves:
-        by_block[mv.target] = by_block.pop(mv.source)
-    paragraphs = []
-    for b in range(len(doc.blocks)):
-        u = by_block.get(b)
-        if u is None or not u.pieces:
-            continue
-        para = " ".join(" ".join(raw[s:e] for s, e in u.pieces).split())
-        if para:
-            paragraphs.append(para)
-    removals = tuple(sorted(boiler + dups, key=lambda r: (r.start, r.end)))
+    units = units_of(raw)
+    removals: list[Removal] = []
+    # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
+    # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail
+    # windows. Without the repetition clean(clean(x)) could differ from clean(x).
+    for _ in range(_MAX_PASSES):
+        found = find_boilerplate(Document(raw, units), ruleset, url=url, language=lang)
+        units = _cut(units, found, raw)
+        dups: list[Removal] = []
+        if opt.dedup:
+            dups, moves = find_duplicates(units, raw, opt)
+            units = _cut(_apply_moves(units, moves), dups, raw)
+        removals.extend(found)
+        removals.extend(dups)
+        if not found and not dups:
+            break
+    paragraphs = (" ".join(u.text.split()) for u in units)
     return Result(
-        text="\n\n".join(paragraphs),
-        removals=removals,
+        text="\n\n".join(p for p in paragraphs if p),
+        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
         input_chars=len(raw),
         language=lang,
         url=url,
     )
 
 
-def _units_after(doc: Document, removals: list[Removal]) -> list[Unit]:
-    """What is left of every block once the boilerplate spans are cut out."""
-    units: list[Unit] = []
+def _cut(units: list[Unit], removals: list[Removal], text: str) -> list[Unit]:
+    """Cut removal spans out of the views; drop views left empty or holding only punctuation."""
+    if not removals:
+        return units
     spans = sorted((r.start, r.end) for r in removals)
-    k = 0
-    for i, b in enumerate(doc.blocks):
-        u = Unit(i, [(b.start, b.end)])
-        while k < len(spans) and spans[k][1] <= b.start:
-            k += 1
-        j = k
+    out: list[Unit] = []
+    for u in units:
+        lo, hi = u.span
         touched = False
-        while j < len(spans) and spans[j][0] < b.end:
-            u.subtract(spans[j][0], spans[j][1], doc.text, rebuild=False)
-            touched = True
-            j += 1
-        if touched and not any(ch.isalnum() for s, e in u.pieces for ch in doc.text[s:e]):
-            u.pieces = []  # only punctuation or symbols were left around the removed text
+        for s, e in spans:
+            if s >= hi:
+                break
+            if e > lo:
+                u.subtract(s, e, text, rebuild=False)
+                touched = True
+        if touched:
+            if not any(ch.isalnum() for s, e in u.pieces for ch in text[s:e]):
+                continue  # only punctuation or symbols were left around the removed text
+            u.build(text)
         if u.pieces:
-            u.build(doc.text)
-            units.append(u)
-    return units
+            out.append(u)
+    return out
+
+
+def _apply_moves(units: list[Unit], moves: list[Move]) -> list[Unit]:
+    """Put each moved unit in place of its target (a teaser replaced by its fuller later version)."""
+    if not moves:
+        return units
+    source_for = {mv.target: mv.source for mv in moves}
+    sources = set(source_for.values())
+    by_block = {u.block: u for u in units}
+    out = []
+    for u in units:
+        if u.block in sources:
+            continue
+        out.append(by_block[source_for[u.block]] if u.block in source_for else u)
+    return out

@@ -18,71 +18,20 @@ characters are never removed as duplicates ("Yes.", "Q:", list bullets repeat le
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .normalize import comparison_map
 from .result import Options, Removal
+from .segment import Unit
 
-__all__ = ["Unit", "Move", "find_duplicates"]
+__all__ = ["Move", "find_duplicates"]
 
 _SHINGLE = 12  # characters per shingle of the comparison form
 _SAMPLE_MOD = 4  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
 _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
-
-
-@dataclass
-class Unit:
-    """What is left of one block: kept raw intervals (document offsets), in order."""
-
-    block: int
-    pieces: list[tuple[int, int]]
-    text: str = ""  # the pieces joined by one space
-    form: str = ""
-    _offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (view_start, raw_start, length)
-
-    def build(self, doc_text: str) -> None:
-        parts, offsets, pos = [], [], 0
-        for s, e in self.pieces:
-            if parts:
-                parts.append(" ")
-                pos += 1
-            offsets.append((pos, s, e - s))
-            parts.append(doc_text[s:e])
-            pos += e - s
-        self.text = "".join(parts)
-        self._offsets = offsets
-
-    def to_raw(self, v: int) -> int:
-        """Raw document offset of view index ``v`` (the end of the text maps past the last piece)."""
-        for vs, rs, length in self._offsets:
-            if v < vs + length:
-                return rs + max(0, v - vs)
-        vs, rs, length = self._offsets[-1]
-        return rs + length
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.pieces[0][0], self.pieces[-1][1])
-
-    def subtract(self, start: int, end: int, doc_text: str, *, rebuild: bool = True) -> None:
-        """Cut raw interval [start, end) out of the pieces (whitespace-only leftovers go too)."""
-        pieces = []
-        for s, e in self.pieces:
-            if e <= start or s >= end:
-                pieces.append((s, e))
-                continue
-            if s < start:
-                pieces.append((s, start))
-            if e > end:
-                pieces.append((end, e))
-        self.pieces = [(s, e) for s, e in pieces if doc_text[s:e].strip()]
-        if not self.pieces:
-            self.text = ""
-        elif rebuild:
-            self.build(doc_text)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ raw block. The raw offsets of a literal hit are only computed for blocks that hi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from .normalize import comparison_form, comparison_map, is_cjk, raw_span
 from .result import Removal
 from .rules import Matcher, Rule, RuleSet
-from .segment import Block
+from .segment import Unit
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
@@ -36,18 +36,28 @@ def host_of(url: str | None) -> str | None:
     return host or None
 
 
-@dataclass
-class Document:
-    """A document split into blocks, with lazily computed comparison forms and offset maps."""
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # raw offsets in the document
+    end: int
+    score: float
 
-    text: str
-    blocks: list[Block]
-    _forms: dict[int, str] = field(default_factory=dict)
-    _maps: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+
+class Document:
+    """The current views of a document's blocks, with comparison forms and offset maps cached."""
+
+    def __init__(self, text: str, units: list[Unit]):
+        self.text = text
+        self.units = units
+        self._forms: dict[int, str] = {}
+        self._maps: dict[int, tuple[str, list[int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.units)
 
     def raw(self, i: int) -> str:
-        b = self.blocks[i]
-        return self.text[b.start : b.end]
+        """The view text of unit ``i`` (its kept pieces joined by one space)."""
+        return self.units[i].text
 
     def form(self, i: int) -> str:
         f = self._forms.get(i)
@@ -61,12 +71,10 @@ class Document:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
 
-
-@dataclass(frozen=True)
-class _Hit:
-    start: int  # raw offsets in the document
-    end: int
-    score: float
+    def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
+        """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
+        u = self.units[i]
+        return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
 
 
 # ----------------------------------------------------------------------------------------- matchers
@@ -78,27 +86,24 @@ def _boundary_ok(form: str, s: int, e: int) -> bool:
 
 
 def _form_hit(doc: Document, i: int, s: int, e: int, score: float) -> _Hit:
-    """Map a comparison-form span of block ``i`` to raw document offsets."""
-    raw = doc.raw(i)
+    """Map a comparison-form span of unit ``i`` to raw document offsets."""
     _, index = doc.cmap(i)
-    rs, re_ = raw_span(raw, index, s, e)
-    base = doc.blocks[i].start
-    return _Hit(base + rs, base + re_, score)
+    vs, ve = raw_span(doc.raw(i), index, s, e)
+    return doc.hit(i, vs, ve, score)
 
 
 def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if not form:
         return []
-    b = doc.blocks[i]
     if m.whole_block:
-        return [_Hit(b.start, b.end, 100.0)] if form in m.literals else []
+        return [doc.hit(i, 0, len(doc.raw(i)), 100.0)] if form in m.literals else []
     hits = []
     assert m.literal_re is not None
     for hit in m.literal_re.finditer(form):
         if _boundary_ok(form, hit.start(), hit.end()):
             hits.append(_form_hit(doc, i, hit.start(), hit.end(), 100.0))
-    if m.truncated and not hits and i == len(doc.blocks) - 1:
+    if m.truncated and not hits and i == len(doc) - 1:
         # The text ends inside the literal: a scraped excerpt cut off in a disclaimer.
         for lit in m.literals:
             if len(lit) < m.truncated:
@@ -113,19 +118,13 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     assert m.regex is not None
-    b = doc.blocks[i]
-    return [
-        _Hit(b.start + hit.start(), b.start + hit.end(), 100.0)
-        for hit in m.regex.finditer(doc.text, b.start, b.end)
-        if hit.end() > hit.start()
-    ]
+    return [doc.hit(i, h.start(), h.end(), 100.0) for h in m.regex.finditer(doc.raw(i)) if h.end() > h.start()]
 
 
 def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if len(form) < m.min_length:
         return []
-    b = doc.blocks[i]
     if m.scorer == "partial_ratio":
         al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
         if al is None or al.dest_end - al.dest_start < m.min_length:
@@ -138,7 +137,7 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
             e += 1
         return [_form_hit(doc, i, s, e, round(al.score, 1))]
     score = _SCORERS[m.scorer](m.pattern, form, score_cutoff=m.threshold)
-    return [_Hit(b.start, b.end, round(score, 1))] if score else []
+    return [doc.hit(i, 0, len(doc.raw(i)), round(score, 1))] if score else []
 
 
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
@@ -170,21 +169,24 @@ _SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 # Words a Title-Case headline leaves in lower case (English and a few other languages).
 _MINOR = frozenset(
-    """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so yet up
-    de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im""".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as", "vs", "vs.", "via", "with", "from", "into", "onto", "per", "than", "if", "so", "yet", "up", "de", "la", "le", "les", "du", "des", "et", "en", "y", "el", "los", "las", "da", "do", "dos", "das", "e", "o", "di", "del", "della", "van", "der", "den", "und", "von", "zu", "im"]
 )
 _HEADLINE_MAX_WORDS = 25
 _LIST_ITEM_MAX_CHARS = 200
 
 
-def _extend_headline(doc: Document, block: Block, end: int) -> int:
-    """Extend a cross-link label's span over the headline that follows it inside the block."""
-    rest = doc.text[end : block.end]
+def _extend_headline(doc: Document, i: int, end: int) -> int:
+    """Extend a cross-link label's span (raw ``end``) over the headline that follows it in unit ``i``."""
+    u = doc.units[i]
+    view = u.text
+    # view offset of the raw end: first view index whose raw offset is at or after ``end``
+    v = next((k for k in range(len(view)) if u.to_raw(k) >= end), len(view))
+    rest = view[v:]
     tokens = list(_TOKEN.finditer(rest))
     if not tokens:
-        return block.end
+        return u.span[1]
     if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
-        return block.end  # the rest of the line is one headline
+        return u.span[1]  # the rest of the line is one headline
     for n, tok in enumerate(tokens):
         word = _EDGE_PUNCT.sub("", tok.group())
         cased = [c for c in word if c.isalpha() and (c.isupper() or c.islower())]
@@ -196,8 +198,8 @@ def _extend_headline(doc: Document, block: Block, end: int) -> int:
             j -= 1
         if j <= 0:
             return end  # no headline words before the sentence: remove the label only
-        return end + tokens[j - 1].end()
-    return block.end
+        return u.to_raw_end(v + tokens[j - 1].end())
+    return u.span[1]
 
 
 def _headline_like(raw: str) -> bool:
@@ -215,7 +217,7 @@ def find_boilerplate(
 ) -> list[Removal]:
     """Every boilerplate removal the rules call for, in document order, contained spans dropped."""
     host = host_of(url)
-    n = len(doc.blocks)
+    n = len(doc)
     found: list[Removal] = []
     for rule in ruleset.rules:
         if not rule.scope.allows_document(host, url, language):
@@ -229,23 +231,22 @@ def find_boilerplate(
 
 
 def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]:
-    block = doc.blocks[i]
     text = doc.text
     start, end = hit.start, hit.end
     if rule.action == "remove_block":
-        start, end = block.start, block.end
+        start, end = doc.units[i].span
     elif rule.action == "truncate_after":
         end = len(text.rstrip())
     elif rule.action == "truncate_before":
         start = len(text) - len(text.lstrip())
     if rule.extend == "headline" and rule.action == "remove_span":
-        end = _extend_headline(doc, block, end)
+        end = _extend_headline(doc, i, end)
     out = [_removal(rule, text, start, end, hit.score)]
     if rule.extend == "headline_list":
         j = i + 1
-        while j < len(doc.blocks) and _headline_like(doc.raw(j)):
-            b = doc.blocks[j]
-            out.append(_removal(rule, text, b.start, b.end, hit.score, "listed under a cross-link label"))
+        while j < len(doc) and _headline_like(doc.raw(j)):
+            s, e = doc.units[j].span
+            out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
             j += 1
     return out
 

@@ -7,9 +7,9 @@ Sentences are used inside blocks, where flattened one-line articles hide their s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-__all__ = ["Block", "split_blocks", "sentence_starts"]
+__all__ = ["Block", "Unit", "split_blocks", "units_of", "sentence_starts"]
 
 
 @dataclass(frozen=True)
@@ -50,3 +50,73 @@ def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[i
         if m.end() < end:
             starts.append(m.end())
     return starts
+
+
+@dataclass
+class Unit:
+    """A view of one block: the raw intervals (document offsets) still kept, in order.
+
+    Cleaning only ever cuts intervals out of views, so every character of the output is a character
+    of the input, and every match found in a view maps back to input offsets (:meth:`to_raw`).
+    """
+
+    block: int
+    pieces: list[tuple[int, int]]
+    text: str = ""  # the pieces joined by one space
+    form: str = ""
+    _offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (view_start, raw_start, length)
+
+    def build(self, doc_text: str) -> None:
+        parts, offsets, pos = [], [], 0
+        for s, e in self.pieces:
+            if parts:
+                parts.append(" ")
+                pos += 1
+            offsets.append((pos, s, e - s))
+            parts.append(doc_text[s:e])
+            pos += e - s
+        self.text = "".join(parts)
+        self._offsets = offsets
+
+    def to_raw(self, v: int) -> int:
+        """Raw document offset of view index ``v`` (the end of the text maps past the last piece)."""
+        for vs, rs, length in self._offsets:
+            if v < vs + length:
+                return rs + max(0, v - vs)
+        vs, rs, length = self._offsets[-1]
+        return rs + length
+
+    def to_raw_end(self, v: int) -> int:
+        """Raw offset just after view index ``v - 1``: the exclusive end of a view span ending at ``v``."""
+        return self.to_raw(v - 1) + 1 if v > 0 else self.to_raw(0)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.pieces[0][0], self.pieces[-1][1])
+
+    def subtract(self, start: int, end: int, doc_text: str, *, rebuild: bool = True) -> None:
+        """Cut raw interval [start, end) out of the pieces (whitespace-only leftovers go too)."""
+        pieces = []
+        for s, e in self.pieces:
+            if e <= start or s >= end:
+                pieces.append((s, e))
+                continue
+            if s < start:
+                pieces.append((s, start))
+            if e > end:
+                pieces.append((end, e))
+        self.pieces = [(s, e) for s, e in pieces if doc_text[s:e].strip()]
+        if not self.pieces:
+            self.text = ""
+        elif rebuild:
+            self.build(doc_text)
+
+
+def units_of(text: str) -> list[Unit]:
+    """One view per non-blank line of ``text``."""
+    units = []
+    for b in split_blocks(text):
+        u = Unit(b.index, [(b.start, b.end)])
+        u.build(text)
+        units.append(u)
+    return units

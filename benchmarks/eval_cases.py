@@ -1,0 +1,171 @@
+"""Quality gate on labelled real cases: how close is ``cleaner.clean`` to the gold labels?
+
+For every case ``NAME.txt`` with label ``NAME.clean.txt`` and record ``NAME.yaml`` (see POLICY.md):
+- exact: the output equals the label byte for byte (the label ends with one newline);
+- token precision / recall: ``\\w+`` tokens of the output vs the label, as multisets, summed over all
+  cases (micro average);
+- labelled items removed: each ``removed`` item of the case record is located in the raw text (in raw
+  order; a duplicate is looked for after the first copy) and counts as removed when our removal spans
+  cover at least 90% of it.
+
+Usage::
+
+    python benchmarks/eval_cases.py [CASES_DIR] [--json] [--verbose]
+
+CASES_DIR defaults to tests/data/cases (a copy of ../shared/data/cases). Exit code 1 when a target of
+issue #2 is missed: seed exact, recall ≥ 0.995, precision ≥ 0.97, every duplicate item, ≥ 90% of
+boilerplate items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cleaner import Result, clean, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(r"\w+")
+TARGETS = {"recall": 0.995, "precision": 0.97, "duplicates": 1.0, "boilerplate": 0.90}
+SEED = "gate-fr-kremlin"
+
+
+@dataclass
+class CaseScore:
+    name: str
+    exact: bool
+    tp: int
+    out_tokens: int
+    label_tokens: int
+    items: list[tuple[str, str, bool]] = field(default_factory=list)  # (kind, text, removed)
+
+
+def _collapsed_with_index(text: str) -> tuple[str, list[int]]:
+    chars, index, space = [], [], True
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if space:
+                continue
+            ch, space = " ", True
+        else:
+            space = False
+        chars.append(ch)
+        index.append(i)
+    return "".join(chars), index
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
+    covered = 0
+    for s, e in spans:
+        lo, hi = max(s, start), min(e, end)
+        if hi > lo:
+            covered += hi - lo
+    return covered / max(1, end - start)
+
+
+def score_case(raw: str, label: str, record: dict, result: Result) -> CaseScore:
+    out = result.text + "\n" if result.text else ""
+    out_tok = Counter(TOKEN.findall(out))
+    lab_tok = Counter(TOKEN.findall(label))
+    tp = sum((out_tok & lab_tok).values())
+    sc = CaseScore(record.get("id", ""), out == label, tp, sum(out_tok.values()), sum(lab_tok.values()))
+    flat, index = _collapsed_with_index(raw)
+    spans = [(r.start, r.end) for r in result.removals]
+    cursor = 0
+    for item in record.get("removed") or []:
+        text = " ".join(str(item["text"]).split())
+        start = cursor
+        if item["kind"] == "duplicate":
+            first = flat.find(text)
+            start = max(cursor, first + 1) if first >= 0 else cursor
+        pos = flat.find(text, start)
+        if pos < 0:
+            pos = flat.find(text)
+        if pos < 0:
+            sc.items.append((item["kind"], text, False))
+            continue
+        raw_s, raw_e = index[pos], index[pos + len(text) - 1] + 1
+        sc.items.append((item["kind"], text, _covered(raw_s, raw_e, spans) >= 0.9))
+        cursor = pos + 1
+    return sc
+
+
+def evaluate(cases_dir: Path, rules=None) -> tuple[dict, list[CaseScore]]:
+    scores = []
+    for raw_path in sorted(cases_dir.glob("*.txt")):
+        if raw_path.name.endswith(".clean.txt"):
+            continue
+        name = raw_path.name[: -len(".txt")]
+        raw = raw_path.read_text(encoding="utf-8")
+        label = (cases_dir / f"{name}.clean.txt").read_text(encoding="utf-8")
+        record = yaml.safe_load((cases_dir / f"{name}.yaml").read_text(encoding="utf-8"))
+        record["id"] = name
+        lang = record.get("language")
+        result = clean(raw, url=record.get("url"), language=lang, rules=rules)
+        scores.append(score_case(raw, label, record, result))
+    tp = sum(s.tp for s in scores)
+    dup = [ok for s in scores for kind, _, ok in s.items if kind == "duplicate"]
+    boil = [ok for s in scores for kind, _, ok in s.items if kind == "boilerplate"]
+    summary = {
+        "cases": len(scores),
+        "exact": sum(s.exact for s in scores),
+        "seed_exact": any(s.exact for s in scores if s.name == SEED),
+        "precision": tp / max(1, sum(s.out_tokens for s in scores)),
+        "recall": tp / max(1, sum(s.label_tokens for s in scores)),
+        "duplicates": sum(dup) / max(1, len(dup)),
+        "duplicates_n": f"{sum(dup)}/{len(dup)}",
+        "boilerplate": sum(boil) / max(1, len(boil)),
+        "boilerplate_n": f"{sum(boil)}/{len(boil)}",
+    }
+    return summary, scores
+
+
+def targets_met(summary: dict) -> list[str]:
+    """Names of the targets that are missed (empty list: all met)."""
+    missed = [k for k, floor in TARGETS.items() if summary[k] < floor]
+    if not summary["seed_exact"]:
+        missed.append("seed_exact")
+    return missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("cases", nargs="?", default=str(ROOT / "tests" / "data" / "cases"))
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ap.add_argument("--verbose", "-v", action="store_true", help="per case figures and missed items")
+    ap.add_argument("--rules", action="append", default=[], help="extra rule pack (repeatable)")
+    args = ap.parse_args(argv)
+    rules = load_rules(args.rules) if args.rules else None
+    summary, scores = evaluate(Path(args.cases), rules)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        if args.verbose:
+            for s in scores:
+                p = s.tp / max(1, s.out_tokens)
+                r = s.tp / max(1, s.label_tokens)
+                missed = [f"{k}:{t[:50]}" for k, t, ok in s.items if not ok]
+                print(f"{s.name:18} exact={'yes' if s.exact else 'no ':3} P={p:.3f} R={r:.3f} missed={missed}")
+        print(
+            f"cases {summary['cases']}  exact {summary['exact']}/{summary['cases']}  "
+            f"seed exact {'yes' if summary['seed_exact'] else 'NO'}\n"
+            f"token precision {summary['precision']:.4f} (target ≥ {TARGETS['precision']})  "
+            f"token recall {summary['recall']:.4f} (target ≥ {TARGETS['recall']})\n"
+            f"duplicate items removed {summary['duplicates_n']}  "
+            f"boilerplate items removed {summary['boilerplate_n']} ({summary['boilerplate']:.1%}, target ≥ 90%)"
+        )
+    missed = targets_met(summary)
+    if missed:
+        print("targets missed: " + ", ".join(missed), file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

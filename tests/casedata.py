@@ -1,0 +1,24 @@
+"""Helpers for the labelled real cases copied from ../shared/data/cases (see tests/data/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+CASES = DATA / "cases"
+
+
+def case_names() -> list[str]:
+    return sorted(p.name[: -len(".txt")] for p in CASES.glob("*.txt") if not p.name.endswith(".clean.txt"))
+
+
+def load_case(name: str) -> tuple[str, str, dict]:
+    """(raw text, label, case record) of one labelled case."""
+    raw = (CASES / f"{name}.txt").read_text(encoding="utf-8")
+    label = (CASES / f"{name}.clean.txt").read_text(encoding="utf-8")
+    record = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return raw, label, record
+
+
