@@ -44,18 +44,25 @@ def clean(
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
     # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail
-    # windows. Without the repetition clean(clean(x)) could differ from clean(x).
-    for _ in range(_MAX_PASSES):
-        found = find_boilerplate(Document(raw, units), ruleset, url=url, language=lang)
+    # windows. Without the repetition clean(clean(x)) could differ from clean(x). Later passes only
+    # look at units whose text changed, plus the head/tail windows.
+    dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
+    for n_pass in range(_MAX_PASSES):
+        before = {id(u): u.text for u in units}
+        doc = Document(raw, units, pristine=n_pass == 0)
+        only = None if dirty is None else {k for k, u in enumerate(units) if id(u) in dirty} | {len(units) - 1}
+        found = find_boilerplate(doc, ruleset, url=url, language=lang, only=only)
         units = _cut(units, found, raw)
+        cut_by_rules = any(before[id(u)] != u.text for u in units)
         dups: list[Removal] = []
-        if opt.dedup:
+        if opt.dedup and (dirty is None or cut_by_rules):
             dups, moves = find_duplicates(units, raw, opt)
             units = _cut(_apply_moves(units, moves), dups, raw)
         removals.extend(found)
         removals.extend(dups)
         if not found and not dups:
             break
+        dirty = {id(u) for u in units if before.get(id(u)) != u.text}
     paragraphs = (" ".join(u.text.split()) for u in units)
     return Result(
         text="\n\n".join(p for p in paragraphs if p),

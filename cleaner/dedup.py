@@ -22,14 +22,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .normalize import comparison_map
+from .normalize import comparison_form, comparison_map
 from .result import Options, Removal
 from .segment import Unit
 
 __all__ = ["Move", "find_duplicates"]
 
-_SHINGLE = 12  # characters per shingle of the comparison form
-_SAMPLE_MOD = 4  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
+_SHINGLE_WORDS = 3  # words per shingle of the comparison form
+_SHINGLE_CHARS = 8  # characters per shingle for text written without spaces (CJK)
+_SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
 _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
 
@@ -43,9 +44,18 @@ class Move:
 
 
 def _shingles(form: str) -> set[int]:
+    """A content-defined sample of word 3-gram hashes (character 8-grams for unspaced scripts).
+
+    crc32, not ``hash()``: Python's string hash changes between processes, and the sample must not.
+    """
+    words = form.split()
+    if len(words) * 12 >= len(form):
+        grams = (" ".join(words[k : k + _SHINGLE_WORDS]) for k in range(max(1, len(words) - _SHINGLE_WORDS + 1)))
+    else:
+        grams = (form[k : k + _SHINGLE_CHARS] for k in range(max(1, len(form) - _SHINGLE_CHARS + 1)))
     out = set()
-    for k in range(0, max(1, len(form) - _SHINGLE + 1)):
-        h = zlib.crc32(form[k : k + _SHINGLE].encode())
+    for g in grams:
+        h = zlib.crc32(g.encode())
         if h % _SAMPLE_MOD == 0:
             out.add(h)
     return out
@@ -60,9 +70,8 @@ def _dup(u: Unit, start: int, end: int, rule: str, reason: str, score: float, of
     return Removal("duplicate", rule, start, end, "", score, "warning", reason, of)
 
 
-def _inner_repetition(u: Unit, doc_text: str, opt: Options) -> Removal | None:
-    """C4: the unit is X followed by a (near-)copy of X; return the removal of the redundant copy."""
-    form, index = comparison_map(u.text)
+def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
+    """Where a comparison form repeats itself: (offset of the second part, how, score) or None."""
     n = len(form)
     if n < 2 * opt.min_dup_chars:
         return None
@@ -70,23 +79,32 @@ def _inner_repetition(u: Unit, doc_text: str, opt: Options) -> Removal | None:
     p = form.find(needle, max(len(needle), opt.min_dup_chars))
     while p > 0:
         first, second = form[:p].strip(), form[p:].strip()
-        if len(first) >= opt.min_dup_chars:
-            score = _similar(first, second, opt.near_threshold) if len(second) >= opt.near_min_chars else 0
-            if first == second or score:
-                vs = index[p]
-                s = u.to_raw(vs)
-                return _dup(u, s, u.pieces[-1][1], "dedup.repeat", "the block repeats itself", score or 100.0,
-                            (u.pieces[0][0], s))
-            if len(second) >= opt.teaser_min_chars and first.startswith(second):
-                s = u.to_raw(index[p])
-                return _dup(u, s, u.pieces[-1][1], "dedup.repeat",
-                            "the block repeats itself (second copy cut off)", 100.0, (u.pieces[0][0], s))
-            if len(first) >= opt.teaser_min_chars and second.startswith(first):
-                e = u.to_raw(index[p])
-                return _dup(u, u.pieces[0][0], e, "dedup.repeat",
-                            "a teaser glued to its fuller version", 100.0, (e, u.pieces[-1][1]))
+        score = _similar(first, second, opt.near_threshold) if len(second) >= opt.near_min_chars else 0.0
+        if first == second or score:
+            return p, "copy", score or 100.0
+        if len(second) >= opt.teaser_min_chars and first.startswith(second):
+            return p, "cut", 100.0
+        if len(first) >= opt.teaser_min_chars and second.startswith(first):
+            return p, "teaser", 100.0
         p = form.find(needle, p + 1)
     return None
+
+
+def _inner_repetition(u: Unit, opt: Options) -> Removal | None:
+    """C4: the unit is X followed by a (near-)copy of X; return the removal of the redundant copy."""
+    if _split_point(comparison_form(u.text), opt) is None:
+        return None
+    form, index = comparison_map(u.text)  # offsets are only needed once a repetition is found
+    found = _split_point(form, opt)
+    if found is None:
+        return None
+    p, how, score = found
+    cut = u.to_raw(index[p])
+    start, end = u.pieces[0][0], u.pieces[-1][1]
+    if how == "teaser":
+        return _dup(u, start, cut, "dedup.repeat", "a teaser glued to its fuller version", score, (cut, end))
+    reason = "the block repeats itself" + (" (second copy cut off)" if how == "cut" else "")
+    return _dup(u, cut, end, "dedup.repeat", reason, score, (start, cut))
 
 
 def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[list[Removal], list[Move]]:
@@ -95,11 +113,11 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     moves: list[Move] = []
     alive: list[Unit] = []
     for u in units:
-        rep = _inner_repetition(u, doc_text, opt)
+        rep = _inner_repetition(u, opt)
         if rep is not None:
             removals.append(rep)
             u.subtract(rep.start, rep.end, doc_text)
-        u.form = " ".join(comparison_map(u.text)[0].split()) if u.pieces else ""
+        u.form = comparison_form(u.text) if u.pieces else ""
         if u.form:
             alive.append(u)
 
@@ -107,7 +125,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     by_prefix: dict[str, list[Unit]] = {}
     postings: dict[int, list[int]] = {}
     kept: list[Unit] = []
-    moved_into: dict[int, Unit] = {}  # target block → fuller unit now standing there
+    moved_into: set[int] = set()  # blocks whose teaser was replaced by a fuller unit
 
     for u in alive:
         f = u.form
@@ -117,43 +135,16 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         if first is not None:
             removals.append(_dup(u, *u.span, "dedup.exact", "exact copy of an earlier block", 100.0, first.span))
             continue
-        if len(f) >= opt.teaser_min_chars:
-            key = f[: opt.teaser_min_chars]
-            handled = False
-            for earlier in by_prefix.get(key, ()):
-                if earlier.block in moved_into:
-                    continue
-                if f.startswith(earlier.form):
-                    # earlier is a teaser of u: u's fuller text goes to the teaser's place
-                    removals.append(_dup(earlier, *earlier.span, "dedup.teaser",
-                                         "teaser of a fuller later block, which is moved here", 100.0, u.span))
-                    moves.append(Move(earlier.block, u.block))
-                    moved_into[earlier.block] = u
-                    exact[f] = u
-                    handled = True
-                    break
-                if earlier.form.startswith(f):
-                    removals.append(_dup(u, *u.span, "dedup.truncated-copy",
-                                         "cut-off copy of an earlier block", 100.0, earlier.span))
-                    handled = True
-                    break
-            if handled:
-                continue
+        if len(f) >= opt.teaser_min_chars and _prefix_relation(u, by_prefix, moved_into, exact, removals, moves, opt):
+            continue
         if len(f) >= opt.near_min_chars:
             sh = _shingles(f)
-            counts: dict[int, int] = {}
-            for h in sh:
-                for k in postings.get(h, ()):
-                    counts[k] = counts.get(k, 0) + 1
-            best: tuple[float, Unit] | None = None
-            for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_MAX_CANDIDATES]:
-                other = kept[k]
-                score = _similar(other.form, f, opt.near_threshold)
-                if score and (best is None or score > best[0]):
-                    best = (score, other)
+            best = _best_near(f, sh, postings, kept, opt)
             if best is not None:
-                removals.append(_dup(u, *u.span, "dedup.near", "near-copy of an earlier block", round(best[0], 1),
-                                     best[1].span))
+                score, other = best
+                removals.append(
+                    _dup(u, *u.span, "dedup.near", "near-copy of an earlier block", round(score, 1), other.span)
+                )
                 continue
             for h in sh:
                 lst = postings.setdefault(h, [])
@@ -168,3 +159,58 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         for r in removals
     ]
     return filled, moves
+
+
+def _prefix_relation(
+    u: Unit,
+    by_prefix: dict[str, list[Unit]],
+    moved_into: set[int],
+    exact: dict[str, Unit],
+    removals: list[Removal],
+    moves: list[Move],
+    opt: Options,
+) -> bool:
+    """Teasers (C3 exception) and cut-off copies: True when ``u`` was handled here."""
+    f = u.form
+    for earlier in by_prefix.get(f[: opt.teaser_min_chars], ()):
+        if earlier.block in moved_into:
+            continue
+        if f.startswith(earlier.form):
+            # earlier is a teaser of u: u's fuller text goes to the teaser's place
+            reason = "teaser of a fuller later block, which is moved here"
+            removals.append(_dup(earlier, *earlier.span, "dedup.teaser", reason, 100.0, u.span))
+            moves.append(Move(earlier.block, u.block))
+            moved_into.add(earlier.block)
+            exact[f] = u
+            return True
+        if earlier.form.startswith(f):
+            removals.append(
+                _dup(u, *u.span, "dedup.truncated-copy", "cut-off copy of an earlier block", 100.0, earlier.span)
+            )
+            return True
+    return False
+
+
+def _best_near(
+    f: str, sh: set[int], postings: dict[int, list[int]], kept: list[Unit], opt: Options
+) -> tuple[float, Unit] | None:
+    """The most similar earlier kept unit at or above the threshold, from shingle candidates."""
+    counts: dict[int, int] = {}
+    for h in sh:
+        for k in postings.get(h, ()):
+            counts[k] = counts.get(k, 0) + 1
+    if not counts:
+        return None
+    # Near-copies share most sampled shingles; a third is a generous floor that prunes chance overlaps.
+    floor = max(1, len(sh) // 3)
+    candidates = sorted((k for k, c in counts.items() if c >= floor), key=lambda k: (-counts[k], k))
+    best: tuple[float, Unit] | None = None
+    for k in candidates[:_MAX_CANDIDATES]:
+        other = kept[k]
+        lo, hi = sorted((len(other.form), len(f)))
+        if 2 * lo < opt.near_threshold * (lo + hi):
+            continue  # the Indel ratio is at most 2·lo/(lo+hi): lengths alone rule it out
+        score = _similar(other.form, f, opt.near_threshold)
+        if score and (best is None or score > best[0]):
+            best = (score, other)
+    return best

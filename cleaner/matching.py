@@ -8,6 +8,7 @@ raw block. The raw offsets of a literal hit are only computed for blocks that hi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -46,11 +47,15 @@ class _Hit:
 class Document:
     """The current views of a document's blocks, with comparison forms and offset maps cached."""
 
-    def __init__(self, text: str, units: list[Unit]):
+    def __init__(self, text: str, units: list[Unit], *, pristine: bool = False):
         self.text = text
         self.units = units
+        # pristine: every unit is still its whole input line, so a regex can run once over the text
+        self.pristine = pristine
         self._forms: dict[int, str] = {}
         self._maps: dict[int, tuple[str, list[int]]] = {}
+        self._regex_hits: dict[re.Pattern[str], dict[int, list[tuple[int, int]]]] = {}
+        self._starts = [u.pieces[0][0] for u in units] if pristine else []
 
     def __len__(self) -> int:
         return len(self.units)
@@ -70,6 +75,35 @@ class Document:
         if m is None:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
+
+    def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
+        """View spans of ``pattern`` in unit ``i``.
+
+        On a pristine document the regex runs once over the whole text (MULTILINE: ``^``/``$`` at
+        line ends) and hits are bucketed per line; a hit that crosses a line end is searched again
+        inside the line, where it cannot cross.
+        """
+        if not self.pristine:
+            return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
+        table = self._regex_hits.get(pattern)
+        if table is None:
+            table = self._regex_hits[pattern] = {}
+            recheck: set[int] = set()
+            for h in pattern.finditer(self.text):
+                if h.end() <= h.start():
+                    continue
+                k = bisect_right(self._starts, h.start()) - 1
+                if k < 0:
+                    continue
+                u = self.units[k]
+                s0, e0 = u.pieces[0]
+                if h.end() <= e0:
+                    table.setdefault(k, []).append((h.start() - s0, h.end() - s0))
+                else:
+                    recheck.add(k)
+            for k in recheck:
+                table[k] = [(h.start(), h.end()) for h in pattern.finditer(self.raw(k)) if h.end() > h.start()]
+        return table.get(i, [])
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -100,10 +134,13 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return [doc.hit(i, 0, len(doc.raw(i)), 100.0)] if form in m.literals else []
     hits = []
     assert m.literal_re is not None
-    for hit in m.literal_re.finditer(form):
-        if _boundary_ok(form, hit.start(), hit.end()):
-            hits.append(_form_hit(doc, i, hit.start(), hit.end(), 100.0))
+    if m.literal_re.search(form):
+        form = doc.cmap(i)[0]  # offsets come from the mapped form (identical but for rare compositions)
+        for hit in m.literal_re.finditer(form):
+            if _boundary_ok(form, hit.start(), hit.end()):
+                hits.append(_form_hit(doc, i, hit.start(), hit.end(), 100.0))
     if m.truncated and not hits and i == len(doc) - 1:
+        form = doc.cmap(i)[0]
         # The text ends inside the literal: a scraped excerpt cut off in a disclaimer.
         for lit in m.literals:
             if len(lit) < m.truncated:
@@ -118,15 +155,23 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     assert m.regex is not None
-    return [doc.hit(i, h.start(), h.end(), 100.0) for h in m.regex.finditer(doc.raw(i)) if h.end() > h.start()]
+    return [doc.hit(i, s, e, 100.0) for s, e in doc.regex_spans(m.regex, i)]
 
 
 def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if len(form) < m.min_length:
         return []
+    if m.prefilter is not None and not m.prefilter.search(form):
+        return []
     if m.scorer == "partial_ratio":
         al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
+        if al is None:
+            return []
+        mapped = doc.cmap(i)[0]
+        if mapped != form:
+            form = mapped
+            al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
         if al is None or al.dest_end - al.dest_start < m.min_length:
             return []
         s, e = al.dest_start, al.dest_end
@@ -168,9 +213,9 @@ _TOKEN = re.compile(r"\S+")
 _SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 # Words a Title-Case headline leaves in lower case (English and a few other languages).
-_MINOR = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "as", "vs", "vs.", "via", "with", "from", "into", "onto", "per", "than", "if", "so", "yet", "up", "de", "la", "le", "les", "du", "des", "et", "en", "y", "el", "los", "las", "da", "do", "dos", "das", "e", "o", "di", "del", "della", "van", "der", "den", "und", "von", "zu", "im"]
-)
+_MINOR_WORDS = """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so
+yet up de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im"""
+_MINOR = frozenset(_MINOR_WORDS.split())
 _HEADLINE_MAX_WORDS = 25
 _LIST_ITEM_MAX_CHARS = 200
 
@@ -214,17 +259,21 @@ def find_boilerplate(
     *,
     url: str | None = None,
     language: str | None = None,
+    only: set[int] | None = None,
 ) -> list[Removal]:
-    """Every boilerplate removal the rules call for, in document order, contained spans dropped."""
+    """Every boilerplate removal the rules call for, in document order, contained spans dropped.
+
+    ``only`` limits rules without a position to these unit indices (the units whose text changed
+    since the last pass); head/tail rules always look at their whole window, which moves as blocks go.
+    """
     host = host_of(url)
     n = len(doc)
+    everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []
     for rule in ruleset.rules:
         if not rule.scope.allows_document(host, url, language):
             continue
-        for i in range(n):
-            if not rule.scope.allows_block(i, n):
-                continue
+        for i in rule.scope.window_of(n) or everywhere:
             for hit in _match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))
     return _drop_contained(found)

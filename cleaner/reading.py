@@ -132,7 +132,9 @@ def decode(data: bytes, name: str) -> str:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: starts with a {encoding} byte-order mark but does not decode: {exc.reason}") from None
+                raise InputError(
+                    f"{name}: starts with a {encoding} byte-order mark but does not decode: {exc.reason}"
+                ) from None
             break
     if text is None:
         try:
@@ -215,7 +217,8 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return JsonlItem(lineno, raw, problem=f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+        bad = f"byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
+        return JsonlItem(lineno, raw, problem=f"not valid UTF-8 ({bad})")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:

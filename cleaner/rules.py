@@ -99,13 +99,13 @@ class Scope:
                 return False
         return True
 
-    def allows_block(self, index: int, count: int) -> bool:
-        """Whether block ``index`` of ``count`` non-empty blocks lies inside the position window."""
+    def window_of(self, count: int) -> range | None:
+        """Indices of the blocks a head/tail rule looks at among ``count`` blocks; None for anywhere."""
         if self.position == "head":
-            return index < self.window
+            return range(min(self.window, count))
         if self.position == "tail":
-            return index >= count - self.window
-        return True
+            return range(max(0, count - self.window), count)
+        return None
 
 
 def _host_in(host: str, domain: str) -> bool:
@@ -129,6 +129,7 @@ class Matcher:
     scorer: str = "partial_ratio"
     threshold: float = 90.0
     min_length: int = 40
+    prefilter: re.Pattern[str] | None = None  # cheap test a block must pass before fuzzy scoring
     # any / all
     members: tuple[Matcher, ...] = ()
 
@@ -238,7 +239,9 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
             if r.id in seen:
                 first = seen[r.id]
                 problems.append(
-                    Problem(r.file, r.line, 1, f"duplicate rule id {r.id!r} (first defined at {first.file}:{first.line})")
+                    Problem(
+                        r.file, r.line, 1, f"duplicate rule id {r.id!r} (first defined at {first.file}:{first.line})"
+                    )
                 )
             else:
                 seen[r.id] = r
@@ -458,7 +461,9 @@ class _FileLoader:
         for value, item in self.string_list(keys["domains"], f"{where}: scope.domains") if "domains" in keys else []:
             d = value.strip().lower().lstrip(".")
             if not _DOMAIN_RE.match(d.replace("~.", "~")):
-                self.problem(item, f"{where}: scope.domains: {value!r} is not a host name (e.g. gate.com, ~blog.gate.com)")
+                self.problem(
+                    item, f"{where}: scope.domains: {value!r} is not a host name (e.g. gate.com, ~blog.gate.com)"
+                )
                 continue
             if d.startswith("~"):
                 excluded.append(d[1:].lstrip("."))
@@ -470,7 +475,9 @@ class _FileLoader:
             if pat is not None:
                 urls.append(pat)
         languages = []
-        for value, item in self.string_list(keys["languages"], f"{where}: scope.languages") if "languages" in keys else []:
+        for value, item in (
+            self.string_list(keys["languages"], f"{where}: scope.languages") if "languages" in keys else []
+        ):
             if not _LANG_RE.match(value.strip()):
                 self.problem(item, f"{where}: scope.languages: {value!r} is not a language code such as en or pt-BR")
                 continue
@@ -504,7 +511,9 @@ class _FileLoader:
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
                 self.problem(node, f"{where}: needs one of literal, regex, fuzzy, any, all{extra}")
             else:
-                self.problem(node, f"{where}: give exactly one of {', '.join(kinds)} per matcher (combine with any/all)")
+                self.problem(
+                    node, f"{where}: give exactly one of {', '.join(kinds)} per matcher (combine with any/all)"
+                )
             return None
         kind = kinds[0]
         allowed = {k: k == kind for k in _MATCHER_OPTIONS[kind]}
@@ -551,10 +560,12 @@ class _FileLoader:
             )
         if kind == "regex":
             pattern = self.string(keys["regex"], f"{where}: regex")
-            case = self.boolean(keys["case_sensitive"], f"{where}: case_sensitive") if "case_sensitive" in keys else False
+            case = (
+                self.boolean(keys["case_sensitive"], f"{where}: case_sensitive") if "case_sensitive" in keys else False
+            )
             if pattern is None or case is None:
                 return None
-            compiled = self.regex(keys["regex"], pattern, where, 0 if case else re.IGNORECASE)
+            compiled = self.regex(keys["regex"], pattern, where, re.MULTILINE | (0 if case else re.IGNORECASE))
             if compiled is None:
                 return None
             if compiled.search("") is not None:
@@ -579,6 +590,7 @@ class _FileLoader:
         return Matcher(
             kind="fuzzy",
             pattern=form,
+            prefilter=_fuzzy_prefilter(form),
             scorer=scorer,  # type: ignore[arg-type]
             threshold=float(threshold),  # type: ignore[arg-type]
             min_length=int(min_length),  # type: ignore[arg-type]
@@ -607,6 +619,16 @@ class _FileLoader:
         if out and not unchanged:
             self.problem(node, f"{where}: tests need at least one case without output (text the rule must keep)")
         return out
+
+
+def _fuzzy_prefilter(form: str, size: int = 6) -> re.Pattern[str]:
+    """An alternation of the pattern's consecutive ``size``-character chunks.
+
+    A block that scores ≥ the threshold against the pattern over ≥ min_length characters nearly
+    always keeps at least one chunk intact, so blocks without any chunk skip the costly alignment.
+    """
+    chunks = {form[k : k + size] for k in range(0, max(1, len(form) - size + 1), size)}
+    return re.compile("|".join(re.escape(c) for c in sorted(chunks)))
 
 
 def _node_kind(node: yaml.Node | None) -> str:

@@ -20,5 +20,3 @@ def load_case(name: str) -> tuple[str, str, dict]:
     label = (CASES / f"{name}.clean.txt").read_text(encoding="utf-8")
     record = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
     return raw, label, record
-
-

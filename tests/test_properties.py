@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from casedata import case_names, load_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.normalize import WORD_RE
 
-from casedata import case_names, load_case
-
-CASE_LINES = sorted(
-    {line for name in case_names() for line in load_case(name)[0].split("\n") if line.strip()}
-)
+CASE_LINES = sorted({line for name in case_names() for line in load_case(name)[0].split("\n") if line.strip()})
 
 line = st.one_of(
     st.sampled_from(CASE_LINES),

@@ -1,0 +1,233 @@
+"""What the CLI tells the user, and the exit code it ends with — all derived from :class:`Result` objects.
+
+:class:`Report` owns the exit code the way black's ``Report`` does, so every command agrees on it:
+
+* ``0`` — nothing found / everything went fine;
+* ``1`` — something was found (``check``), or inline rule tests failed (``rules test``);
+* ``2`` — bad input, bad usage or bad rule files (an error always wins over a finding).
+
+The formatting functions turn one document's :class:`Result` into the ``explain`` and ``check`` views
+(text or JSON). Spans are turned into 1-based ``line:col`` positions of the *input* text, which is why
+they take the input along with the result.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .result import LEVELS, Level, Removal, Result
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_FOUND",
+    "EXIT_ERROR",
+    "Report",
+    "Located",
+    "LineIndex",
+    "explain_lines",
+    "explain_summary",
+    "check_lines",
+    "check_summary",
+    "document_json",
+    "at_or_above",
+]
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_ERROR = 2
+
+
+def at_or_above(level: Level, threshold: Level) -> bool:
+    """Whether a removal of ``level`` counts under ``--fail-on threshold`` (info < warning < error)."""
+    return LEVELS.index(level) >= LEVELS.index(threshold)
+
+
+class Report:
+    """Collects what happened during a run and turns it into stderr messages and one exit code.
+
+    Messages are written to ``sys.stderr`` as looked up at call time (so test runners that swap the
+    stream see them). ``quiet`` silences warnings and summaries, never errors.
+    """
+
+    def __init__(self, *, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.errors = 0
+        self.findings = 0
+        self.test_failures = 0
+
+    # -- messages
+    def error(self, message: str) -> None:
+        """A bad input or usage: one line, and the run will exit with 2."""
+        self.errors += 1
+        print(f"cleaner: error: {message}", file=sys.stderr, flush=True)
+
+    def warning(self, message: str) -> None:
+        if not self.quiet:
+            print(f"cleaner: warning: {message}", file=sys.stderr, flush=True)
+
+    def note(self, message: str) -> None:
+        """Counts and summaries; stderr so that stdout stays pure output."""
+        if not self.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    # -- outcomes
+    def found(self, count: int = 1) -> None:
+        """Findings that should make ``check`` fail (already filtered by ``--fail-on``)."""
+        self.findings += count
+
+    def tests_failed(self, count: int) -> None:
+        self.test_failures += count
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if self.findings or self.test_failures:
+            return EXIT_FOUND
+        return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------- positions
+class LineIndex:
+    """Maps character offsets of a text to 1-based (line, column), in O(log lines) per lookup."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+@dataclass(frozen=True)
+class Located:
+    """One cleaned document as reports see it: where it came from, its input and its Result.
+
+    ``line``/``record`` are set for a JSONL record (its line in the file and its 1-based ordinal).
+    """
+
+    path: str
+    text: str
+    result: Result
+    line: int | None = None
+    record: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``path`` for a file, ``path:LINE`` for a JSONL record."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+    @property
+    def title(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line} (record {self.record})"
+
+
+def _score(score: float) -> str:
+    return f"{score:g}"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _kinds(removals: Counter[str]) -> str:
+    parts = [f"{removals['boilerplate']} boilerplate"] if removals["boilerplate"] else []
+    if removals["duplicate"]:
+        parts.append(_plural(removals["duplicate"], "duplicate"))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+# --------------------------------------------------------------------------------------- explain
+def explain_lines(doc: Located) -> list[str]:
+    """The ``explain`` view of one document: a header, then every removal with span, rule and preview."""
+    result = doc.result
+    removals = result.removals
+    index = LineIndex(doc.text)
+    out = [f"{doc.title}: {_plural(len(removals), 'removal')}"]
+    for n, r in enumerate(removals, start=1):
+        line, col = index.position(r.start)
+        what = f"  [{n}] {r.kind} {r.rule} ({r.level}) span {r.start}-{r.end} at {line}:{col} score {_score(r.score)}"
+        if r.duplicate_of is not None:
+            s, e = r.duplicate_of
+            dl, dc = index.position(s)
+            what += f" duplicate of {s}-{e} at {dl}:{dc}"
+        out.append(what)
+        if r.reason:
+            out.append(f"      why: {r.reason}")
+        out.append(f'      text: "{r.preview(72)}"')
+    return out
+
+
+def explain_summary(docs: int, removals: Counter[str], input_chars: int, output_chars: int) -> str:
+    """The one-line ending of ``explain``; ``removals`` counts removals per kind."""
+    total = sum(removals.values())
+    found = _plural(total, "removal") if total else "no removals"
+    return (
+        f"{found}{_kinds(removals)} in {_plural(docs, 'document')}; "
+        f"{input_chars} -> {output_chars} characters"
+    )
+
+
+# ----------------------------------------------------------------------------------------- check
+def _message(r: Removal, index: LineIndex) -> str:
+    msg = r.reason or r.kind
+    if r.duplicate_of is not None:
+        dl, dc = index.position(r.duplicate_of[0])
+        msg += f" (duplicate of {dl}:{dc})"
+    return msg
+
+
+def check_lines(doc: Located) -> list[str]:
+    """One ``path:line:col: level rule-id message [preview]`` line per removal.
+
+    For a JSONL record the location is ``path:LINE: [text L:C]``: LINE is the record's line in the
+    file (what an editor jumps to), ``L:C`` the position inside the record's text field.
+    """
+    index = LineIndex(doc.text)
+    out = []
+    for r in doc.result.removals:
+        line, col = index.position(r.start)
+        where = f"{doc.path}:{line}:{col}:" if doc.line is None else f"{doc.path}:{doc.line}: [text {line}:{col}]"
+        out.append(f"{where} {r.level} {r.rule} {_message(r, index)} [{r.preview(60)}]")
+    return out
+
+
+def check_summary(docs: int, docs_found: int, levels: Counter[str], failing: int, fail_on: Level) -> str:
+    """The last line of ``check``: how much was found, and whether it fails under ``--fail-on``."""
+    total = sum(levels.values())
+    if not total:
+        return f"No removals found in {_plural(docs, 'document')}."
+    by_level = ", ".join(f"{levels[lv]} {lv}" for lv in reversed(LEVELS) if levels[lv])
+    verdict = (
+        f"{failing} at or above --fail-on {fail_on}" if failing else f"none at or above --fail-on {fail_on}"
+    )
+    return (
+        f"Found {_plural(total, 'removal')} ({by_level}) in {docs_found} of {_plural(docs, 'document')}; "
+        f"{verdict}."
+    )
+
+
+def document_json(doc: Located) -> dict[str, Any]:
+    """A machine-readable view of one document, from ``Result.to_dict`` plus line/column positions."""
+    index = LineIndex(doc.text)
+    removals = []
+    for r in doc.result.removals:
+        d = r.to_dict()
+        d["line"], d["column"] = index.position(r.start)
+        removals.append(d)
+    out: dict[str, Any] = {"path": doc.path}
+    if doc.line is not None:
+        out["line"] = doc.line
+        out["record"] = doc.record
+    out.update(doc.result.to_dict(include_text=False))
+    out["removals"] = removals
+    out["counts"] = doc.result.counts()
+    return out

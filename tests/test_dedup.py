@@ -1,0 +1,102 @@
+"""Duplicate removal (policy C) on small documents shaped like real scraped pages."""
+
+from __future__ import annotations
+
+from cleaner import Options, clean, load_rules
+
+NO_RULES = load_rules([], defaults=False)
+
+LEAD = (
+    "Bitcoin, the world's largest cryptocurrency, has experienced a massive drop in the last few minutes. "
+    "Here are the latest figures and the reason for the decline."
+)
+P2 = "Analysts note that selling pressure has deepened due to weakening marginal demand and volatility."
+P3 = "Ethereum also felt the effects of the sell-off, losing 10.84% in the last 24 hours."
+
+
+def run(text: str, **opts):
+    return clean(text, rules=NO_RULES, options=Options(**opts) if opts else None)
+
+
+def test_exact_copy_keeps_first_and_points_to_it():
+    raw = f"Title of the story\n{LEAD}\n{P2}\nTitle of the story\n{LEAD}\n{P2}"
+    r = run(raw)
+    assert r.text == f"Title of the story\n\n{LEAD}\n\n{P2}"
+    assert [x.rule for x in r.removals] == ["dedup.exact"] * 3
+    for x in r.removals:
+        assert raw[x.start : x.end] == x.text
+        assert x.duplicate_of[1] <= x.start
+
+
+def test_near_copy_with_other_quotes_spaces_and_a_small_edit():
+    variant = LEAD.replace("'", "’").replace(" has ", "\u00a0has ").replace("decline.", "decline")
+    r = run(f"{LEAD}\n{P2}\n{variant}")
+    assert r.text == f"{LEAD}\n\n{P2}"
+    assert r.removals[0].kind == "duplicate"
+    assert r.removals[0].rule in ("dedup.exact", "dedup.near")
+
+
+def test_near_duplicate_below_threshold_is_kept():
+    other = "Bitcoin, the world's largest cryptocurrency, recovered sharply in the last few hours after a drop."
+    r = run(f"{LEAD}\n{other}")
+    assert r.text == f"{LEAD}\n\n{other}"
+
+
+def test_teaser_is_replaced_by_its_fuller_version_at_its_position():
+    teaser = LEAD[:70] + "…"
+    r = run(f"{teaser}\n{P2}\n{LEAD}\n{P3}")
+    assert r.text == f"{LEAD}\n\n{P2}\n\n{P3}"
+    assert [x.rule for x in r.removals] == ["dedup.teaser"]
+
+
+def test_block_glued_to_its_own_copy_keeps_one():
+    r = run(f"{LEAD}{LEAD}\n\n{P2}")
+    assert r.text == f"{LEAD}\n\n{P2}"
+    assert r.removals[0].rule == "dedup.repeat"
+    assert r.removals[0].text == LEAD
+
+
+def test_meta_description_glued_to_fuller_lead_keeps_the_fuller_text():
+    r = run(f"{LEAD[:60]}...{LEAD}")
+    assert r.text == LEAD
+
+
+def test_second_copy_cut_off_mid_paragraph_is_removed_entirely():
+    raw = f"Headline here today\n{LEAD}\n{P2}\nSome disclaimer line between\nHeadline here today\n{LEAD}\n{P2[:50]}"
+    r = run(raw)
+    assert r.text == f"Headline here today\n\n{LEAD}\n\n{P2}\n\nSome disclaimer line between"
+
+
+def test_flattened_article_twice_on_one_line():
+    r = run(f"{LEAD} {P2} {P3} {LEAD} {P2} {P3}")
+    assert r.text == f"{LEAD} {P2} {P3}"
+
+
+def test_short_lines_that_legitimately_repeat_are_protected():
+    raw = "Q:\nWhat happened?\nYes.\nQ:\nWhy did it happen?\nYes.\n- item\n- item"
+    r = run(raw)
+    assert r.text == "Q:\n\nWhat happened?\n\nYes.\n\nQ:\n\nWhy did it happen?\n\nYes.\n\n- item\n\n- item"
+    assert not r.removals
+
+
+def test_short_line_threshold_is_an_option():
+    raw = "Breaking news\nBody text of the article.\nBreaking news"
+    assert run(raw).text == "Breaking news\n\nBody text of the article."
+    assert run(raw, min_dup_chars=20).text == "Breaking news\n\nBody text of the article.\n\nBreaking news"
+
+
+def test_dedup_can_be_turned_off():
+    raw = f"{LEAD}\n{LEAD}"
+    assert run(raw, dedup=False).text == f"{LEAD}\n\n{LEAD}"
+
+
+def test_cjk_text_without_spaces():
+    zh = "比特币价格今日大幅下跌，市场情绪转向谨慎，分析师认为短期内仍有进一步回调的风险。"
+    r = run(f"{zh}{zh}\n另一段内容，讨论以太坊的走势以及机构资金的流向变化情况。\n{zh}")
+    assert r.text == f"{zh}\n\n另一段内容，讨论以太坊的走势以及机构资金的流向变化情况。"
+
+
+def test_whitespace_is_folded_but_characters_are_never_rewritten():
+    raw = "  “Quoted”   text &#8217; with\tentities  \n\n\n Second\u00a0paragraph "
+    r = run(raw)
+    assert r.text == "“Quoted” text &#8217; with entities\n\nSecond paragraph"
