@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn
+from typing import IO, Annotated, Any, NoReturn, cast
 
 import typer
 
@@ -31,7 +32,7 @@ from .report import (
     explain_lines,
     explain_summary,
 )
-from .result import Options
+from .result import Level, Options
 from .rules import RuleLoadError, RuleSet, Scope, load_rules
 from .ruletest import run_rule_tests
 from .writing import atomic_output, atomic_write, output_text, write_stdout
@@ -221,7 +222,7 @@ def _sources(report: Report, paths: list[str] | None) -> tuple[list[Source], boo
         raise _Stop(2) from None
 
 
-def _run(body: Any, report: Report) -> NoReturn:
+def _run(body: Callable[[], None], report: Report) -> NoReturn:
     """Run a command body; turn :class:`_Stop` into its exit code, else exit with the report's."""
     try:
         body()
@@ -269,8 +270,13 @@ Examples:
 def clean_cmd(
     paths: PathsArg = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE|DIR", help="Write here (a folder for several inputs)."),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE|DIR",
+            help="Write here: a file for one input; a folder (existing, or ending in '/') for several.",
+        ),
     ] = None,
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite the inputs (atomically).")] = False,
     backup: Annotated[
@@ -346,7 +352,7 @@ def _n(count: int, word: str) -> str:
 
 
 def _check_clean_usage(
-    report: Report, *, output: Path | None, in_place: bool, backup: str | None, diff: bool
+    report: Report, *, output: str | None, in_place: bool, backup: str | None, diff: bool
 ) -> None:
     """Reject option combinations that cannot mean anything, before reading a single byte."""
     problem = None
@@ -364,7 +370,7 @@ def _check_clean_usage(
 
 
 def _plan(
-    report: Report, sources: list[Source], any_folder: bool, *, output: Path | None, in_place: bool, diff: bool
+    report: Report, sources: list[Source], any_folder: bool, *, output: str | None, in_place: bool, diff: bool
 ) -> list[tuple[Source, Path | None]]:
     """Decide where each source goes (None: stdout, or nowhere with --diff); refuse unsafe plans.
 
@@ -385,17 +391,18 @@ def _plan(
             report.error(f"{len(sources)} inputs: give -o DIR to write them into a folder, or --in-place")
             raise _Stop(2)
         return [(sources[0], None)]
-    to_dir = several or output.is_dir() or str(output).endswith(("/", "\\"))
+    to_dir = several or Path(output).is_dir() or output.endswith(("/", os.sep))
+    out = Path(output)
     if not to_dir:
-        targets = [(sources[0], output)]
+        targets = [(sources[0], out)]
     else:
-        if output.exists() and not output.is_dir():
+        if out.exists() and not out.is_dir():
             report.error(f"-o {output}: is a file, but several inputs need a folder")
             raise _Stop(2)
         if any(s.is_stdin for s in sources):
             report.error("stdin has no file name to mirror into -o DIR; give -o FILE for a single stdin input")
             raise _Stop(2)
-        targets = [(s, output / s.rel) for s in sources]
+        targets = [(s, out / s.rel) for s in sources]
     seen: dict[Path, str] = {}
     for source, target in targets:
         key = target.resolve()
@@ -716,7 +723,7 @@ def check_cmd(
             min_dup_chars=min_dup_chars,
         )
         sources, _ = _sources(report, paths)
-        threshold = fail_on.value
+        threshold = cast(Level, fail_on.value)
         levels: Counter[str] = Counter()
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
@@ -731,7 +738,7 @@ def check_cmd(
             removals = doc.result.removals
             docs_found += bool(removals)
             levels.update(r.level for r in removals)
-            hits = sum(at_or_above(r.level, threshold) for r in removals)  # type: ignore[arg-type]
+            hits = sum(at_or_above(r.level, threshold) for r in removals)
             failing += hits
             report.found(hits)
             if fmt is Format.text:
@@ -739,7 +746,7 @@ def check_cmd(
                     print(line)
             else:
                 _add_check_json(files, doc)
-        summary = check_summary(docs, docs_found, levels, failing, threshold)  # type: ignore[arg-type]
+        summary = check_summary(docs, docs_found, levels, failing, threshold)
         if fmt is Format.json:
             payload = {
                 "fail_on": threshold,

@@ -48,6 +48,8 @@ def clean(
     # look at units whose text changed, plus the head/tail windows.
     dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
     for n_pass in range(_MAX_PASSES):
+        if not units:
+            break
         before = {id(u): u.text for u in units}
         doc = Document(raw, units, pristine=n_pass == 0)
         only = None if dirty is None else {k for k, u in enumerate(units) if id(u) in dirty} | {len(units) - 1}
@@ -55,7 +57,7 @@ def clean(
         units = _cut(units, found, raw)
         cut_by_rules = any(before[id(u)] != u.text for u in units)
         dups: list[Removal] = []
-        if opt.dedup and (dirty is None or cut_by_rules):
+        if opt.dedup and (dirty is None or dirty or cut_by_rules):
             dups, moves = find_duplicates(units, raw, opt)
             units = _cut(_apply_moves(units, moves), dups, raw)
         removals.extend(found)

@@ -71,20 +71,26 @@ def _dup(u: Unit, start: int, end: int, rule: str, reason: str, score: float, of
 
 
 def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
-    """Where a comparison form repeats itself: (offset of the second part, how, score) or None."""
+    """Where a comparison form repeats itself: (offset of the second part, how, score) or None.
+
+    ``how`` is ``copy`` (X then copies of X, the last possibly cut off: keep the first X), ``near``
+    (X then a near-copy of X) or ``teaser`` (a short X then a fuller text starting with X: keep the
+    fuller text).
+    """
     n = len(form)
     if n < 2 * opt.min_dup_chars:
         return None
     needle = form[: min(40, n // 2)]
     p = form.find(needle, max(len(needle), opt.min_dup_chars))
     while p > 0:
-        first, second = form[:p].strip(), form[p:].strip()
-        score = _similar(first, second, opt.near_threshold) if len(second) >= opt.near_min_chars else 0.0
-        if first == second or score:
-            return p, "copy", score or 100.0
-        if len(second) >= opt.teaser_min_chars and first.startswith(second):
-            return p, "cut", 100.0
-        if len(first) >= opt.teaser_min_chars and second.startswith(first):
+        first, rest = form[:p].strip(), form[p:].strip()
+        if form[p:] == form[: n - p] or first == rest:
+            return p, "copy", 100.0  # the form has period p: X X X… (a cut-off last copy included)
+        if len(rest) >= opt.near_min_chars and len(first) >= opt.near_min_chars:
+            score = _similar(first, rest, opt.near_threshold)
+            if score:
+                return p, "near", score
+        if len(first) >= opt.teaser_min_chars and rest.startswith(first):
             return p, "teaser", 100.0
         p = form.find(needle, p + 1)
     return None
@@ -103,8 +109,7 @@ def _inner_repetition(u: Unit, opt: Options) -> Removal | None:
     start, end = u.pieces[0][0], u.pieces[-1][1]
     if how == "teaser":
         return _dup(u, start, cut, "dedup.repeat", "a teaser glued to its fuller version", score, (cut, end))
-    reason = "the block repeats itself" + (" (second copy cut off)" if how == "cut" else "")
-    return _dup(u, cut, end, "dedup.repeat", reason, score, (start, cut))
+    return _dup(u, cut, end, "dedup.repeat", "the block repeats itself", score, (start, cut))
 
 
 def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[list[Removal], list[Move]]:

@@ -56,6 +56,7 @@ class Document:
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._regex_hits: dict[re.Pattern[str], dict[int, list[tuple[int, int]]]] = {}
         self._starts = [u.pieces[0][0] for u in units] if pristine else []
+        self._whole_form: str | None = None
 
     def __len__(self) -> int:
         return len(self.units)
@@ -75,6 +76,22 @@ class Document:
         if m is None:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
+
+    @property
+    def whole_form(self) -> str:
+        """Comparison form of all views together: a literal or fuzzy anchor absent from it is absent
+        from every block, so the rule can be skipped without looking at blocks one by one."""
+        if self._whole_form is None:
+            self._whole_form = comparison_form("\n".join(u.text for u in self.units))
+        return self._whole_form
+
+    def regex_units(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Units with a hit of ``pattern`` (pristine documents only; None = unknown, look at all)."""
+        if not self.pristine:
+            return None
+        if pattern not in self._regex_hits and self.units:
+            self.regex_spans(pattern, 0)
+        return sorted(self._regex_hits.get(pattern, {}))
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern`` in unit ``i``.
@@ -185,6 +202,22 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     return [doc.hit(i, 0, len(doc.raw(i)), round(score, 1))] if score else []
 
 
+def _candidates(m: Matcher, doc: Document) -> set[int] | None:
+    """Units where ``m`` can match (None: any unit), from document-wide checks in C-speed searches."""
+    if m.kind in ("literal", "fuzzy"):
+        assert m.prefilter is not None
+        return None if m.prefilter.search(doc.whole_form) else set()
+    if m.kind == "regex":
+        assert m.regex is not None
+        units = doc.regex_units(m.regex)
+        return None if units is None else set(units)
+    sets = [_candidates(member, doc) for member in m.members]
+    if m.kind == "any":
+        return None if any(s is None for s in sets) else set().union(*sets)
+    known = [s for s in sets if s is not None]
+    return set.intersection(*known) if known else None
+
+
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if m.kind == "literal":
         return _match_literal(m, doc, i)
@@ -234,8 +267,9 @@ def _extend_headline(doc: Document, i: int, end: int) -> int:
         return u.span[1]  # the rest of the line is one headline
     for n, tok in enumerate(tokens):
         word = _EDGE_PUNCT.sub("", tok.group())
-        cased = [c for c in word if c.isalpha() and (c.isupper() or c.islower())]
-        if not cased or cased[0].isupper() or word.lower() in _MINOR:
+        # Neutral: numbers ("401(k)s", "$1.33"), symbols, uncased scripts; capitalised: any capital
+        # ("iPhone", "XRP"); a minor word may stay lower case inside a Title-Case headline.
+        if not word or not word[0].isalpha() or not word.islower() or word in _MINOR:
             continue
         # A lower-case content word: a sentence has begun at the last capitalised token before it.
         j = n - 1
@@ -273,7 +307,13 @@ def find_boilerplate(
     for rule in ruleset.rules:
         if not rule.scope.allows_document(host, url, language):
             continue
-        for i in rule.scope.window_of(n) or everywhere:
+        candidates = _candidates(rule.matcher, doc)
+        if candidates is not None and not candidates:
+            continue
+        indices = rule.scope.window_of(n) or everywhere
+        if candidates is not None:
+            indices = sorted(candidates.intersection(indices))
+        for i in indices:
             for hit in _match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))
     return _drop_contained(found)

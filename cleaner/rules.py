@@ -129,7 +129,7 @@ class Matcher:
     scorer: str = "partial_ratio"
     threshold: float = 90.0
     min_length: int = 40
-    prefilter: re.Pattern[str] | None = None  # cheap test a block must pass before fuzzy scoring
+    prefilter: re.Pattern[str] | None = None  # literal/fuzzy: searched in the whole document first
     # any / all
     members: tuple[Matcher, ...] = ()
 
@@ -551,10 +551,13 @@ class _FileLoader:
                 return None
             ordered = sorted(set(forms), key=lambda f: (-len(f), f))
             literal_re = re.compile("|".join(re.escape(f) for f in ordered))
+            # a cut-off copy holds only the first `truncated` characters for sure
+            anchors = sorted({f[: int(truncated)] for f in ordered}) if truncated else None
             return Matcher(
                 kind="literal",
                 literals=tuple(ordered),
                 literal_re=literal_re,
+                prefilter=re.compile("|".join(re.escape(a) for a in anchors)) if anchors else literal_re,
                 whole_block=bool(whole),
                 truncated=int(truncated),
             )

@@ -1,0 +1,69 @@
+"""Atomic writes: the target is replaced whole or not at all, backups keep the original."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cleaner.result import Result
+from cleaner.writing import atomic_output, atomic_write, backup_path, output_text
+
+
+def test_output_text_format() -> None:
+    assert output_text(Result(text="One.\n\nTwo.")) == "One.\n\nTwo.\n"
+    assert output_text(Result(text="")) == ""
+
+
+def test_backup_path() -> None:
+    assert backup_path(Path("a/page.txt"), ".orig") == Path("a/page.txt.orig")
+
+
+def test_atomic_write_new_file_in_new_folder(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "page.txt"
+    atomic_write(target, "Zürich\n")
+    assert target.read_bytes() == "Zürich\n".encode()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+    assert os.listdir(target.parent) == ["page.txt"]
+
+
+def test_atomic_write_replaces_and_keeps_mode_and_backup(tmp_path: Path) -> None:
+    target = tmp_path / "page.txt"
+    target.write_text("old text\n", encoding="utf-8")
+    os.chmod(target, 0o600)
+    atomic_write(target, "new text\n", backup=".orig")
+    assert target.read_text(encoding="utf-8") == "new text\n"
+    assert (tmp_path / "page.txt.orig").read_text(encoding="utf-8") == "old text\n"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert sorted(os.listdir(tmp_path)) == ["page.txt", "page.txt.orig"]
+
+
+def test_failure_inside_leaves_existing_target_and_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_output(target, backup=".bak") as fh:
+        fh.write(b'{"half": "written"}\n')
+        raise RuntimeError("bad line")
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert os.listdir(tmp_path) == ["out.jsonl"]  # no temp file, and no backup for a run that failed
+
+
+def test_failure_inside_creates_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(ValueError), atomic_output(target) as fh:
+        fh.write(b"partial")
+        raise ValueError
+    assert os.listdir(tmp_path) == []
+
+
+def test_content_is_visible_only_after_the_block(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n", encoding="utf-8")
+    with atomic_output(target) as fh:
+        fh.write(b"new\n")
+        fh.flush()
+        assert target.read_text(encoding="utf-8") == "old\n"  # readers still see the old file
+    assert target.read_text(encoding="utf-8") == "new\n"
