@@ -23,6 +23,8 @@ _RULE_ONLY = Options(dedup=False)
 class TestOutcome:
     """The outcome of one inline test case."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     rule: Rule
     case: RuleTest
     expected: str

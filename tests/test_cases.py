@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from casedata import CASES, case_names, load_case
 
 from cleaner import clean
-
-from casedata import CASES, case_names, load_case
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import eval_cases  # noqa: E402

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -423,3 +424,20 @@ def test_rules_list() -> None:
         "test.example.footer      warning  test-pack  domains=example.com  Example.com's footer line "
         "(only on example.com pages)",
     ]
+
+
+# ------------------------------------------------------------------- the real console script
+def _script(*args: str | Path, input: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    code = "import sys; from cleaner.cli import main; sys.argv[0] = 'cleaner'; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], input=input, capture_output=True, timeout=120, check=False
+    )
+
+
+def test_console_script_pipes_utf8_and_exit_codes() -> None:
+    proc = _script("clean", *OWN, input=KREMLIN.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == KREMLIN_CLEAN.encode("utf-8")
+    proc = _script("check", "nope.txt", *OWN)
+    assert proc.returncode == 2
+    assert proc.stderr == b"cleaner: error: nope.txt: no such file or folder\n"  # no traceback
