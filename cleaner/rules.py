@@ -428,6 +428,7 @@ class _FileLoader:
                 f"{where}: id must be lowercase dotted parts like 'site.what' ([a-z0-9_-] parts joined by '.')",
             )
         description = self.string(keys["description"], f"{where}: description") if "description" in keys else None
+        description = " ".join(description.split()) if description else description  # folded YAML keeps a "\n"
         level = self.choice(keys["level"], f"{where}: level", LEVELS) if "level" in keys else "warning"
         policy = self.string(keys["policy"], f"{where}: policy") if "policy" in keys else None
         scope = self.scope(keys["scope"], where) if "scope" in keys else Scope()
