@@ -17,7 +17,6 @@ Usage: ``python benchmarks/bench_text.py [--repeat N] [--json]``
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import time
@@ -118,12 +117,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
         return 0
     print(f"corpus: {figures['records']} records, {mb:.2f} MB of text (best of {args.repeat})")
-    print(f"cleaner.clean, {len(bundled)} bundled rules : {figures['clean_bundled_mb_s']:8.2f} MB/s "
-          f"{figures['clean_bundled_records_s']:8.1f} records/s")
+    print(
+        f"cleaner.clean, {len(bundled)} bundled rules : {figures['clean_bundled_mb_s']:8.2f} MB/s "
+        f"{figures['clean_bundled_records_s']:8.1f} records/s"
+    )
     print(f"cleaner.clean, no rules (dedup only)  : {figures['clean_dedup_only_mb_s']:8.2f} MB/s")
     print(f"floor: JSON decode+encode of records  : {figures['floor_json_roundtrip_mb_s']:8.2f} MB/s")
-    print(f"peer: naive exact-line dedup          : {figures['peer_naive_line_dedup_mb_s']:8.2f} MB/s "
-          f"(cleaner is {figures['ratio_clean_vs_naive_dedup']}x slower: rules + fuzzy + spans)")
+    print(
+        f"peer: naive exact-line dedup          : {figures['peer_naive_line_dedup_mb_s']:8.2f} MB/s "
+        f"(cleaner is {figures['ratio_clean_vs_naive_dedup']}x slower: rules + fuzzy + spans)"
+    )
     print("dedup + rules vs blocks per document:")
     for n, t in scale:
         print(f"  {n:6d} blocks  {t * 1000:9.1f} ms")

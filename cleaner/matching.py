@@ -8,6 +8,7 @@ raw block. The raw offsets of a literal hit are only computed for blocks that hi
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,6 +21,8 @@ from .rules import Matcher, Rule, RuleSet
 from .segment import Unit
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
+
+_CLOSING = {"Po", "Pe", "Pf"}  # terminal punctuation, closing brackets, closing quotes
 
 _SCORERS = {
     "ratio": fuzz.ratio,
@@ -114,12 +117,18 @@ class Document:
                     continue
                 u = self.units[k]
                 s0, e0 = u.pieces[0]
-                if h.end() <= e0:
+                if h.start() < e0 and h.end() <= e0:
                     table.setdefault(k, []).append((h.start() - s0, h.end() - s0))
                 else:
-                    recheck.add(k)
-            for k in recheck:
-                table[k] = [(h.start(), h.end()) for h in pattern.finditer(self.raw(k)) if h.end() > h.start()]
+                    # crosses a line end: search every line it touches on its own
+                    last = bisect_right(self._starts, h.end() - 1) - 1
+                    recheck.update(range(k, last + 1))
+            for k in sorted(recheck):
+                spans = [(h.start(), h.end()) for h in pattern.finditer(self.raw(k)) if h.end() > h.start()]
+                if spans:
+                    table[k] = spans
+                else:
+                    table.pop(k, None)
         return table.get(i, [])
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
@@ -137,9 +146,20 @@ def _boundary_ok(form: str, s: int, e: int) -> bool:
 
 
 def _form_hit(doc: Document, i: int, s: int, e: int, score: float) -> _Hit:
-    """Map a comparison-form span of unit ``i`` to raw document offsets."""
+    """Map a comparison-form span of unit ``i`` to raw document offsets.
+
+    Punctuation is not part of the comparison form, so the raw span is extended over the closing
+    punctuation that directly follows it (". ", "!”", "…)"): a disclaimer cut out of a paragraph
+    must not leave its full stop behind.
+    """
     _, index = doc.cmap(i)
-    vs, ve = raw_span(doc.raw(i), index, s, e)
+    view = doc.raw(i)
+    vs, ve = raw_span(view, index, s, e)
+    end = ve
+    while end < len(view) and unicodedata.category(view[end]) in _CLOSING:
+        end += 1
+    if end == len(view) or view[end].isspace():
+        ve = end
     return doc.hit(i, vs, ve, score)
 
 
@@ -156,7 +176,7 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         for hit in m.literal_re.finditer(form):
             if _boundary_ok(form, hit.start(), hit.end()):
                 hits.append(_form_hit(doc, i, hit.start(), hit.end(), 100.0))
-    if m.truncated and not hits and i == len(doc) - 1:
+    if m.truncated and i == len(doc) - 1 and not any(h.end >= doc.units[i].span[1] for h in hits):
         form = doc.cmap(i)[0]
         # The text ends inside the literal: a scraped excerpt cut off in a disclaimer.
         for lit in m.literals:
@@ -191,15 +211,32 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
             al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
         if al is None or al.dest_end - al.dest_start < m.min_length:
             return []
-        s, e = al.dest_start, al.dest_end
-        # Snap the aligned window outwards to word boundaries.
-        while s > 0 and form[s - 1] != " ":
-            s -= 1
-        while e < len(form) and form[e] != " ":
-            e += 1
-        return [_form_hit(doc, i, s, e, round(al.score, 1))]
+        s, e, score = _refine_window(m.pattern, form, al.dest_start, al.dest_end)
+        return [_form_hit(doc, i, s, e, round(score, 1))]
     score = _SCORERS[m.scorer](m.pattern, form, score_cutoff=m.threshold)
     return [doc.hit(i, 0, len(doc.raw(i)), round(score, 1))] if score else []
+
+
+def _refine_window(pattern: str, form: str, s: int, e: int) -> tuple[int, int, float]:
+    """Move the edges of an aligned window to the word boundaries that best fit the pattern.
+
+    partial_ratio aligns a window as long as the pattern; when the block's copy is shorter or longer
+    than the pattern, that window bites into the neighbouring words. Trying the word boundaries near
+    each edge and keeping the best full ratio gives the span of the copy itself.
+    """
+    slack = max(8, len(pattern) // 6)
+    bounds = [0] + [k + 1 for k, c in enumerate(form) if c == " "] + [len(form) + 1]
+    starts = [b for b in bounds if abs(b - s) <= slack and b < len(form)] or [s]
+    ends = [b - 1 for b in bounds if abs(b - 1 - e) <= slack and b - 1 > 0] or [e]
+    best = (-1.0, s, e)
+    for a in starts:
+        for b in ends:
+            if b - a < len(pattern) // 2:
+                continue
+            score = fuzz.ratio(pattern, form[a:b])
+            if score > best[0]:
+                best = (score, a, b)
+    return best[1], best[2], max(best[0], 0.0)
 
 
 def _candidates(m: Matcher, doc: Document) -> set[int] | None:
@@ -244,6 +281,7 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 # ------------------------------------------------------------------------------------- extensions
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
+_CJK_BREAK = re.compile(r"[。！？!?]\S")
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")
 # Words a Title-Case headline leaves in lower case (English and a few other languages).
 _MINOR_WORDS = """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so
@@ -251,6 +289,7 @@ yet up de la le les du des et en y el los las da do dos das e o di del della van
 _MINOR = frozenset(_MINOR_WORDS.split())
 _HEADLINE_MAX_WORDS = 25
 _LIST_ITEM_MAX_CHARS = 200
+_LIST_MAX_ITEMS = 15
 
 
 def _extend_headline(doc: Document, i: int, end: int) -> int:
@@ -263,6 +302,9 @@ def _extend_headline(doc: Document, i: int, end: int) -> int:
     tokens = list(_TOKEN.finditer(rest))
     if not tokens:
         return u.span[1]
+    if any(is_cjk(c) for c in rest[:200]):
+        # Unspaced scripts: no word-case cues. Take the rest only when it has no sentence end.
+        return u.span[1] if not _CJK_BREAK.search(rest.strip()) else end
     if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
         return u.span[1]  # the rest of the line is one headline
     for n, tok in enumerate(tokens):
@@ -333,10 +375,11 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
     out = [_removal(rule, text, start, end, hit.score)]
     if rule.extend == "headline_list":
         j = i + 1
-        while j < len(doc) and _headline_like(doc.raw(j)):
-            s, e = doc.units[j].span
-            out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
+        while j < len(doc) and j - i <= _LIST_MAX_ITEMS and _headline_like(doc.raw(j)):
             j += 1
+        for k in range(i + 1, j):
+            s, e = doc.units[k].span
+            out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
     return out
 
 
