@@ -60,6 +60,7 @@ class Document:
         self._regex_hits: dict[re.Pattern[str], dict[int, list[tuple[int, int]]]] = {}
         self._starts = [u.pieces[0][0] for u in units] if pristine else []
         self._whole_form: str | None = None
+        self._lowered: str | None = None
 
     def __len__(self) -> int:
         return len(self.units)
@@ -87,6 +88,13 @@ class Document:
         if self._whole_form is None:
             self._whole_form = comparison_form("\n".join(u.text for u in self.units))
         return self._whole_form
+
+    @property
+    def lowered(self) -> str:
+        """Lower-cased text of all views, for the regexes' required-anchor test."""
+        if self._lowered is None:
+            self._lowered = "\n".join(u.text for u in self.units).lower()
+        return self._lowered
 
     def regex_units(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Units with a hit of ``pattern`` (pristine documents only; None = unknown, look at all)."""
@@ -199,7 +207,7 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if len(form) < m.min_length:
         return []
-    if m.prefilter is not None and not m.prefilter.search(form):
+    if not any(a in form for a in m.anchors):
         return []
     if m.scorer == "partial_ratio":
         al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
@@ -242,10 +250,12 @@ def _refine_window(pattern: str, form: str, s: int, e: int) -> tuple[int, int, f
 def _candidates(m: Matcher, doc: Document) -> set[int] | None:
     """Units where ``m`` can match (None: any unit), from document-wide checks in C-speed searches."""
     if m.kind in ("literal", "fuzzy"):
-        assert m.prefilter is not None
-        return None if m.prefilter.search(doc.whole_form) else set()
+        whole = doc.whole_form
+        return None if any(a in whole for a in m.anchors) else set()
     if m.kind == "regex":
         assert m.regex is not None
+        if m.anchors and not any(a in doc.lowered for a in m.anchors):
+            return set()
         units = doc.regex_units(m.regex)
         return None if units is None else set(units)
     sets = [_candidates(member, doc) for member in m.members]

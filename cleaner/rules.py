@@ -19,6 +19,13 @@ from pathlib import Path
 
 import yaml
 
+try:  # the regex parser moved in Python 3.11; sre_parse still works on 3.10
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from .normalize import comparison_form
 from .result import LEVELS, Level
 
@@ -124,12 +131,14 @@ class Matcher:
     truncated: int = 0
     # regex
     regex: re.Pattern[str] | None = None
+    # Strings of which every match holds one: comparison-form strings for literal and fuzzy matchers,
+    # lower-cased raw strings for regexes. A document without any skips the matcher (empty: no test).
+    anchors: tuple[str, ...] = ()
     # fuzzy
     pattern: str = ""  # comparison form
     scorer: str = "partial_ratio"
     threshold: float = 90.0
     min_length: int = 40
-    prefilter: re.Pattern[str] | None = None  # literal/fuzzy: searched in the whole document first
     # any / all
     members: tuple[Matcher, ...] = ()
 
@@ -553,12 +562,12 @@ class _FileLoader:
             ordered = sorted(set(forms), key=lambda f: (-len(f), f))
             literal_re = re.compile("|".join(re.escape(f) for f in ordered))
             # a cut-off copy holds only the first `truncated` characters for sure
-            anchors = sorted({f[: int(truncated)] for f in ordered}) if truncated else None
+            anchors = {f[: int(truncated)] for f in ordered} if truncated else set(ordered)
             return Matcher(
                 kind="literal",
                 literals=tuple(ordered),
                 literal_re=literal_re,
-                prefilter=re.compile("|".join(re.escape(a) for a in anchors)) if anchors else literal_re,
+                anchors=tuple(sorted(anchors)),
                 whole_block=bool(whole),
                 truncated=int(truncated),
             )
@@ -575,7 +584,7 @@ class _FileLoader:
             if compiled.search("") is not None:
                 self.problem(keys["regex"], f"{where}: regex matches the empty string; it would match every block")
                 return None
-            return Matcher(kind="regex", regex=compiled)
+            return Matcher(kind="regex", regex=compiled, anchors=required_anchors(compiled))
         # fuzzy
         text = self.string(keys["fuzzy"], f"{where}: fuzzy")
         scorer = self.choice(keys["scorer"], f"{where}: scorer", SCORERS) if "scorer" in keys else "partial_ratio"
@@ -594,7 +603,7 @@ class _FileLoader:
         return Matcher(
             kind="fuzzy",
             pattern=form,
-            prefilter=_fuzzy_prefilter(form),
+            anchors=_fuzzy_anchors(form),
             scorer=scorer,  # type: ignore[arg-type]
             threshold=float(threshold),  # type: ignore[arg-type]
             min_length=int(min_length),  # type: ignore[arg-type]
@@ -625,14 +634,66 @@ class _FileLoader:
         return out
 
 
-def _fuzzy_prefilter(form: str, size: int = 6) -> re.Pattern[str]:
-    """An alternation of the pattern's consecutive ``size``-character chunks.
+def required_anchors(pattern: re.Pattern[str], min_len: int = 1) -> tuple[str, ...]:
+    """Strings (lower-cased) of which every match of ``pattern`` contains at least one.
+
+    Read off the parsed regex: runs of literal characters that every match must pass through,
+    alternatives of a branch, the body of a repeat that must run at least once. A document whose
+    lower-cased text holds none of them cannot match, so the regex is not run on it at all: a cheap
+    ``in`` test instead of a regex scan per rule. Empty when no anchor of ``min_len`` characters exists.
+    """
+    try:
+        req = _best(_requirements(_sre_parse.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # an exotic construct: no prefilter, the regex runs everywhere
+        return ()
+    if not req or min(len(a) for a in req) < min_len:
+        return ()
+    return tuple(sorted({a.lower() for a in req}))
+
+
+def _requirements(items) -> list[list[str]]:
+    """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur."""
+    c = _sre_constants
+    reqs: list[list[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            reqs.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the literals around it are still adjacent in the text
+        flush()
+        if op is c.SUBPATTERN:
+            reqs.extend(_requirements(av[-1]))
+        elif op is c.BRANCH:
+            alternatives = [_best(_requirements(alt)) for alt in av[1]]
+            if all(alternatives):
+                reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+            if av[0] >= 1:
+                reqs.extend(_requirements(av[2]))
+    flush()
+    return reqs
+
+
+def _best(reqs: list[list[str]]) -> list[str] | None:
+    """The requirement whose shortest alternative is longest (the most selective test)."""
+    return max(reqs, key=lambda alts: min(len(a) for a in alts), default=None)
+
+
+def _fuzzy_anchors(form: str, size: int = 6) -> tuple[str, ...]:
+    """The pattern's consecutive ``size``-character chunks.
 
     A block that scores ≥ the threshold against the pattern over ≥ min_length characters nearly
     always keeps at least one chunk intact, so blocks without any chunk skip the costly alignment.
     """
-    chunks = {form[k : k + size] for k in range(0, max(1, len(form) - size + 1), size)}
-    return re.compile("|".join(re.escape(c) for c in sorted(chunks)))
+    return tuple(sorted({form[k : k + size] for k in range(0, max(1, len(form) - size + 1), size)}))
 
 
 def _node_kind(node: yaml.Node | None) -> str:
