@@ -18,6 +18,7 @@ characters are never removed as duplicates ("Yes.", "Q:", list bullets repeat le
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -62,8 +63,22 @@ def _shingles(form: str) -> set[int]:
 
 
 def _similar(a: str, b: str, threshold: float) -> float:
-    """Similarity 0–100 of two comparison forms (Indel ratio, close to difflib's ratio)."""
-    return fuzz.ratio(a, b, score_cutoff=threshold * 100) or 0.0
+    """Similarity 0–100 of two comparison forms when they are near-copies, else 0.
+
+    The Indel ratio (close to difflib's, policy C2) must reach the threshold, and the words that
+    differ must be few for the length: a long paragraph with one word edited is a copy, but two
+    short lines that differ in a name or a number ("Vote for Anna on the last page!" / "Vote for
+    Olga …", "1 Green, 1 Red" / "1 Green, 2 Red") are different content, however similar.
+    """
+    score = fuzz.ratio(a, b, score_cutoff=threshold * 100)
+    if not score:
+        return 0.0
+    if a != b:
+        wa, wb = Counter(a.split()), Counter(b.split())
+        differing = sum(((wa - wb) + (wb - wa)).values())
+        if differing > max(1, (len(a.split()) + len(b.split())) // 20):
+            return 0.0
+    return score
 
 
 def _dup(u: Unit, start: int, end: int, rule: str, reason: str, score: float, of: tuple[int, int]) -> Removal:

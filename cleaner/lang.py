@@ -59,12 +59,12 @@ def guess_language(text: str, sample: int = 4000) -> str | None:
             scripts["LATIN"] += 1
             continue
         name = unicodedata.name(c, "")
-        for prefix, code in _SCRIPTS:
-            if name.startswith(prefix):
-                scripts[code] += 1
-                break
-    total = sum(scripts.values()) or 1
+        code = next((code for prefix, code in _SCRIPTS if name.startswith(prefix)), "other")
+        scripts[code] += 1
+    total = sum(scripts.values())
     top, count = scripts.most_common(1)[0]
+    if top == "other":
+        return None  # a script we have no code for: abstain
     if top != "LATIN" and count / total > 0.3:
         # Kana anywhere means Japanese even when Han characters dominate.
         if top == "zh" and scripts.get("ja", 0) / total > 0.05:

@@ -36,6 +36,23 @@ def test_near_copy_with_other_quotes_spaces_and_a_small_edit():
     assert r.removals[0].rule in ("dedup.exact", "dedup.near")
 
 
+def test_one_word_edited_in_a_long_paragraph_is_a_near_copy():
+    edited = LEAD.replace("massive", "huge")
+    r = run(f"{LEAD}\n{P2}\n{edited}")
+    assert r.text == f"{LEAD}\n\n{P2}"
+    assert r.removals[0].rule == "dedup.near" and 90 <= r.removals[0].score < 100
+
+
+def test_short_lines_differing_in_a_name_or_number_are_different_content():
+    raw = (
+        "Проголосовать за Олесю вы можете на последней странице!\n"
+        "Проголосовать за Евгению вы можете на последней странице!\n"
+        "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n"
+        "Portion Fix Containers: 1 Green, 2 Red, 1 Yellow, 1 tsp."
+    )
+    assert run(raw).text == raw.replace("\n", "\n\n")
+
+
 def test_near_duplicate_below_threshold_is_kept():
     other = "Bitcoin, the world's largest cryptocurrency, recovered sharply in the last few hours after a drop."
     r = run(f"{LEAD}\n{other}")

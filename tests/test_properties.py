@@ -101,3 +101,14 @@ def test_real_cases_idempotent_and_removals_point_into_input():
         assert again.text == result.text, name
         for r in result.removals:
             assert raw[r.start : r.end] == r.text
+
+
+def test_language_guess():
+    from cleaner.lang import guess_language
+
+    assert guess_language(load_case("gate-fr-kremlin")[0]) == "fr"
+    assert guess_language(load_case("025")[0]) == "pt"
+    assert guess_language(load_case("018")[0]) == "en"
+    assert guess_language("比特币价格今日大幅下跌，市场情绪转向谨慎，分析师认为短期内仍有进一步回调的风险。") == "zh"
+    assert guess_language("ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ") is None
+    assert guess_language("ok") is None
