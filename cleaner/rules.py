@@ -651,6 +651,13 @@ def required_anchors(pattern: re.Pattern[str], min_len: int = 1) -> tuple[str, .
     return tuple(sorted({a.lower() for a in req}))
 
 
+_REPEATS = tuple(
+    getattr(_sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre_constants, name)
+)
+
+
 def _requirements(items) -> list[list[str]]:
     """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur."""
     c = _sre_constants
@@ -675,9 +682,8 @@ def _requirements(items) -> list[list[str]]:
             alternatives = [_best(_requirements(alt)) for alt in av[1]]
             if all(alternatives):
                 reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
-            if av[0] >= 1:
-                reqs.extend(_requirements(av[2]))
+        elif op in _REPEATS and av[0] >= 1:
+            reqs.extend(_requirements(av[2]))
     flush()
     return reqs
 
