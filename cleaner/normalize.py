@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 
@@ -27,10 +26,24 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 WORD_RE = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _punct_table() -> dict[int, None]:
-    """Deletion table for every code point of Unicode category P* (built once per process)."""
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.category(chr(cp))[0] == "P"}
+class _PunctTable(dict):
+    """``str.translate`` table deleting Unicode punctuation (category P*), filled on demand.
+
+    Scanning all 1.1 million code points up front costs ~0.3 s at start-up; each distinct character
+    is looked up once instead.
+    """
+
+    def __missing__(self, cp: int) -> int | None:
+        value = None if unicodedata.category(chr(cp))[0] == "P" else cp
+        self[cp] = value
+        return value
+
+
+_PUNCT = _PunctTable()
+
+
+def _punct_table() -> _PunctTable:
+    return _PUNCT
 
 
 _char_cache: dict[str, str] = {}
