@@ -21,7 +21,16 @@ import typer
 
 from . import __version__
 from .documents import Settings, Unreadable, iter_documents
-from .reading import InputError, JsonlFields, JsonlItem, Source, expand_inputs, iter_jsonl, read_text
+from .reading import (
+    InputError,
+    JsonlFields,
+    JsonlItem,
+    Source,
+    expand_inputs,
+    iter_jsonl,
+    read_text,
+    url_problem,
+)
 from .report import (
     Located,
     Report,
@@ -210,6 +219,9 @@ def _settings(
     near_threshold: float = 0.90,
     min_dup_chars: int = 10,
 ) -> Settings:
+    if url and (why := url_problem(url)):
+        report.error(f"--url {url}: {why}")
+        raise _Stop(2)
     options = Options(dedup=not no_dedup, near_threshold=near_threshold, min_dup_chars=min_dup_chars)
     return Settings(_load(report, rules, no_default_rules), options, url, lang)
 
@@ -494,7 +506,7 @@ def _clean_jsonl(
         if diff or target is None:
             _write_lines(records, None)
         else:
-            with atomic_output(target, backup=backup) as fh:
+            with atomic_output(target, backup=backup, keep_if_same=target == source.path) as fh:
                 _write_lines(records, fh)
     except _BadLine as exc:
         report.error(str(exc) + ("" if diff or target is None else f" (nothing written to {target})"))
@@ -502,8 +514,13 @@ def _clean_jsonl(
     except InputError as exc:
         report.error(str(exc))
         return
+    except BrokenPipeError:
+        if target is not None:
+            report.error(f"{target}: cannot write: broken pipe")
+            return
+        raise  # stdout closed by the reader (`| head`): end quietly, as every other command does
     except OSError as exc:
-        report.error(f"{target}: cannot write: {exc.strerror or exc}")
+        report.error(f"{target or '<stdout>'}: cannot write: {exc.strerror or exc}")
         return
     errors = counts["errors"]
     policy = {OnError.skip: "skipped", OnError.keep: "kept unchanged"}.get(on_error, "")
@@ -546,18 +563,29 @@ def _jsonl_records(
         if diff:
             yield _unified(_as_lines(item.text), _as_lines(result.text), f"{source.name}:{item.line}").encode()
         else:
-            yield _record_line(item, result.text, output_field or fields.text)
+            yield _record_line(item, result.text, fields.text, output_field)
 
 
 def _as_lines(text: str) -> str:
     return text + "\n" if text else ""
 
 
-def _record_line(item: JsonlItem, clean_text: str, field: str) -> bytes:
+def _record_line(item: JsonlItem, clean_text: str, text_field: str, output_field: str | None) -> bytes:
+    """The output line of a record: the input line itself when the clean text is the text already.
+
+    A record is re-serialised only when its text changes (or a field is added), so an untouched record
+    keeps its exact bytes (number spelling, escapes, spacing). A lone surrogate escape in another field
+    cannot be written as UTF-8: that record is written with ASCII escapes instead, which is lossless.
+    """
     assert item.record is not None
+    if output_field is None and clean_text == item.record[text_field]:
+        return item.raw + b"\n"
     record = dict(item.record)
-    record[field] = clean_text
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    record[output_field or text_field] = clean_text
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
 
 
 def _write_lines(lines: Iterator[bytes], fh: IO[bytes] | None) -> None:

@@ -56,7 +56,7 @@ def _shingles(form: str) -> set[int]:
         grams = (form[k : k + _SHINGLE_CHARS] for k in range(max(1, len(form) - _SHINGLE_CHARS + 1)))
     out = set()
     for g in grams:
-        h = zlib.crc32(g.encode())
+        h = zlib.crc32(g.encode("utf-8", "surrogatepass"))  # lone surrogates are text too
         if h % _SAMPLE_MOD == 0:
             out.add(h)
     return out

@@ -35,8 +35,11 @@ def host_of(url: str | None) -> str | None:
     """Lower-case host name of ``url`` (a bare host such as ``gate.com`` is accepted too)."""
     if not url:
         return None
-    parts = urlsplit(url if "//" in url else "//" + url)
-    host = (parts.hostname or "").lower().rstrip(".")
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:  # malformed ("http://[::1"): no host, so domain-scoped rules stay idle
+        return None
     return host or None
 
 
@@ -54,7 +57,8 @@ class Document:
         self.text = text
         self.units = units
         # pristine: every unit is still its whole input line, so a regex can run once over the text
-        self.pristine = pristine
+        # ("\r\n" line ends excepted: there `$` would not match before the "\r")
+        self.pristine = pristine and "\r" not in text
         self._forms: dict[int, str] = {}
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._regex_hits: dict[re.Pattern[str], dict[int, list[tuple[int, int]]]] = {}

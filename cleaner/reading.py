@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 __all__ = [
     "TEXT_SUFFIXES",
@@ -40,6 +41,7 @@ __all__ = [
     "decode",
     "read_text",
     "iter_jsonl",
+    "url_problem",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
@@ -213,6 +215,46 @@ def _kind(value: Any) -> str:
     )
 
 
+class _RecordProblem(ValueError):
+    """Raised while parsing a line for what json accepts but would corrupt or crash the output."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            # json.loads would keep the last value and silently drop the others
+            raise _RecordProblem(f"key {key!r} given twice")
+        obj[key] = value
+    return obj
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        # it would be written back as Infinity, which is not JSON
+        raise _RecordProblem(f"number {literal} is out of range")
+    return value
+
+
+def _lone_surrogate(value: str) -> str | None:
+    """Where a string holds an unpaired UTF-16 surrogate (a ``\\ud800`` escape), which is not text."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"\\u{ord(value[exc.start]):04x} at character {exc.start + 1}"
+    return None
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be used to scope rules (None: usable)."""
+    try:
+        urlsplit(url if "//" in url else "//" + url).hostname  # noqa: B018 - parses the host part
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    return None
+
+
 def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
     try:
         line = raw.decode("utf-8")
@@ -220,9 +262,13 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
         bad = f"byte 0x{raw[exc.start]:02x} at column {exc.start + 1}"
         return JsonlItem(lineno, raw, problem=f"not valid UTF-8 ({bad})")
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, object_pairs_hook=_no_duplicate_keys, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
         return JsonlItem(lineno, raw, problem=f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except _RecordProblem as exc:
+        return JsonlItem(lineno, raw, problem=f"invalid JSON: {exc}")
+    except RecursionError:
+        return JsonlItem(lineno, raw, problem="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return JsonlItem(lineno, raw, problem=f"not a JSON object (got {_kind(obj)})")
     if fields.text not in obj:
@@ -231,10 +277,15 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
     if not isinstance(text, str):
         return JsonlItem(lineno, raw, problem=f"field {fields.text!r} is {_kind(text)}, not a string")
     extra: dict[str, str | None] = {}
-    for key, field in (("url", fields.url), ("lang", fields.lang)):
+    for key, field in (("text", fields.text), ("url", fields.url), ("lang", fields.lang)):
         value = obj.get(field) if field else None
         if value is not None and not isinstance(value, str):
             return JsonlItem(lineno, raw, problem=f"field {field!r} is {_kind(value)}, not a string")
+        bad_char = _lone_surrogate(value) if value else None
+        if bad_char:
+            return JsonlItem(lineno, raw, problem=f"field {field!r} holds a lone surrogate {bad_char}, not text")
+        if key == "url" and value and (why := url_problem(value)):
+            return JsonlItem(lineno, raw, problem=f"field {field!r}: {why}")
         extra[key] = value or None
     return JsonlItem(lineno, raw, obj, text.replace("\r\n", "\n").replace("\r", "\n"), extra["url"], extra["lang"])
 

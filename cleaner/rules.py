@@ -50,7 +50,7 @@ SCORERS = ("ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 _PACK_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_DOMAIN_RE = re.compile(r"^~?[a-z0-9*]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+_DOMAIN_RE = re.compile(r"^~?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
 # --------------------------------------------------------------------------------------- problems
@@ -470,6 +470,12 @@ class _FileLoader:
         excluded: list[str] = []
         for value, item in self.string_list(keys["domains"], f"{where}: scope.domains") if "domains" in keys else []:
             d = value.strip().lower().lstrip(".")
+            if "*" in d:
+                hint = d.replace("*.", "").replace("*", "")
+                self.problem(
+                    item, f"{where}: scope.domains: no wildcards ({value!r}); {hint!r} already covers its subdomains"
+                )
+                continue
             if not _DOMAIN_RE.match(d.replace("~.", "~")):
                 self.problem(
                     item, f"{where}: scope.domains: {value!r} is not a host name (e.g. gate.com, ~blog.gate.com)"

@@ -22,13 +22,15 @@ class Block:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Return the non-blank lines of ``text`` as blocks, in order."""
+    """Return the non-blank lines of ``text`` as blocks, in order (``\n`` and ``\r\n`` line ends)."""
     blocks: list[Block] = []
     pos = 0
     n = len(text)
     while pos <= n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
+        if end > pos and text[end - 1] == "\r":
+            end -= 1  # a "\r\n" line end: the "\r" is not part of the block ($ anchors before it)
         if not text[pos:end].isspace() and end > pos:
             blocks.append(Block(len(blocks), pos, end))
         if nl < 0:
@@ -79,7 +81,11 @@ class Unit:
         self._offsets = offsets
 
     def to_raw(self, v: int) -> int:
-        """Raw document offset of view index ``v`` (the end of the text maps past the last piece)."""
+        """Raw document offset of view index ``v``.
+
+        The space joining two pieces maps to the start of the next piece; the end of the view maps
+        just past the last piece.
+        """
         for vs, rs, length in self._offsets:
             if v < vs + length:
                 return rs + max(0, v - vs)
@@ -87,8 +93,20 @@ class Unit:
         return rs + length
 
     def to_raw_end(self, v: int) -> int:
-        """Raw offset just after view index ``v - 1``: the exclusive end of a view span ending at ``v``."""
-        return self.to_raw(v - 1) + 1 if v > 0 else self.to_raw(0)
+        """Raw exclusive end of a view span ending at ``v``: just after the raw character of ``v - 1``.
+
+        A span ending on the joining space between two pieces ends where the earlier piece ends, so
+        it never reaches into the next piece.
+        """
+        if v <= 0:
+            return self.to_raw(0)
+        for vs, rs, length in self._offsets:
+            if v - 1 < vs + length:
+                return rs + (v - vs) if v - 1 >= vs else rs
+            if v - 1 == vs + length:  # the joining space after this piece
+                return rs + length
+        vs, rs, length = self._offsets[-1]
+        return rs + length
 
     @property
     def span(self) -> tuple[int, int]:

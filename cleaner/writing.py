@@ -9,6 +9,7 @@ SUFFIX`` first copies the original next to it. Output is always UTF-8 without a 
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import shutil
 import sys
@@ -43,11 +44,13 @@ def _fsync_dir(directory: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, *, backup: str | None = None) -> Iterator[IO[bytes]]:
+def atomic_output(path: Path, *, backup: str | None = None, keep_if_same: bool = False) -> Iterator[IO[bytes]]:
     """Yield a binary file that replaces ``path`` only if the ``with`` block completes.
 
     On any exception the temporary file is deleted and ``path`` is left exactly as it was (or absent),
     which is what lets a JSONL run that stops on a bad line promise that nothing was half-written.
+    ``keep_if_same``: when the new content equals the existing file, leave that file (its mtime and any
+    earlier backup) alone.
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -59,6 +62,9 @@ def atomic_output(path: Path, *, backup: str | None = None) -> Iterator[IO[bytes
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        if keep_if_same and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            tmp.unlink()
+            return
         if path.exists():
             with contextlib.suppress(OSError):
                 shutil.copymode(path, tmp)  # keep the original's permissions

@@ -441,3 +441,10 @@ def test_console_script_pipes_utf8_and_exit_codes() -> None:
     proc = _script("check", "nope.txt", *OWN)
     assert proc.returncode == 2
     assert proc.stderr == b"cleaner: error: nope.txt: no such file or folder\n"  # no traceback
+
+
+def test_malformed_url_is_a_usage_error() -> None:
+    """It used to crash inside the rule scoping with a ValueError traceback (exit 1)."""
+    res = run("clean", KREMLIN, "--url", "http://[bad", *OWN)
+    assert res.exit_code == 2
+    assert res.stderr == "cleaner: error: --url http://[bad: not a URL (Invalid IPv6 URL)\n"

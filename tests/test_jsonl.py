@@ -8,6 +8,9 @@ whose other fields (ids, nested objects, nulls, non-ASCII) must come through unt
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -241,3 +244,74 @@ def test_iter_jsonl_is_lazy_and_numbers_lines(dataset: Path) -> None:
     assert [i.line for i in rest] == [2, 4, 5, 6, 7, 8, 9]
     assert rest[0].lang == "fr"
     assert [i.line for i in rest if i.problem] == [4, 6, 7]
+
+
+# ------------------------------------------------- records json accepts but the output cannot carry
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "Hello \\ud800 world."}', "field 'text' holds a lone surrogate \\ud800 at character 7, not text"),
+        ('{"text": "Body.", "n": 1e400}', "invalid JSON: number 1e400 is out of range"),
+        ('{"text": "Body.", "k": 1, "k": 2}', "invalid JSON: key 'k' given twice"),
+        ('{"text": "Body.", "url": "http://[::1"}', "field 'url': not a URL (Invalid IPv6 URL)"),
+    ],
+)
+def test_lines_that_would_crash_or_corrupt_are_bad_lines(tmp_path: Path, line: str, problem: str) -> None:
+    """A lone surrogate crashed the core (traceback, exit 1); 1e400 came back as Infinity (not JSON);
+    a repeated key lost its first value; a malformed URL crashed the rule scoping."""
+    path = tmp_path / "d.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    res = run("clean", path, "-o", tmp_path / "o.jsonl", *FIELDS, *OWN)
+    assert res.exit_code == 2
+    assert res.stderr == f"cleaner: error: {path}:1: {problem} (nothing written to {tmp_path / 'o.jsonl'})\n"
+    res = run("clean", path, "-o", tmp_path / "o.jsonl", "--on-error", "keep", *FIELDS, *OWN)
+    assert res.exit_code == 0, res.stderr
+    assert (tmp_path / "o.jsonl").read_text(encoding="utf-8") == line + "\n"  # kept byte for byte
+    res = run("check", path, *FIELDS, *OWN)
+    assert res.exit_code == 2 and f"{path}:1: {problem}" in res.stderr
+
+
+def test_lone_surrogate_in_another_field_is_written_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "Body.\\nShare", "other": "x\\udc00y", "name": "Zürich"}\n', encoding="utf-8")
+    res = run("clean", path, *OWN)
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.isascii()
+    assert json.loads(res.stdout) == {"text": "Body.", "other": "x\udc00y", "name": "Zürich"}
+
+
+def test_unchanged_records_keep_their_exact_bytes(tmp_path: Path) -> None:
+    """Re-serialising an untouched record changed its number spelling, escapes and spacing."""
+    same = '{"text":"Nothing to remove.",  "n": 1E2, "f": 1.50, "s": "caf\\u00e9"}'
+    changed = '{"text": "Body.\\nShare", "f": 1.50}'
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(f"{same}\r\n{changed}".encode())
+    res = run("clean", path, *OWN)
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.splitlines() == [same, '{"text": "Body.", "f": 1.5}']
+
+
+def test_in_place_leaves_an_unchanged_dataset_alone(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "Nothing to remove.", "n": 1E2}\n', encoding="utf-8")
+    os.utime(path, (1_000_000, 1_000_000))
+    res = run("clean", path, "--in-place", "--backup", ".bak", *OWN)
+    assert res.exit_code == 0, res.stderr
+    assert path.stat().st_mtime == 1_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.jsonl"]  # no backup, no temp file
+
+
+def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
+    """`cleaner clean big.jsonl | head -1` printed "cleaner: error: None: cannot write: Broken pipe"."""
+    path = tmp_path / "big.jsonl"
+    path.write_text((json.dumps({"text": "Body text.\nShare " * 50}) + "\n") * 3000, encoding="utf-8")
+    code = "import sys; from cleaner.cli import main; sys.argv[0] = 'cleaner'; main()"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "clean", str(path), *OWN], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert b"cannot write" not in err and b"Traceback" not in err

@@ -205,3 +205,50 @@ def test_fuzzy_matcher_cuts_a_reworded_disclaimer_out_of_a_line(tmp_path):
     )
     assert r.text == "Markets were calm. Analysts expect more."
     assert 88 <= r.removals[0].score < 100
+
+
+def test_crlf_line_ends_do_not_hide_anchored_rules(tmp_path):
+    rules = pack(
+        tmp_path,
+        rule("""\
+        - id: p.share
+          description: share line
+          match:
+            regex: '^Share this article$'
+          action: remove_block
+        """),
+    )
+    assert clean("Body text.\r\nShare this article\r\nMore.", rules=rules).text == "Body text.\n\nMore."
+
+
+def test_malformed_url_leaves_domain_rules_idle_instead_of_crashing(tmp_path):
+    rules = pack(
+        tmp_path,
+        rule("""\
+        - id: p.site
+          description: site
+          scope:
+            domains: [example.com]
+          match:
+            literal: Follow us
+            whole_block: true
+        """),
+    )
+    assert clean("Body.\nFollow us", url="http://[::1", rules=rules).text == "Body.\n\nFollow us"
+
+
+def test_lone_surrogates_are_text_like_any_other():
+    line = "Hello \ud800 world, this line is long enough to be compared."
+    assert clean(f"{line}\n{line}").text == line
+
+
+def test_span_ending_on_the_joint_between_two_pieces_stays_in_the_first():
+    from cleaner.segment import Unit
+
+    text = "abc XYZ def"
+    u = Unit(0, [(0, 3), (8, 11)])
+    u.build(text)
+    assert u.text == "abc def"
+    assert u.to_raw_end(4) == 3  # view "abc " ends on the joining space: raw end is the end of "abc"
+    assert u.to_raw_end(5) == 9  # view "abc d": raw "...XYZ d"
+    assert u.to_raw(4) == 8

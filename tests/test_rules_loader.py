@@ -125,3 +125,9 @@ def test_bundled_packs_load_and_have_unique_ids():
     assert bundled_rules_dir().is_dir()
     ids = [r.id for r in rules.rules]
     assert len(ids) == len(set(ids))
+
+
+def test_wildcard_domains_are_refused_with_a_hint(tmp_path):
+    bad = GOOD.replace("    scope:\n", "    scope:\n      domains: ['*.gate.com']\n")
+    (problem,) = _problems(tmp_path, bad)
+    assert "no wildcards ('*.gate.com'); 'gate.com' already covers its subdomains" in problem

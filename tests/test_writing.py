@@ -67,3 +67,17 @@ def test_content_is_visible_only_after_the_block(tmp_path: Path) -> None:
         fh.flush()
         assert target.read_text(encoding="utf-8") == "old\n"  # readers still see the old file
     assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_keep_if_same_leaves_an_identical_file_alone(tmp_path: Path) -> None:
+    target = tmp_path / "page.txt"
+    target.write_text("same\n", encoding="utf-8")
+    os.utime(target, (1_000_000, 1_000_000))
+    with atomic_output(target, backup=".orig", keep_if_same=True) as fh:
+        fh.write(b"same\n")
+    assert target.stat().st_mtime == 1_000_000
+    assert os.listdir(tmp_path) == ["page.txt"]  # no backup, no temp file
+    with atomic_output(target, backup=".orig", keep_if_same=True) as fh:
+        fh.write(b"new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert (tmp_path / "page.txt.orig").read_text(encoding="utf-8") == "same\n"
