@@ -1,13 +1,12 @@
 """Run the inline tests of rules: each case through the real engine with its rule alone.
 
 Used by ``cleaner rules test`` and by pytest (tests/test_rule_packs.py), so a rule's examples are
-checked the same way everywhere. ``python -m cleaner.ruletest [PATHS]`` runs them without the CLI.
+checked the same way everywhere.
 """
 
 from __future__ import annotations
 
 import difflib
-import sys
 from dataclasses import dataclass
 
 from .core import clean
@@ -63,24 +62,3 @@ def run_rule_tests(ruleset: RuleSet, select: str | None = None) -> list[TestOutc
             result = clean(case.input, url=case.url, language=case.language, rules=alone, options=_RULE_ONLY)
             outcomes.append(TestOutcome(rule, case, expected_text(case), result.text))
     return outcomes
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .rules import RuleLoadError, load_rules
-
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        ruleset = load_rules(args, defaults=not args)
-    except RuleLoadError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    outcomes = run_rule_tests(ruleset)
-    failed = [o for o in outcomes if not o.passed]
-    for o in failed:
-        print(f"FAIL {o.rule.id} ({o.where})\n{o.diff()}\n")
-    print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
