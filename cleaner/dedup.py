@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from .normalize import comparison_form, comparison_map
 from .result import Options, Removal
-from .segment import Unit
+from .segment import Unit, sentence_starts
 
 __all__ = ["Move", "find_duplicates"]
 
@@ -146,16 +146,22 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     postings: dict[int, list[int]] = {}
     kept: list[Unit] = []
     moved_into: set[int] = set()  # blocks whose teaser was replaced by a fuller unit
+    survivors: list[Unit] = []  # units kept so far, short ones included, in document order
+    sentences = _Sentences(survivors)
 
     for u in alive:
         f = u.form
+        n_removed = len(removals)
         if len(f) < opt.min_dup_chars:
+            survivors.append(u)
             continue
         first = exact.get(f)
         if first is not None:
             removals.append(_dup(u, *u.span, "dedup.exact", "exact copy of an earlier block", 100.0, first.span))
             continue
-        if len(f) >= opt.teaser_min_chars and _prefix_relation(u, by_prefix, moved_into, exact, removals, moves, opt):
+        if len(f) >= opt.teaser_min_chars and _prefix_relation(
+            u, by_prefix, moved_into, exact, removals, moves, opt, sentences
+        ):
             continue
         if len(f) >= opt.near_min_chars:
             sh = _shingles(f)
@@ -174,11 +180,78 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             by_prefix.setdefault(f[: opt.teaser_min_chars], []).append(u)
         exact[f] = u
         kept.append(u)
+        survivors.append(u)
+        assert len(removals) == n_removed
+    # a teaser's place is taken by its fuller version
+    fuller = {mv.target: mv.source for mv in moves}
+    by_block = {u.block: u for u in alive}
+    order = [by_block[fuller[u.block]] if u.block in fuller else u for u in survivors]
+    removals.extend(_sentence_copies(order, opt, sentences))
     filled = [
         Removal(r.kind, r.rule, r.start, r.end, doc_text[r.start : r.end], r.score, r.level, r.reason, r.duplicate_of)
         for r in removals
     ]
     return filled, moves
+
+
+class _Sentences:
+    """Comparison forms of units' sentences, computed once per unit, and of the survivors so far."""
+
+    def __init__(self, survivors: list[Unit]):
+        self._survivors = survivors
+        self._cache: dict[int, list[str]] = {}
+        self._seen: set[str] = set()
+        self._upto = 0
+
+    def of(self, u: Unit) -> list[str]:
+        got = self._cache.get(id(u))
+        if got is None:
+            starts = sentence_starts(u.text) + [len(u.text)]
+            forms = (comparison_form(u.text[a:b]) for a, b in zip(starts, starts[1:], strict=False))
+            got = self._cache[id(u)] = [f for f in forms if f]
+        return got
+
+    def all_seen(self, u: Unit) -> bool:
+        """Whether ``u`` has several sentences and every one stands in an earlier surviving unit."""
+        while self._upto < len(self._survivors):
+            self._seen.update(self.of(self._survivors[self._upto]))
+            self._upto += 1
+        ss = self.of(u)
+        return len(ss) >= 2 and all(x in self._seen for x in ss)
+
+
+def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[Removal]:
+    """Copies hidden at sentence level, where block comparison cannot see them (policy C2, C7).
+
+    - a block of several sentences that all stood earlier in the text (an article repeated as one
+      flattened line after its paragraphs, or paragraphs repeated after a flattened copy);
+    - a one-sentence block (a summary bullet, a pull quote, a stray caption) that is one sentence of
+      a paragraph elsewhere: the standalone copy goes, the paragraph stays.
+    """
+    sents = {id(u): sentences.of(u) for u in order}
+    in_paragraphs: dict[str, Unit] = {}
+    for u in order:
+        if len(sents[id(u)]) >= 2:
+            for s in sents[id(u)]:
+                in_paragraphs.setdefault(s, u)
+    seen: dict[str, Unit] = {}
+    out: list[Removal] = []
+    for u in order:
+        ss = sents[id(u)]
+        if len(ss) >= 2:
+            if len(u.form) >= opt.contained_min_chars and all(s in seen for s in ss):
+                reason = "every sentence of it stands earlier in the text"
+                out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, seen[ss[0]].span))
+                continue
+        elif len(ss) == 1 and len(u.form) >= opt.near_min_chars:
+            host = in_paragraphs.get(ss[0])
+            if host is not None and host is not u:
+                reason = "a sentence that also stands inside a paragraph"
+                out.append(_dup(u, *u.span, "dedup.sentence", reason, 100.0, host.span))
+                continue
+        for s in ss:
+            seen.setdefault(s, u)
+    return out
 
 
 def _prefix_relation(
@@ -189,12 +262,18 @@ def _prefix_relation(
     removals: list[Removal],
     moves: list[Move],
     opt: Options,
+    sentences: _Sentences,
 ) -> bool:
     """Teasers (C3 exception) and cut-off copies: True when ``u`` was handled here."""
     f = u.form
     for earlier in by_prefix.get(f[: opt.teaser_min_chars], ()):
         if earlier.block in moved_into:
             continue
+        if f.startswith(earlier.form) and sentences.all_seen(u):
+            # not a fuller version but a flattened copy of text already there: keep the paragraphs
+            reason = "every sentence of it stands earlier in the text"
+            removals.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, earlier.span))
+            return True
         if f.startswith(earlier.form):
             # earlier is a teaser of u: u's fuller text goes to the teaser's place
             reason = "teaser of a fuller later block, which is moved here"

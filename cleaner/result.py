@@ -56,7 +56,8 @@ class Options:
     ``near_threshold`` is the similarity (0–1) above which two blocks of at least ``near_min_chars``
     comparison characters are near-duplicates (policy C2). Blocks whose comparison form is shorter than
     ``min_dup_chars`` are never removed as duplicates: short lines such as "Yes.", "Q:" or a list bullet
-    legitimately repeat.
+    legitimately repeat. A block of several sentences that all stood earlier is a copy once it has at
+    least ``contained_min_chars`` comparison characters.
     """
 
     dedup: bool = True
@@ -64,6 +65,7 @@ class Options:
     near_min_chars: int = 40
     min_dup_chars: int = 10
     teaser_min_chars: int = 40
+    contained_min_chars: int = 60
 
 
 @dataclass(frozen=True)

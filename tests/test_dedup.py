@@ -117,3 +117,31 @@ def test_whitespace_is_folded_but_characters_are_never_rewritten():
     raw = "  “Quoted”   text &#8217; with\tentities  \n\n\n Second\u00a0paragraph "
     r = run(raw)
     assert r.text == "“Quoted” text &#8217; with entities\n\nSecond paragraph"
+
+
+def test_article_repeated_as_one_flattened_line_after_its_paragraphs():
+    raw = f"{LEAD}\n{P2}\n{P3}\n{LEAD} {P2} {P3}"
+    r = run(raw)
+    assert r.text == f"{LEAD}\n\n{P2}\n\n{P3}"
+    assert r.removals[-1].rule == "dedup.contained"
+
+
+def test_paragraphs_repeated_after_a_flattened_copy_keep_the_first_copy():
+    raw = f"{LEAD} {P2} {P3}\n{LEAD}\n{P2}"
+    r = run(raw)
+    assert r.text == f"{LEAD} {P2} {P3}"
+    # the second LEAD is a cut-off copy of the first line (policy C3); P2 is one of its sentences
+    assert [x.rule for x in r.removals] == ["dedup.truncated-copy", "dedup.sentence"]
+
+
+def test_summary_bullet_that_repeats_a_body_sentence_goes_but_the_paragraph_stays():
+    bullet = "Ethereum also felt the effects of the sell-off, losing 10.84% in the last 24 hours."
+    raw = f"What to know:\n{bullet}\n{P2} {P3} Traders expect more volatility this week."
+    r = run(raw)
+    assert r.text == f"What to know:\n\n{P2} {P3} Traders expect more volatility this week."
+    assert r.removals[0].rule == "dedup.sentence"
+
+
+def test_paragraph_sharing_only_some_sentences_with_earlier_text_stays():
+    raw = f"{P2} {P3}\n{P3} A new sentence that was never written before in this article."
+    assert run(raw).text == raw.replace("\n", "\n\n")
