@@ -8,7 +8,11 @@ Runs on what is left of each block after boilerplate removal. Per block, in orde
 3. **Teasers** (C3 exception): an earlier block whose comparison form is a prefix (≥ 40 chars) of a
    later one gets the later, fuller text at its position; a later block that is a prefix of an earlier
    one is a cut-off copy and is removed.
-4. **Near-duplicates** (C2): similarity ≥ 0.90 between blocks of ≥ 40 comparison characters.
+4. **Near-duplicates** (C2): similarity ≥ 0.90 between blocks of ≥ 40 comparison characters, with
+   few differing words for their length.
+5. **Sentence level** (C2, C7): a block whose sentences all stood earlier (a flattened copy of the
+   article) goes; a one-sentence block that is a sentence of a paragraph elsewhere (a summary bullet,
+   a pull quote) goes while the paragraph stays.
 
 Candidates come from hash maps (exact form, first 40 characters) and a sparse shingle index, so the
 cost grows with the number of blocks, not its square. Blocks shorter than ``min_dup_chars`` comparison
