@@ -1,36 +1,34 @@
 """The ``cleaner`` command line: parse arguments, read, clean, write, report — nothing else.
 
 Every output is derived from the :class:`~cleaner.result.Result` objects the pure core returns; this
-module only decides where text comes from and goes to. Reading lives in :mod:`cleaner.reading`,
-writing in :mod:`cleaner.writing`, messages, formats and exit codes in :mod:`cleaner.report`.
+module only decides where text comes from and goes to. Every command reads and cleans its inputs
+through :mod:`cleaner.documents` (one path from input to Result); reading lives in
+:mod:`cleaner.reading`, writing in :mod:`cleaner.writing`, messages, formats and exit codes in
+:mod:`cleaner.report`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
+import inspect
+import itertools
 import json
 import os
 import sys
+import typing
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Any, NoReturn, cast
+from typing import Annotated, Any, NoReturn, cast
 
 import typer
 
 from . import __version__
-from .documents import Settings, Unreadable, iter_documents
-from .reading import (
-    InputError,
-    JsonlFields,
-    JsonlItem,
-    Source,
-    expand_inputs,
-    iter_jsonl,
-    read_text,
-    url_problem,
-)
+from .documents import Settings, Unreadable, iter_documents, iter_source
+from .reading import InputError, JsonlFields, Source, expand_inputs, url_problem
 from .report import (
     Located,
     Report,
@@ -40,11 +38,12 @@ from .report import (
     document_json,
     explain_lines,
     explain_summary,
+    plural,
 )
 from .result import Level, Options
-from .rules import RuleLoadError, RuleSet, Scope, load_rules
+from .rules import RuleLoadError, RuleSet, Scope, load_rules, rule_files
 from .ruletest import run_rule_tests
-from .writing import atomic_output, atomic_write, output_text, write_stdout
+from .writing import AtomicOutput, atomic_output, jsonl_line, output_text, write_stdout
 
 __all__ = ["app", "main"]
 
@@ -67,7 +66,8 @@ Examples:
 Exit codes:
   0  success; nothing found (check); all rule tests passed
   1  check found removals (at or above --fail-on); rule tests failed
-  2  bad input, bad usage or invalid rule files
+  2  bad input, bad usage or invalid rule files (or a folder without any)
+  3  internal error: a bug in cleaner (the traceback is printed on stderr)
 """
 
 app = typer.Typer(
@@ -140,7 +140,12 @@ LangOpt = Annotated[
 ]
 RulesOpt = Annotated[
     list[Path] | None,
-    typer.Option("--rules", metavar="PATH", help="Extra rule pack file or folder (repeatable).", show_default=False),
+    typer.Option(
+        "--rules",
+        metavar="PATH",
+        help="Extra rule pack file, or folder of *.yaml/*.yml packs (repeatable).",
+        show_default=False,
+    ),
 ]
 NoDefaultsOpt = Annotated[
     bool, typer.Option("--no-default-rules", help="Use only the --rules packs, not the bundled ones.")
@@ -170,6 +175,58 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or co
 FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
+@dataclasses.dataclass(frozen=True)
+class DocumentArgs:
+    """The inputs of clean/explain/check and how to clean them: the options those commands share.
+
+    Declared once, here; :func:`_document_command` adds every field to a command's parameters.
+    """
+
+    paths: PathsArg = None
+    url: UrlOpt = None
+    lang: LangOpt = None
+    rules: RulesOpt = None
+    no_default_rules: NoDefaultsOpt = False
+    no_dedup: NoDedupOpt = False
+    near_threshold: NearOpt = 0.90
+    min_dup_chars: MinDupOpt = 10
+    jsonl: JsonlOpt = False
+    text_field: TextFieldOpt = "text"
+    url_field: UrlFieldOpt = None
+    lang_field: LangFieldOpt = None
+
+    @property
+    def fields(self) -> JsonlFields:
+        return JsonlFields(self.text_field, self.url_field, self.lang_field)
+
+
+def _document_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the :class:`DocumentArgs` options; ``func(args, **own_options)`` gets them as one object.
+
+    typer builds a command from its function's signature, so the wrapper's signature is PATH, then the
+    command's own options, then the shared ones.
+    """
+    hints = typing.get_type_hints(DocumentArgs, include_extras=True)
+    shared = [
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+        for f in dataclasses.fields(DocumentArgs)
+    ]
+    own = [
+        p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+        for p in inspect.signature(func, eval_str=True).parameters.values()
+        if p.name != "args"
+    ]
+    params = [shared[0], *own, *shared[1:]]
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> None:
+        func(DocumentArgs(**{p.name: kwargs.pop(p.name) for p in shared}), **kwargs)
+
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"cleaner {__version__}")
@@ -190,40 +247,35 @@ def _finish(report: Report) -> NoReturn:
     raise typer.Exit(report.exit_code)
 
 
-def _load(report: Report, rules: list[Path] | None, no_default_rules: bool) -> RuleSet:
-    """Load the rule packs; on problems print each ``file:line:col: message`` and stop with 2."""
-    if no_default_rules and not rules:
-        report.error("--no-default-rules needs at least one --rules PATH")
+def _load(report: Report, paths: list[Path] | None, *, defaults: bool) -> RuleSet:
+    """Load the rule packs; on problems print each ``file:line:col: message`` and stop with 2.
+
+    A folder given explicitly that holds no rule file is an error too: it is a typo or a wrong folder,
+    and running with fewer rules than meant (or none at all) would pass silently.
+    """
+    empty = [p for p in paths or [] if p.is_dir() and not rule_files([p])]
+    for folder in empty:
+        report.error(f"no rule files in {str(folder).rstrip(os.sep)}{os.sep} (looked for *.yaml, *.yml)")
+    if empty:
         raise _Stop(2)
     try:
-        return load_rules(rules or [], defaults=not no_default_rules)
+        return load_rules(paths or [], defaults=defaults)
     except RuleLoadError as exc:
-        _rule_problems(report, exc)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        report.error(f"rule files have {plural(len(exc.problems), 'problem')}")
         raise _Stop(2) from None
 
 
-def _rule_problems(report: Report, exc: RuleLoadError) -> None:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    report.error(f"rule files have {len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}")
-
-
-def _settings(
-    report: Report,
-    *,
-    rules: list[Path] | None,
-    no_default_rules: bool,
-    url: str | None,
-    lang: str | None,
-    no_dedup: bool = False,
-    near_threshold: float = 0.90,
-    min_dup_chars: int = 10,
-) -> Settings:
-    if url and (why := url_problem(url)):
-        report.error(f"--url {url}: {why}")
+def _settings(report: Report, args: DocumentArgs) -> Settings:
+    if args.url and (why := url_problem(args.url)):
+        report.error(f"--url {args.url}: {why}")
         raise _Stop(2)
-    options = Options(dedup=not no_dedup, near_threshold=near_threshold, min_dup_chars=min_dup_chars)
-    return Settings(_load(report, rules, no_default_rules), options, url, lang)
+    if args.no_default_rules and not args.rules:
+        report.error("--no-default-rules needs at least one --rules PATH")
+        raise _Stop(2)
+    options = Options(dedup=not args.no_dedup, near_threshold=args.near_threshold, min_dup_chars=args.min_dup_chars)
+    return Settings(_load(report, args.rules, defaults=not args.no_default_rules), options, args.url, args.lang)
 
 
 def _sources(report: Report, paths: list[str] | None) -> tuple[list[Source], bool]:
@@ -235,11 +287,21 @@ def _sources(report: Report, paths: list[str] | None) -> tuple[list[Source], boo
 
 
 def _run(body: Callable[[], None], report: Report) -> NoReturn:
-    """Run a command body; turn :class:`_Stop` into its exit code, else exit with the report's."""
+    """Run a command body; turn :class:`_Stop` into its exit code, else exit with the report's.
+
+    The last resort: any other exception is a bug. It must not end with Python's exit code 1, which
+    ``check`` uses for "found removals" (CI would read a crash as findings), so it is reported as
+    ``cleaner: internal error: ...`` with its traceback and ends with exit code 3. A closed stdout
+    (``| head``) is not a bug: typer ends that quietly.
+    """
     try:
         body()
     except _Stop as stop:
         raise typer.Exit(max(stop.code, report.exit_code)) from None
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        report.internal_error(exc)
     _finish(report)
 
 
@@ -257,7 +319,8 @@ everything was removed).
 JSONL datasets (inputs ending in .jsonl, or any input with --jsonl) are
 streamed record by record: every other field and the record order are kept,
 the --text-field is replaced by its clean text (or the clean text is written
-to --output-field). A bad line (invalid JSON, not an object, missing or
+to --output-field); a record whose text is already clean is copied through
+byte for byte. A bad line (invalid JSON, not an object, missing or
 non-string text field) is handled per --on-error:
   fail  stop with 'FILE:LINE: problem', exit 2; no output file is written
   skip  drop the record, warn with its line number, go on
@@ -279,8 +342,9 @@ Examples:
 
 
 @app.command("clean", help=CLEAN_HELP, no_args_is_help=False)
+@_document_command
 def clean_cmd(
-    paths: PathsArg = None,
+    args: DocumentArgs,
     output: Annotated[
         str | None,
         typer.Option(
@@ -296,17 +360,6 @@ def clean_cmd(
         typer.Option("--backup", metavar="SUFFIX", help="With --in-place: keep the original as PATH+SUFFIX."),
     ] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes; write nothing.")] = False,
-    url: UrlOpt = None,
-    lang: LangOpt = None,
-    rules: RulesOpt = None,
-    no_default_rules: NoDefaultsOpt = False,
-    no_dedup: NoDedupOpt = False,
-    near_threshold: NearOpt = 0.90,
-    min_dup_chars: MinDupOpt = 10,
-    jsonl: JsonlOpt = False,
-    text_field: TextFieldOpt = "text",
-    url_field: UrlFieldOpt = None,
-    lang_field: LangFieldOpt = None,
     output_field: Annotated[
         str | None,
         typer.Option("--output-field", metavar="NAME", help="JSONL: write the clean text to this field instead."),
@@ -318,49 +371,31 @@ def clean_cmd(
 
     def body() -> None:
         _check_clean_usage(report, output=output, in_place=in_place, backup=backup, diff=diff)
-        settings = _settings(
-            report,
-            rules=rules,
-            no_default_rules=no_default_rules,
-            url=url,
-            lang=lang,
-            no_dedup=no_dedup,
-            near_threshold=near_threshold,
-            min_dup_chars=min_dup_chars,
-        )
-        sources, any_folder = _sources(report, paths)
+        settings = _settings(report, args)
+        sources, any_folder = _sources(report, args.paths)
         plan = _plan(report, sources, any_folder, output=output, in_place=in_place, diff=diff)
-        fields = JsonlFields(text_field, url_field, lang_field)
         totals: Counter[str] = Counter()
         for source, target in plan:
-            if jsonl or source.is_jsonl:
-                _clean_jsonl(
-                    report,
-                    settings,
-                    source,
-                    target,
-                    fields=fields,
-                    output_field=output_field,
-                    on_error=on_error,
-                    backup=backup if in_place else None,
-                    diff=diff,
-                )
-            else:
-                _clean_text(
-                    report, settings, source, target, backup=backup if in_place else None, diff=diff, totals=totals
-                )
+            _clean_source(
+                report,
+                settings,
+                source,
+                target,
+                args=args,
+                output_field=output_field,
+                on_error=on_error,
+                backup=backup if in_place else None,
+                diff=diff,
+                totals=totals,
+            )
         if totals["files"] and (len(plan) > 1 or in_place or output is not None):
             report.note(
-                f"{_n(totals['files'], 'file')} cleaned: {totals['changed']} changed, "
-                f"{_n(totals['removals'], 'removal')}"
+                f"{plural(totals['files'], 'file')} cleaned: {totals['changed']} changed, "
+                f"{plural(totals['removals'], 'removal')}"
                 + (f", {totals['written']} written" if totals["written"] or in_place or output else "")
             )
 
     _run(body, report)
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _check_clean_usage(
@@ -428,47 +463,135 @@ def _plan(
     return list(targets)
 
 
-def _clean_text(
+class _Abandon(Exception):
+    """Stop writing a source (its output is discarded); the message is the one-line error.
+
+    ``bad_line``: a JSONL line under ``--on-error fail`` (rather than a file whose reading broke off).
+    """
+
+    def __init__(self, message: str, *, bad_line: bool = False) -> None:
+        super().__init__(message)
+        self.bad_line = bad_line
+
+
+def _clean_source(
     report: Report,
     settings: Settings,
     source: Source,
     target: Path | None,
     *,
+    args: DocumentArgs,
+    output_field: str | None,
+    on_error: OnError,
     backup: str | None,
     diff: bool,
     totals: Counter[str],
 ) -> None:
-    try:
-        text = read_text(source)
-    except InputError as exc:
-        report.error(str(exc))
+    """Clean one source into ``target`` (None: stdout, where --diff goes too).
+
+    The documents come from :func:`~cleaner.documents.iter_source`, as for explain and check. Files are
+    written atomically, so a failure (a bad JSONL line under ``--on-error fail``, a read error) leaves
+    no half-file; in place, a file whose content would not change is left alone (not even touched).
+    """
+    docs = iter_source(source, settings, args.fields, jsonl=args.jsonl)
+    first = next(docs, None)
+    if isinstance(first, Unreadable) and first.line is None:
+        report.error(str(first))  # cannot be read at all: do not even create the output
         return
-    result = settings.clean(text)
-    out = output_text(result)
-    totals["files"] += 1
-    totals["changed"] += result.changed
-    totals["removals"] += len(result.removals)
-    if diff:
-        write_stdout(_unified(text, out, source.name))
-        return
-    if target is None:
-        write_stdout(out)
-        return
-    if target == source.path and _same_bytes(target, out):
-        return  # nothing to rewrite: keep the file (and its mtime) as it is
-    try:
-        atomic_write(target, out, backup=backup)
-    except OSError as exc:
-        report.error(f"{target}: cannot write: {exc.strerror or exc}")
-        return
-    totals["written"] += 1
+    counts: Counter[str] = Counter()
+    chunks = _output_chunks(
+        report,
+        itertools.chain([] if first is None else [first], docs),
+        counts,
+        text_field=args.text_field,
+        output_field=output_field,
+        on_error=on_error,
+        diff=diff,
+    )
+    out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
+    written = _write(report, chunks, out)
+    if not (args.jsonl or source.is_jsonl):
+        totals["files"] += counts["cleaned"]
+        totals["changed"] += counts["changed"]
+        totals["removals"] += counts["removals"]
+        totals["written"] += out is not None and out.replaced
+    elif written:
+        errors = counts["errors"]
+        policy = {OnError.skip: "skipped", OnError.keep: "kept unchanged"}.get(on_error, "")
+        report.note(
+            f"{source.name}: {plural(counts['records'], 'record')}, {counts['cleaned']} cleaned "
+            f"({counts['changed']} changed, {plural(counts['removals'], 'removal')}), "
+            f"{plural(errors, 'error')}" + (f" ({policy})" if errors and policy else "")
+        )
 
 
-def _same_bytes(path: Path, text: str) -> bool:
+def _output_chunks(
+    report: Report,
+    docs: Iterable[Located | Unreadable],
+    counts: Counter[str],
+    *,
+    text_field: str,
+    output_field: str | None,
+    on_error: OnError,
+    diff: bool,
+) -> Iterable[bytes]:
+    """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
+    record (``--on-error`` applied to bad lines), or with ``diff`` the unified diffs."""
+    for doc in docs:
+        if isinstance(doc, Unreadable):
+            if doc.line is None:
+                raise _Abandon(str(doc))  # reading broke off in the middle of the file
+            counts["records"] += 1
+            counts["errors"] += 1
+            if on_error is OnError.fail:
+                raise _Abandon(str(doc), bad_line=True)
+            if on_error is OnError.skip:
+                report.warning(f"{doc} (record skipped)")
+                continue
+            report.warning(f"{doc} (line kept unchanged)")
+            if not diff and doc.raw is not None:
+                yield doc.raw + b"\n"
+            continue
+        result = doc.result
+        counts["records"] += doc.line is not None
+        counts["cleaned"] += 1
+        counts["changed"] += result.changed
+        counts["removals"] += len(result.removals)
+        if diff:
+            before = doc.text if doc.line is None else _as_lines(doc.text)
+            yield _unified(before, output_text(result), doc.where).encode("utf-8")
+        elif doc.raw is None or doc.fields is None:
+            yield output_text(result).encode("utf-8")
+        else:
+            yield jsonl_line(doc.raw, doc.fields, result.text, text_field=text_field, output_field=output_field)
+
+
+def _write(report: Report, chunks: Iterable[bytes], out: AtomicOutput | None) -> bool:
+    """Write ``chunks`` to ``out`` (None: stdout); report what stops it. Return whether all was written."""
+    target = out.path if out is not None else None
     try:
-        return path.read_bytes() == text.encode("utf-8")
-    except OSError:
+        if out is None:
+            write_stdout(chunks)
+        else:
+            with out as fh:
+                for chunk in chunks:
+                    fh.write(chunk)
+    except _Abandon as exc:
+        report.error(str(exc) + (f" (nothing written to {target})" if exc.bad_line and target is not None else ""))
         return False
+    except BrokenPipeError:
+        if target is not None:
+            report.error(f"{target}: cannot write: broken pipe")
+            return False
+        raise  # stdout closed by the reader (`| head`): end quietly, as every other command does
+    except OSError as exc:
+        report.error(f"{target or '<stdout>'}: cannot write: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _as_lines(text: str) -> str:
+    return text + "\n" if text else ""
 
 
 def _unified(before: str, after: str, name: str) -> str:
@@ -481,127 +604,6 @@ def _unified(before: str, after: str, name: str) -> str:
             f"b/{name}",
         )
     )
-
-
-class _BadLine(Exception):
-    """A JSONL line under ``--on-error fail``: carries the one-line message."""
-
-
-def _clean_jsonl(
-    report: Report,
-    settings: Settings,
-    source: Source,
-    target: Path | None,
-    *,
-    fields: JsonlFields,
-    output_field: str | None,
-    on_error: OnError,
-    backup: str | None,
-    diff: bool,
-) -> None:
-    """Clean a JSONL source record by record; write atomically so a failure leaves no half-file."""
-    counts: Counter[str] = Counter()
-    records = _jsonl_records(report, settings, source, fields, output_field, on_error, diff, counts)
-    try:
-        if diff or target is None:
-            _write_lines(records, None)
-        else:
-            with atomic_output(target, backup=backup, keep_if_same=target == source.path) as fh:
-                _write_lines(records, fh)
-    except _BadLine as exc:
-        report.error(str(exc) + ("" if diff or target is None else f" (nothing written to {target})"))
-        return
-    except InputError as exc:
-        report.error(str(exc))
-        return
-    except BrokenPipeError:
-        if target is not None:
-            report.error(f"{target}: cannot write: broken pipe")
-            return
-        raise  # stdout closed by the reader (`| head`): end quietly, as every other command does
-    except OSError as exc:
-        report.error(f"{target or '<stdout>'}: cannot write: {exc.strerror or exc}")
-        return
-    errors = counts["errors"]
-    policy = {OnError.skip: "skipped", OnError.keep: "kept unchanged"}.get(on_error, "")
-    report.note(
-        f"{source.name}: {_n(counts['records'], 'record')}, {counts['cleaned']} cleaned "
-        f"({counts['changed']} changed, {_n(counts['removals'], 'removal')}), "
-        f"{_n(errors, 'error')}" + (f" ({policy})" if errors and policy else "")
-    )
-
-
-def _jsonl_records(
-    report: Report,
-    settings: Settings,
-    source: Source,
-    fields: JsonlFields,
-    output_field: str | None,
-    on_error: OnError,
-    diff: bool,
-    counts: Counter[str],
-) -> Iterator[bytes]:
-    """Yield the output lines (bytes, newline included) of a JSONL source, applying ``--on-error``."""
-    for item in iter_jsonl(source, fields):
-        counts["records"] += 1
-        if item.problem is not None:
-            counts["errors"] += 1
-            where = f"{source.name}:{item.line}: {item.problem}"
-            if on_error is OnError.fail:
-                raise _BadLine(where)
-            if on_error is OnError.skip:
-                report.warning(f"{where} (record skipped)")
-                continue
-            report.warning(f"{where} (line kept unchanged)")
-            if not diff:
-                yield item.raw + b"\n"
-            continue
-        result = settings.clean(item.text, url=item.url, language=item.lang)
-        counts["cleaned"] += 1
-        counts["changed"] += result.changed
-        counts["removals"] += len(result.removals)
-        if diff:
-            yield _unified(_as_lines(item.text), _as_lines(result.text), f"{source.name}:{item.line}").encode()
-        else:
-            yield _record_line(item, result.text, fields.text, output_field)
-
-
-def _as_lines(text: str) -> str:
-    return text + "\n" if text else ""
-
-
-def _record_line(item: JsonlItem, clean_text: str, text_field: str, output_field: str | None) -> bytes:
-    """The output line of a record: the input line itself when the clean text is the text already.
-
-    A record is re-serialised only when its text changes (or a field is added), so an untouched record
-    keeps its exact bytes (number spelling, escapes, spacing). A lone surrogate escape in another field
-    cannot be written as UTF-8: that record is written with ASCII escapes instead, which is lossless.
-    """
-    assert item.record is not None
-    if output_field is None and clean_text == item.record[text_field]:
-        return item.raw + b"\n"
-    record = dict(item.record)
-    record[output_field or text_field] = clean_text
-    try:
-        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record) + "\n").encode("ascii")
-
-
-def _write_lines(lines: Iterator[bytes], fh: IO[bytes] | None) -> None:
-    """Write to ``fh``, or to stdout (flushed once at the end, not per record)."""
-    if fh is not None:
-        for line in lines:
-            fh.write(line)
-        return
-    sys.stdout.flush()
-    out = getattr(sys.stdout, "buffer", None)
-    for line in lines:
-        if out is None:
-            sys.stdout.write(line.decode("utf-8"))
-        else:
-            out.write(line)
-    (out or sys.stdout).flush()
 
 
 # ---------------------------------------------------------------------------------------- explain
@@ -625,39 +627,17 @@ Examples:
 
 
 @app.command("explain", help=EXPLAIN_HELP)
-def explain_cmd(
-    paths: PathsArg = None,
-    url: UrlOpt = None,
-    lang: LangOpt = None,
-    rules: RulesOpt = None,
-    no_default_rules: NoDefaultsOpt = False,
-    no_dedup: NoDedupOpt = False,
-    near_threshold: NearOpt = 0.90,
-    min_dup_chars: MinDupOpt = 10,
-    jsonl: JsonlOpt = False,
-    text_field: TextFieldOpt = "text",
-    url_field: UrlFieldOpt = None,
-    lang_field: LangFieldOpt = None,
-    fmt: FormatOpt = Format.text,
-) -> None:
+@_document_command
+def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
     report = Report()
 
     def body() -> None:
-        settings = _settings(
-            report,
-            rules=rules,
-            no_default_rules=no_default_rules,
-            url=url,
-            lang=lang,
-            no_dedup=no_dedup,
-            near_threshold=near_threshold,
-            min_dup_chars=min_dup_chars,
-        )
-        sources, _ = _sources(report, paths)
+        settings = _settings(report, args)
+        sources, _ = _sources(report, args.paths)
         kinds: Counter[str] = Counter()
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []
-        for doc in iter_documents(sources, settings, JsonlFields(text_field, url_field, lang_field), jsonl=jsonl):
+        for doc in iter_documents(sources, settings, args.fields, jsonl=args.jsonl):
             if isinstance(doc, Unreadable):
                 report.error(str(doc))
                 continue
@@ -709,7 +689,7 @@ warnings). Every finding is listed either way.
 
 \b
 Exit codes: 0 nothing found, 1 findings at or above --fail-on,
-2 bad input, bad usage or invalid rule files.
+2 bad input, bad usage or invalid rule files, 3 internal error (a bug).
 
 \b
 Examples:
@@ -720,19 +700,9 @@ Examples:
 
 
 @app.command("check", help=CHECK_HELP)
+@_document_command
 def check_cmd(
-    paths: PathsArg = None,
-    url: UrlOpt = None,
-    lang: LangOpt = None,
-    rules: RulesOpt = None,
-    no_default_rules: NoDefaultsOpt = False,
-    no_dedup: NoDedupOpt = False,
-    near_threshold: NearOpt = 0.90,
-    min_dup_chars: MinDupOpt = 10,
-    jsonl: JsonlOpt = False,
-    text_field: TextFieldOpt = "text",
-    url_field: UrlFieldOpt = None,
-    lang_field: LangFieldOpt = None,
+    args: DocumentArgs,
     fmt: FormatOpt = Format.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest removal level that fails.")] = FailOn.info,
     quiet: QuietOpt = False,
@@ -740,22 +710,13 @@ def check_cmd(
     report = Report(quiet=quiet)
 
     def body() -> None:
-        settings = _settings(
-            report,
-            rules=rules,
-            no_default_rules=no_default_rules,
-            url=url,
-            lang=lang,
-            no_dedup=no_dedup,
-            near_threshold=near_threshold,
-            min_dup_chars=min_dup_chars,
-        )
-        sources, _ = _sources(report, paths)
+        settings = _settings(report, args)
+        sources, _ = _sources(report, args.paths)
         threshold = cast(Level, fail_on.value)
         levels: Counter[str] = Counter()
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
-        for doc in iter_documents(sources, settings, JsonlFields(text_field, url_field, lang_field), jsonl=jsonl):
+        for doc in iter_documents(sources, settings, args.fields, jsonl=args.jsonl):
             if isinstance(doc, Unreadable):
                 report.error(str(doc))
                 if fmt is Format.json:
@@ -823,21 +784,14 @@ RulePathsArg = Annotated[
 ]
 
 
-def _load_for_rules(report: Report, paths: list[Path] | None) -> RuleSet:
-    try:
-        return load_rules(paths or [], defaults=not paths)
-    except RuleLoadError as exc:
-        _rule_problems(report, exc)
-        raise _Stop(2) from None
-
-
 @rules_app.command(
     "validate",
     help="""Load rule packs strictly and report every problem as FILE:LINE:COL: MESSAGE.
 
 \b
 Prints 'OK: N rules in M packs' (exit 0), or each problem on stderr (exit 2).
-Without PATH the bundled packs are validated; with PATHs only those.
+Without PATH the bundled packs are validated; with PATHs only those. A folder
+without any *.yaml/*.yml file is an error (exit 2).
 
 \b
 Examples:
@@ -849,8 +803,8 @@ def rules_validate(paths: RulePathsArg = None) -> None:
     report = Report()
 
     def body() -> None:
-        ruleset = _load_for_rules(report, paths)
-        print(f"OK: {_n(len(ruleset), 'rule')} in {_n(len(ruleset.packs), 'pack')}")
+        ruleset = _load(report, paths, defaults=not paths)
+        print(f"OK: {plural(len(ruleset), 'rule')} in {plural(len(ruleset.packs), 'pack')}")
 
     _run(body, report)
 
@@ -880,7 +834,7 @@ def rules_test(
     report = Report()
 
     def body() -> None:
-        ruleset = _load_for_rules(report, paths)
+        ruleset = _load(report, paths, defaults=not paths)
         if select and not len(ruleset.select(select)):
             report.error(f"-k {select}: no rule id contains {select!r}")
             raise _Stop(2)
@@ -928,7 +882,7 @@ def rules_list(paths: RulePathsArg = None) -> None:
     report = Report()
 
     def body() -> None:
-        ruleset = _load_for_rules(report, paths)
+        ruleset = _load(report, paths, defaults=not paths)
         rows = [(r.id, r.level, r.pack, _scope_summary(r.scope), r.description) for r in ruleset.rules]
         if not rows:
             report.note("no rules loaded")

@@ -4,7 +4,9 @@
 
 * ``0`` — nothing found / everything went fine;
 * ``1`` — something was found (``check``), or inline rule tests failed (``rules test``);
-* ``2`` — bad input, bad usage or bad rule files (an error always wins over a finding).
+* ``2`` — bad input, bad usage or bad rule files (an error always wins over a finding);
+* ``3`` — an internal error: an unexpected exception, i.e. a bug in ``cleaner``. It is distinct from
+  ``1`` so that CI never reads a crash of ``check`` as "found removals".
 
 The formatting functions turn one document's :class:`Result` into the ``explain`` and ``check`` views
 (text or JSON). Spans are turned into 1-based ``line:col`` positions of the *input* text, which is why
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 import bisect
 import sys
+import traceback
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .result import LEVELS, Level, Removal, Result
@@ -25,6 +28,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_FOUND",
     "EXIT_ERROR",
+    "EXIT_INTERNAL",
     "Report",
     "Located",
     "LineIndex",
@@ -34,11 +38,13 @@ __all__ = [
     "check_summary",
     "document_json",
     "at_or_above",
+    "plural",
 ]
 
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_ERROR = 2
+EXIT_INTERNAL = 3
 
 
 def at_or_above(level: Level, threshold: Level) -> bool:
@@ -58,12 +64,20 @@ class Report:
         self.errors = 0
         self.findings = 0
         self.test_failures = 0
+        self.crashed = False
 
     # -- messages
     def error(self, message: str) -> None:
         """A bad input or usage: one line, and the run will exit with 2."""
         self.errors += 1
         print(f"cleaner: error: {message}", file=sys.stderr, flush=True)
+
+    def internal_error(self, exc: BaseException) -> None:
+        """An unexpected exception (a bug): one line, then the traceback; the run exits with 3."""
+        self.crashed = True
+        print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        sys.stderr.flush()
 
     def warning(self, message: str) -> None:
         if not self.quiet:
@@ -84,6 +98,8 @@ class Report:
 
     @property
     def exit_code(self) -> int:
+        if self.crashed:
+            return EXIT_INTERNAL
         if self.errors:
             return EXIT_ERROR
         if self.findings or self.test_failures:
@@ -111,7 +127,9 @@ class LineIndex:
 class Located:
     """One cleaned document as reports see it: where it came from, its input and its Result.
 
-    ``line``/``record`` are set for a JSONL record (its line in the file and its 1-based ordinal).
+    ``line``/``record`` are set for a JSONL record (its line in the file and its 1-based ordinal), and
+    so are ``raw`` (the line as read, without its newline) and ``fields`` (the parsed record), which
+    ``clean`` needs to write the record back.
     """
 
     path: str
@@ -119,6 +137,8 @@ class Located:
     result: Result
     line: int | None = None
     record: int | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    fields: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def where(self) -> str:
@@ -134,14 +154,15 @@ def _score(score: float) -> str:
     return f"{score:g}"
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 removal``, ``2 removals`` (``many``: an irregular plural)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _kinds(removals: Counter[str]) -> str:
     parts = [f"{removals['boilerplate']} boilerplate"] if removals["boilerplate"] else []
     if removals["duplicate"]:
-        parts.append(_plural(removals["duplicate"], "duplicate"))
+        parts.append(plural(removals["duplicate"], "duplicate"))
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -151,7 +172,7 @@ def explain_lines(doc: Located) -> list[str]:
     result = doc.result
     removals = result.removals
     index = LineIndex(doc.text)
-    out = [f"{doc.title}: {_plural(len(removals), 'removal')}"]
+    out = [f"{doc.title}: {plural(len(removals), 'removal')}"]
     for n, r in enumerate(removals, start=1):
         line, col = index.position(r.start)
         what = f"  [{n}] {r.kind} {r.rule} ({r.level}) span {r.start}-{r.end} at {line}:{col} score {_score(r.score)}"
@@ -169,9 +190,9 @@ def explain_lines(doc: Located) -> list[str]:
 def explain_summary(docs: int, removals: Counter[str], input_chars: int, output_chars: int) -> str:
     """The one-line ending of ``explain``; ``removals`` counts removals per kind."""
     total = sum(removals.values())
-    found = _plural(total, "removal") if total else "no removals"
+    found = plural(total, "removal") if total else "no removals"
     return (
-        f"{found}{_kinds(removals)} in {_plural(docs, 'document')}; "
+        f"{found}{_kinds(removals)} in {plural(docs, 'document')}; "
         f"{input_chars} -> {output_chars} characters"
     )
 
@@ -204,13 +225,13 @@ def check_summary(docs: int, docs_found: int, levels: Counter[str], failing: int
     """The last line of ``check``: how much was found, and whether it fails under ``--fail-on``."""
     total = sum(levels.values())
     if not total:
-        return f"No removals found in {_plural(docs, 'document')}."
+        return f"No removals found in {plural(docs, 'document')}."
     by_level = ", ".join(f"{levels[lv]} {lv}" for lv in reversed(LEVELS) if levels[lv])
     verdict = (
         f"{failing} at or above --fail-on {fail_on}" if failing else f"none at or above --fail-on {fail_on}"
     )
     return (
-        f"Found {_plural(total, 'removal')} ({by_level}) in {docs_found} of {_plural(docs, 'document')}; "
+        f"Found {plural(total, 'removal')} ({by_level}) in {docs_found} of {plural(docs, 'document')}; "
         f"{verdict}."
     )
 

@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .result import Result
 
-__all__ = ["output_text", "atomic_write", "atomic_output", "backup_path", "write_stdout"]
+__all__ = [
+    "output_text",
+    "AtomicOutput",
+    "atomic_write",
+    "atomic_output",
+    "backup_path",
+    "write_stdout",
+    "jsonl_line",
+]
 
 
 def output_text(result: Result) -> str:
@@ -43,58 +52,124 @@ def _fsync_dir(directory: Path) -> None:
             os.close(fd)
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path, *, backup: str | None = None, keep_if_same: bool = False) -> Iterator[IO[bytes]]:
-    """Yield a binary file that replaces ``path`` only if the ``with`` block completes.
+class AtomicOutput:
+    """A binary file that replaces ``path`` only if the ``with`` block completes (see :func:`atomic_output`).
 
-    On any exception the temporary file is deleted and ``path`` is left exactly as it was (or absent),
-    which is what lets a JSONL run that stops on a bad line promise that nothing was half-written.
-    ``keep_if_same``: when the new content equals the existing file, leave that file (its mtime and any
-    earlier backup) alone.
+    After the block, :attr:`replaced` says whether ``path`` was actually replaced (False when the block
+    failed, or when ``keep_if_same`` found the new content identical to the existing file).
     """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        if keep_if_same and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+
+    def __init__(self, path: Path, *, backup: str | None = None, keep_if_same: bool = False) -> None:
+        self.path = Path(path)
+        self.backup = backup
+        self.keep_if_same = keep_if_same
+        self.replaced = False
+        self._directory = self.path.parent if str(self.path.parent) else Path(".")
+        self._tmp: Path | None = None
+        self._fh: IO[bytes] | None = None
+
+    def __enter__(self) -> IO[bytes]:
+        self._directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self._directory)
+        self._tmp = Path(tmp_name)
+        self._fh = os.fdopen(fd, "wb")
+        return self._fh
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        assert self._tmp is not None and self._fh is not None
+        try:
+            if exc_type is None:
+                self._commit(self._tmp, self._fh)
+        except BaseException:
+            self._discard(self._tmp, self._fh)
+            raise
+        if exc_type is not None:
+            self._discard(self._tmp, self._fh)
+
+    def _commit(self, tmp: Path, fh: IO[bytes]) -> None:
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+        path = self.path
+        if self.keep_if_same and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
             tmp.unlink()
             return
         if path.exists():
             with contextlib.suppress(OSError):
                 shutil.copymode(path, tmp)  # keep the original's permissions
-            if backup:
-                shutil.copy2(path, backup_path(path, backup))
+            if self.backup:
+                shutil.copy2(path, backup_path(path, self.backup))
         else:
             # mkstemp creates 0600 files; give a new file the usual umask-based mode instead.
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+        self.replaced = True
+        _fsync_dir(self._directory)
+
+    @staticmethod
+    def _discard(tmp: Path, fh: IO[bytes]) -> None:
+        with contextlib.suppress(OSError):
+            fh.close()
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise
-    _fsync_dir(directory)
 
 
-def atomic_write(path: Path, data: str, *, backup: str | None = None) -> None:
-    """Atomically replace ``path`` with ``data`` (UTF-8)."""
-    with atomic_output(path, backup=backup) as fh:
+def atomic_output(path: Path, *, backup: str | None = None, keep_if_same: bool = False) -> AtomicOutput:
+    """``with atomic_output(path) as fh:`` — a binary file that replaces ``path`` only if the block completes.
+
+    On any exception the temporary file is deleted and ``path`` is left exactly as it was (or absent),
+    which is what lets a JSONL run that stops on a bad line promise that nothing was half-written.
+    ``keep_if_same``: when the new content equals the existing file, leave that file (its mtime and any
+    earlier backup) alone; the returned object's ``replaced`` tells the caller which happened.
+    """
+    return AtomicOutput(path, backup=backup, keep_if_same=keep_if_same)
+
+
+def atomic_write(path: Path, data: str, *, backup: str | None = None, keep_if_same: bool = False) -> bool:
+    """Atomically replace ``path`` with ``data`` (UTF-8); return whether the file was written."""
+    output = atomic_output(path, backup=backup, keep_if_same=keep_if_same)
+    with output as fh:
         fh.write(data.encode("utf-8"))
+    return output.replaced
 
 
-def write_stdout(data: str) -> None:
-    """Write UTF-8 to standard output whatever the locale, keeping order with earlier text writes."""
+def write_stdout(data: str | Iterable[bytes]) -> None:
+    """Write to standard output in UTF-8 whatever the locale, keeping order with earlier text writes.
+
+    ``data`` is a string, or chunks of UTF-8 bytes (a dataset's lines) written as they come and flushed
+    once at the end, not per chunk — also when the chunks stop with an exception, so what came before
+    (the records before a bad JSONL line) stays written.
+    """
+    chunks = [data.encode("utf-8")] if isinstance(data, str) else data
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data)
-    else:
-        buffer.write(data.encode("utf-8"))
-        buffer.flush()
+    try:
+        for chunk in chunks:
+            if buffer is None:
+                sys.stdout.write(chunk.decode("utf-8"))
+            else:
+                buffer.write(chunk)
+    finally:
+        (buffer or sys.stdout).flush()
+
+
+def jsonl_line(
+    raw: bytes, record: dict[str, Any], clean_text: str, *, text_field: str, output_field: str | None
+) -> bytes:
+    """The output line (newline included) of a JSONL record whose text cleans to ``clean_text``.
+
+    A record is re-serialised only when its text changes (or a field is added), so an untouched record
+    is its input line ``raw`` byte for byte (number spelling, escapes, spacing). A lone surrogate escape
+    in another field cannot be written as UTF-8: that record is written with ASCII escapes instead,
+    which is lossless.
+    """
+    if output_field is None and clean_text == record[text_field]:
+        return raw + b"\n"
+    out = dict(record)
+    out[output_field or text_field] = clean_text
+    try:
+        return (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(out) + "\n").encode("ascii")

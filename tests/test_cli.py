@@ -448,3 +448,57 @@ def test_malformed_url_is_a_usage_error() -> None:
     res = run("clean", KREMLIN, "--url", "http://[bad", *OWN)
     assert res.exit_code == 2
     assert res.stderr == "cleaner: error: --url http://[bad: not a URL (Invalid IPv6 URL)\n"
+
+
+# ---------------------------------------------------------------------------- empty rule sources
+def test_rules_validate_refuses_a_folder_without_rule_files(tmp_path: Path) -> None:
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    (empty / "README.txt").write_text("not a pack\n", encoding="utf-8")
+    res = run("rules", "validate", f"{empty}/")
+    assert res.exit_code == 2
+    assert res.stdout == ""  # no "OK: 0 rules in 0 packs"
+    assert res.stderr == f"cleaner: error: no rule files in {empty}/ (looked for *.yaml, *.yml)\n"
+    assert run("rules", "list", empty).exit_code == 2
+    assert run("rules", "test", empty).exit_code == 2
+
+
+@pytest.mark.parametrize("defaults", [[], ["--no-default-rules"]])
+def test_clean_refuses_a_rules_folder_without_rule_files(tmp_path: Path, defaults: list[str]) -> None:
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    for command in ("clean", "explain", "check"):
+        res = run(command, "-", "--rules", empty, *defaults, input="Body.\nShare\n")
+        assert res.exit_code == 2, command
+        assert res.stdout == ""  # nothing cleaned with no (or fewer) rules than asked for
+        assert res.stderr == f"cleaner: error: no rule files in {empty}/ (looked for *.yaml, *.yml)\n"
+
+
+# -------------------------------------------------------------------------- last-resort handler
+def _crash(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom")
+
+
+def test_main_help_documents_internal_error_code() -> None:
+    assert "3  internal error" in run("--help").stdout
+    assert "3 internal error" in " ".join(run("check", "--help").stdout.split())
+
+
+@pytest.mark.parametrize("command", ["clean", "explain", "check"])
+def test_a_bug_exits_3_with_a_traceback_not_1(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """Python's exit code for an uncaught exception is 1, which `check` uses for "found removals"."""
+    monkeypatch.setattr("cleaner.core.clean", _crash)
+    res = run(command, KREMLIN, *OWN)
+    assert res.exit_code == 3
+    assert res.stdout == ""
+    assert res.stderr.startswith("cleaner: internal error: RuntimeError: boom\nTraceback (most recent call last):\n")
+    assert res.stderr.endswith("RuntimeError: boom\n")
+
+
+def test_a_bug_while_writing_jsonl_leaves_no_half_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"text": "Body.\\nShare"}\n', encoding="utf-8")
+    monkeypatch.setattr("cleaner.core.clean", _crash)
+    res = run("clean", data, "-o", tmp_path / "out.jsonl", *OWN)
+    assert res.exit_code == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.jsonl"]  # no output, no temp file

@@ -315,3 +315,19 @@ def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read()
     proc.wait(timeout=120)
     assert b"cannot write" not in err and b"Traceback" not in err
+
+
+def test_documents_carry_the_raw_lines_clean_writes_back(dataset: Path) -> None:
+    """clean, explain and check share documents.iter_documents; clean needs each line as read."""
+    from cleaner.documents import Settings, Unreadable, iter_documents
+    from cleaner.result import Options
+    from cleaner.rules import load_rules
+
+    settings = Settings(load_rules([DATA / "rules"], defaults=False), Options())
+    source = Source(str(dataset), dataset, Path(dataset.name))
+    docs = list(iter_documents([source], settings, JsonlFields()))
+    assert [d.line for d in docs] == [1, 2, 4, 5, 6, 7, 8, 9]
+    assert [d.raw for d in docs] == [line.encode() for line in LINES if line]
+    bad = [d for d in docs if isinstance(d, Unreadable)]
+    assert [d.line for d in bad] == [4, 6, 7]
+    assert docs[0].fields == GOOD[0]

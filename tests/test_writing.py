@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.result import Result
-from cleaner.writing import atomic_output, atomic_write, backup_path, output_text
+from cleaner.writing import atomic_output, atomic_write, backup_path, jsonl_line, output_text, write_stdout
 
 
 def test_output_text_format() -> None:
@@ -81,3 +81,34 @@ def test_keep_if_same_leaves_an_identical_file_alone(tmp_path: Path) -> None:
         fh.write(b"new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
     assert (tmp_path / "page.txt.orig").read_text(encoding="utf-8") == "same\n"
+
+
+def test_atomic_write_says_whether_it_replaced_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "page.txt"
+    assert atomic_write(target, "text\n", keep_if_same=True) is True  # new file
+    os.utime(target, (1_000_000, 1_000_000))
+    assert atomic_write(target, "text\n", keep_if_same=True) is False
+    assert target.stat().st_mtime == 1_000_000
+    assert atomic_write(target, "text\n") is True  # without keep_if_same it is rewritten
+    assert os.listdir(tmp_path) == ["page.txt"]
+
+
+def test_write_stdout_streams_chunks_and_flushes_what_came_before_a_failure(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    def chunks():
+        yield "Zürich\n".encode()
+        raise RuntimeError("bad line")
+
+    write_stdout("first\n")
+    with pytest.raises(RuntimeError):
+        write_stdout(chunks())
+    assert capsysbinary.readouterr().out == "first\nZürich\n".encode()
+
+
+def test_jsonl_line_copies_an_untouched_record_byte_for_byte() -> None:
+    raw = b'{"text":"Same.",  "n": 1E2}'
+    assert jsonl_line(raw, {"text": "Same.", "n": 100.0}, "Same.", text_field="text", output_field=None) == raw + b"\n"
+    assert jsonl_line(raw, {"text": "Same.", "n": 100.0}, "Same.", text_field="text", output_field="clean") == (
+        b'{"text": "Same.", "n": 100.0, "clean": "Same."}\n'
+    )
