@@ -304,6 +304,20 @@ _MINOR = frozenset(_MINOR_WORDS.split())
 _HEADLINE_MAX_WORDS = 25
 _LIST_ITEM_MAX_CHARS = 200
 _LIST_MAX_ITEMS = 15
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# A byline or a dateline opening a line: where an article starts, so where a list of links ends.
+_BYLINE_OR_DATE = re.compile(
+    rf"""^\W*(?:(?:by|par|por|von|di|door|автор|yazar)\s+\S
+    |(?:updated|published|posted)\b
+    |(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}
+    |\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}
+    |\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
+    |\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def _extend_headline(doc: Document, i: int, end: int) -> int:
@@ -390,6 +404,11 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
     if rule.extend == "headline_list":
         j = i + 1
         while j < len(doc) and j - i <= _LIST_MAX_ITEMS and _headline_like(doc.raw(j)):
+            if _BYLINE_OR_DATE.match(doc.raw(j)):
+                # "title / By X / date" is the start of an article, not a list of links: the line
+                # before the byline is that article's title and stays with it.
+                j = max(i + 1, j - 1)
+                break
             j += 1
         for k in range(i + 1, j):
             s, e = doc.units[k].span

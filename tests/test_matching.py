@@ -252,3 +252,23 @@ def test_span_ending_on_the_joint_between_two_pieces_stays_in_the_first():
     assert u.to_raw_end(4) == 3  # view "abc " ends on the joining space: raw end is the end of "abc"
     assert u.to_raw_end(5) == 9  # view "abc d": raw "...XYZ d"
     assert u.to_raw(4) == 8
+
+
+def test_headline_list_stops_before_an_article_title_and_its_byline(tmp_path):
+    rules = pack(tmp_path, rule("""\
+        - id: p.more
+          description: more
+          match:
+            literal: You may also like
+            whole_block: true
+          action: remove_block
+          extend: headline_list
+        """))
+    raw = (
+        "You may also like\nGold Hits a Record\nUS to convene global AI safety summit in November\n"
+        "By David Shepardson\nSeptember 19, 2024 1:10 AM GMT+9\nThe Biden administration plans a summit."
+    )
+    assert clean(raw, rules=rules).text == (
+        "US to convene global AI safety summit in November\n\nBy David Shepardson\n\n"
+        "September 19, 2024 1:10 AM GMT+9\n\nThe Biden administration plans a summit."
+    )
