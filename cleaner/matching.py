@@ -101,22 +101,14 @@ class Document:
         return self._lowered
 
     def regex_units(self, pattern: re.Pattern[str]) -> list[int] | None:
-        """Units with a hit of ``pattern`` (pristine documents only; None = unknown, look at all)."""
-        if not self.pristine:
-            return None
-        if pattern not in self._regex_hits and self.units:
-            self.regex_spans(pattern, 0)
-        return sorted(self._regex_hits.get(pattern, {}))
+        """Units with a hit of ``pattern`` (pristine documents only; None = unknown, look at all).
 
-    def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
-        """View spans of ``pattern`` in unit ``i``.
-
-        On a pristine document the regex runs once over the whole text (MULTILINE: ``^``/``$`` at
-        line ends) and hits are bucketed per line; a hit that crosses a line end is searched again
-        inside the line, where it cannot cross.
+        The regex runs once over the whole text (MULTILINE: ``^``/``$`` at line ends) and hits are
+        bucketed per line; a hit that crosses a line end is searched again inside each line it
+        touches, where it cannot cross. :meth:`regex_spans` then serves the lines from that table.
         """
         if not self.pristine:
-            return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
+            return None
         table = self._regex_hits.get(pattern)
         if table is None:
             table = self._regex_hits[pattern] = {}
@@ -127,21 +119,30 @@ class Document:
                 k = bisect_right(self._starts, h.start()) - 1
                 if k < 0:
                     continue
-                u = self.units[k]
-                s0, e0 = u.pieces[0]
+                s0, e0 = self.units[k].pieces[0]
                 if h.start() < e0 and h.end() <= e0:
                     table.setdefault(k, []).append((h.start() - s0, h.end() - s0))
                 else:
-                    # crosses a line end: search every line it touches on its own
                     last = bisect_right(self._starts, h.end() - 1) - 1
                     recheck.update(range(k, last + 1))
             for k in sorted(recheck):
-                spans = [(h.start(), h.end()) for h in pattern.finditer(self.raw(k)) if h.end() > h.start()]
+                spans = self._search(pattern, k)
                 if spans:
                     table[k] = spans
                 else:
                     table.pop(k, None)
-        return table.get(i, [])
+        return sorted(table)
+
+    def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
+        """View spans of ``pattern`` in unit ``i``: from the whole-text table when one was built,
+        else by searching this unit alone (cheaper when only a few units are candidates)."""
+        table = self._regex_hits.get(pattern)
+        if table is not None:
+            return table.get(i, [])
+        return self._search(pattern, i)
+
+    def _search(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
+        return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -211,7 +212,7 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if len(form) < m.min_length:
         return []
-    if not any(a in form for a in m.anchors):
+    if not _enough_anchors(m, form):
         return []
     if m.scorer == "partial_ratio":
         al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
@@ -253,20 +254,49 @@ def _refine_window(pattern: str, form: str, s: int, e: int) -> tuple[int, int, f
 
 def _candidates(m: Matcher, doc: Document) -> set[int] | None:
     """Units where ``m`` can match (None: any unit), from document-wide checks in C-speed searches."""
-    if m.kind in ("literal", "fuzzy"):
+    if m.kind == "literal":
         whole = doc.whole_form
         return None if any(a in whole for a in m.anchors) else set()
+    if m.kind == "fuzzy":
+        return None if _enough_anchors(m, doc.whole_form) else set()
     if m.kind == "regex":
         assert m.regex is not None
         if m.anchors and not any(a in doc.lowered for a in m.anchors):
             return set()
         units = doc.regex_units(m.regex)
         return None if units is None else set(units)
-    sets = [_candidates(member, doc) for member in m.members]
     if m.kind == "any":
+        sets = [_candidates(member, doc) for member in m.members]
         return None if any(s is None for s in sets) else set().union(*sets)
-    known = [s for s in sets if s is not None]
-    return set.intersection(*known) if known else None
+    # all: stop at the first member that rules the document out; once few units are left, the
+    # remaining members are checked on those units only (by _match) instead of over the whole text
+    known: set[int] | None = None
+    for member in m.members:
+        if known is not None and len(known) * 4 < len(doc):
+            break
+        s = _candidates(member, doc)
+        if s is not None:
+            known = s if known is None else known & s
+            if not known:
+                return known
+    return known
+
+
+def _enough_anchors(m: Matcher, form: str) -> bool:
+    """Fuzzy prefilter: enough of the pattern's chunks occur in ``form``.
+
+    A window of ``min_length`` characters holds ``min_length / 6`` chunks; a copy scoring ≥ the
+    threshold keeps most of them intact, so asking for a third of them skips blocks that share only a
+    common syllable or two with the pattern.
+    """
+    need = max(1, m.min_length // 6 // 3)
+    found = 0
+    for a in m.anchors:
+        if a in form:
+            found += 1
+            if found >= need:
+                return True
+    return False
 
 
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
