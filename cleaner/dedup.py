@@ -210,9 +210,13 @@ class _Sentences:
     def of(self, u: Unit) -> list[str]:
         got = self._cache.get(id(u))
         if got is None:
-            starts = sentence_starts(u.text) + [len(u.text)]
-            forms = (comparison_form(u.text[a:b]) for a, b in zip(starts, starts[1:], strict=False))
-            got = self._cache[id(u)] = [f for f in forms if f]
+            starts = sentence_starts(u.text)
+            if len(starts) == 1:
+                got = [u.form or comparison_form(u.text)]
+            else:
+                bounds = zip(starts, starts[1:] + [len(u.text)], strict=True)
+                got = [f for f in (comparison_form(u.text[a:b]) for a, b in bounds) if f]
+            self._cache[id(u)] = got
         return got
 
     def all_seen(self, u: Unit) -> bool:
