@@ -112,8 +112,8 @@ def _unescape(text: str) -> str:
 def comparison_map(text: str) -> tuple[str, list[int]]:
     """Return the comparison form and, per comparison char, the raw index it came from.
 
-    ``raw_end`` of a match ending at comparison index ``j`` (exclusive) is ``end_of(j - 1)``:
-    use :func:`raw_span` rather than indexing by hand.
+    Map a span of the form back to the raw text with :func:`raw_span` rather than by hand: it keeps
+    entities and expanded characters whole.
     """
     chars: list[str] = []
     index: list[int] = []
@@ -140,8 +140,9 @@ def raw_span(text: str, index: list[int], start: int, end: int) -> tuple[int, in
     The raw end is extended over the whole source piece of the last character (an entity such as
     ``&#8217;`` or a character that NFKC expanded), so a cut never splits one.
     """
-    if start >= end:
-        return index[start] if start < len(index) else len(text), index[start] if start < len(index) else len(text)
+    if start >= end:  # an empty span: a point before comparison char ``start`` (or at the end)
+        point = index[start] if start < len(index) else len(text)
+        return point, point
     raw_start = index[start]
     last = index[end - 1]
     raw_end = last + 1
