@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from .headlines import headline_end, list_length
 from .normalize import comparison_form, comparison_map, is_cjk, raw_span
 from .result import Removal
 from .rules import Matcher, Rule, RuleSet
@@ -22,6 +23,7 @@ from .segment import Unit
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
+_LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}  # terminal punctuation, closing brackets, closing quotes
 
 _SCORERS = {
@@ -322,70 +324,6 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     return first
 
 
-# ------------------------------------------------------------------------------------- extensions
-_TOKEN = re.compile(r"\S+")
-_SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
-_CJK_BREAK = re.compile(r"[。！？!?]\S")
-_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
-# Words a Title-Case headline leaves in lower case (English and a few other languages).
-_MINOR_WORDS = """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so
-yet up de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im"""
-_MINOR = frozenset(_MINOR_WORDS.split())
-_HEADLINE_MAX_WORDS = 25
-_LIST_ITEM_MAX_CHARS = 200
-_LIST_MAX_ITEMS = 15
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-# A byline or a dateline opening a line: where an article starts, so where a list of links ends.
-_BYLINE_OR_DATE = re.compile(
-    rf"""^\W*(?:(?:by|par|por|von|di|door|автор|yazar)\s+\S
-    |(?:updated|published|posted)\b
-    |(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}
-    |\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}
-    |\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
-    |\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _extend_headline(doc: Document, i: int, end: int) -> int:
-    """Extend a cross-link label's span (raw ``end``) over the headline that follows it in unit ``i``."""
-    u = doc.units[i]
-    view = u.text
-    # view offset of the raw end: first view index whose raw offset is at or after ``end``
-    v = next((k for k in range(len(view)) if u.to_raw(k) >= end), len(view))
-    rest = view[v:]
-    tokens = list(_TOKEN.finditer(rest))
-    if not tokens:
-        return u.span[1]
-    if any(is_cjk(c) for c in rest[:200]):
-        # Unspaced scripts: no word-case cues. Take the rest only when it has no sentence end.
-        return u.span[1] if not _CJK_BREAK.search(rest.strip()) else end
-    if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
-        return u.span[1]  # the rest of the line is one headline
-    for n, tok in enumerate(tokens):
-        word = _EDGE_PUNCT.sub("", tok.group())
-        # Neutral: numbers ("401(k)s", "$1.33"), symbols, uncased scripts; capitalised: any capital
-        # ("iPhone", "XRP"); a minor word may stay lower case inside a Title-Case headline.
-        if not word or not word[0].isalpha() or not word.islower() or word in _MINOR:
-            continue
-        # A lower-case content word: a sentence has begun at the last capitalised token before it.
-        j = n - 1
-        while j >= 0 and _EDGE_PUNCT.sub("", tokens[j].group()).lower() in _MINOR:
-            j -= 1
-        if j <= 0:
-            return end  # no headline words before the sentence: remove the label only
-        return u.to_raw_end(v + tokens[j - 1].end())
-    return u.span[1]
-
-
-def _headline_like(raw: str) -> bool:
-    s = raw.strip()
-    return 0 < len(s) <= _LIST_ITEM_MAX_CHARS and len(s.split()) <= 30 and not s.endswith((".", ":", ";", ","))
-
-
 # ------------------------------------------------------------------------------------------- driver
 def find_boilerplate(
     doc: Document,
@@ -429,18 +367,11 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
     elif rule.action == "truncate_before":
         start = len(text) - len(text.lstrip())
     if rule.extend == "headline" and rule.action == "remove_span":
-        end = _extend_headline(doc, i, end)
+        end = headline_end(doc.units[i], end)
     out = [_removal(rule, text, start, end, hit.score)]
     if rule.extend == "headline_list":
-        j = i + 1
-        while j < len(doc) and j - i <= _LIST_MAX_ITEMS and _headline_like(doc.raw(j)):
-            if _BYLINE_OR_DATE.match(doc.raw(j)):
-                # "title / By X / date" is the start of an article, not a list of links: the line
-                # before the byline is that article's title and stays with it.
-                j = max(i + 1, j - 1)
-                break
-            j += 1
-        for k in range(i + 1, j):
+        following = [u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
+        for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
     return out

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "cleaner"
-CORE = ["core", "matching", "dedup", "normalize", "segment", "rules", "result", "lang", "ruletest"]
+CORE = ["core", "matching", "headlines", "dedup", "normalize", "segment", "rules", "result", "lang", "ruletest"]
 SHELLS = {"cli", "reading", "writing", "report", "documents"}
 
 

@@ -1,0 +1,95 @@
+"""Cross-link lists (policy B5): how far a "Related:" label's headline runs, and which lines under a
+label-only line ("You may also like") are its list.
+
+Headlines are recognised by their shape: Title-Case runs that stop where a sentence resumes, short
+lines without a closing full stop. The list under a label stops before an article's title and byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import is_cjk
+from .segment import Unit
+
+__all__ = ["headline_end", "list_length"]
+
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
+_CJK_BREAK = re.compile(r"[。！？!?]\S")
+_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+# Words a Title-Case headline leaves in lower case (English and a few other languages).
+_MINOR_WORDS = """a an the and or but nor for of on in at to by as vs vs. via with from into onto per than if so
+yet up de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im"""
+_MINOR = frozenset(_MINOR_WORDS.split())
+_HEADLINE_MAX_WORDS = 25
+_LIST_ITEM_MAX_CHARS = 200
+_LIST_MAX_ITEMS = 15
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# A byline or a dateline opening a line: where an article starts, so where a list of links ends.
+_BYLINE_OR_DATE = re.compile(
+    rf"""^\W*(?:(?:by|par|por|von|di|door|автор|yazar)\s+\S
+    |(?:updated|published|posted)\b
+    |(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}
+    |\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}
+    |\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}
+    |\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def headline_end(u: Unit, end: int) -> int:
+    """Raw end of the headline that follows a cross-link label ending at raw ``end`` in ``u``.
+
+    The whole rest of the line when it is one short headline; else the end of the Title-Case run,
+    just before the capitalised word that opens the next sentence; ``end`` itself (the label only)
+    when no headline words can be told apart.
+    """
+    view = u.text
+    # view offset of the raw end: first view index whose raw offset is at or after ``end``
+    v = next((k for k in range(len(view)) if u.to_raw(k) >= end), len(view))
+    rest = view[v:]
+    tokens = list(_TOKEN.finditer(rest))
+    if not tokens:
+        return u.span[1]
+    if any(is_cjk(c) for c in rest[:200]):
+        # Unspaced scripts: no word-case cues. Take the rest only when it has no sentence end.
+        return u.span[1] if not _CJK_BREAK.search(rest.strip()) else end
+    if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
+        return u.span[1]  # the rest of the line is one headline
+    for n, tok in enumerate(tokens):
+        word = _EDGE_PUNCT.sub("", tok.group())
+        # Neutral: numbers ("401(k)s", "$1.33"), symbols, uncased scripts; capitalised: any capital
+        # ("iPhone", "XRP"); a minor word may stay lower case inside a Title-Case headline.
+        if not word or not word[0].isalpha() or not word.islower() or word in _MINOR:
+            continue
+        # A lower-case content word: a sentence has begun at the last capitalised token before it.
+        j = n - 1
+        while j >= 0 and _EDGE_PUNCT.sub("", tokens[j].group()).lower() in _MINOR:
+            j -= 1
+        if j <= 0:
+            return end  # no headline words before the sentence: remove the label only
+        return u.to_raw_end(v + tokens[j - 1].end())
+    return u.span[1]
+
+
+def list_length(lines: list[str]) -> int:
+    """How many of ``lines`` (those after a label-only line) are the label's list of headlines."""
+    n = 0
+    for line in lines[:_LIST_MAX_ITEMS]:
+        if not _headline_like(line):
+            break
+        if _BYLINE_OR_DATE.match(line):
+            # "title / By X / date" is the start of an article, not a list of links: the line
+            # before the byline is that article's title and stays with it.
+            return max(0, n - 1)
+        n += 1
+    return n
+
+
+def _headline_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _LIST_ITEM_MAX_CHARS and len(s.split()) <= 30 and not s.endswith((".", ":", ";", ","))
