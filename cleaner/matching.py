@@ -226,13 +226,15 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
             al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
         if al is None or al.dest_end - al.dest_start < m.min_length:
             return []
-        s, e, score = _refine_window(m.pattern, form, al.dest_start, al.dest_end)
+        # compare with the part of the pattern that aligned (all of it, unless the copy is cut off)
+        target = m.pattern[al.src_start : al.src_end]
+        s, e, score = _refine_window(target, form, al.dest_start, al.dest_end, al.score)
         return [_form_hit(doc, i, s, e, round(score, 1))]
     score = _SCORERS[m.scorer](m.pattern, form, score_cutoff=m.threshold)
     return [doc.hit(i, 0, len(doc.raw(i)), round(score, 1))] if score else []
 
 
-def _refine_window(pattern: str, form: str, s: int, e: int) -> tuple[int, int, float]:
+def _refine_window(pattern: str, form: str, s: int, e: int, score: float) -> tuple[int, int, float]:
     """Move the edges of an aligned window to the word boundaries that best fit the pattern.
 
     partial_ratio aligns a window as long as the pattern; when the block's copy is shorter or longer
@@ -242,16 +244,18 @@ def _refine_window(pattern: str, form: str, s: int, e: int) -> tuple[int, int, f
     slack = max(8, len(pattern) // 6)
     bounds = [0] + [k + 1 for k, c in enumerate(form) if c == " "] + [len(form) + 1]
     starts = [b for b in bounds if abs(b - s) <= slack and b < len(form)] or [s]
-    ends = [b - 1 for b in bounds if abs(b - 1 - e) <= slack and b - 1 > 0] or [e]
-    best = (-1.0, s, e)
-    for a in starts:
-        for b in ends:
-            if b - a < len(pattern) // 2:
-                continue
-            score = fuzz.ratio(pattern, form[a:b])
-            if score > best[0]:
-                best = (score, a, b)
-    return best[1], best[2], max(best[0], 0.0)
+    # ends may also fall well before the aligned end: a cut-off copy followed by other text
+    ends = [b - 1 for b in bounds if s + len(pattern) // 2 <= b - 1 <= e + slack and b - 1 > 0] or [e]
+    scored = [
+        (fuzz.ratio(pattern, form[a:b]), a, b) for a in starts for b in ends if b - a >= len(pattern) // 2
+    ]
+    if not scored:  # no boundary pair fits: keep the alignment as it was found
+        return s, e, score
+    top = max(r for r, _, _ in scored)
+    # Of the windows within a point of the best, the shortest: a neighbour word that happens to share
+    # letters with the pattern's next word must not be taken along (when in doubt, keep).
+    ratio, a, b = min((x for x in scored if x[0] >= top - 1.0), key=lambda x: (x[2] - x[1], x[1]))
+    return a, b, ratio
 
 
 def _candidates(m: Matcher, doc: Document) -> set[int] | None:

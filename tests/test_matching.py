@@ -272,3 +272,11 @@ def test_headline_list_stops_before_an_article_title_and_its_byline(tmp_path):
         "US to convene global AI safety summit in November\n\nBy David Shepardson\n\n"
         "September 19, 2024 1:10 AM GMT+9\n\nThe Biden administration plans a summit."
     )
+
+
+def test_fuzzy_cut_off_copy_followed_by_text_keeps_that_text():
+    text = (
+        "Texte.\nCette page peut inclure du contenu de tiers fourni à des fins d'information uniquement. "
+        "Gate ne garantit ni l'exac And then the market turned…\nAnalysts were surprised."
+    )
+    assert clean(text).text == "Texte.\n\nAnd then the market turned…\n\nAnalysts were surprised."
