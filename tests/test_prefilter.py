@@ -41,3 +41,12 @@ def test_required_anchors_of_common_shapes():
 def test_prefilters_never_change_the_result(parts, sep):
     doc = sep.join(parts)
     assert clean(doc, rules=BUNDLED).text == clean(doc, rules=UNFILTERED).text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6), st.sampled_from(["\n", " ", "\n\n"]))
+def test_idempotent_on_pages_made_of_rule_examples(parts, sep):
+    """Pages full of boilerplate (every bundled rule's examples, glued or on lines): cleaning the
+    output again changes nothing."""
+    once = clean(sep.join(parts)).text
+    assert clean(once).text == once
