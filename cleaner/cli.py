@@ -38,6 +38,7 @@ from .report import (
     document_json,
     explain_lines,
     explain_summary,
+    github_lines,
     plural,
 )
 from .result import Level, Options
@@ -106,6 +107,12 @@ class OnError(str, Enum):
 class Format(str, Enum):
     text = "text"
     json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 class FailOn(str, Enum):
@@ -680,7 +687,9 @@ one line per finding:
   PATH:LINE:COL: LEVEL RULE-ID MESSAGE [PREVIEW]
 (for a JSONL record: PATH:LINE: [text L:C] ... where LINE is the record's
 line in the file), then a summary. --format json prints a machine-readable
-report instead (per file: path, removals, counts; per JSONL record: line).
+report instead (per file: path, removals, counts; per JSONL record: line);
+--format github prints GitHub Actions annotations (::error file=...,line=...::)
+so findings show on the pull request.
 
 \b
 --fail-on sets the lowest level that fails: info (default: any removal
@@ -695,6 +704,7 @@ Exit codes: 0 nothing found, 1 findings at or above --fail-on,
 Examples:
   cleaner check pages/
   cleaner check page.txt --fail-on error --format json
+  cleaner check exports/ --format github       # in a GitHub Actions step
   cleaner check data.jsonl --text-field body --url-field url
 """
 
@@ -703,7 +713,10 @@ Examples:
 @_document_command
 def check_cmd(
     args: DocumentArgs,
-    fmt: FormatOpt = Format.text,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", help="Output format: text, json, or github (workflow-command annotations)."),
+    ] = CheckFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest removal level that fails.")] = FailOn.info,
     quiet: QuietOpt = False,
 ) -> None:
@@ -719,7 +732,7 @@ def check_cmd(
         for doc in iter_documents(sources, settings, args.fields, jsonl=args.jsonl):
             if isinstance(doc, Unreadable):
                 report.error(str(doc))
-                if fmt is Format.json:
+                if fmt is CheckFormat.json:
                     entry = files.setdefault(doc.path, {"path": doc.path})
                     entry.setdefault("errors", []).append({"line": doc.line, "message": doc.problem})
                 continue
@@ -730,13 +743,13 @@ def check_cmd(
             hits = sum(at_or_above(r.level, threshold) for r in removals)
             failing += hits
             report.found(hits)
-            if fmt is Format.text:
-                for line in check_lines(doc):
-                    print(line)
-            else:
+            if fmt is CheckFormat.json:
                 _add_check_json(files, doc)
+            else:
+                for line in (github_lines(doc) if fmt is CheckFormat.github else check_lines(doc)):
+                    print(line)
         summary = check_summary(docs, docs_found, levels, failing, threshold)
-        if fmt is Format.json:
+        if fmt is CheckFormat.json:
             payload = {
                 "fail_on": threshold,
                 "files": list(files.values()),

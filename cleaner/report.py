@@ -221,6 +221,38 @@ def check_lines(doc: Located) -> list[str]:
     return out
 
 
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _gh_escape(value: str, *, prop: bool = False) -> str:
+    """Escape for a GitHub workflow command (data, or a property value when ``prop``)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def github_lines(doc: Located) -> list[str]:
+    """One GitHub Actions annotation per removal (``::warning file=…,line=…,col=…,title=…::…``).
+
+    For a JSONL record the line is the record's line in the file; the position inside the text goes
+    into the message.
+    """
+    index = LineIndex(doc.text)
+    out = []
+    for r in doc.result.removals:
+        line, col = index.position(r.start)
+        props = f"file={_gh_escape(doc.path, prop=True)},"
+        if doc.line is None:
+            props += f"line={line},col={col},"
+            where = ""
+        else:
+            props += f"line={doc.line},"
+            where = f"[text {line}:{col}] "
+        props += f"title={_gh_escape(r.rule, prop=True)}"
+        message = f"{where}{_message(r, index)} [{r.preview(60)}]"
+        out.append(f"::{_GITHUB_LEVEL[r.level]} {props}::{_gh_escape(message)}")
+    return out
+
+
 def check_summary(docs: int, docs_found: int, levels: Counter[str], failing: int, fail_on: Level) -> str:
     """The last line of ``check``: how much was found, and whether it fails under ``--fail-on``."""
     total = sum(levels.values())

@@ -326,6 +326,29 @@ def test_check_findings_exit_1_with_positions() -> None:
     assert lines[3] == "Found 3 removals (1 error, 2 warning) in 1 of 1 document; 3 at or above --fail-on info."
 
 
+def test_check_github_annotations() -> None:
+    res = run("check", KREMLIN, *OWN, "--format", "github")
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith(
+        f"::error file={KREMLIN},line=3,col=1,title=test.gate.disclaimer-fr::Gate's third-party content"
+    )
+    assert lines[1].startswith(
+        f"::warning file={KREMLIN},line=4,col=1,title=dedup.exact::exact copy of an earlier block (duplicate of 1"
+    )
+    assert lines[3].startswith("Found 3 removals")
+
+
+def test_check_github_annotations_escape_and_locate_jsonl_records(tmp_path: Path) -> None:
+    data = tmp_path / "a,b.jsonl"
+    data.write_text('{"text": "Body text here.\\nBody text here."}\n', encoding="utf-8")
+    res = run("check", data, "--no-dedup", "--format", "github")
+    assert res.exit_code == 0  # --no-dedup: nothing left to find
+    res = run("check", data, "--format", "github")
+    (line,) = [x for x in res.stdout.splitlines() if x.startswith("::")]
+    assert line.startswith(f"::warning file={str(data).replace(',', '%2C')},line=1,title=dedup.exact::[text 2:1] ")
+
+
 def test_check_fail_on_error_ignores_warnings_and_info() -> None:
     text = "Body text here.\nShare\nBody text here.\n"  # an info rule hit and a (warning) duplicate
     res = run("check", "-", *OWN, "--fail-on", "error", input=text)
