@@ -155,7 +155,6 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
 
     for u in alive:
         f = u.form
-        n_removed = len(removals)
         if len(f) < opt.min_dup_chars:
             survivors.append(u)
             continue
@@ -185,7 +184,6 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         exact[f] = u
         kept.append(u)
         survivors.append(u)
-        assert len(removals) == n_removed
     # a teaser's place is taken by its fuller version
     fuller = {mv.target: mv.source for mv in moves}
     by_block = {u.block: u for u in alive}
