@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .dedup import Move, find_duplicates
 from .lang import guess_language
-from .matching import Document, find_boilerplate
-from .result import Options, Removal, Result
+from .matching import Document, find_boilerplate, host_of
+from .result import Options, PageInfo, Paragraph, Removal, Result
 from .rules import RuleSet, default_rules
 from .segment import Unit, units_of
 
@@ -19,27 +19,118 @@ __all__ = ["clean", "DEFAULT_OPTIONS"]
 
 DEFAULT_OPTIONS = Options()
 _MAX_PASSES = 4
+_SELECTOR_ACTIONS = {"remove_element": "strip", "select_content": "root"}  # YAML action -> extractor action
 
 
 def clean(
-    raw: str,
+    raw: str | bytes,
     *,
     url: str | None = None,
     language: str | None = None,
     rules: RuleSet | None = None,
     options: Options | None = None,
+    html: bool | None = None,
+    encoding: str | None = None,
 ) -> Result:
-    """Clean one document.
+    """Clean one document: text, or an HTML page (str or bytes).
 
     ``rules`` are compiled packs from :func:`cleaner.load_rules` (default: the bundled packs, loaded
     once per process). ``url`` and ``language`` scope rules; the language is guessed when not given.
-    The returned :class:`Result` holds the clean text and every removal with its span in ``raw``.
+    ``html`` says whether ``raw`` is an HTML page (``None``: sniffed from the content). For a page the
+    main content is extracted first (selector rules apply there), then its blocks go through the same
+    text rules and de-duplication; ``encoding`` is a hint for bytes (an HTTP ``Content-Type`` value or
+    a charset name). The returned :class:`Result` holds the clean text and every removal with its span
+    in ``raw`` (for a page: in the extracted text, ``Result.source``).
     """
-    if not isinstance(raw, str):
-        raise TypeError(f"clean() takes text (str), not {type(raw).__name__}; decode bytes first")
+    if not isinstance(raw, (str, bytes)):
+        raise TypeError(f"clean() takes text (str) or a page (bytes), not {type(raw).__name__}")
     opt = options or DEFAULT_OPTIONS
     ruleset = default_rules() if rules is None else rules
+    if html is None:
+        from .extract import looks_like_html
+
+        html = looks_like_html(raw)
+    if html:
+        return _clean_page(raw, url=url, language=language, ruleset=ruleset, opt=opt, encoding=encoding)
+    if isinstance(raw, bytes):
+        from .encoding import decode_text
+
+        raw = decode_text(raw, hint=encoding)
     lang = language or guess_language(raw)
+    units, removals = _clean_units(raw, url=url, lang=lang, ruleset=ruleset, opt=opt)
+    paragraphs = (" ".join(u.text.split()) for u in units)
+    return Result(
+        text="\n\n".join(p for p in paragraphs if p),
+        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
+        input_chars=len(raw),
+        language=lang,
+        url=url,
+    )
+
+
+def _clean_page(
+    raw: str | bytes, *, url: str | None, language: str | None, ruleset: RuleSet, opt: Options, encoding: str | None
+) -> Result:
+    """An HTML page: extract its main content as blocks, then clean those blocks as text.
+
+    The extracted text has one block per line, so the text pipeline (and its removal spans) works on
+    it unchanged; each kept unit still knows its block, which gives the output paragraphs their kind
+    (heading, list item…) for Markdown. Elements removed by selector rules are reported as removals
+    with an empty span, since they never reach the extracted text.
+    """
+    from .extract import SelectorRule, extract
+
+    host = host_of(url) if url else None
+    chosen = [r for r in ruleset.html if r.scope.allows_document(host, url, None)]
+    selectors = [SelectorRule(r.id, _SELECTOR_ACTIONS[r.action], r.matcher.css, r.matcher.has_text) for r in chosen]
+    page = extract(raw, url=url, selectors=selectors, encoding=encoding)
+    blocks = []
+    for b in page.blocks:
+        text = " ".join(b.text.split())
+        if text:
+            blocks.append((text, b))
+    source = "\n".join(text for text, _ in blocks)
+    lang = language or page.language or guess_language(source)
+    units, removals = _clean_units(source, url=url or page.url, lang=lang, ruleset=ruleset, opt=opt)
+    paragraphs = []
+    for u in units:
+        text = " ".join(u.text.split())
+        if text:
+            _, block = blocks[u.block]
+            paragraphs.append(Paragraph(text, block.kind, block.level))
+    by_id = {r.id: r for r in chosen}
+    for s in page.stripped:
+        rule = by_id.get(s.rule)
+        removals.append(
+            Removal(
+                kind="boilerplate",
+                rule=s.rule,
+                start=0,
+                end=0,
+                text=s.text,
+                level=rule.level if rule else "warning",
+                reason=f"HTML element removed before extraction: {rule.description if rule else s.rule}",
+                element=rule.matcher.css if rule else None,
+            )
+        )
+    info = PageInfo(page.title, page.author, page.date, page.language, page.url, page.encoding)
+    return Result(
+        text="\n\n".join(p.text for p in paragraphs),
+        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
+        input_chars=len(raw),
+        language=lang,
+        url=url or page.url,
+        notes=tuple(page.notes),
+        source=source,
+        paragraphs=tuple(paragraphs),
+        page=info,
+    )
+
+
+def _clean_units(
+    raw: str, *, url: str | None, lang: str | None, ruleset: RuleSet, opt: Options
+) -> tuple[list[Unit], list[Removal]]:
+    """The text pipeline: the views of ``raw`` left after boilerplate and duplicates, and the removals."""
     units = units_of(raw)
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
@@ -65,14 +156,7 @@ def clean(
         if not found and not dups:
             break
         dirty = {id(u) for u in units if before.get(id(u)) != u.text}
-    paragraphs = (" ".join(u.text.split()) for u in units)
-    return Result(
-        text="\n\n".join(p for p in paragraphs if p),
-        removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
-        input_chars=len(raw),
-        language=lang,
-        url=url,
-    )
+    return units, removals
 
 
 def _cut(units: list[Unit], removals: list[Removal], text: str) -> list[Unit]:

@@ -19,9 +19,12 @@ LEVELS: tuple[Level, ...] = ("info", "warning", "error")
 class Removal:
     """One piece of the input that the cleaner removed.
 
-    ``start``/``end`` index the *input* string given to :func:`cleaner.clean`. ``rule`` is the id of
-    the boilerplate rule, or ``dedup.<how>`` for a duplicate; ``duplicate_of`` is then the span of the
-    copy that was kept. ``score`` is 100 for exact matches, else the fuzzy/similarity score (0–100).
+    ``start``/``end`` index the *input* string given to :func:`cleaner.clean` (for an HTML page: the
+    text extracted from it, :attr:`Result.source`). ``rule`` is the id of the boilerplate rule, or
+    ``dedup.<how>`` for a duplicate; ``duplicate_of`` is then the span of the copy that was kept.
+    ``score`` is 100 for exact matches, else the fuzzy/similarity score (0–100). ``element`` is set for
+    an HTML element that a selector rule removed before the text was extracted: the rule's CSS selector.
+    Such an element has no place in the extracted text, so its span is the empty span ``(0, 0)``.
     """
 
     kind: Kind
@@ -33,6 +36,7 @@ class Removal:
     level: Level = "warning"
     reason: str = ""
     duplicate_of: tuple[int, int] | None = None
+    element: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -46,6 +50,8 @@ class Removal:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["duplicate_of"] = list(self.duplicate_of) if self.duplicate_of else None
+        if self.element is None:
+            del d["element"]
         return d
 
 
@@ -69,8 +75,42 @@ class Options:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the clean text with the structure the page gave it (HTML input only).
+
+    ``kind`` is ``heading``, ``paragraph``, ``list_item``, ``quote``, ``table_row``, ``caption`` or
+    ``code``; ``level`` is the heading level (1–6) or the list nesting depth (1 = top), else 0.
+    Markdown output is rendered from these.
+    """
+
+    text: str
+    kind: str = "paragraph"
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What an HTML page states about itself (``None`` where it states nothing)."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    language: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
 class Result:
-    """The outcome of cleaning one document: the clean text and why each piece went."""
+    """The outcome of cleaning one document: the clean text and why each piece went.
+
+    For an HTML page, ``source`` is the text extracted from it (one block per line) — the text the
+    removal spans index and that ``explain`` positions refer to — ``paragraphs`` the clean text with
+    its structure, and ``page`` what the page states about itself. For text input all three are unset.
+    """
 
     text: str
     removals: tuple[Removal, ...] = field(default_factory=tuple)
@@ -78,6 +118,9 @@ class Result:
     language: str | None = None
     url: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    source: str | None = None
+    paragraphs: tuple[Paragraph, ...] | None = None
+    page: PageInfo | None = None
 
     @property
     def changed(self) -> bool:
@@ -105,6 +148,8 @@ class Result:
         }
         if self.notes:
             d["notes"] = list(self.notes)
+        if self.page is not None:
+            d["page"] = self.page.to_dict()
         if include_text:
             d["text"] = self.text
         return d

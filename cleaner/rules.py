@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 ACTIONS = ("remove_span", "remove_block", "truncate_after", "truncate_before")
+HTML_ACTIONS = ("remove_element", "select_content")  # for selector matchers only
 EXTENDS = ("none", "headline", "headline_list")
 POSITIONS = ("anywhere", "head", "tail")
 SCORERS = ("ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio")
@@ -121,7 +122,7 @@ def _host_in(host: str, domain: str) -> bool:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled matcher. ``kind`` is literal, regex, fuzzy, any or all."""
+    """A compiled matcher. ``kind`` is literal, regex, fuzzy, any, all — or selector (HTML elements)."""
 
     kind: str
     # literal
@@ -141,6 +142,9 @@ class Matcher:
     min_length: int = 40
     # any / all
     members: tuple[Matcher, ...] = ()
+    # selector (HTML): a CSS selector, optionally guarded by text the element must contain
+    css: str = ""
+    has_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,23 +178,44 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Compiled rules of one or more packs, ready to be reused for every document."""
+    """Compiled rules of one or more packs, ready to be reused for every document.
+
+    ``rules`` are the text rules (matched on the text); ``html`` the selector rules, applied to an HTML
+    page's elements before its text is extracted. They are kept apart because they run at different
+    stages; :attr:`all_rules` lists both, in load order within each.
+    """
 
     rules: tuple[Rule, ...] = ()
     packs: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    html: tuple[Rule, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.rules)
+        return len(self.rules) + len(self.html)
+
+    @property
+    def all_rules(self) -> tuple[Rule, ...]:
+        return self.rules + self.html
 
     def select(self, pattern: str | None) -> RuleSet:
         """Rules whose id contains ``pattern`` (all when None), as a new set."""
         if not pattern:
             return self
-        return RuleSet(tuple(r for r in self.rules if pattern in r.id), self.packs, self.files)
+        return RuleSet(
+            tuple(r for r in self.rules if pattern in r.id),
+            self.packs,
+            self.files,
+            tuple(r for r in self.html if pattern in r.id),
+        )
+
+    def only(self, rule: Rule) -> RuleSet:
+        """A set holding just ``rule`` (how inline tests run a rule alone)."""
+        if rule.matcher.kind == "selector":
+            return RuleSet((), self.packs, self.files, (rule,))
+        return RuleSet((rule,), self.packs, self.files)
 
     def get(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        return next((r for r in self.all_rules if r.id == rule_id), None)
 
 
 # ---------------------------------------------------------------------------------------- loading
@@ -257,7 +282,9 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
                 rules.append(r)
     if problems:
         raise RuleLoadError(problems)
-    return RuleSet(tuple(rules), tuple(packs), tuple(str(f) for f in files))
+    text_rules = tuple(r for r in rules if r.matcher.kind != "selector")
+    html_rules = tuple(r for r in rules if r.matcher.kind == "selector")
+    return RuleSet(text_rules, tuple(packs), tuple(str(f) for f in files), html_rules)
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +313,7 @@ _MATCHER_OPTIONS = {
     "fuzzy": {"fuzzy", "scorer", "threshold", "min_length"},
     "any": {"any"},
     "all": {"all"},
+    "selector": {"selector", "has_text"},
 }
 _TEST_KEYS = {"input": True, "output": False, "url": False, "language": False}
 
@@ -442,9 +470,24 @@ class _FileLoader:
         policy = self.string(keys["policy"], f"{where}: policy") if "policy" in keys else None
         scope = self.scope(keys["scope"], where) if "scope" in keys else Scope()
         matcher = self.matcher(keys["match"], f"{where}: match") if "match" in keys else None
-        action = self.choice(keys["action"], f"{where}: action", ACTIONS) if "action" in keys else "remove_span"
+        html = matcher is not None and matcher.kind == "selector"
+        if "action" not in keys:
+            action: str | None = "remove_element" if html else "remove_span"
+        else:
+            action = self.choice(keys["action"], f"{where}: action", ACTIONS + HTML_ACTIONS)
+            if action is not None and matcher is not None and html != (action in HTML_ACTIONS):
+                need = HTML_ACTIONS if html else ACTIONS
+                self.problem(
+                    keys["action"],
+                    f"{where}: action {action!r} does not fit a {'selector' if html else 'text'} matcher; "
+                    f"use one of {', '.join(need)}",
+                )
         extend = self.choice(keys["extend"], f"{where}: extend", EXTENDS) if "extend" in keys else "none"
-        tests = self.tests(keys["tests"], where) if "tests" in keys else ()
+        if html and scope is not None:
+            self._html_scope(keys.get("scope"), scope, where)
+        if html and extend not in (None, "none"):
+            self.problem(keys["extend"], f"{where}: extend applies to text matchers, not to a selector")
+        tests = self.tests(keys["tests"], where, html=html) if "tests" in keys else ()
         if len(self.problems) > n_before or None in (rid, description, level, matcher, action, extend):
             return None
         return Rule(
@@ -461,6 +504,15 @@ class _FileLoader:
             file=self.file,
             line=node.start_mark.line + 1,
         )
+
+    def _html_scope(self, node: yaml.Node | None, scope: Scope, where: str) -> None:
+        """A selector rule runs before the text exists: it can be scoped by address only."""
+        if scope.position != "anywhere":
+            self.problem(node, f"{where}: scope.position applies to text rules; a selector rule has no head or tail")
+        if scope.languages:
+            self.problem(
+                node, f"{where}: scope.languages applies to text rules; scope a selector rule with domains or urls"
+            )
 
     def scope(self, node: yaml.Node, where: str) -> Scope | None:
         keys = self.mapping(node, _SCOPE_KEYS, f"{where}: scope")
@@ -513,9 +565,9 @@ class _FileLoader:
             window=int(window or 5),
         )
 
-    def matcher(self, node: yaml.Node, where: str) -> Matcher | None:
+    def matcher(self, node: yaml.Node, where: str, *, nested: bool = False) -> Matcher | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, any, all")
+            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, selector, any, all")
             return None
         names = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         kinds = [k for k in names if k in _MATCHER_OPTIONS]
@@ -525,7 +577,7 @@ class _FileLoader:
                 bad = [k for k in names if k not in allowed]
                 hint = difflib.get_close_matches(bad[0], list(_MATCHER_OPTIONS), n=1) if bad else []
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                self.problem(node, f"{where}: needs one of literal, regex, fuzzy, any, all{extra}")
+                self.problem(node, f"{where}: needs one of literal, regex, fuzzy, selector, any, all{extra}")
             else:
                 self.problem(
                     node, f"{where}: give exactly one of {', '.join(kinds)} per matcher (combine with any/all)"
@@ -541,10 +593,17 @@ class _FileLoader:
             if not isinstance(seq, yaml.SequenceNode) or not seq.value:
                 self.problem(seq, f"{where}: {kind} must be a non-empty list of matchers")
                 return None
-            members = [self.matcher(item, f"{where}.{kind}[{i}]") for i, item in enumerate(seq.value)]
+            members = [
+                self.matcher(item, f"{where}.{kind}[{i}]", nested=True) for i, item in enumerate(seq.value)
+            ]
             if any(m is None for m in members):
                 return None
             return Matcher(kind=kind, members=tuple(members))  # type: ignore[arg-type]
+        if kind == "selector":
+            if nested:
+                self.problem(node, f"{where}: a selector matches HTML elements and cannot be combined with any/all")
+                return None
+            return self.selector(keys, where)
         if kind == "literal":
             values = self.string_list(keys["literal"], f"{where}: literal")
             forms = []
@@ -615,7 +674,27 @@ class _FileLoader:
             min_length=int(min_length),  # type: ignore[arg-type]
         )
 
-    def tests(self, node: yaml.Node, where: str) -> list[RuleTest]:
+    def selector(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
+        css = self.string(keys["selector"], f"{where}: selector")
+        guard = self.string(keys["has_text"], f"{where}: has_text") if "has_text" in keys else None
+        if css is None or ("has_text" in keys and guard is None):
+            return None
+        try:
+            from lxml.cssselect import CSSSelector, SelectorError
+        except ImportError:  # pragma: no cover - cssselect is a dependency
+            self.problem(keys["selector"], f"{where}: selector rules need the cssselect package")
+            return None
+        try:
+            CSSSelector(css)
+        except SelectorError as exc:
+            self.problem(keys["selector"], f"{where}: selector {css!r} is not valid CSS: {exc}")
+            return None
+        if guard is not None and not comparison_form(guard):
+            self.problem(keys["has_text"], f"{where}: has_text {guard!r} has no letters or digits to look for")
+            return None
+        return Matcher(kind="selector", css=css, has_text=guard)
+
+    def tests(self, node: yaml.Node, where: str, *, html: bool = False) -> list[RuleTest]:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.problem(node, f"{where}: tests must be a non-empty list of {{input, output}} cases")
             return []
@@ -629,6 +708,9 @@ class _FileLoader:
             url = self.string(keys["url"], f"{where}: test url") if "url" in keys else None
             lang = self.string(keys["language"], f"{where}: test language") if "language" in keys else None
             if inp is None:
+                continue
+            if html and "<" not in inp:
+                self.problem(keys["input"], f"{where}: a selector rule's test input must be an HTML snippet")
                 continue
             out.append(RuleTest(inp, outp, url, lang, item.start_mark.line + 1))
         changing = [t for t in out if t.output is not None and " ".join(t.output.split()) != " ".join(t.input.split())]

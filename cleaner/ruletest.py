@@ -46,8 +46,15 @@ class TestOutcome:
         )
 
 
-def expected_text(case: RuleTest) -> str:
-    """The text a case expects: its ``output``, or its input unchanged — both in output format."""
+def expected_text(case: RuleTest, rule: Rule | None = None) -> str:
+    """The text a case expects: its ``output``, or its input unchanged — both in output format.
+
+    A selector rule's input is an HTML page, so "unchanged" means: the text the page gives when no
+    rule at all is applied.
+    """
+    if case.output is None and rule is not None and rule.matcher.kind == "selector":
+        bare = clean(case.input, url=case.url, language=case.language, rules=RuleSet(), options=_RULE_ONLY, html=True)
+        return bare.text
     text = case.input if case.output is None else case.output
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n\n".join(line for line in lines if line)
@@ -56,9 +63,12 @@ def expected_text(case: RuleTest) -> str:
 def run_rule_tests(ruleset: RuleSet, select: str | None = None) -> list[TestOutcome]:
     """Run every inline test of the rules whose id contains ``select`` (all when None)."""
     outcomes = []
-    for rule in ruleset.select(select).rules:
-        alone = RuleSet((rule,), ruleset.packs, ruleset.files)
+    for rule in ruleset.select(select).all_rules:
+        alone = ruleset.only(rule)
+        html = True if rule.matcher.kind == "selector" else None  # text rules: sniffed, as in `clean`
         for case in rule.tests:
-            result = clean(case.input, url=case.url, language=case.language, rules=alone, options=_RULE_ONLY)
-            outcomes.append(TestOutcome(rule, case, expected_text(case), result.text))
+            result = clean(
+                case.input, url=case.url, language=case.language, rules=alone, options=_RULE_ONLY, html=html
+            )
+            outcomes.append(TestOutcome(rule, case, expected_text(case, rule), result.text))
     return outcomes

@@ -1,0 +1,94 @@
+"""Render a :class:`~cleaner.result.Result` as plain text, Markdown or a JSON-ready mapping.
+
+Pure functions of the result object, so ``clean --format`` (files, stdin and JSONL alike) and the API
+give the same output. Markdown only adds markup (``#``, ``-``, ``>``, table pipes, code fences) around
+the clean paragraphs; the words are the clean text's words, never anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .result import Paragraph, Result
+
+__all__ = ["FORMATS", "render", "to_markdown", "to_record"]
+
+FORMATS = ("text", "markdown", "json")
+
+# A paragraph that starts like Markdown syntax would change meaning once rendered ("1. " becomes a
+# list, "# " a heading): such a start is escaped with a backslash, which Markdown readers drop.
+_MD_START = re.compile(r"^(#{1,6}\s|[-+*]\s|\d{1,9}[.)]\s|>|={3,}|-{3,}|`{3,}|~{3,})")
+
+
+def _escape(text: str) -> str:
+    return "\\" + text if _MD_START.match(text) else text
+
+
+def _markdown_block(p: Paragraph) -> str:
+    if p.kind == "heading":
+        return "#" * min(max(p.level, 1), 6) + " " + p.text
+    if p.kind == "list_item":
+        return "  " * max(p.level - 1, 0) + "- " + p.text
+    if p.kind == "quote":
+        return "> " + p.text
+    if p.kind == "table_row":
+        return "| " + p.text + " |"
+    if p.kind == "code":
+        return "```\n" + p.text + "\n```"
+    if p.kind == "caption":
+        return "*" + p.text + "*"
+    return _escape(p.text)
+
+
+def to_markdown(result: Result) -> str:
+    """The clean text as Markdown: headings, lists, quotes and table rows keep their structure.
+
+    Text input has no structure, so its paragraphs come out as Markdown paragraphs. Consecutive list
+    items and table rows are kept together (one newline); other blocks are separated by a blank line.
+    """
+    paragraphs = result.paragraphs
+    if paragraphs is None:
+        paragraphs = tuple(Paragraph(p) for p in result.text.split("\n\n") if p)
+    out: list[str] = []
+    prev: str | None = None
+    for p in paragraphs:
+        block = _markdown_block(p)
+        if out and p.kind == prev and p.kind in ("list_item", "table_row"):
+            out[-1] += "\n" + block
+        else:
+            out.append(block)
+        prev = p.kind
+    return "\n\n".join(out)
+
+
+def to_record(result: Result) -> dict[str, Any]:
+    """The clean text plus what the page states about itself (title, author, date, language, URL).
+
+    Keys whose value is unknown are left out, so a consumer can tell "not stated" from "empty".
+    """
+    record: dict[str, Any] = {"text": result.text}
+    page = result.page.to_dict() if result.page is not None else {}
+    for key in ("title", "author", "date"):
+        if page.get(key):
+            record[key] = page[key]
+    language = result.language or page.get("language")
+    if language:
+        record["language"] = language
+    url = result.url or page.get("url")
+    if url:
+        record["url"] = url
+    return record
+
+
+def render(result: Result, fmt: str = "text") -> str:
+    """The output of ``clean --format fmt`` for one document (JSON without a trailing newline)."""
+    if fmt == "text":
+        return result.text
+    if fmt == "markdown":
+        return to_markdown(result)
+    if fmt == "json":
+        import json
+
+        return json.dumps(to_record(result), ensure_ascii=False)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
