@@ -7,7 +7,8 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "cleaner"
 CORE = ["core", "matching", "headlines", "dedup", "normalize", "segment", "rules", "result", "lang", "ruletest"]
-SHELLS = {"cli", "reading", "writing", "report", "documents"}
+CORE += ["mining", "rulegen", "dask"]
+SHELLS = {"cli", "reading", "writing", "report", "documents", "corpus"}
 
 
 def _imports(module: str) -> set[str]:

@@ -1,0 +1,107 @@
+"""Read a corpus for ``cleaner mine``: JSONL datasets and folders with one subfolder per site.
+
+Mining needs, per document, its text, a stable id, and the site it belongs to. JSONL records are read
+with the same reader as ``cleaner clean`` (:func:`cleaner.reading.iter_jsonl`: gzip/zstd, exact line
+numbers for bad lines); the site is the ``--site-field`` when given, else the URL's site. A folder is a
+corpus of text files in which the first subfolder names the site (``corpus/example.com/page1.txt``);
+files directly inside the folder belong to a site named after the folder itself.
+
+Ids are stable under reordering when they come from the data: the ``--id-field``, else the URL, else
+(only then) ``FILE:LINE``. A folder's documents are named by their relative path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl, read_text
+
+__all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
+
+
+@dataclass(frozen=True)
+class CorpusRecord:
+    """One document to mine."""
+
+    text: str
+    doc_id: str
+    url: str | None = None
+    site: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class CorpusProblem:
+    """A record or input that cannot be mined; ``line`` None: the whole input."""
+
+    where: str
+    problem: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.problem if self.line is None else f"{self.where}:{self.line}: {self.problem}"
+
+
+def iter_corpus(
+    paths: Iterable[str],
+    fields: JsonlFields,
+    *,
+    id_field: str | None = None,
+    site_field: str | None = None,
+    jsonl: bool = False,
+) -> Iterator[CorpusRecord | CorpusProblem]:
+    """Yield every document of the given inputs (see the module docstring), problems in place.
+
+    A missing path raises :class:`~cleaner.reading.InputError` before anything is read.
+    """
+    expanded: list[tuple[str, list[Source], bool]] = []
+    for p in paths:
+        sources, is_folder = expand_inputs([p])
+        expanded.append((p, sources, is_folder))
+    for given, sources, is_folder in expanded:
+        folder_site = Path(given.rstrip("/\\")).resolve().name if is_folder else None
+        for source in sources:
+            if jsonl or source.is_jsonl:
+                yield from _jsonl_records(source, fields, id_field, site_field)
+                continue
+            try:
+                text = read_text(source)
+            except InputError as exc:
+                yield CorpusProblem(source.name, str(exc))
+                continue
+            if is_folder:
+                site = source.rel.parts[0] if len(source.rel.parts) > 1 else folder_site
+                yield CorpusRecord(text, source.rel.as_posix(), site=site)
+            else:
+                yield CorpusRecord(text, source.name)
+
+
+def _jsonl_records(
+    source: Source, fields: JsonlFields, id_field: str | None, site_field: str | None
+) -> Iterator[CorpusRecord | CorpusProblem]:
+    try:
+        for item in iter_jsonl(source, fields):
+            if item.problem is not None or item.record is None:
+                yield CorpusProblem(source.name, item.problem or "unusable record", item.line)
+                continue
+            doc_id = item.record.get(id_field) if id_field else None
+            site = item.record.get(site_field) if site_field else None
+            for name, value in ((id_field, doc_id), (site_field, site)):
+                if value is not None and not isinstance(value, (str, int)):
+                    yield CorpusProblem(source.name, f"field {name!r} is not a string or number", item.line)
+                    break
+            else:
+                if id_field and doc_id is None:
+                    yield CorpusProblem(source.name, f"no {id_field!r} field", item.line)
+                    continue
+                yield CorpusRecord(
+                    item.text,
+                    str(doc_id) if doc_id is not None else item.url or f"{source.name}:{item.line}",
+                    url=item.url,
+                    site=str(site) if site is not None else None,
+                    language=item.lang,
+                )
+    except InputError as exc:
+        yield CorpusProblem(source.name, str(exc))

@@ -1,0 +1,209 @@
+"""Clean and mine datasets on a Dask cluster (optional extra: ``pip install 'feed-cleaner[dask]'``).
+
+The engine stays pure and engine-free; this module only maps it over partitions:
+
+* :func:`clean_bag` / :func:`clean_dataframe`: rules are loaded and compiled **once per partition**
+  (``map_partitions``), never per record, and every record goes through :func:`cleaner.clean` exactly
+  as in ``cleaner clean`` — the same text, the same result, whatever the partitioning.
+* :func:`mine_bag`: each partition counts into a :class:`~cleaner.mining.MiningState`; the states are
+  folded with :meth:`~cleaner.mining.MiningState.merge` (commutative, associative) and
+  :meth:`~cleaner.mining.MiningState.finish` runs once on the client: the same candidates as
+  ``cleaner mine`` on the same records.
+
+Rules travel as *paths* (plus ``defaults``), not as compiled objects, so each worker compiles them from
+the files it can see: give paths that every worker can read (a shared filesystem, or files shipped
+with ``client.upload_file``) — or ``rules=None`` for the bundled packs, which ship inside the package.
+Point it at a real cluster with ``distributed.Client("tcp://scheduler:8786")`` before calling these
+functions; they build lazy collections, ``.compute()`` (or ``to_textfiles``) runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .core import clean
+from .mining import MiningOptions, MiningResult, MiningState
+from .result import Options
+from .rules import RuleSet, default_rules, load_rules
+
+__all__ = ["clean_bag", "clean_dataframe", "mine_bag", "clean_records", "mine_partition"]
+
+RulePaths = Sequence[str | Path] | None
+
+
+@lru_cache(maxsize=8)
+def _rules_cached(paths: tuple[str, ...], defaults: bool) -> RuleSet:
+    if not paths:
+        return default_rules() if defaults else RuleSet()
+    return load_rules(list(paths), defaults=defaults)
+
+
+def _ruleset(rules: RulePaths, defaults: bool) -> RuleSet:
+    """Compile the packs once per worker process (cached: partitions on one worker share them)."""
+    return _rules_cached(tuple(str(p) for p in rules or ()), defaults)
+
+
+def clean_records(
+    records: Iterable[dict[str, Any]],
+    *,
+    rules: RulePaths = None,
+    defaults: bool = True,
+    options: Options | None = None,
+    text_field: str = "text",
+    url_field: str | None = "url",
+    lang_field: str | None = None,
+    output_field: str | None = None,
+) -> list[dict[str, Any]]:
+    """Clean one partition of records (dicts): the text field replaced (or ``output_field`` added).
+
+    Every other field is kept. Records without a string text field are returned unchanged, as
+    ``cleaner clean --on-error keep`` would.
+    """
+    ruleset = _ruleset(rules, defaults)
+    out = []
+    for rec in records:
+        text = rec.get(text_field)
+        if not isinstance(text, str):
+            out.append(rec)
+            continue
+        url = rec.get(url_field) if url_field else None
+        lang = rec.get(lang_field) if lang_field else None
+        result = clean(
+            text,
+            url=url if isinstance(url, str) else None,
+            language=lang if isinstance(lang, str) else None,
+            rules=ruleset,
+            options=options,
+        )
+        new = dict(rec)
+        new[output_field or text_field] = result.text
+        out.append(new)
+    return out
+
+
+def clean_bag(bag: Any, **kwargs: Any) -> Any:
+    """A Dask bag of records (dicts) → a bag of cleaned records (see :func:`clean_records` for options)."""
+    return bag.map_partitions(_clean_partition, **kwargs)
+
+
+def _clean_partition(records: Iterable[dict[str, Any]], **kwargs: Any) -> list[dict[str, Any]]:
+    return clean_records(records, **kwargs)
+
+
+def clean_dataframe(
+    ddf: Any,
+    *,
+    rules: RulePaths = None,
+    defaults: bool = True,
+    options: Options | None = None,
+    text_column: str = "text",
+    url_column: str | None = "url",
+    lang_column: str | None = None,
+    output_column: str | None = None,
+) -> Any:
+    """A Dask dataframe → the same with ``text_column`` cleaned (or ``output_column`` added).
+
+    Needs ``dask[dataframe]`` (pandas). Rules are compiled once per partition.
+    """
+    target = output_column or text_column
+    meta = ddf._meta.copy()
+    meta[target] = meta[text_column].astype(object)
+    return ddf.map_partitions(
+        _clean_frame,
+        rules=tuple(str(p) for p in rules or ()),
+        defaults=defaults,
+        options=options,
+        columns=(text_column, url_column, lang_column, target),
+        meta=meta,
+    )
+
+
+def _clean_frame(frame: Any, *, rules: tuple[str, ...], defaults: bool, options: Options | None, columns: tuple) -> Any:
+    text_col, url_col, lang_col, target = columns
+    ruleset = _ruleset(rules, defaults)
+    urls = frame[url_col] if url_col and url_col in frame else [None] * len(frame)
+    langs = frame[lang_col] if lang_col and lang_col in frame else [None] * len(frame)
+    cleaned = [
+        clean(
+            text,
+            url=url if isinstance(url, str) else None,
+            language=lang if isinstance(lang, str) else None,
+            rules=ruleset,
+            options=options,
+        ).text
+        if isinstance(text, str)
+        else text
+        for text, url, lang in zip(frame[text_col], urls, langs, strict=True)
+    ]
+    out = frame.copy()
+    out[target] = cleaned
+    return out
+
+
+def mine_partition(
+    records: Iterable[dict[str, Any]],
+    *,
+    options: MiningOptions | None = None,
+    rules: RulePaths = None,
+    defaults: bool = True,
+    filter_rules: bool = True,
+    text_field: str = "text",
+    url_field: str | None = "url",
+    id_field: str | None = None,
+    site_field: str | None = None,
+    lang_field: str | None = None,
+) -> MiningState:
+    """Pass 1 of mining over one partition: a :class:`MiningState` ready to be merged.
+
+    Document ids come from ``id_field``, else the URL (as ``cleaner mine``); a record with neither
+    cannot be given a stable id and is refused with ``ValueError`` (ids must not depend on partitioning).
+    """
+    state = MiningState(options or MiningOptions())
+    ruleset = _ruleset(rules, defaults) if filter_rules else None
+    for rec in records:
+        text = rec.get(text_field)
+        if not isinstance(text, str):
+            continue
+        url = rec.get(url_field) if url_field else None
+        url = url if isinstance(url, str) and url else None
+        doc_id = rec.get(id_field) if id_field else url
+        if doc_id is None:
+            raise ValueError(f"record without {id_field or url_field!r}: give id_field= for stable document ids")
+        site = rec.get(site_field) if site_field else None
+        lang = rec.get(lang_field) if lang_field else None
+        state.add(
+            text,
+            doc_id=str(doc_id),
+            url=url,
+            site=str(site) if site is not None else None,
+            language=lang if isinstance(lang, str) else None,
+            rules=ruleset,
+        )
+    return state
+
+
+def _mine_partition(records: Iterable[dict[str, Any]], **kwargs: Any) -> Iterator[MiningState]:
+    yield mine_partition(records, **kwargs)
+
+
+def mine_bag(bag: Any, *, options: MiningOptions | None = None, **kwargs: Any) -> MiningResult:
+    """Mine a bag of records on the cluster; returns the :class:`MiningResult` (this computes).
+
+    Each partition yields one state (``map_partitions``); ``Bag.reduction`` folds them tree-wise on
+    the workers; the client groups and filters (``finish``). Keyword options as :func:`mine_partition`.
+    """
+    options = options or MiningOptions()
+    states = bag.map_partitions(_mine_partition, options=options, **kwargs)
+    total = states.reduction(_fold, _fold, split_every=8)
+    return total.compute().finish()
+
+
+def _fold(states: Iterable[MiningState]) -> MiningState:
+    it = iter(states)
+    first = next(it)
+    for s in it:
+        first.merge(s)
+    return first

@@ -1,0 +1,244 @@
+"""Mining recurring text (cleaner.mining), drafting rules from it (cleaner.rulegen) and `cleaner mine`.
+
+The corpus (tests/minedata.py) is made of real article texts; one site's pages all carry a real note
+that no bundled rule removes, and Gate's disclaimer, which the bundled rules do remove.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from minedata import SITE_A, SITE_B, corpus, cut_note, flattened_corpus, wordings
+from typer.testing import CliRunner
+
+from cleaner import clean, default_rules, load_rules
+from cleaner.cli import app
+from cleaner.mining import MiningOptions, MiningState, mine, site_of
+from cleaner.normalize import comparison_form
+from cleaner.rulegen import draft_rules
+from cleaner.rules import RuleSet
+from cleaner.ruletest import run_rule_tests
+
+runner = CliRunner()
+
+
+def run(*args: str | Path):
+    return runner.invoke(app, [str(a) for a in args], prog_name="cleaner", catch_exceptions=False)
+
+
+def records(docs: list[dict]) -> list[dict]:
+    return [{"id": d["url"], "url": d["url"], "text": d["text"]} for d in docs]
+
+
+@pytest.fixture(scope="module")
+def mined():
+    return mine(records(corpus()), rules=default_rules())
+
+
+# ------------------------------------------------------------------------------------------ counting
+def test_unknown_note_is_the_top_candidate(mined) -> None:
+    top = mined.candidates[0]
+    assert top.site == SITE_A
+    assert top.text == wordings()["unknown"]  # a real sample, exactly as in the input
+    assert (top.docs, top.site_docs, top.share) == (12, 12, 1.0)
+    assert top.position == "tail" and top.tail_share == 1.0 and top.head_share == 0.0
+    assert top.kind == "block" and top.exact
+    assert list(top.samples) == sorted(top.samples) and len(top.samples) == 5
+    assert all(s.startswith(f"https://www.{SITE_A}/") for s in top.samples)
+    assert mined.documents == 24 and mined.sites == {SITE_A: 12, SITE_B: 12}
+
+
+def test_what_the_rules_already_remove_is_not_reported(mined) -> None:
+    known = comparison_form(wordings()["known"])
+    assert all(comparison_form(c.text) != known for c in mined.candidates)
+    everything = mine(records(corpus()), rules=None)  # --all: count it too
+    assert any(comparison_form(c.text) == known for c in everything.candidates)
+
+
+def test_article_text_is_not_a_candidate(mined) -> None:
+    assert [c.text for c in mined.candidates] == [wordings()["unknown"]]
+
+
+def test_thresholds() -> None:
+    docs = records(corpus())[:4]  # four pages of site A: below min_docs 5
+    assert mine(docs, rules=default_rules()).candidates == ()
+    assert mine(docs, rules=default_rules(), options=MiningOptions(min_docs=4)).candidates
+    # the note on 3 of 12 pages of site B: 25 % of the site
+    b = records(corpus())[12:]
+    for d in b[:3]:
+        d["text"] += "\n" + wordings()["unknown"]
+    assert mine(b, options=MiningOptions(min_docs=3, min_share=0.2)).candidates
+    assert not mine(b, options=MiningOptions(min_docs=3, min_share=0.3)).candidates
+    assert not mine(b, options=MiningOptions(min_docs=3, min_chars=200)).candidates
+
+
+# ------------------------------------------------------------------------------ order independence
+def test_shuffled_input_gives_the_same_result(mined) -> None:
+    docs = records(corpus())
+    for seed in range(3):
+        random.Random(seed).shuffle(docs)
+        assert mine(docs, rules=default_rules()).to_dict() == mined.to_dict()
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.permutations(range(12)), st.integers(1, 11))
+def test_merged_partitions_give_the_same_result(order: list[int], cut: int) -> None:
+    """Two partitions in any order, merged either way round, equal one pass over everything."""
+    docs = [records(flattened_corpus())[i] for i in order]
+    whole = mine(docs).to_dict()
+    parts = []
+    for chunk in (docs[:cut], docs[cut:]):
+        state = MiningState()
+        for d in chunk:
+            state.add(d["text"], doc_id=d["id"], url=d["url"])
+        parts.append(state)
+    assert parts[1].merge(parts[0]).finish().to_dict() == whole
+
+
+def test_counted_once_per_document() -> None:
+    doc = records(corpus())[0]
+    doc["text"] += "\n" + wordings()["unknown"]  # twice on one page
+    state = MiningState(MiningOptions(min_docs=1, min_share=0.0))
+    state.add(doc["text"], doc_id="x", url=doc["url"])
+    (note,) = [c for c in state.finish().candidates if c.text == wordings()["unknown"]]
+    assert note.docs == 1 and note.site_docs == 1
+
+
+# --------------------------------------------------------------------------- variants and sentences
+def test_variants_and_glued_copies_are_one_candidate() -> None:
+    result = mine(records(flattened_corpus()))
+    assert len(result.candidates) == 1
+    top = result.candidates[0]
+    assert top.kind == "sentence" and top.text == wordings()["unknown"]
+    assert [v.text for v in top.variants] == [cut_note()]
+    assert top.docs >= 10 and top.similarity < 100
+
+
+def test_fuzzy_rule_removes_every_variant(tmp_path: Path) -> None:
+    docs = flattened_corpus()
+    draft = draft_rules(mine(records(docs)).candidates)
+    assert draft.rule_ids == (f"mined.{SITE_A}.1",) and not draft.skipped
+    assert "fuzzy:" in draft.text
+    pack = tmp_path / "mined.yaml"
+    pack.write_text(draft.text, encoding="utf-8")
+    rules = load_rules([pack])
+    for d in docs:
+        out = clean(d["text"], url=d["url"], rules=rules).text
+        assert "Remarque BlockBeats" not in out
+        assert comparison_form(out) == comparison_form(clean(d["text"].replace(d["note"], " "), url=d["url"]).text)
+
+
+# ------------------------------------------------------------------------------------ drafted rules
+def test_drafted_pack_validates_passes_its_tests_and_removes_the_note(mined, tmp_path: Path) -> None:
+    draft = draft_rules(mined.candidates)
+    assert draft.rule_ids == (f"mined.{SITE_A}.1",) and not draft.skipped
+    pack = tmp_path / "mined.yaml"
+    pack.write_text(draft.text, encoding="utf-8")
+    assert run("rules", "validate", pack).exit_code == 0
+    res = run("rules", "test", pack)
+    assert res.exit_code == 0 and res.stdout.strip().endswith("2 passed, 0 failed")
+    own = load_rules([pack], defaults=False)
+    rule = own.rules[0]
+    assert rule.scope.domains == (SITE_A,) and rule.scope.position == "tail"
+    assert rule.matcher.kind == "literal" and rule.action == "remove_block"
+    # the inline tests are real text: the note with a real sentence of the site, and that sentence
+    assert all(
+        t.input.replace(wordings()["unknown"], "").strip() in " ".join(d["article"] for d in corpus()[:12])
+        for t in rule.tests
+    )
+    assert all(o.passed for o in run_rule_tests(own))
+    everything = load_rules([pack])
+    for d in corpus():
+        out = clean(d["text"], url=d["url"], rules=everything).text
+        assert "Remarque BlockBeats" not in out
+        assert out == clean(d["article"], url=d["url"]).text  # the article untouched
+    # scoped to the site: the same note elsewhere stays
+    other = corpus()[12]
+    text = other["text"] + "\n" + wordings()["unknown"]
+    assert "Remarque BlockBeats" in clean(text, url=other["url"], rules=everything).text
+
+
+def test_site_of() -> None:
+    assert site_of("https://www.flash-mirror.example/news/1") == "flash-mirror.example"
+    assert site_of("http://news.bbc.co.uk/x") == "bbc.co.uk"
+    assert site_of("https://a.b.example.com.au/") == "example.com.au"
+    assert site_of("gate.com") == "gate.com"
+    assert site_of("http://127.0.0.1:8080/x") == "127.0.0.1"
+    assert site_of(None) is None and site_of("http://[::1") is None
+
+
+# --------------------------------------------------------------------------------------------- CLI
+def _write_jsonl(path: Path, docs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps({"url": d["url"], "text": d["text"]}) + "\n" for d in docs), "utf-8")
+    return path
+
+
+def test_cli_mine_jsonl_table_json_and_emit(tmp_path: Path) -> None:
+    data = _write_jsonl(tmp_path / "crawl.jsonl", corpus())
+    res = run("mine", data)
+    assert res.exit_code == 0
+    assert res.stdout.splitlines()[0].startswith(f"  1. {SITE_A}  12/12 docs (100%)  tail:")
+    assert "1 candidate in 24 documents of 2 sites" in res.stdout
+    res = run("mine", data, "--format", "json", "--all")
+    payload = json.loads(res.stdout)
+    assert payload["candidates"][0]["text"] in (wordings()["unknown"], wordings()["known"])
+    assert len(payload["candidates"]) == 2
+    pack = tmp_path / "out" / "mined.yaml"
+    res = run("mine", data, "--emit-rules", pack)
+    assert res.exit_code == 0 and pack.is_file()
+    assert not list(pack.parent.glob(".*.tmp"))  # written atomically, no leftovers
+    assert run("rules", "test", pack).exit_code == 0
+    out = tmp_path / "clean.jsonl"
+    assert run("clean", data, "--url-field", "url", "--rules", pack, "-o", out).exit_code == 0
+    assert "Remarque BlockBeats" not in out.read_text("utf-8")
+
+
+def test_cli_mine_folder_per_site(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    for i, d in enumerate(corpus()):
+        site = "flash" if i < 12 else "other"
+        (root / site).mkdir(parents=True, exist_ok=True)
+        (root / site / f"page{i:02d}.txt").write_text(d["text"], encoding="utf-8")
+    res = run("mine", root, "--format", "json")
+    assert res.exit_code == 0
+    payload = json.loads(res.stdout)
+    assert payload["sites"] == {"flash": 12, "other": 12}
+    top = payload["candidates"][0]
+    assert (top["site"], top["text"], top["docs"]) == ("flash", wordings()["unknown"], 12)
+    assert top["samples"][0] == "flash/page00.txt"
+    pack = tmp_path / "mined.yaml"
+    assert run("mine", root, "--emit-rules", pack).exit_code == 0
+    rule = load_rules([pack], defaults=False).rules[0]
+    assert rule.id == "mined.flash.1" and rule.scope.domains == ()  # no URL: no domain scope
+    assert run("rules", "test", pack).exit_code == 0
+    out = run("clean", root / "flash" / "page03.txt", "--rules", pack).stdout
+    assert "Remarque" not in out and out.strip() == clean(corpus()[3]["article"]).text
+
+
+def test_cli_mine_bad_input(tmp_path: Path) -> None:
+    assert run("mine", tmp_path / "missing.jsonl").exit_code == 2
+    bad = _write_jsonl(tmp_path / "bad.jsonl", corpus())
+    with bad.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    res = runner.invoke(app, ["mine", str(bad)], prog_name="cleaner")
+    assert res.exit_code == 2 and "bad.jsonl:25: invalid JSON" in res.stderr
+    res = runner.invoke(app, ["mine", str(bad), "--on-error", "skip"], prog_name="cleaner")
+    assert res.exit_code == 0 and "record skipped" in res.stderr
+    assert run("mine", bad, "--min-share", "2").exit_code == 2
+
+
+def test_draft_skips_a_candidate_without_real_context() -> None:
+    state = MiningState(MiningOptions(min_docs=2))
+    for i in range(3):  # pages made of the note alone: no real sentence to keep
+        state.add(wordings()["unknown"], doc_id=str(i), url=f"https://{SITE_A}/{i}")
+    draft = draft_rules(state.finish().candidates)
+    assert draft.rule_ids == () and draft.text == "" and "keep example" in draft.skipped[0]
+
+
+def test_empty_rules_mean_no_filter() -> None:
+    assert mine(records(corpus()), rules=RuleSet()).to_dict() == mine(records(corpus())).to_dict()
