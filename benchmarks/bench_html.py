@@ -1,0 +1,227 @@
+"""HTML extraction benchmark: our extractor versus trafilatura, side by side in one process.
+
+Data: the ScrapingHub article-extraction benchmark (``../shared/bench/aeb/``: 181 real pages,
+``html/<key>.html.gz`` and ``ground-truth.json`` with each page's ``articleBody``).
+
+Metric (the benchmark's published one): ``\\w+`` tokens → 4-gram shingles; per page TP/FP/FN over
+shingle counts, normalised to sum 1; precision averaged over pages with TP+FP > 0, recall over pages
+with TP+FN > 0; F1 = harmonic mean of the two averages.
+
+Rows:
+- ``ours extract``: :func:`cleaner.extract.extract`, body blocks joined by newlines (figure captions
+  left out: the benchmark's article bodies never include them);
+- ``ours full``: the whole pipeline — ``cleaner.clean(html_bytes, url=url)`` when the core accepts
+  HTML, else extract → text → ``cleaner.clean(text, url=url)`` (rules and duplicate removal);
+- trafilatura 2.3.1 ``extract(html, include_comments=False)`` and with ``favor_precision=True``
+  (optional: ``pip install feed-cleaner[bench]``; "not installed" rows otherwise).
+
+Speed is CPU time (``time.process_time``) over the whole set, HTML bytes already in memory, so other
+processes on the machine disturb it little; ratios are against trafilatura's default row of the same
+run. ``repeats`` counts pages whose output repeats a paragraph of ≥ 60 characters that the ground
+truth does not repeat.
+
+Usage: ``python benchmarks/bench_html.py [--limit N] [--repeat N] [--worst N] [--json] [--only ROWS]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+AEB = ROOT.parent / "shared" / "bench" / "aeb"
+_TOKEN = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------------------------------------
+# Metric
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = _TOKEN.findall(text)
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+
+
+def page_scores(truth: str, pred: str) -> tuple[float, float, float]:
+    """Normalised (TP, FP, FN) of one page."""
+    t, p = shingles(truth), shingles(pred)
+    tp = fp = fn = 0
+    for key in t.keys() | p.keys():
+        a, b = t.get(key, 0), p.get(key, 0)
+        tp += min(a, b)
+        fp += max(0, b - a)
+        fn += max(0, a - b)
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def summarise(per_page: dict[str, tuple[float, float, float]]) -> dict[str, float]:
+    precisions = [tp / (tp + fp) for tp, fp, _ in per_page.values() if tp + fp > 0]
+    recalls = [tp / (tp + fn) for tp, _, fn in per_page.values() if tp + fn > 0]
+    p = sum(precisions) / len(precisions) if precisions else 0.0
+    r = sum(recalls) / len(recalls) if recalls else 0.0
+    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r}
+
+
+def page_f1(tp: float, fp: float, fn: float) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def repeated_paragraphs(truth: str, pred: str) -> bool:
+    """True when the output repeats a ≥ 60-character paragraph more often than the ground truth does."""
+    out = Counter(p for p in (" ".join(x.split()) for x in pred.split("\n")) if len(p) >= 60)
+    gt_flat = " ".join(truth.split())
+    return any(n > 1 and gt_flat.count(par) < n for par, n in out.items())
+
+
+# ------------------------------------------------------------------------------------------------
+# Systems
+
+
+def _ours_extract():
+    from cleaner.extract import extract
+
+    def run(html: bytes, url: str) -> str:
+        page = extract(html, url=url)
+        return "\n".join(b.text for b in page.blocks if b.kind != "caption")
+
+    return run
+
+
+def _ours_full():
+    import cleaner
+    from cleaner.extract import extract
+
+    try:  # the core takes HTML bytes once HTML input has landed there
+        cleaner.clean(b"<html><body><p>Probe paragraph for HTML support.</p></body></html>", url="https://x.test/")
+        direct = True
+    except TypeError:
+        direct = False
+
+    def run(html: bytes, url: str) -> str:
+        if direct:
+            return cleaner.clean(html, url=url).text
+        page = extract(html, url=url)
+        text = "\n".join(b.text for b in page.blocks if b.kind != "caption")
+        return cleaner.clean(text, url=url).text
+
+    run.mode = "clean(html)" if direct else "extract→clean(text)"  # type: ignore[attr-defined]
+    return run
+
+
+def _trafilatura(**kwargs):
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(html: bytes, url: str) -> str:
+        return trafilatura.extract(html, include_comments=False, **kwargs) or ""
+
+    return run
+
+
+SYSTEMS = {
+    "ours-extract": _ours_extract,
+    "ours-full": _ours_full,
+    "trafilatura": lambda: _trafilatura(),
+    "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
+}
+
+
+# ------------------------------------------------------------------------------------------------
+
+
+def load(limit: int | None) -> list[tuple[str, str, bytes, str]]:
+    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[:limit] if limit else sorted(truth)
+    return [(k, truth[k]["url"], gzip.open(AEB / "html" / f"{k}.html.gz").read(), truth[k]["articleBody"])
+            for k in keys]
+
+
+def measure(run, pages, repeat: int) -> dict:
+    outputs: dict[str, str] = {}
+    best = None
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for key, url, html, _ in pages:
+            outputs[key] = run(html, url)
+        elapsed = time.process_time() - t0
+        best = elapsed if best is None else min(best, elapsed)
+    per_page = {key: page_scores(gt, outputs[key]) for key, _, _, gt in pages}
+    mb = sum(len(h) for _, _, h, _ in pages) / 1e6
+    res = summarise(per_page)
+    res.update(
+        seconds=best,
+        pages_per_s=len(pages) / best if best else 0.0,
+        mb_per_s=mb / best if best else 0.0,
+        repeats=sum(repeated_paragraphs(gt, outputs[key]) for key, _, _, gt in pages),
+    )
+    res["_per_page"] = per_page
+    res["_outputs"] = outputs
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N pages (sorted by key)")
+    ap.add_argument("--repeat", type=int, default=1, help="timing repeats (best CPU time is kept)")
+    ap.add_argument("--worst", type=int, default=0, help="print the N worst pages of our extract row")
+    ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated rows to run")
+    ap.add_argument("--json", action="store_true", help="print results as JSON")
+    args = ap.parse_args(argv)
+    if not (AEB / "ground-truth.json").exists():
+        print(f"benchmark data not found at {AEB}", file=sys.stderr)
+        return 2
+    pages = load(args.limit)
+    results: dict[str, dict | None] = {}
+    for name in args.only.split(","):
+        factory = SYSTEMS[name]
+        run = factory()
+        if run is None:
+            results[name] = None
+            continue
+        run(pages[0][2], pages[0][1])  # warm up imports and caches outside the timing
+        results[name] = measure(run, pages, args.repeat)
+        if getattr(run, "mode", None):
+            results[name]["mode"] = run.mode
+
+    base = results.get("trafilatura")
+    if args.json:
+        out = {k: ({kk: vv for kk, vv in v.items() if not kk.startswith("_")} if v else "not installed")
+               for k, v in results.items()}
+        for v in out.values():
+            if isinstance(v, dict) and base:
+                v["speed_vs_trafilatura"] = v["pages_per_s"] / base["pages_per_s"]
+        print(json.dumps({"pages": len(pages), "mb": sum(len(h) for _, _, h, _ in pages) / 1e6, "rows": out},
+                         indent=2))
+    else:
+        mb = sum(len(h) for _, _, h, _ in pages) / 1e6
+        print(f"{len(pages)} pages, {mb:.1f} MB of HTML, CPU time (best of {args.repeat})")
+        print(f"{'row':24} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} {'MB/s':>6} {'×traf':>6} {'repeats':>7}")
+        for name, r in results.items():
+            if r is None:
+                print(f"{name:24} not installed")
+                continue
+            ratio = f"{r['pages_per_s'] / base['pages_per_s']:.2f}" if base else "-"
+            print(f"{name:24} {r['f1']:6.4f} {r['precision']:6.4f} {r['recall']:6.4f} {r['pages_per_s']:8.1f} "
+                  f"{r['mb_per_s']:6.2f} {ratio:>6} {r['repeats']:7d}" + (f"  [{r['mode']}]" if "mode" in r else ""))
+    if args.worst:
+        ours = results.get("ours-extract") or next(v for v in results.values() if v)
+        worst = sorted(ours["_per_page"].items(), key=lambda kv: page_f1(*kv[1]))[: args.worst]
+        urls = {k: u for k, u, _, _ in pages}
+        for key, (tp, fp, fn) in worst:
+            p = tp / (tp + fp) if tp + fp else 0
+            r = tp / (tp + fn) if tp + fn else 0
+            print(f"{page_f1(tp, fp, fn):.3f} P={p:.3f} R={r:.3f} {key[:12]} {urls[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,888 @@
+"""Main-content extraction from HTML: page bytes or text → a :class:`Page` of structured blocks.
+
+Pure (no I/O, no network) and built on lxml only. The pipeline, and why each step is there:
+
+1. **Decode and parse safely** (:mod:`cleaner.encoding`; lxml's HTML parser with no network access,
+   no huge-tree mode, comments and processing instructions dropped; pages over :data:`MAX_BYTES` are
+   cut with a note). HTML parsing never expands external entities.
+2. **Metadata** (title, author, date, language, canonical URL) from JSON-LD, ``<meta>`` and the
+   markup, before scripts are dropped (JSON-LD lives in ``<script>``).
+3. **Drop what is never content**: scripts, styles, forms' controls, embedded media, hidden elements,
+   then selector rules (``strip`` / ``root``), then page furniture recognised by tag, ARIA role and a
+   class/id vocabulary (:mod:`cleaner.html_vocab`). A furniture element that holds most of the page's
+   text is kept: the vocabulary is a hint, and a wrapper called ``"page-header-layout"`` that wraps the
+   whole article must not take the article with it.
+4. **One walk** over the body turns the tree into blocks (headings, paragraphs, list items, quotes,
+   table rows, captions, code) and records, for every block-level element, how much text and link
+   text it holds.
+5. **Pick the content** (unless a ``root`` rule did): paragraphs vote for their parent and
+   grandparent (more for long text with commas, nothing for link-heavy text); elements start with a
+   bonus or malus from their tag, ``<article>``/``<main>``/``itemprop=articleBody`` and their class/id;
+   the best element is widened to a common ancestor when several strong candidates share one, and its
+   siblings that look like more of the same (scored, same class, or plain prose paragraphs) are
+   added — that is how a body split into two containers comes out whole.
+6. **Tidy the blocks**: link lists and "read more" lines (high link density), the title heading
+   (article bodies do not repeat it), headings left without content, exact repeats of long paragraphs.
+
+Every block's text is made of the page's own text nodes: whitespace is folded, table cells are
+joined by a tab (whitespace, so nothing is invented), nothing else is added or rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from . import html_vocab as vocab
+from .encoding import decode_html
+from .normalize import comparison_form
+
+__all__ = [
+    "Block",
+    "SelectorRule",
+    "Stripped",
+    "Page",
+    "extract",
+    "looks_like_html",
+    "compile_css",
+    "MAX_BYTES",
+]
+
+MAX_BYTES = 20_000_000  # larger pages are cut (with a note): bounded memory and time per page
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of content in document order.
+
+    ``kind`` is ``heading``, ``paragraph``, ``list_item``, ``quote``, ``table_row``, ``caption`` or
+    ``code``. ``text`` is whitespace-folded and never empty (table cells are separated by a tab).
+    ``level`` is the heading level (1-6), the list nesting depth for list items (1 = top), else 0.
+    """
+
+    kind: str
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class SelectorRule:
+    """A CSS selector rule: ``root`` (first match is the content) or ``strip`` (remove all matches).
+
+    ``has_text`` limits the rule to elements whose text contains it (case-insensitive), so a rule can
+    target "the box that says 'This page may contain third-party content'" and nothing else.
+    """
+
+    id: str
+    action: str
+    css: str
+    has_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """An element a selector rule removed (for ``cleaner explain``)."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """What :func:`extract` found in one page."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    language: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
+    stripped: tuple[Stripped, ...] = ()
+
+
+# ----------------------------------------------------------------------------------------------
+# Sniffing and parsing
+
+_SNIFF_RE = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]", re.IGNORECASE
+)
+_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|section|article|script|link)[\s>/]",
+                     re.IGNORECASE)
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    """Cheap content sniff on the first 2 KB: a doctype, ``<html>``/``<head>``/``<body>``, or many tags.
+
+    JSON and plain text say False even when they quote a tag or two: HTML is the markup *around*
+    the text, so it starts with ``<`` (after whitespace) or holds many tags near the start.
+    """
+    head = data[:2048]
+    if isinstance(head, (bytes, bytearray)):
+        head = bytes(head).decode("latin-1")
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if not stripped or stripped[0] in "{[":
+        return False
+    if stripped[0] == "<" and _SNIFF_RE.search(head):
+        return True
+    return len(_TAG_RE.findall(head)) >= 8 and stripped[0] == "<"
+
+
+def _parser() -> etree.HTMLParser:
+    # no_network: never fetch a DTD or anything else; huge_tree off: libxml2's depth/size limits stay on.
+    return etree.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
+        remove_blank_text=False, collect_ids=False, default_doctype=False,
+    )
+
+
+_PARSER = _parser()
+
+
+def _parse(text: str) -> etree._Element | None:
+    try:
+        return etree.fromstring(text, _PARSER)
+    except (etree.ParserError, ValueError):
+        # ValueError: str input with an XML encoding declaration; parse its UTF-8 bytes instead.
+        try:
+            return etree.fromstring(text.encode("utf-8"), etree.HTMLParser(
+                encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True))
+        except (etree.ParserError, ValueError):
+            return None
+
+
+@lru_cache(maxsize=512)
+def compile_css(css: str):
+    """Compile a CSS selector to an lxml XPath callable; raises ValueError for an invalid selector."""
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    try:
+        return CSSSelector(css, translator="html")
+    except SelectorError as err:
+        raise ValueError(f"invalid CSS selector {css!r}: {err}") from None
+
+
+# ----------------------------------------------------------------------------------------------
+# Text helpers
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_of(el: etree._Element) -> str:
+    """Folded text of an element (without its tail), computed in C."""
+    return _fold(etree.tostring(el, method="text", encoding=str, with_tail=False))
+
+
+# ----------------------------------------------------------------------------------------------
+# Metadata
+
+
+def _lang_subtag(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|\s*$)", value)
+    return m.group(1).lower() if m else None
+
+
+def _iter_ld(obj, depth: int = 0):
+    """Every dict in a JSON-LD document (lists and @graph flattened), outermost first."""
+    if depth > 6:
+        return
+    if isinstance(obj, list):
+        for item in obj:
+            yield from _iter_ld(item, depth + 1)
+    elif isinstance(obj, dict):
+        yield obj
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            sub = obj.get(key)
+            if isinstance(sub, (list, dict)):
+                yield from _iter_ld(sub, depth + 1)
+
+
+def _ld_name(value) -> str | None:
+    """A person/organisation name from a JSON-LD author value (string, object or list)."""
+    if isinstance(value, str):
+        return _fold(value) or None
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _fold(name) or None if isinstance(name, str) else None
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _ld_types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t}
+    if isinstance(t, list):
+        return {x for x in t if isinstance(x, str)}
+    return set()
+
+
+def _json_ld(root: etree._Element) -> dict:
+    """headline / author / date / language / body of the page's article object in JSON-LD, if any."""
+    found: dict = {}
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for obj in _iter_ld(data):
+            if not (_ld_types(obj) & vocab.LD_ARTICLE_TYPES):
+                continue
+            for key, out in (("headline", "title"), ("datePublished", "date"), ("inLanguage", "language"),
+                             ("articleBody", "body")):
+                val = obj.get(key)
+                if isinstance(val, str) and val.strip() and out not in found:
+                    found[out] = val.strip()
+            author = _ld_name(obj.get("author"))
+            if author and "author" not in found:
+                found["author"] = author
+    return found
+
+
+def _metadata(root: etree._Element, url: str | None) -> dict:
+    """Title, author, date, language and canonical URL as the page states them."""
+    meta: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").strip().lower()
+        content = m.get("content")
+        if key and content and content.strip() and key not in meta:
+            meta[key] = content.strip()
+    ld = _json_ld(root)
+    out: dict[str, str | None] = {}
+
+    title = meta.get("og:title") or meta.get("twitter:title") or ld.get("title")
+    if not title:
+        t = root.find(".//title")
+        title = _text_of(t) if t is not None else None
+    out["title"] = _fold(title) if title else None
+
+    author = ld.get("author") or next((meta[k] for k in vocab.META_AUTHOR if meta.get(k)), None)
+    if author and re.match(r"https?://", author):
+        author = None
+    out["author"] = author
+
+    date = ld.get("date") or next((meta[k] for k in vocab.META_DATE if meta.get(k)), None)
+    if not date:
+        for t in root.iter("time"):
+            if t.get("datetime"):
+                date = t.get("datetime").strip()
+                break
+    out["date"] = date
+
+    html_el = root if root.tag == "html" else root.find(".//html")
+    lang = html_el.get("lang") or html_el.get("xml:lang") if html_el is not None else None
+    out["language"] = (_lang_subtag(lang) or _lang_subtag(meta.get("og:locale"))
+                       or _lang_subtag(meta.get("content-language")) or _lang_subtag(ld.get("language")))
+
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    canonical = canonical or meta.get("og:url")
+    if canonical:
+        canonical = urljoin(url, canonical) if url else canonical
+        if not re.match(r"https?://", canonical):
+            canonical = None
+    out["url"] = canonical or url
+    out["ld_body"] = ld.get("body")
+    return out
+
+
+def _byline(root: etree._Element) -> str | None:
+    """A short byline's text, for pages that state the author only in the markup."""
+    for el in root.iter():
+        attrs = el.get("class") or ""
+        if el.get("rel") == "author" or el.get("itemprop") == "author" or vocab.BYLINE_RE.search(attrs):
+            text = _text_of(el)
+            text = re.sub(r"^(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.IGNORECASE)
+            if 2 < len(text) <= 80:
+                return text
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Dropping non-content
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and vocab.HIDDEN_STYLE_RE.search(style) is not None
+
+
+def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> str | None:
+    """Why an element looks like page furniture (tag, role, class/id vocabulary), or None.
+
+    Strong words (comments, share bars, cookie banners, ads…) count whatever else the class says;
+    weak ones (menu, sidebar, widget, header…) do not when the class also names content
+    (``content-with-sidebar``), because layout wrappers are named after what they lay out, and not at
+    all when ``weak`` is off (the retry for pages where they took the article with them).
+    """
+    if tag in vocab.FURNITURE_TAGS:
+        return tag
+    role = el.get("role")
+    if role and role.strip().lower() in vocab.FURNITURE_ROLES:
+        return "role"
+    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+    if len(attrs) > 1:
+        low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
+        if vocab.CONTENT_STRONG_RE.search(low):
+            return None
+        if vocab.FURNITURE_STRONG_RE.search(low):
+            return "strong"
+        if by_class and vocab.FURNITURE_WEAK_RE.search(low):
+            return "small" if vocab.CONTENT_WORD_RE.search(low) else "class"
+    return None
+
+
+def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_class: bool = True) -> None:
+    """Remove hidden elements and page furniture.
+
+    Kept despite the vocabulary: ancestors of the content root a rule chose, ancestors of an element
+    that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
+    real text, and any element holding most of the page's text (a wrapper, whatever its name).
+    """
+    hidden: list[etree._Element] = []
+    furniture: list[etree._Element] = []
+    strong: list[etree._Element] = []
+    small: list[etree._Element] = []  # weak word + content word: furniture only when it holds little text
+    anchors: list[etree._Element] = [] if protect is None else [protect]
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if el.get("itemprop") == "articleBody" or vocab.CONTENT_STRONG_RE.search(
+            (el.get("class") or "").lower().replace("_", "-")
+        ):
+            anchors.append(el)
+        if tag in vocab.NEVER_FURNITURE:
+            continue
+        if _is_hidden(el):
+            hidden.append(el)
+        else:
+            why = _furniture_reason(el, tag, by_class)
+            if why == "strong":
+                strong.append(el)
+            elif why == "small":
+                small.append(el)
+            elif why:
+                furniture.append(el)
+    if not hidden and not furniture and not strong and not small:
+        return
+    total = len(_text_of(body)) or 1
+    protected: set = set()
+    for anchor in anchors:
+        if anchor is protect or len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT:
+            protected.add(anchor)
+            protected.update(anchor.iterancestors())
+    for el in strong:
+        # Comment threads, related-story lists and the like may outweigh the article: no size guard
+        # (if they wrapped the article after all, the retry without the class vocabulary recovers it).
+        if el not in protected and el.getparent() is not None:
+            _remove(el)
+    for el in small:
+        if el not in protected and el.getparent() is not None and len(_text_of(el)) < vocab.SMALL_FURNITURE:
+            _remove(el)
+    for el in hidden + furniture:
+        if el in protected or el.getparent() is None:
+            continue
+        # The vocabulary is a hint: an element holding most of the page's text is a wrapper, not furniture.
+        if len(_text_of(el)) > vocab.WRAPPER_SHARE * total:
+            continue
+        _remove(el)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (it belongs to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _guarded(elements: list, guard: str | None) -> list:
+    """The matched elements that hold ``guard`` — innermost only.
+
+    Text is compared in the comparison form (case, accents and punctuation variants match). Nested
+    matches are reduced to the innermost: ``div`` + "may contain third-party content" must pick the
+    disclaimer's own box, never the page container that also holds that text.
+    """
+    if not guard:
+        return elements
+    want = comparison_form(guard)
+    hits = [el for el in elements if want in comparison_form(_text_of(el))]
+    outer: set = set()
+    for el in hits:
+        outer.update(el.iterancestors())
+    return [el for el in hits if el not in outer]
+
+
+def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
+    """Apply strip rules (recording what they removed), then find the first matching root rule."""
+    stripped: list[Stripped] = []
+    content_root = None
+    root_rule = None
+    for rule in selectors:
+        if rule.action != "strip":
+            continue
+        for el in _guarded(compile_css(rule.css)(root), rule.has_text):
+            if el is root or el.getroottree().getroot() is not root.getroottree().getroot():
+                continue  # the body itself, or inside an element an earlier match removed
+            stripped.append(Stripped(rule.id, _text_of(el)))
+            _remove(el)
+    for rule in selectors:
+        if rule.action != "root" or content_root is not None:
+            continue
+        found = _guarded(compile_css(rule.css)(root), rule.has_text)
+        if found:
+            content_root, root_rule = found[0], rule.id
+    return stripped, content_root, root_rule
+
+
+# ----------------------------------------------------------------------------------------------
+# The walk: tree → proto-blocks + per-element text statistics
+
+_BR = object()
+
+
+class _Proto:
+    """A block before selection: its text plus what the scoring needs."""
+
+    __slots__ = ("kind", "text", "level", "link", "owner", "pos", "commas")
+
+    def __init__(self, kind, text, level, link, owner, pos):
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.link = link
+        self.owner = owner
+        self.pos = pos
+        self.commas = 0
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？:;…\"”»)]\s*$")
+
+
+def _is_prose(text: str, link: int) -> bool:
+    """Text that reads like body prose: long enough or a finished sentence, and mostly not links."""
+    n = len(text)
+    if link > 0.3 * n or n < vocab.MIN_PARAGRAPH:
+        return False
+    return n >= 80 or _SENTENCE_END.search(text) is not None
+
+
+class _Walker:
+    """Walk a subtree once, in document order, producing proto-blocks and element statistics."""
+
+    def __init__(self) -> None:
+        self.blocks: list[_Proto] = []
+        self.pieces: list = []  # str, (str, linked) or _BR
+        self.counter = 0
+        self.spans: dict = {}  # block element → (first, last) preorder positions of its subtree
+        self.chars: dict = {}  # block element → [text chars, link chars]
+
+    def run(self, el: etree._Element) -> None:
+        self._block(el, "paragraph", 0, 0, False)
+
+    # Inline content is buffered; every block-level element flushes the buffer before and after itself.
+    def _flush(self, owner, kind: str, level: int) -> None:
+        pieces = self.pieces
+        if not pieces:
+            return
+        self.pieces = []
+        segments: list[list] = [[]]
+        brs = 0
+        for p in pieces:
+            if p is _BR:
+                brs += 1
+                continue
+            if brs:
+                if brs >= 2 and segments[-1]:
+                    segments.append([])
+                else:
+                    segments[-1].append((" ", False))
+                brs = 0
+            segments[-1].append(p)
+        stats = self.chars.get(owner)
+        for seg in segments:
+            text = _fold("".join(t for t, _ in seg))
+            if not text:
+                continue
+            link = sum(len(t) for t, linked in seg if linked and t.strip())
+            self.blocks.append(_Proto(kind, text, level, link, owner, self.counter))
+            if stats is not None:
+                stats[0] += len(text)
+                stats[1] += link
+                if kind != "heading" and _is_prose(text, link):
+                    stats[2] += len(text)
+
+    def _block(self, el, kind: str, level: int, lists: int, quoted: bool) -> None:
+        tag = el.tag
+        own = vocab.BLOCK_KIND.get(tag)
+        if own is not None:
+            if own == "heading":
+                kind, level = own, int(tag[1])
+            elif own == "list_item":
+                kind, level = own, max(lists, 1)
+            elif kind not in ("heading", "list_item", "code", "caption"):
+                kind, level = own, 0
+        if tag in vocab.LIST_TAGS:
+            lists += 1
+        elif tag == "blockquote":
+            quoted = True
+        if quoted and kind == "paragraph":
+            kind = "quote"
+        self.counter += 1
+        start = self.counter
+        stats = self.chars[el] = [0, 0, 0]
+        if tag == "tr" and self._table_row(el):
+            self.spans[el] = (start, self.counter)
+            self.counter += 1
+            self._add_to_parent(el, stats)
+            return
+        if el.text:
+            self.pieces.append((el.text, False))
+        for child in el:
+            self._child(child, el, kind, level, lists, quoted, False)
+        self._flush(el, kind, level)
+        self.spans[el] = (start, self.counter)
+        self.counter += 1
+        self._add_to_parent(el, stats)
+
+    def _add_to_parent(self, el, stats) -> None:
+        parent_stats = None
+        parent = el.getparent()
+        while parent is not None and parent_stats is None:
+            parent_stats = self.chars.get(parent)
+            parent = parent.getparent()
+        if parent_stats is not None:
+            parent_stats[0] += stats[0]
+            parent_stats[1] += stats[1]
+            parent_stats[2] += stats[2]
+
+    def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
+        tag = child.tag
+        if not isinstance(tag, str):  # entity or other node
+            if child.tail:
+                self.pieces.append((child.tail, linked))
+            return
+        if tag not in vocab.INLINE_TAGS:
+            self._flush(owner, kind, level)
+            self._block(child, kind, level, lists, quoted)
+        elif tag == "br":
+            self.pieces.append(_BR)
+            self.counter += 1
+        else:
+            self.counter += 1
+            is_link = linked or tag == "a"
+            if child.text:
+                self.pieces.append((child.text, is_link))
+            for sub in child:
+                self._child(sub, owner, kind, level, lists, quoted, is_link)
+        if child.tail:
+            self.pieces.append((child.tail, linked))
+
+    def _table_row(self, tr) -> bool:
+        """Emit a data row as one block (cells joined by a tab); False for a layout row."""
+        cells = []
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            for d in cell.iter():
+                if d.tag in vocab.LAYOUT_TAGS:
+                    return False
+            cells.append(cell)
+        texts = []
+        link = 0
+        for cell in cells:
+            text = _text_of(cell)
+            if text:
+                texts.append(text)
+                for a in cell.iter("a"):
+                    link += len(_text_of(a))
+        self.counter += 1
+        if texts:
+            kind = "table_row" if len(texts) > 1 else "paragraph"
+            text = "\t".join(texts)
+            self.blocks.append(_Proto(kind, text, 0, min(link, len(text)), tr, self.counter))
+            stats = self.chars[tr]
+            stats[0] += len(text)
+            stats[1] += min(link, len(text))
+            if _is_prose(text, link):
+                stats[2] += len(text)
+        return True
+
+
+# ----------------------------------------------------------------------------------------------
+# Scoring and selection
+
+
+def _class_weight(el, text_chars: int) -> int:
+    """Bonus/malus from the element's own name. A content-sounding name earns nothing on an element
+    with little text (``content-wrapper title`` around a headline must not beat the article)."""
+    attrs = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    weight = 0
+    if len(attrs) > 1:
+        if vocab.NEGATIVE_RE.search(attrs):
+            weight -= 25
+        if text_chars >= vocab.MIN_NAMED_TEXT and vocab.POSITIVE_RE.search(attrs):
+            weight += 25
+    if el.get("itemprop") == "articleBody":
+        weight += 40
+    return weight
+
+
+def _select(walker: _Walker, body) -> list:
+    """The elements holding the main content (usually one; more when the body is split in siblings)."""
+    scores: dict = {}
+    chars = walker.chars
+
+    def init(el) -> float:
+        s = scores.get(el)
+        if s is None:
+            s = scores[el] = vocab.TAG_SCORE.get(el.tag, 0) + _class_weight(el, chars.get(el, (0, 0))[0])
+        return s
+
+    for b in walker.blocks:
+        n = len(b.text)
+        if n < vocab.MIN_PARAGRAPH or b.kind == "heading":
+            continue
+        if b.link > n * 0.5:
+            continue
+        owner = b.owner
+        score = 1 + b.text.count(",") + b.text.count("，") + b.text.count("、") + min(n / 100, 3)
+        target = owner if owner.tag not in vocab.PARAGRAPH_TAGS else owner.getparent()
+        for div in (1, 2, 6):
+            if target is None or target is body.getparent():
+                break
+            init(target)
+            scores[target] += score / div
+            target = target.getparent()
+
+    if not scores:
+        return [body]
+
+    def final(el) -> float:
+        text, link, _ = chars.get(el, (0, 0, 0))
+        ld = link / text if text else 0
+        # Softer than Readability's (1 - ld): news bodies link every name, navigation is nearly all links.
+        return scores[el] * (1 - ld**1.5)
+
+    ranked = sorted(scores, key=final, reverse=True)
+    top = ranked[0]
+    top_score = final(top)
+    # Several strong candidates under one ancestor: the ancestor is the article (Readability's rule).
+    strong = [c for c in ranked[1:5] if final(c) >= 0.75 * top_score]
+    if len(strong) >= 2:
+        lists = [set(c.iterancestors()) for c in strong]
+        for anc in top.iterancestors():
+            if anc is body.getparent():
+                break
+            if sum(anc in s for s in lists) >= 2:
+                top = anc
+                break
+    # Walk up while the parent scores better (the paragraphs' container is split over levels).
+    last = scores.get(top, 0)
+    parent = top.getparent()
+    while parent is not None and parent is not body and parent is not body.getparent():
+        if parent not in scores:
+            parent = parent.getparent()
+            continue
+        ps = scores[parent]
+        if ps < last / 3:
+            break
+        if ps > last:
+            top = parent
+            break
+        last = ps
+        parent = parent.getparent()
+    # Widen to an ancestor when it adds more prose than it adds other text (weighted): paragraphs
+    # wrapped one per "card" spread their votes too thin for any one container to win.
+    def gain(el) -> float:
+        text, _, good = chars.get(el, (0, 0, 0))
+        return good - vocab.NON_PROSE_WEIGHT * (text - good)
+
+    best, best_gain = top, gain(top)
+    top_good = chars.get(top, (0, 0, 0))[2]
+    for anc in top.iterancestors():
+        if anc is body.getparent():
+            break
+        g = gain(anc)
+        if g > best_gain and chars.get(anc, (0, 0, 0))[2] >= vocab.WIDEN_MIN_GROWTH * top_good:
+            best, best_gain = anc, g
+    if best is not top:
+        return [best]
+    # An only child says nothing about its siblings: look at the level where there are some.
+    while top is not body and top.getparent() is not None and len(top.getparent()) == 1:
+        top = top.getparent()
+
+    parent = top.getparent()
+    if parent is None or top is body:
+        return [top]
+    chosen = []
+    threshold = max(10.0, final(top) * 0.2) if top in scores else 10.0
+    top_class = top.get("class")
+    for sib in parent:
+        if sib is top:
+            chosen.append(sib)
+            continue
+        if not isinstance(sib.tag, str) or sib not in walker.spans:
+            continue
+        bonus = final(top) * 0.2 if top_class and sib.get("class") == top_class and top in scores else 0
+        if sib in scores and final(sib) + bonus >= threshold:
+            chosen.append(sib)
+            continue
+        text, link, _ = chars.get(sib, (0, 0, 0))
+        if sib.tag in vocab.PARAGRAPH_TAGS or sib.tag in vocab.LIST_TAGS:
+            ld = link / text if text else 1
+            if (text > 80 and ld < 0.25) or (0 < text <= 80 and ld == 0 and _ends_sentence(sib)):
+                chosen.append(sib)
+    return chosen
+
+
+def _ends_sentence(el) -> bool:
+    return bool(re.search(r"[.!?。！？]\s*$", _text_of(el)))
+
+
+# ----------------------------------------------------------------------------------------------
+# Tidying
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _tidy(blocks: list[_Proto], title: str | None) -> list[Block]:
+    kept: list[_Proto] = []
+    title_key = _norm_key(title) if title else ""
+    for b in blocks:
+        n = len(b.text)
+        if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row":
+            continue  # link lists, "read more" lines, tag clouds
+        if b.kind == "heading" and title_key:  # every copy of the title: a re-hosted body often repeats it
+            key = _norm_key(b.text)
+            if key and (key == title_key or (len(key) > 15 and key in title_key)):
+                continue
+        kept.append(b)
+    # Headings that head nothing (the section under them was furniture) go too.
+    out: list[_Proto] = []
+    for i, b in enumerate(kept):
+        if b.kind == "heading":
+            nxt = next((k for k in kept[i + 1 :]), None)
+            if nxt is None or (nxt.kind == "heading" and nxt.level <= b.level):
+                continue
+        out.append(b)
+    seen: set[str] = set()
+    result = []
+    for b in out:
+        if len(b.text) >= 60:
+            if b.text in seen:
+                continue
+            seen.add(b.text)
+        result.append(Block(b.kind, b.text, b.level))
+    return result
+
+
+# ----------------------------------------------------------------------------------------------
+# Entry point
+
+
+def extract(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    selectors: Sequence[SelectorRule] = (),
+    encoding: str | None = None,
+) -> Page:
+    """Extract the main content of one HTML page. ``encoding`` is a hint (HTTP header or charset name)."""
+    notes: list[str] = []
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if len(data) > MAX_BYTES:
+            notes.append(f"page cut at {MAX_BYTES} bytes (was {len(data)})")
+            data = data[:MAX_BYTES]
+        text, used = decode_html(data, hint=encoding)
+    else:
+        text, used = html, None
+        if len(text) > MAX_BYTES:
+            notes.append(f"page cut at {MAX_BYTES} characters (was {len(text)})")
+            text = text[:MAX_BYTES]
+    text = text.replace("\x00", "")
+    root = _parse(text) if text.strip() else None
+    if root is None:
+        return Page(blocks=(), url=url, encoding=used, notes=(*notes, "no text found in the page"))
+
+    meta = _metadata(root, url)
+    found = _extract_from(root, meta, selectors, by_class=True)
+    blocks, stripped = found[0], found[1]
+    if sum(len(b.text) for b in blocks) < vocab.RETRY_BELOW:
+        # Too little text: the weak class words may have taken the article with it (a Blogger
+        # "widget Blog" wraps the post). Retry without them and keep a much longer result.
+        again = _extract_from(_parse(text), meta, selectors, by_class=False)
+        if sum(len(b.text) for b in again[0]) > 2 * sum(len(b.text) for b in blocks):
+            blocks, stripped = again[0], again[1]
+            found = again
+    notes.extend(found[2])
+    if not blocks:
+        notes.append("no text found in the page")
+    return Page(
+        blocks=tuple(blocks),
+        title=meta["title"],
+        author=meta["author"],
+        date=meta["date"],
+        language=meta["language"],
+        url=meta["url"],
+        encoding=used,
+        notes=tuple(notes),
+        stripped=tuple(stripped),
+    )
+
+
+def _extract_from(root, meta: dict, selectors: Sequence[SelectorRule], by_class: bool):
+    """Blocks, stripped elements and notes from a parsed page (the tree is modified)."""
+    notes: list[str] = []
+    etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
+    # The walk starts at the root, not <body>: libxml2 puts content after a stray second <head> or
+    # <html> into the head, and junk removal has already emptied the real head.
+    body = root
+    if meta.get("author") is None:
+        meta["author"] = _byline(body)  # before furniture removal drops the byline
+    stripped, content_root, root_rule = _apply_selectors(body, selectors)
+    _drop_non_content(body, content_root, by_class)
+    walker = _Walker()
+    if content_root is not None:
+        walker.run(content_root)
+        protos = walker.blocks
+        notes.append(f"content root from rule {root_rule}")
+    else:
+        walker.run(body)
+        chosen = _select(walker, body)
+        spans = [walker.spans[c] for c in chosen if c in walker.spans]
+        protos = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in spans)] if chosen != [body] \
+            else walker.blocks
+    return _tidy(protos, meta["title"]), stripped, notes
