@@ -109,8 +109,8 @@ class MiningOptions:
 class Sample:
     """One real occurrence of a recurring text: the text, exactly as in the input, and what stood around it.
 
-    For a block, ``before``/``after`` are the nearest kept blocks' closest sentences (separate lines);
-    for a sentence, the raw text of the same line directly before/after it, so ``before + text + after``
+    For a block (``line``), ``before``/``after`` are the nearest kept blocks' closest sentences (separate
+    lines); for a sentence, the raw text of the same line directly before/after it, so ``before + text + after``
     is a contiguous piece of the input line.
     """
 
@@ -119,10 +119,11 @@ class Sample:
     after: str
     doc_id: str
     url: str | None
+    line: bool = True  # a whole block (line); False: a sentence inside a longer line
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
-        return (self.text, self.before, self.after, self.url or "", self.doc_id)
+        return (self.text, self.url or "", self.doc_id, self.before, self.after)
 
 
 class _Entry:
@@ -145,6 +146,16 @@ class _Entry:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         for k, v in zip(self.__slots__, state, strict=True):
             setattr(self, k, v)
+
+    def count(self, start: int, end: int, doc_id: str, window: int, keep: int) -> None:
+        """One more document holds this text (the sample is updated by the caller)."""
+        self.df += 1
+        self.head += start < window
+        self.tail += end < window
+        self.max_start = max(self.max_start, start)
+        self.max_end = max(self.max_end, end)
+        if len(self.ids) < keep or doc_id < self.ids[-1]:
+            self.ids = tuple(sorted({*self.ids, doc_id})[:keep])
 
     def absorb(self, other: _Entry, keep: int) -> None:
         self.df += other.df
@@ -297,6 +308,7 @@ class MiningState:
         n = len(blocks)
         kept = [not spans or 2 * _overlap(spans, b.start, b.end) < b.end - b.start for b in blocks]
         seen: dict[tuple[str, str, int], tuple[int, int, int, int, int]] = {}  # key → start, end, block, s, e
+        sentences: dict[int, list[int]] = {}  # block index → sentence starts (blocks of several sentences)
         for i, b in enumerate(blocks):
             if not kept[i]:
                 continue
@@ -309,6 +321,7 @@ class MiningState:
             starts = sentence_starts(text, b.start, b.end)
             if len(starts) < 2:
                 continue
+            sentences[i] = starts
             for k, s in enumerate(starts):
                 e = starts[k + 1] if k + 1 < len(starts) else b.end
                 piece = text[s:e].rstrip()
@@ -318,12 +331,19 @@ class MiningState:
                 if len(form) >= opt.min_chars:
                     self._see(seen, ("s", form), site, i, n - 1 - i, i, s, s + len(piece))
         for key, (start, end, i, s, e) in seen.items():
-            sample = self._sample(text, blocks, kept, key[1], i, s, e, doc_id, url)
             entry = self.entries.get(key)
+            starts = sentences[i] if key[1] == "s" else None
             if entry is None:
-                self.entries[key] = _Entry(sample, start, end, opt.window)
-            else:
-                entry.absorb(_Entry(sample, start, end, opt.window), opt.samples)
+                self.entries[key] = _Entry(
+                    self._sample(text, blocks, kept, starts, i, s, e, doc_id, url), start, end, opt.window
+                )
+                continue
+            entry.count(start, end, doc_id, opt.window, opt.samples)
+            # the sample is the smallest by content; its context is only cut out when it may win
+            if (text[s:e], url or "", doc_id) <= entry.sample.key[:3]:
+                sample = self._sample(text, blocks, kept, starts, i, s, e, doc_id, url)
+                if sample.key < entry.sample.key:
+                    entry.sample = sample
         if len(self.entries) > opt.max_entries:
             self._prune()
 
@@ -337,15 +357,23 @@ class MiningState:
 
     @staticmethod
     def _sample(
-        text: str, blocks: list, kept: list[bool], kind: str, i: int, s: int, e: int, doc_id: str, url: str | None
+        text: str,
+        blocks: list,
+        kept: list[bool],
+        starts: list[int] | None,
+        i: int,
+        s: int,
+        e: int,
+        doc_id: str,
+        url: str | None,
     ) -> Sample:
+        """The occurrence at ``[s, e)`` of block ``i`` with its context (``starts``: a sentence's block)."""
         b = blocks[i]
-        if kind == "s":
-            starts = sentence_starts(text, b.start, b.end)
+        if starts is not None:
             k = starts.index(s)
             lo = starts[k - 1] if k > 0 else s
             hi = starts[k + 2] if k + 2 < len(starts) else b.end
-            return Sample(text[s:e], text[lo:s], text[e:hi].rstrip(), doc_id, url)
+            return Sample(text[s:e], text[lo:s], text[e:hi].rstrip(), doc_id, url, line=False)
         prev = next((blocks[j] for j in range(i - 1, -1, -1) if kept[j]), None)
         nxt = next((blocks[j] for j in range(i + 1, len(blocks)) if kept[j]), None)
         before = _last_sentence(text[prev.start : prev.end]) if prev else ""

@@ -53,7 +53,7 @@ def _fold(text: str) -> str:
 
 def _remove_case(c: Candidate, s: Sample, url: str | None) -> dict[str, Any]:
     """The sample with its real neighbours, and the same text expected back without it."""
-    if c.kind == "block":
+    if s.line:
         lines = [x for x in (s.before, s.text, s.after) if x.strip()]
         rest = [x for x in (s.before, s.after) if x.strip()]
         case: dict[str, Any] = {"input": "\n".join(lines), "output": "\n".join(rest)}

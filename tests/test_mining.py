@@ -242,3 +242,18 @@ def test_draft_skips_a_candidate_without_real_context() -> None:
 
 def test_empty_rules_mean_no_filter() -> None:
     assert mine(records(corpus()), rules=RuleSet()).to_dict() == mine(records(corpus())).to_dict()
+
+
+def test_memory_bound_prunes_single_sightings_and_keeps_what_recurs() -> None:
+    state = MiningState(MiningOptions(max_entries=60))
+    for d in records(corpus()):
+        state.add(d["text"], doc_id=d["id"], url=d["url"], rules=default_rules())
+        assert len(state.entries) <= 60 + 40  # bounded: pruned back after every document
+    result = state.finish()
+    assert result.pruned > 0 and result.to_dict()["pruned"] == result.pruned
+    assert [(c.text, c.docs) for c in result.candidates] == [(wordings()["unknown"], 12)]
+
+
+def test_mine_help_explains_itself() -> None:
+    out = run("mine", "--help").stdout
+    assert "Examples:" in out and "Exit codes:" in out and "--emit-rules" in out
