@@ -9,6 +9,7 @@ through :mod:`cleaner.documents` (one path from input to Result); reading lives 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import functools
@@ -19,7 +20,7 @@ import os
 import sys
 import typing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, cast
@@ -27,8 +28,11 @@ from typing import Annotated, Any, NoReturn, cast
 import typer
 
 from . import __version__
-from .documents import Settings, Unreadable, iter_documents, iter_source
-from .reading import InputError, JsonlFields, Source, expand_inputs, url_problem
+from .compression import MissingExtra, compressor_for
+from .documents import Settings, Unreadable, iter_documents, iter_sources
+from .parallel import available_cores
+from .reading import HTML_SUFFIXES, InputError, JsonlFields, Source, dataset_format, expand_inputs, url_problem
+from .render import render, to_markdown, to_record
 from .report import (
     Located,
     Report,
@@ -41,10 +45,11 @@ from .report import (
     github_lines,
     plural,
 )
-from .result import Level, Options
+from .result import Level, Options, Result
 from .rules import RuleLoadError, RuleSet, Scope, load_rules, rule_files
 from .ruletest import run_rule_tests
-from .writing import AtomicOutput, atomic_output, jsonl_line, output_text, write_stdout
+from .stats import ProgressBar, RunStats
+from .writing import AtomicOutput, atomic_output, atomic_write, jsonl_line, output_text, record_line, write_stdout
 
 __all__ = ["app", "main"]
 
@@ -107,6 +112,15 @@ class OnError(str, Enum):
 class Format(str, Enum):
     text = "text"
     json = "json"
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+_OUT_SUFFIX = {OutFormat.text: ".txt", OutFormat.markdown: ".md", OutFormat.json: ".json"}
 
 
 class CheckFormat(str, Enum):
@@ -178,7 +192,38 @@ UrlFieldOpt = Annotated[
 LangFieldOpt = Annotated[
     str | None, typer.Option("--lang-field", metavar="NAME", help="JSONL field holding the language code.")
 ]
+HtmlFieldOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--html-field",
+        metavar="NAME",
+        help="JSONL field holding an HTML page: its main content is extracted and the clean text "
+        "written to --text-field (or --output-field).",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or counts on stderr (errors still).")]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        metavar="N",
+        help="Worker processes; 0 (default): all cores for inputs over 8 MB or 1,000 files, else 1.",
+    ),
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar and end summary on stderr (default: when stderr is a terminal).",
+        show_default=False,
+    ),
+]
+StatsOpt = Annotated[
+    Path | None,
+    typer.Option("--stats", metavar="FILE.json", help="Write the run's counts (the summary) as JSON here."),
+]
 FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
@@ -201,10 +246,14 @@ class DocumentArgs:
     text_field: TextFieldOpt = "text"
     url_field: UrlFieldOpt = None
     lang_field: LangFieldOpt = None
+    html_field: HtmlFieldOpt = None
+    jobs: JobsOpt = 0
+    progress: ProgressOpt = None
+    stats: StatsOpt = None
 
     @property
     def fields(self) -> JsonlFields:
-        return JsonlFields(self.text_field, self.url_field, self.lang_field)
+        return JsonlFields(self.text_field, self.url_field, self.lang_field, self.html_field)
 
 
 def _document_command(func: Callable[..., None]) -> Callable[..., None]:
@@ -293,6 +342,82 @@ def _sources(report: Report, paths: list[str] | None) -> tuple[list[Source], boo
         raise _Stop(2) from None
 
 
+_AUTO_JOBS_BYTES = 8_000_000  # --jobs 0: below this much input, starting workers costs more than it gains
+_AUTO_JOBS_FILES = 1000
+_COMPRESSION_GUESS = 4  # a .gz/.zst/.parquet file holds about this many times its size in text
+
+
+def _input_size(sources: list[Source]) -> tuple[int, bool]:
+    """Estimated bytes of text in ``sources`` and whether that is exact (plain files only, no stdin)."""
+    total, exact = 0, True
+    for source in sources:
+        if source.path is None:
+            exact = False
+            continue
+        with contextlib.suppress(OSError):
+            size = source.path.stat().st_size
+            packed = source.format in ("parquet", "warc") or source.path.name.lower().endswith((".gz", ".zst"))
+            total += size * _COMPRESSION_GUESS if packed else size
+            exact = exact and not packed
+    return total, exact
+
+
+class _Tally:
+    """The run-wide side of a command over documents: ``--jobs``, the progress bar, the summary, ``--stats``.
+
+    Every document the command writes or reports goes through :meth:`add`, so the progress bar, the
+    summary and the JSON statistics are all computed from the same :class:`Located` objects.
+    ``with tally:`` shows the bar while the body runs, then prints the summary and writes ``--stats``.
+    """
+
+    def __init__(self, report: Report, args: DocumentArgs, sources: list[Source], *, quiet: bool, to_stdout: bool):
+        self.report = report
+        self.stats_path = args.stats
+        size, exact = _input_size(sources)
+        if args.jobs:
+            self.jobs = args.jobs
+        else:
+            big = size > _AUTO_JOBS_BYTES or len(sources) > _AUTO_JOBS_FILES
+            self.jobs = available_cores() if big else 1
+        # Auto: only when stderr is a terminal, and not over output going to that same terminal.
+        shown = args.progress
+        if shown is None:
+            shown = not quiet and _isatty(sys.stderr) and not (to_stdout and _isatty(sys.stdout))
+        self.shown = shown
+        self.total = size if exact else None
+        self.stats = RunStats()
+        self.bar = ProgressBar(False, None)
+
+    def __enter__(self) -> _Tally:
+        self.stats = RunStats()
+        self.bar = ProgressBar(self.shown, self.total)
+        return self
+
+    def add(self, doc: Located | Unreadable) -> None:
+        size = self.stats.add_error(doc.raw) if isinstance(doc, Unreadable) else self.stats.add(doc)
+        self.bar.advance(size)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+        self.stats.stop()
+        if self.shown and not exc[0]:
+            for line in self.stats.summary_lines():
+                self.report.note(line)
+        if self.stats_path is not None:
+            try:
+                data = json.dumps({**self.stats.to_dict(), "jobs": self.jobs}, indent=2)
+                atomic_write(self.stats_path, data + "\n")
+            except OSError as err:
+                self.report.error(f"--stats {self.stats_path}: cannot write: {err.strerror or err}")
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def _run(body: Callable[[], None], report: Report) -> NoReturn:
     """Run a command body; turn :class:`_Stop` into its exit code, else exit with the report's.
 
@@ -372,6 +497,14 @@ def clean_cmd(
         typer.Option("--output-field", metavar="NAME", help="JSONL: write the clean text to this field instead."),
     ] = None,
     on_error: Annotated[OnError, typer.Option("--on-error", help="JSONL: what to do with a bad line.")] = OnError.fail,
+    fmt: Annotated[
+        OutFormat,
+        typer.Option(
+            "--format",
+            help="text: paragraphs; markdown: headings and lists kept (HTML input); json: text plus the "
+            "page's title, author, date, language and URL (in JSONL: added as fields).",
+        ),
+    ] = OutFormat.text,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -380,21 +513,26 @@ def clean_cmd(
         _check_clean_usage(report, output=output, in_place=in_place, backup=backup, diff=diff)
         settings = _settings(report, args)
         sources, any_folder = _sources(report, args.paths)
-        plan = _plan(report, sources, any_folder, output=output, in_place=in_place, diff=diff)
+        plan = _plan(report, sources, any_folder, output=output, in_place=in_place, diff=diff, fmt=fmt)
         totals: Counter[str] = Counter()
-        for source, target in plan:
-            _clean_source(
-                report,
-                settings,
-                source,
-                target,
-                args=args,
-                output_field=output_field,
-                on_error=on_error,
-                backup=backup if in_place else None,
-                diff=diff,
-                totals=totals,
-            )
+        run = _Tally(report, args, sources, quiet=quiet, to_stdout=output is None and not in_place)
+        streams = iter_sources(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        with run, contextlib.closing(streams):
+            for (source, target), (_, docs) in zip(plan, streams, strict=False):
+                _clean_source(
+                    report,
+                    docs,
+                    source,
+                    target,
+                    args=args,
+                    output_field=output_field,
+                    on_error=on_error,
+                    backup=backup if in_place else None,
+                    diff=diff,
+                    totals=totals,
+                    run=run,
+                    fmt=fmt,
+                )
         if totals["files"] and (len(plan) > 1 or in_place or output is not None):
             report.note(
                 f"{plural(totals['files'], 'file')} cleaned: {totals['changed']} changed, "
@@ -424,7 +562,14 @@ def _check_clean_usage(
 
 
 def _plan(
-    report: Report, sources: list[Source], any_folder: bool, *, output: str | None, in_place: bool, diff: bool
+    report: Report,
+    sources: list[Source],
+    any_folder: bool,
+    *,
+    output: str | None,
+    in_place: bool,
+    diff: bool,
+    fmt: OutFormat = OutFormat.text,
 ) -> list[tuple[Source, Path | None]]:
     """Decide where each source goes (None: stdout, or nowhere with --diff); refuse unsafe plans.
 
@@ -439,6 +584,13 @@ def _plan(
         if stdin:
             report.error("--in-place cannot rewrite stdin; use -o FILE or redirect stdout")
             raise _Stop(2)
+        for s in sources:
+            if s.format == "warc":
+                report.error(f"--in-place cannot rewrite the WARC archive {s.name}; use -o FILE.jsonl")
+                raise _Stop(2)
+            if _is_page(s):
+                report.error(f"--in-place would replace the HTML page {s.name} with its text; use -o DIR")
+                raise _Stop(2)
         return [(s, s.path) for s in sources]
     if output is None:
         if several:
@@ -449,6 +601,9 @@ def _plan(
     out = Path(output)
     if not to_dir:
         targets = [(sources[0], out)]
+        if problem := _format_problem(sources[0], out):
+            report.error(problem)
+            raise _Stop(2)
     else:
         if out.exists() and not out.is_dir():
             report.error(f"-o {output}: is a file, but several inputs need a folder")
@@ -456,9 +611,12 @@ def _plan(
         if any(s.is_stdin for s in sources):
             report.error("stdin has no file name to mirror into -o DIR; give -o FILE for a single stdin input")
             raise _Stop(2)
-        targets = [(s, out / s.rel) for s in sources]
+        targets = [(s, out / _mirrored(s, fmt)) for s in sources]
     seen: dict[Path, str] = {}
     for source, target in targets:
+        if problem := _format_problem(source, target):
+            report.error(problem)
+            raise _Stop(2)
         key = target.resolve()
         if source.path is not None and source.path.resolve() == key:
             report.error(f"-o would overwrite the input {source.name}; use --in-place to rewrite inputs")
@@ -468,6 +626,33 @@ def _plan(
             raise _Stop(2)
         seen[key] = source.name
     return list(targets)
+
+
+def _is_page(source: Source) -> bool:
+    return source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
+
+
+def _mirrored(source: Source, fmt: OutFormat = OutFormat.text) -> Path:
+    """The path under ``-o DIR`` for a source: its relative path; a WARC archive renamed to ``.jsonl``,
+    an HTML page to ``.txt``/``.md``/``.json`` (what is written is its text, not a page)."""
+    if source.format == "warc":
+        name = source.rel.name
+        return source.rel.with_name(name[: name.lower().rindex(".warc")] + ".jsonl")
+    if _is_page(source):
+        return source.rel.with_suffix(_OUT_SUFFIX[fmt])
+    return source.rel
+
+
+def _format_problem(source: Source, target: Path | None) -> str | None:
+    """Why ``source`` cannot be written to ``target`` (None: it can): formats are converted only to JSONL."""
+    if target is None:
+        return None
+    out = dataset_format(target.name)
+    if out == "warc":
+        return f"{target}: cannot write WARC; write the cleaned pages to a .jsonl file"
+    if out == "parquet" and source.format != "parquet":
+        return f"{target}: Parquet output needs a Parquet input ({source.name} is not one)"
+    return None
 
 
 class _Abandon(Exception):
@@ -483,7 +668,7 @@ class _Abandon(Exception):
 
 def _clean_source(
     report: Report,
-    settings: Settings,
+    docs: Iterator[Located | Unreadable],
     source: Source,
     target: Path | None,
     *,
@@ -493,6 +678,8 @@ def _clean_source(
     backup: str | None,
     diff: bool,
     totals: Counter[str],
+    run: _Tally,
+    fmt: OutFormat = OutFormat.text,
 ) -> None:
     """Clean one source into ``target`` (None: stdout, where --diff goes too).
 
@@ -500,7 +687,6 @@ def _clean_source(
     written atomically, so a failure (a bad JSONL line under ``--on-error fail``, a read error) leaves
     no half-file; in place, a file whose content would not change is left alone (not even touched).
     """
-    docs = iter_source(source, settings, args.fields, jsonl=args.jsonl)
     first = next(docs, None)
     if isinstance(first, Unreadable) and first.line is None:
         report.error(str(first))  # cannot be read at all: do not even create the output
@@ -514,10 +700,12 @@ def _clean_source(
         output_field=output_field,
         on_error=on_error,
         diff=diff,
+        run=run,
+        fmt=fmt,
     )
     out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
-    written = _write(report, chunks, out)
-    if not (args.jsonl or source.is_jsonl):
+    written = _write(report, chunks, out, run, source=source, output_field=output_field, text_field=args.text_field)
+    if not (args.jsonl or source.format != "text"):
         totals["files"] += counts["cleaned"]
         totals["changed"] += counts["changed"]
         totals["removals"] += counts["removals"]
@@ -541,13 +729,21 @@ def _output_chunks(
     output_field: str | None,
     on_error: OnError,
     diff: bool,
-) -> Iterable[bytes]:
+    run: _Tally,
+    fmt: OutFormat = OutFormat.text,
+) -> Iterable[bytes | dict[str, Any]]:
     """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
-    record (``--on-error`` applied to bad lines), or with ``diff`` the unified diffs."""
+    record (``--on-error`` applied to bad lines), a record (dict) per Parquet row or WARC page, or with
+    ``diff`` the unified diffs."""
     for doc in docs:
         if isinstance(doc, Unreadable):
-            if doc.line is None:
-                raise _Abandon(str(doc))  # reading broke off in the middle of the file
+            if doc.line is None:  # reading broke off in the middle of the file (damaged or truncated)
+                if on_error is OnError.fail or diff:
+                    raise _Abandon(str(doc))
+                # skip/keep: what was read before the damage is kept (and written); the run still fails
+                report.error(f"{doc} ({plural(counts['records'], 'record')} before it kept)")
+                return
+            run.add(doc)
             counts["records"] += 1
             counts["errors"] += 1
             if on_error is OnError.fail:
@@ -555,10 +751,14 @@ def _output_chunks(
             if on_error is OnError.skip:
                 report.warning(f"{doc} (record skipped)")
                 continue
-            report.warning(f"{doc} (line kept unchanged)")
-            if not diff and doc.raw is not None:
-                yield doc.raw + b"\n"
+            if not diff and (doc.raw is not None or doc.record is not None):
+                report.warning(f"{doc} ({'line' if doc.raw is not None else 'row'} kept unchanged)")
+                run.stats.records_out += 1
+                yield doc.raw + b"\n" if doc.raw is not None else doc.record  # type: ignore[misc]
+            else:
+                report.warning(f"{doc} (nothing to keep: record skipped)")
             continue
+        run.add(doc)
         result = doc.result
         counts["records"] += doc.line is not None
         counts["cleaned"] += 1
@@ -567,22 +767,68 @@ def _output_chunks(
         if diff:
             before = doc.text if doc.line is None else _as_lines(doc.text)
             yield _unified(before, output_text(result), doc.where).encode("utf-8")
-        elif doc.raw is None or doc.fields is None:
-            yield output_text(result).encode("utf-8")
+        elif doc.fields is None:
+            text = render(result, fmt.value)
+            yield (text + "\n" if text else "").encode("utf-8")
         else:
-            yield jsonl_line(doc.raw, doc.fields, result.text, text_field=text_field, output_field=output_field)
+            # a record keeps its own fields: --format json adds the page's metadata next to the text
+            text = to_markdown(result) if fmt is OutFormat.markdown else result.text
+            extra = _metadata_fields(result) if fmt is OutFormat.json else None
+            run.stats.records_out += 1
+            if doc.raw is None:  # a Parquet row or WARC page: written as a record
+                yield {**(extra or {}), **doc.fields, (output_field or text_field): text}
+            else:
+                yield jsonl_line(
+                    doc.raw, doc.fields, text, text_field=text_field, output_field=output_field, extra=extra
+                )
+        if doc.fields is None and not diff:
+            run.stats.records_out += 1
 
 
-def _write(report: Report, chunks: Iterable[bytes], out: AtomicOutput | None) -> bool:
-    """Write ``chunks`` to ``out`` (None: stdout); report what stops it. Return whether all was written."""
+def _metadata_fields(result: Result) -> dict[str, Any]:
+    """``--format json`` on a record: what the page states (title, author, date, language), not the text."""
+    return {k: v for k, v in to_record(result).items() if k not in ("text", "url")}
+
+
+def _write(
+    report: Report,
+    chunks: Iterable[bytes | dict[str, Any]],
+    out: AtomicOutput | None,
+    run: _Tally,
+    *,
+    source: Source,
+    text_field: str,
+    output_field: str | None,
+) -> bool:
+    """Write ``chunks`` to ``out`` (None: stdout); report what stops it. Return whether all was written.
+
+    Records (dicts, from Parquet or WARC) become JSON lines, or Parquet rows when ``out`` is a
+    ``.parquet`` file; a ``.gz``/``.zst`` output is compressed.
+    """
     target = out.path if out is not None else None
+
+    def encoded() -> Iterator[bytes]:
+        for chunk in chunks:
+            data = chunk if isinstance(chunk, bytes) else record_line(chunk)
+            run.stats.bytes_out += len(data)
+            yield data
+
     try:
         if out is None:
-            write_stdout(chunks)
+            write_stdout(encoded())
+        elif dataset_format(out.path.name) == "parquet":
+            from .parquet import write_rows
+
+            with out as fh:
+                write_rows(fh, source, chunks, text_field=output_field or text_field)
+                run.stats.bytes_out += fh.tell()
         else:
             with out as fh:
-                for chunk in chunks:
-                    fh.write(chunk)
+                packed = compressor_for(out.path, fh)
+                for data in encoded():
+                    (packed or fh).write(data)
+                if packed is not None:
+                    packed.close()
     except _Abandon as exc:
         report.error(str(exc) + (f" (nothing written to {target})" if exc.bad_line and target is not None else ""))
         return False
@@ -591,6 +837,12 @@ def _write(report: Report, chunks: Iterable[bytes], out: AtomicOutput | None) ->
             report.error(f"{target}: cannot write: broken pipe")
             return False
         raise  # stdout closed by the reader (`| head`): end quietly, as every other command does
+    except MissingExtra as exc:
+        report.error(f"{target}: {exc}")
+        return False
+    except InputError as exc:
+        report.error(str(exc))
+        return False
     except OSError as exc:
         report.error(f"{target or '<stdout>'}: cannot write: {exc.strerror or exc}")
         return False
@@ -644,19 +896,17 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
         kinds: Counter[str] = Counter()
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []
-        for doc in iter_documents(sources, settings, args.fields, jsonl=args.jsonl):
-            if isinstance(doc, Unreadable):
-                report.error(str(doc))
-                continue
-            docs += 1
-            chars_in += doc.result.input_chars
-            chars_out += len(doc.result.text)
-            kinds.update(r.kind for r in doc.result.removals)
-            if fmt is Format.json:
-                if doc.line is None or doc.result.removals:
-                    as_json.append(document_json(doc))
-            elif doc.line is None or doc.result.removals:
-                print("\n".join(explain_lines(doc)))
+        run = _Tally(report, args, sources, quiet=False, to_stdout=True)
+        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        with run, contextlib.closing(stream):
+            for doc in stream:
+                run.add(doc)
+                _explain_one(report, doc, fmt, as_json)
+                if isinstance(doc, Located):
+                    docs += 1
+                    chars_in += doc.result.input_chars
+                    chars_out += len(doc.result.text)
+                    kinds.update(r.kind for r in doc.result.removals)
         summary = explain_summary(docs, kinds, chars_in, chars_out)
         if fmt is Format.json:
             payload = {
@@ -676,6 +926,17 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
             print(summary)
 
     _run(body, report)
+
+
+def _explain_one(report: Report, doc: Located | Unreadable, fmt: Format, as_json: list[dict[str, Any]]) -> None:
+    """Print (or collect, for JSON) the explanation of one document; a bad one is an error."""
+    if isinstance(doc, Unreadable):
+        report.error(str(doc))
+    elif doc.line is None or doc.result.removals:
+        if fmt is Format.json:
+            as_json.append(document_json(doc))
+        else:
+            print("\n".join(explain_lines(doc)))
 
 
 # ------------------------------------------------------------------------------------------ check
@@ -729,25 +990,13 @@ def check_cmd(
         levels: Counter[str] = Counter()
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
-        for doc in iter_documents(sources, settings, args.fields, jsonl=args.jsonl):
-            if isinstance(doc, Unreadable):
-                report.error(str(doc))
-                if fmt is CheckFormat.json:
-                    entry = files.setdefault(doc.path, {"path": doc.path})
-                    entry.setdefault("errors", []).append({"line": doc.line, "message": doc.problem})
-                continue
-            docs += 1
-            removals = doc.result.removals
-            docs_found += bool(removals)
-            levels.update(r.level for r in removals)
-            hits = sum(at_or_above(r.level, threshold) for r in removals)
-            failing += hits
-            report.found(hits)
-            if fmt is CheckFormat.json:
-                _add_check_json(files, doc)
-            else:
-                for line in (github_lines(doc) if fmt is CheckFormat.github else check_lines(doc)):
-                    print(line)
+        run = _Tally(report, args, sources, quiet=quiet, to_stdout=True)
+        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        with run, contextlib.closing(stream):
+            for doc in stream:
+                run.add(doc)
+                docs_found, failing = _check_one(report, doc, fmt, threshold, files, levels, docs_found, failing)
+                docs += isinstance(doc, Located)
         summary = check_summary(docs, docs_found, levels, failing, threshold)
         if fmt is CheckFormat.json:
             payload = {
@@ -769,6 +1018,35 @@ def check_cmd(
             print(summary)
 
     _run(body, report)
+
+
+def _check_one(
+    report: Report,
+    doc: Located | Unreadable,
+    fmt: CheckFormat,
+    threshold: Level,
+    files: dict[str, dict[str, Any]],
+    levels: Counter[str],
+    docs_found: int,
+    failing: int,
+) -> tuple[int, int]:
+    """Report one document's findings (or why it is unreadable); return the updated (found, failing)."""
+    if isinstance(doc, Unreadable):
+        report.error(str(doc))
+        if fmt is CheckFormat.json:
+            entry = files.setdefault(doc.path, {"path": doc.path})
+            entry.setdefault("errors", []).append({"line": doc.line, "message": doc.problem})
+        return docs_found, failing
+    removals = doc.result.removals
+    levels.update(r.level for r in removals)
+    hits = sum(at_or_above(r.level, threshold) for r in removals)
+    report.found(hits)
+    if fmt is CheckFormat.json:
+        _add_check_json(files, doc)
+    else:
+        for line in github_lines(doc) if fmt is CheckFormat.github else check_lines(doc):
+            print(line)
+    return docs_found + bool(removals), failing + hits
 
 
 def _add_check_json(files: dict[str, dict[str, Any]], doc: Located) -> None:
@@ -1053,7 +1331,7 @@ def rules_list(paths: RulePathsArg = None) -> None:
 
     def body() -> None:
         ruleset = _load(report, paths, defaults=not paths)
-        rows = [(r.id, r.level, r.pack, _scope_summary(r.scope), r.description) for r in ruleset.rules]
+        rows = [(r.id, r.level, r.pack, _scope_summary(r.scope), r.description) for r in ruleset.all_rules]
         if not rows:
             report.note("no rules loaded")
             return

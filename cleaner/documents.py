@@ -6,20 +6,50 @@ yields a :class:`~cleaner.report.Located` per text file or JSONL record — or a
 for an input that cannot be used, so one bad file or line is reported with its location while the rest
 of the run goes on. A JSONL record's :class:`Located` (and a bad line's :class:`Unreadable`) carries
 the line as read, so ``clean`` can copy untouched records and ``--on-error keep`` lines byte for byte.
+
+Reading and cleaning are two halves, :func:`read_items` (cheap: bytes off the disk, in the main
+process) and :func:`to_document` (the expensive part: parsing and the core), so that ``--jobs``
+(:mod:`cleaner.parallel`) can run the second half in worker processes while every command, sequential
+or parallel, goes through these same two functions. Parquet rows and WARC records come from
+:mod:`cleaner.parquet` and :mod:`cleaner.warc` as :class:`~cleaner.reading.RecordItem` objects.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import core
-from .reading import InputError, JsonlFields, Source, iter_jsonl, read_text
+from .extract import looks_like_html
+from .reading import (
+    HTML_SUFFIXES,
+    InputError,
+    JsonlFields,
+    RecordItem,
+    Source,
+    decode,
+    iter_lines,
+    parse_line,
+    read_bytes,
+)
 from .report import Located
 from .result import Options, Result
 from .rules import RuleSet
 
-__all__ = ["Settings", "Unreadable", "iter_source", "iter_documents"]
+__all__ = [
+    "Settings",
+    "Unreadable",
+    "LineItem",
+    "PageItem",
+    "TextItem",
+    "Item",
+    "read_items",
+    "to_document",
+    "iter_source",
+    "iter_sources",
+    "iter_documents",
+]
 
 
 @dataclass(frozen=True)
@@ -31,13 +61,23 @@ class Settings:
     url: str | None = None
     language: str | None = None
 
-    def clean(self, text: str, *, url: str | None = None, language: str | None = None) -> Result:
+    def clean(
+        self,
+        text: str | bytes,
+        *,
+        url: str | None = None,
+        language: str | None = None,
+        html: bool | None = None,
+        encoding: str | None = None,
+    ) -> Result:
         return core.clean(
             text,
             url=url or self.url,
             language=language or self.language,
             rules=self.rules,
             options=self.options,
+            html=html,
+            encoding=encoding,
         )
 
 
@@ -45,48 +85,139 @@ class Settings:
 class Unreadable:
     """An input (``line`` None) or JSONL line that cannot be cleaned, and why.
 
-    ``raw`` is the bad JSONL line as read (without its newline), for ``--on-error keep``.
+    ``raw`` is the bad JSONL line as read (without its newline), and ``record`` a bad Parquet row as
+    read, for ``--on-error keep``.
     """
 
     path: str
     problem: str
     line: int | None = None
     raw: bytes | None = field(default=None, repr=False)
+    record: dict[str, Any] | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.problem if self.line is None else f"{self.path}:{self.line}: {self.problem}"
 
 
+@dataclass(frozen=True)
+class TextItem:
+    """A whole text document, read and decoded."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class PageItem:
+    """A whole HTML page, as bytes: the extractor decodes it (its <meta charset> says how)."""
+
+    data: bytes
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """A JSONL line as read (``record``: its ordinal among the file's records), not parsed yet."""
+
+    line: int
+    raw: bytes
+    complete: bool
+    record: int
+
+
+Item = TextItem | PageItem | LineItem | RecordItem
+
+
+def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> Iterator[Item]:
+    """The reading half: what one source holds, one document or record at a time, without cleaning it.
+
+    Raises :class:`~cleaner.reading.InputError` when the source cannot be read (possibly after items).
+    """
+    fmt = "jsonl" if jsonl else source.format
+    if fmt == "jsonl":
+        for n, (lineno, raw, complete) in enumerate(iter_lines(source), start=1):
+            yield LineItem(lineno, raw, complete, n)
+    elif fmt == "parquet":
+        from .parquet import iter_rows
+
+        yield from iter_rows(source, fields)
+    elif fmt == "warc":
+        from .warc import iter_pages
+
+        yield from iter_pages(source, fields)
+    else:
+        data = read_bytes(source)
+        is_page = source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
+        yield PageItem(data) if is_page or looks_like_html(data) else TextItem(decode(data, source.name))
+
+
+def to_document(name: str, item: Item, settings: Settings, fields: JsonlFields) -> Located | Unreadable:
+    """The cleaning half: one item of the source called ``name`` → its :class:`Located` (or why not)."""
+    if isinstance(item, TextItem):
+        return Located(name, item.text, settings.clean(item.text, html=False))
+    if isinstance(item, PageItem):
+        result = settings.clean(item.data, html=True)
+        return Located(name, result.source or "", result)
+    if isinstance(item, LineItem):
+        parsed = parse_line(item.line, item.raw, fields, complete=item.complete)
+        if parsed.problem is not None:
+            return Unreadable(name, parsed.problem, parsed.line, parsed.raw)
+        # --html-field: the field holds a page; otherwise a text field holding HTML is sniffed
+        result = settings.clean(parsed.text, url=parsed.url, language=parsed.lang, html=True if fields.html else None)
+        shown = parsed.text if result.source is None else result.source  # what the removal spans index
+        return Located(name, shown, result, parsed.line, item.record, parsed.raw, parsed.record)
+    if item.problem is not None:
+        return Unreadable(name, item.problem, item.line, None, item.fields)
+    if item.html is not None:  # a WARC page: the core extracts the article from the HTML
+        result = core.clean(
+            item.html,
+            url=item.url or settings.url,
+            language=item.lang or settings.language,
+            rules=settings.rules,
+            options=settings.options,
+            html=True,
+            encoding=item.encoding,
+        )
+        source_text = getattr(result, "source", None) or ""
+        return Located(name, source_text, result, item.line, item.record, None, item.fields)
+    result = settings.clean(item.text, url=item.url, language=item.lang)
+    return Located(name, item.text, result, item.line, item.record, None, item.fields)
+
+
 def iter_source(
     source: Source, settings: Settings, fields: JsonlFields, *, jsonl: bool = False
 ) -> Iterator[Located | Unreadable]:
-    """Clean one source: a text file as one document, a JSONL one (by suffix, or when ``jsonl``) per record.
+    """Clean one source: a text file as one document, a dataset per record (JSONL — by suffix, or when
+    ``jsonl`` —, Parquet, WARC).
 
     A source that cannot be read at all yields an :class:`Unreadable` with ``line`` None (after the
-    records read before the failure, for a JSONL file whose reading breaks off).
+    records read before the failure, for a dataset whose reading breaks off).
     """
-    if jsonl or source.is_jsonl:
-        try:
-            for n, item in enumerate(iter_jsonl(source, fields), start=1):
-                if item.problem is not None:
-                    yield Unreadable(source.name, item.problem, item.line, item.raw)
-                    continue
-                result = settings.clean(item.text, url=item.url, language=item.lang)
-                yield Located(source.name, item.text, result, item.line, n, item.raw, item.record)
-        except InputError as exc:
-            yield Unreadable(source.name, str(exc))
-        return
     try:
-        text = read_text(source)
+        for item in read_items(source, fields, jsonl=jsonl):
+            yield to_document(source.name, item, settings, fields)
     except InputError as exc:
         yield Unreadable(source.name, str(exc))
+
+
+def iter_sources(
+    sources: Iterable[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool = False, jobs: int = 1
+) -> Iterator[tuple[Source, Iterator[Located | Unreadable]]]:
+    """Each source with its documents, in order; with ``jobs`` > 1 cleaned by a pool of processes.
+
+    Each source's iterator must be consumed (or dropped) before the next pair is taken; dropping it
+    early stops reading that source. Both paths give the same documents in the same order.
+    """
+    if jobs > 1:
+        from .parallel import parallel_sources
+
+        yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs)
         return
-    yield Located(source.name, text, settings.clean(text))
+    for source in sources:
+        yield source, iter_source(source, settings, fields, jsonl=jsonl)
 
 
 def iter_documents(
-    sources: Iterable[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool = False
+    sources: Iterable[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool = False, jobs: int = 1
 ) -> Iterator[Located | Unreadable]:
     """Clean every source in turn (see :func:`iter_source`)."""
-    for source in sources:
-        yield from iter_source(source, settings, fields, jsonl=jsonl)
+    for _, docs in iter_sources(sources, settings, fields, jsonl=jsonl, jobs=jobs):
+        yield from docs

@@ -3,7 +3,8 @@
 Decisions, in one place so that every command reads the same way:
 
 * **Which files a folder yields.** Folders are walked recursively and yield the *text documents* in
-  them: ``*.txt``, ``*.text``, ``*.md`` and ``*.markdown`` (:data:`TEXT_SUFFIXES`), sorted, skipping
+  them: ``*.txt``, ``*.text``, ``*.md`` and ``*.markdown`` (:data:`TEXT_SUFFIXES`) and the HTML pages
+  ``*.html``, ``*.htm``, ``*.xhtml`` (:data:`HTML_SUFFIXES`), sorted, skipping
   hidden files and folders (names starting with ``.``). ``*.json``/``*.jsonl`` are *not* picked up
   from folders: they are structured data, and cleaning their raw bytes as prose would corrupt them; a
   JSONL dataset is cleaned record by record when it is named explicitly. A file named explicitly is
@@ -16,7 +17,12 @@ Decisions, in one place so that every command reads the same way:
 * **JSONL** is streamed line by line from the binary stream (constant memory, whatever the size of the
   dataset). Each line becomes a :class:`JsonlItem` carrying its 1-based line number and either the
   record's fields or the *problem* that makes it unusable, so the caller applies its ``--on-error``
-  policy with an exact location.
+  policy with an exact location. gzip and zstd streams are decompressed on the fly (recognised by their
+  first bytes, :mod:`cleaner.compression`); a damaged stream stops the file with the last good line
+  number, and a last line cut off without its newline says so.
+* **Dataset formats** are told apart by the file name (:attr:`Source.format`): ``.jsonl`` (also
+  ``.jsonl.gz``/``.jsonl.zst``), ``.parquet`` (:mod:`cleaner.parquet`) and ``.warc``/``.warc.gz``
+  (:mod:`cleaner.warc`); anything else is a text document.
 """
 
 from __future__ import annotations
@@ -30,6 +36,9 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from .compression import CORRUPT, MissingExtra, open_decompressed
+from .encoding import UndecodableError, decode_text
+
 __all__ = [
     "TEXT_SUFFIXES",
     "STDIN",
@@ -40,21 +49,20 @@ __all__ = [
     "expand_inputs",
     "decode",
     "read_text",
+    "read_bytes",
+    "HTML_SUFFIXES",
     "iter_jsonl",
+    "iter_lines",
+    "RecordItem",
+    "parse_line",
+    "open_binary",
+    "dataset_format",
     "url_problem",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml")  # pages: their main content is extracted
 STDIN = "-"
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class InputError(Exception):
@@ -79,8 +87,29 @@ class Source:
         return self.path is None
 
     @property
+    def format(self) -> str:
+        """``jsonl``, ``parquet``, ``warc`` or ``text``, from the file name (stdin: ``text``)."""
+        return "text" if self.path is None else dataset_format(self.path.name)
+
+    @property
     def is_jsonl(self) -> bool:
-        return self.path is not None and self.path.suffix.lower() == ".jsonl"
+        return self.format == "jsonl"
+
+
+_DATASET_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".jsonl", "jsonl"),
+    (".jsonl.gz", "jsonl"),
+    (".jsonl.zst", "jsonl"),
+    (".parquet", "parquet"),
+    (".warc", "warc"),
+    (".warc.gz", "warc"),
+)
+
+
+def dataset_format(name: str) -> str:
+    """The format a file name says: ``jsonl``, ``parquet``, ``warc``, or ``text`` for anything else."""
+    lower = name.lower()
+    return next((fmt for suffix, fmt in _DATASET_SUFFIXES if lower.endswith(suffix)), "text")
 
 
 def _stdin_source() -> Source:
@@ -112,10 +141,13 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
             found = sorted(
                 q
                 for q in path.rglob("*")
-                if q.suffix.lower() in TEXT_SUFFIXES and q.is_file() and not _hidden(q.relative_to(path))
+                if q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
+                and q.is_file()
+                and not _hidden(q.relative_to(path))
             )
             if not found:
-                raise InputError(f"{p}: folder holds no text files ({', '.join('*' + s for s in TEXT_SUFFIXES)})")
+                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES)
+                raise InputError(f"{p}: folder holds no text or HTML files ({kinds})")
             sources.extend(Source(str(q), q, q.relative_to(path)) for q in found)
         elif path.is_file():
             sources.append(Source(p, path, Path(path.name)))
@@ -128,38 +160,14 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
 
 def decode(data: bytes, name: str) -> str:
     """Decode ``data`` to text (see the module docstring), with newlines normalised to ``\\n``."""
-    text: str | None = None
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: starts with a {encoding} byte-order mark but does not decode: {exc.reason}"
-                ) from None
-            break
-    if text is None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            text = _detect(data, name, exc)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _detect(data: bytes, name: str, exc: UnicodeDecodeError) -> str:
-    """Fallback for non-UTF-8 bytes: charset-normalizer when installed, else a clear refusal."""
-    where = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
     try:
-        from charset_normalizer import from_bytes
-    except ImportError:
-        raise InputError(f"{name}: {where}; convert it to UTF-8 or install charset-normalizer") from None
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: {where} and no other text encoding fits (binary file?)")
-    return str(best)
+        return decode_text(data)
+    except UndecodableError as exc:
+        raise InputError(f"{name}: {exc}") from None
 
 
-def _open_binary(source: Source) -> IO[bytes]:
+def open_binary(source: Source) -> IO[bytes]:
+    """The source's bytes as a binary stream (stdin's buffer for ``-``)."""
     if source.path is None:
         return sys.stdin.buffer
     try:
@@ -170,7 +178,12 @@ def _open_binary(source: Source) -> IO[bytes]:
 
 def read_text(source: Source) -> str:
     """Read and decode a whole text document."""
-    stream = _open_binary(source)
+    return decode(read_bytes(source), source.name)
+
+
+def read_bytes(source: Source) -> bytes:
+    """Read a whole document's bytes (an HTML page is decoded by the extractor, which reads its <meta>)."""
+    stream = open_binary(source)
     try:
         data = stream.read()
     except OSError as exc:
@@ -178,17 +191,27 @@ def read_text(source: Source) -> str:
     finally:
         if source.path is not None:
             stream.close()
-    return decode(data, source.name)
+    return data
 
 
 # ------------------------------------------------------------------------------------------ JSONL
 @dataclass(frozen=True)
 class JsonlFields:
-    """Which fields of a record hold the text, URL and language (``None``: not read)."""
+    """Which fields of a record hold the text, URL and language (``None``: not read).
+
+    ``html`` names a field holding an HTML page instead: it is read in place of ``text``, the page's
+    main content is extracted, and the clean text is written to ``text`` (or the output field).
+    """
 
     text: str = "text"
     url: str | None = None
     lang: str | None = None
+    html: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The field the document is read from."""
+        return self.html or self.text
 
 
 @dataclass(frozen=True)
@@ -206,6 +229,27 @@ class JsonlItem:
     text: str = ""
     url: str | None = None
     lang: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    """One record of a Parquet or WARC dataset, read but not cleaned yet.
+
+    ``line`` is what messages show after the file name (a Parquet row number, a WARC record number;
+    1-based) and ``record`` its ordinal among the records used. ``fields`` is the record as it will be
+    written back (the Parquet row; a WARC page's url and date). The document is ``text``, or for a
+    WARC page ``html`` (bytes, with the HTTP ``encoding`` hint). ``problem`` says why it is unusable.
+    """
+
+    line: int
+    record: int
+    fields: dict[str, Any]
+    text: str = ""
+    url: str | None = None
+    lang: str | None = None
+    html: bytes | None = None
+    encoding: str | None = None
     problem: str | None = None
 
 
@@ -255,6 +299,18 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def parse_line(lineno: int, raw: bytes, fields: JsonlFields, *, complete: bool = True) -> JsonlItem:
+    """Parse one JSONL line into a :class:`JsonlItem` (``complete``: the line ended with a newline).
+
+    A line that does not parse and had no newline is the last line of a file cut off in the middle
+    (an interrupted download or copy): the problem says so.
+    """
+    item = _parse_line(lineno, raw, fields)
+    if not complete and item.problem is not None and item.problem.startswith("invalid JSON"):
+        return JsonlItem(lineno, raw, problem=item.problem + "; last line has no newline: truncated file?")
+    return item
+
+
 def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
     try:
         line = raw.decode("utf-8")
@@ -271,13 +327,13 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
         return JsonlItem(lineno, raw, problem="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return JsonlItem(lineno, raw, problem=f"not a JSON object (got {_kind(obj)})")
-    if fields.text not in obj:
-        return JsonlItem(lineno, raw, problem=f"no {fields.text!r} field")
-    text = obj[fields.text]
+    if fields.source not in obj:
+        return JsonlItem(lineno, raw, problem=f"no {fields.source!r} field")
+    text = obj[fields.source]
     if not isinstance(text, str):
-        return JsonlItem(lineno, raw, problem=f"field {fields.text!r} is {_kind(text)}, not a string")
+        return JsonlItem(lineno, raw, problem=f"field {fields.source!r} is {_kind(text)}, not a string")
     extra: dict[str, str | None] = {}
-    for key, field in (("text", fields.text), ("url", fields.url), ("lang", fields.lang)):
+    for key, field in (("text", fields.source), ("url", fields.url), ("lang", fields.lang)):
         value = obj.get(field) if field else None
         if value is not None and not isinstance(value, str):
             return JsonlItem(lineno, raw, problem=f"field {field!r} is {_kind(value)}, not a string")
@@ -291,21 +347,46 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
 
 
 def iter_jsonl(source: Source, fields: JsonlFields) -> Iterator[JsonlItem]:
-    """Yield every non-blank line of a JSONL source as a :class:`JsonlItem`, one at a time.
+    """Yield every non-blank line of a JSONL source as a :class:`JsonlItem`, one at a time."""
+    for lineno, raw, complete in iter_lines(source):
+        yield parse_line(lineno, raw, fields, complete=complete)
 
-    Blank lines are not records and are skipped; a UTF-8 BOM on the first line is dropped.
+
+def iter_lines(source: Source) -> Iterator[tuple[int, bytes, bool]]:
+    """Yield ``(line number, line without its newline, whether it had one)`` for every non-blank line.
+
+    The raw half of :func:`iter_jsonl`, split off so that ``--jobs`` can read in one process and parse
+    in others. Blank lines are not records and are skipped; a UTF-8 BOM on the first line is dropped;
+    gzip/zstd input is decompressed. A stream that breaks off (damaged or truncated compressed data, a
+    read error) raises :class:`InputError` naming the last line read in full.
     """
-    stream = _open_binary(source)
+    raw_stream = open_binary(source)
+    lineno = 0
     try:
-        for lineno, raw in enumerate(stream, start=1):
+        stream = open_decompressed(raw_stream)
+        for lineno, raw in enumerate(stream, start=1):  # noqa: B007 - lineno is used after the loop
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+            complete = raw.endswith(b"\n")
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
                 continue
-            yield _parse_line(lineno, raw, fields)
+            yield lineno, raw, complete
+    except MissingExtra as exc:
+        raise InputError(f"{source.name}: {exc}") from None
+    except CORRUPT as exc:
+        where = f"after line {lineno}; the rest of the file is unreadable" if lineno else "from its start"
+        raise InputError(f"{source.name}: {_damage(exc)} {where}") from None
     except OSError as exc:
-        raise InputError(f"{source.name}: cannot read: {exc.strerror or exc}") from None
+        where = f" after line {lineno}" if lineno else ""
+        raise InputError(f"{source.name}: cannot read{where}: {exc.strerror or exc}") from None
     finally:
         if source.path is not None:
-            stream.close()
+            raw_stream.close()
+
+
+def _damage(exc: BaseException) -> str:
+    """What is wrong with a compressed stream, in words (the libraries' messages are terse)."""
+    if isinstance(exc, EOFError):
+        return "compressed stream is truncated"
+    return f"compressed stream is damaged ({exc})"

@@ -29,6 +29,7 @@ __all__ = [
     "backup_path",
     "write_stdout",
     "jsonl_line",
+    "record_line",
 ]
 
 
@@ -156,20 +157,40 @@ def write_stdout(data: str | Iterable[bytes]) -> None:
 
 
 def jsonl_line(
-    raw: bytes, record: dict[str, Any], clean_text: str, *, text_field: str, output_field: str | None
+    raw: bytes,
+    record: dict[str, Any],
+    clean_text: str,
+    *,
+    text_field: str,
+    output_field: str | None,
+    extra: dict[str, Any] | None = None,
 ) -> bytes:
     """The output line (newline included) of a JSONL record whose text cleans to ``clean_text``.
 
     A record is re-serialised only when its text changes (or a field is added), so an untouched record
     is its input line ``raw`` byte for byte (number spelling, escapes, spacing). A lone surrogate escape
     in another field cannot be written as UTF-8: that record is written with ASCII escapes instead,
-    which is lossless.
+    which is lossless. ``extra`` fields (page metadata for ``--format json``) are added where the
+    record does not already have them: a record's own fields are never overwritten.
     """
-    if output_field is None and clean_text == record[text_field]:
+    if output_field is None and not extra and clean_text == record.get(text_field):
         return raw + b"\n"
     out = dict(record)
     out[output_field or text_field] = clean_text
+    for key, value in (extra or {}).items():
+        out.setdefault(key, value)
     try:
         return (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(out) + "\n").encode("ascii")
+
+
+def record_line(record: dict[str, Any]) -> bytes:
+    """A record built by the cleaner (from a Parquet row or a WARC page) as one JSON line.
+
+    Values JSON has no type for (timestamps, decimals, binary columns) are written as their string form.
+    """
+    try:
+        return (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record, default=str) + "\n").encode("ascii")
