@@ -8,8 +8,7 @@ shingle counts, normalised to sum 1; precision averaged over pages with TP+FP > 
 with TP+FN > 0; F1 = harmonic mean of the two averages.
 
 Rows:
-- ``ours extract``: :func:`cleaner.extract.extract`, body blocks joined by newlines (figure captions
-  left out: the benchmark's article bodies never include them);
+- ``ours extract``: :func:`cleaner.extract.extract` (default settings), blocks joined by newlines;
 - ``ours full``: the whole pipeline — ``cleaner.clean(html_bytes, url=url)`` when the core accepts
   HTML, else extract → text → ``cleaner.clean(text, url=url)`` (rules and duplicate removal);
 - trafilatura 2.3.1 ``extract(html, include_comments=False)`` and with ``favor_precision=True``
@@ -89,7 +88,7 @@ def _ours_extract():
 
     def run(html: bytes, url: str) -> str:
         page = extract(html, url=url)
-        return "\n".join(b.text for b in page.blocks if b.kind != "caption")
+        return "\n".join(b.text for b in page.blocks)
 
     return run
 
@@ -108,7 +107,7 @@ def _ours_full():
         if direct:
             return cleaner.clean(html, url=url).text
         page = extract(html, url=url)
-        text = "\n".join(b.text for b in page.blocks if b.kind != "caption")
+        text = "\n".join(b.text for b in page.blocks)
         return cleaner.clean(text, url=url).text
 
     run.mode = "clean(html)" if direct else "extract→clean(text)"  # type: ignore[attr-defined]

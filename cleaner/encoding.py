@@ -20,6 +20,7 @@ __all__ = ["decode_html", "decode_text", "normalize_encoding", "UndecodableError
 
 _SNIFF_BYTES = 4096
 _DETECT_BYTES = 64 * 1024  # charset-normalizer is statistical: a sample is as good as the whole page
+_PREFER_CP1252_WITHIN = 0.02  # chaos (charset-normalizer's mess ratio) margin within which cp1252 wins
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -113,8 +114,15 @@ def _detect(data: bytes) -> str | None:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a core dependency, but decoding must not crash without it
         return None
-    best = from_bytes(data[:_DETECT_BYTES]).best()
+    results = from_bytes(data[:_DETECT_BYTES])
+    best = results.best()
     name = normalize_encoding(best.encoding) if best is not None else None
+    if best is not None and name != "cp1252":
+        # Western text fits several single-byte code pages about equally well; a browser with no
+        # declaration falls back to windows-1252, by far the most common of them on the web.
+        for r in results:
+            if normalize_encoding(r.encoding) == "cp1252" and r.chaos <= best.chaos + _PREFER_CP1252_WITHIN:
+                return "cp1252"
     # UTF-16/32 without a BOM is only plausible when NUL bytes fill every other byte.
     if name and name.startswith("utf-") and name != "utf-8" and data.count(0) < len(data) // 4:
         return None

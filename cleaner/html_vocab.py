@@ -36,7 +36,8 @@ _FURNITURE_STRONG = (
     "comments?", "comment-list", "commentlist", "comments-\\w+", "disqus", "respond", "replies", "reactions",
     # sharing and social
     "share", "shares", "sharing", "sharebar", "share-?buttons?", "share-\\w+", "social", "socials",
-    "social-\\w+", "addthis", "sociable", "follow-us",
+    "social-\\w+", "addthis", "sociable", "follow-us", "action-?bar", "actionbar", "post-actions",
+    "article-actions", "engagement-?bar",
     # related / recommended / more
     "related", "related-?\\w+", "recommended", "recommendations?", "recirc", "more-stories",
     "more-articles", "also-read", "read-?also", "read-?next", "up-?next", "trending", "most-popular",

@@ -1,0 +1,333 @@
+"""Main-content extraction on small stored pages (tests/data/html), one behaviour per test.
+
+The pages are hand-made in the shape of real ones: a Gate post with its body in two containers and
+the platform's real disclaimer, a local-news story with a cookie banner, share bar, newsletter box and
+related links, legacy encodings, broken markup, an empty page, and a page using every block kind.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from cleaner.extract import MAX_BYTES, Block, SelectorRule, compile_css, extract, looks_like_html
+
+HTML = Path(__file__).parent / "data" / "html"
+GATE_DISCLAIMER = "This page may contain third-party content"
+
+
+def page(name: str, **kw):
+    return extract((HTML / name).read_bytes(), **kw)
+
+
+def texts(p) -> list[str]:
+    return [b.text for b in p.blocks]
+
+
+def _page_chars(raw: bytes | str) -> str:
+    """Every character of every text node of the page, whitespace removed."""
+    if isinstance(raw, bytes):
+        from cleaner.encoding import decode_html
+
+        raw = decode_html(raw)[0]
+    root = etree.fromstring(raw, etree.HTMLParser()) if raw.strip() else None
+    if root is None:
+        return ""
+    return re.sub(r"\s+", "", "".join(root.itertext()))
+
+
+def _is_subsequence(needle: str, haystack_iter) -> bool:
+    return all(c in haystack_iter for c in needle)
+
+
+def assert_no_invented_text(raw: bytes | str, p) -> None:
+    """Blocks, in order, are a subsequence of the page's own characters: nothing added or reordered."""
+    it = iter(_page_chars(raw))
+    for b in p.blocks:
+        assert b.text and b.text == b.text.strip()
+        assert _is_subsequence(re.sub(r"\s+", "", b.text), it), f"not from the page (or out of order): {b.text!r}"
+
+
+# ------------------------------------------------------------------------------------------------ content
+
+
+def test_gate_post_body_in_two_containers_comes_out_whole_and_in_order() -> None:
+    p = page("gate-post-en.html")
+    body = [t for t in texts(p) if not t.startswith(GATE_DISCLAIMER)]
+    assert [t.split()[0] for t in body] == ["Bitcoin's", "Large", "Hash", "Some"]
+    joined = "\n".join(texts(p))
+    for furniture in ("Home", "Log in", "Trade now", "View Original", "Repost", "Great analysis", "rights reserved"):
+        assert furniture not in joined
+    # the title is metadata, not a body block; the metadata line under it is not body text either
+    assert p.title == "Bitcoin miners shift hash power as difficulty hits a record"
+    assert p.title not in texts(p) and "2 June 2025" not in joined
+
+
+def test_gate_disclaimer_box_is_left_to_selector_rules_and_reported() -> None:
+    rule = SelectorRule("html.gate.disclaimer", "strip", "div, p", has_text="may contain THIRD-PARTY content")
+    p = page("gate-post-en.html", selectors=[rule])
+    assert not any(GATE_DISCLAIMER in t for t in texts(p))
+    assert len(texts(p)) == 4
+    # has_text: only the innermost element that says it, never the page container that holds it too
+    assert [s.rule for s in p.stripped] == ["html.gate.disclaimer"]
+    assert p.stripped[0].text.startswith(GATE_DISCLAIMER) and p.stripped[0].text.endswith("for details.")
+
+
+def test_cookie_banner_share_bar_newsletter_related_and_sidebar_are_dropped() -> None:
+    p = page("cookie-share.html")
+    assert [t.split()[0] for t in texts(p)] == ["Councillors", "The", '"This', "Traders'"]
+    joined = "\n".join(texts(p))
+    for furniture in ("cookies", "Accept", "Share on", "Email this", "newsletter", "Related", "Bus fares",
+                      "Most read", "Sport", "©"):
+        assert furniture not in joined
+    assert p.author == "Jane Holloway"
+    assert p.date == "2024-03-14T07:45:00+00:00"
+    assert p.language == "en"
+
+
+def test_structure_is_kept_with_kinds_and_levels() -> None:
+    p = page("structure.html", captions=True)
+    assert p.blocks == (
+        Block("paragraph", "Root vegetables keep for months if they are stored cold, dark and slightly humid, "
+                           "which is easier to arrange than most people think."),
+        Block("heading", "What you need", 2),
+        Block("list_item", "Wooden crates or cardboard boxes", 1),
+        Block("list_item", "Dry sand or sawdust", 1),
+        Block("list_item", "washed play sand works well", 2),
+        Block("heading", "Storage temperatures", 2),
+        Block("table_row", "Vegetable\tTemperature"),
+        Block("table_row", "Carrots\t0–4 °C"),
+        Block("table_row", "Potatoes\t4–7 °C"),
+        Block("quote", "Never store potatoes next to apples: the apples release gas that makes the tubers sprout."),
+        Block("caption", "Crates of carrots layered in sand."),
+        Block("code", 'check_every = "2 weeks"'),
+        Block("paragraph", "Check the boxes every couple of weeks and remove anything that has started to soften."),
+        Block("paragraph", "A single rotten vegetable can spoil a whole crate within days."),
+    )
+
+
+def test_captions_are_left_out_by_default() -> None:
+    p = page("structure.html")
+    assert "caption" not in {b.kind for b in p.blocks}
+    assert len(p.blocks) == 13
+
+
+def test_json_ld_metadata_in_a_graph_with_several_authors() -> None:
+    p = page("structure.html", url="https://garden.example/winter")
+    assert p.author == "Ana Ruiz, Tom Berg"
+    assert p.date == "2023-11-02T10:00:00+01:00"
+    assert p.title == "How to store winter vegetables"
+    assert p.url == "https://garden.example/winter"
+
+
+def test_canonical_url_and_language_from_the_page() -> None:
+    p = page("gate-post-en.html", url="https://www.gate.com/post/status/21566199?ref=feed")
+    assert p.url == "https://www.gate.com/post/status/21566199"
+    assert p.language == "en" and p.author == "CryptoDesk" and p.date == "2025-06-02T09:30:00Z"
+
+
+def test_relative_canonical_is_resolved_against_the_given_url() -> None:
+    html = '<html lang="pt-BR"><head><link rel="canonical" href="/noticia/1"></head><body><p>' + "Texto. " * 30
+    p = extract(html, url="https://site.example/x?utm=1")
+    assert p.url == "https://site.example/noticia/1" and p.language == "pt"
+
+
+# ------------------------------------------------------------------------------------------------ encodings
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "first"),
+    [
+        ("ru-windows-1251.html", "cp1251", "В Третьяковской галерее в среду открылась"),
+        ("ja-shift_jis.html", "cp932", "京都市内の寺社では"),
+        ("fr-cp1252-undeclared.html", "cp1252", "Le festival de jazz de Vienne"),
+    ],
+)
+def test_non_utf8_pages(name: str, encoding: str, first: str) -> None:
+    p = page(name)
+    assert p.encoding == encoding
+    assert p.blocks[0].text.startswith(first) and len(p.blocks) == 3
+    assert "\ufffd" not in "".join(texts(p))
+
+
+def test_encoding_hint_is_used_for_bytes_and_ignored_for_text() -> None:
+    raw = (HTML / "fr-cp1252-undeclared.html").read_bytes()
+    assert extract(raw, encoding="text/html; charset=windows-1252").encoding == "cp1252"
+    text_page = extract(raw.decode("cp1252"), encoding="utf-8")
+    assert text_page.encoding is None and text_page.blocks[1].text.startswith("Le théâtre antique")
+
+
+# ------------------------------------------------------------------------------------------------ robustness
+
+
+def test_broken_html_unclosed_tags() -> None:
+    p = page("broken.html")
+    assert [t.split()[0] for t in texts(p)] == ["Storm", "The", "Residents"]
+    assert texts(p)[2].endswith("last repaired in 2019.")
+
+
+@pytest.mark.parametrize("raw", [b"", "", "   \n", b"<html></html>"])
+def test_empty_input_gives_no_blocks_and_a_note(raw) -> None:
+    p = extract(raw)
+    assert p.blocks == () and "no text found in the page" in p.notes
+
+
+@pytest.mark.parametrize("name", ["empty.html", "scripts-only.html"])
+def test_empty_pages_give_no_blocks_and_a_note(name: str) -> None:
+    p = page(name)
+    assert p.blocks == () and "no text found in the page" in p.notes
+
+
+def test_hidden_elements_and_non_content_tags_are_dropped() -> None:
+    body = "".join(f"<p>Paragraph number {i} of the story, with enough words to count as prose.</p>" for i in range(4))
+    html = (
+        "<html><body><article>" + body
+        + '<p hidden>Hidden by attribute.</p><p aria-hidden="true">Hidden from readers.</p>'
+        + '<p style="color:red; display: none">Hidden by style.</p>'
+        + "<template><p>Template text.</p></template><noscript>Enable JavaScript.</noscript>"
+        + "<form><label>Your email</label><input value='x'><button>Send</button></form>"
+        + "<style>p{}</style><script>var s = 'script text';</script><svg><text>svg text</text></svg>"
+        + "</article></body></html>"
+    )
+    joined = "\n".join(texts(extract(html)))
+    assert joined.count("Paragraph number") == 4
+    for gone in ("Hidden", "Template", "Enable", "email", "Send", "script text", "svg text", "p{}"):
+        assert gone not in joined
+
+
+def test_comments_cdata_and_entities() -> None:
+    html = (
+        "<html><body><div><p>Caf&eacute; owners &amp; bakers <!-- a comment --> met on "
+        "<![CDATA[ Monday ]]> to discuss the new opening hours for the market square, and agreed on a trial.</p>"
+        "</div></body></html>"
+    )
+    p = extract(html)
+    assert p.blocks[0].text.startswith("Café owners & bakers met on")
+    assert "comment" not in p.blocks[0].text
+
+
+def test_oversized_page_is_cut_with_a_note(monkeypatch) -> None:
+    assert MAX_BYTES >= 10_000_000  # the real bound; the test uses a small one to stay fast
+    monkeypatch.setattr("cleaner.extract.MAX_BYTES", 20_000)
+    big = b"<html><body><article>" + b"".join(
+        b"<p>Paragraph %d: some words in a paragraph of the page, as padding.</p>" % i for i in range(1000)
+    )
+    p = extract(big)
+    assert any("cut at 20000 bytes" in n for n in p.notes)
+    assert p.blocks and "Paragraph 0:" in p.blocks[0].text and not any("Paragraph 999:" in b.text for b in p.blocks)
+    p = extract(big.decode())
+    assert any("cut at 20000 characters" in n for n in p.notes)
+
+
+def test_duplicate_long_paragraphs_are_emitted_once() -> None:
+    par = "<p>The same long paragraph appears twice on this page because the site renders it twice.</p>"
+    p = extract("<html><body><article>" + par + "<p>Another paragraph, different.</p>" + par + "</article></body>")
+    assert [b.text for b in p.blocks].count(
+        "The same long paragraph appears twice on this page because the site renders it twice.") == 1
+
+
+# ------------------------------------------------------------------------------------------------ selector rules
+
+
+def test_root_rule_picks_the_content_even_against_the_scoring() -> None:
+    rule = SelectorRule("site.root", "root", "section.comments")
+    p = page("gate-post-en.html", selectors=[rule])
+    assert texts(p) == [
+        "Comments", "Great analysis, miners will capitulate soon I think, lots of pressure on margins this quarter."
+    ]
+    assert any("site.root" in n for n in p.notes)
+
+
+def test_root_rule_has_text_guard_skips_non_matching_elements() -> None:
+    rules = [SelectorRule("site.root", "root", "div.post-content", has_text="HASH PRICE")]
+    p = page("gate-post-en.html", selectors=rules)
+    assert [t.split()[0] for t in texts(p)] == ["Hash", "Some"]  # the second container, not the first
+
+
+def test_root_rule_that_matches_nothing_falls_back_to_scoring() -> None:
+    p = page("gate-post-en.html", selectors=[SelectorRule("r", "root", "div.no-such-thing")])
+    assert len([t for t in texts(p) if not t.startswith(GATE_DISCLAIMER)]) == 4 and not p.stripped
+
+
+def test_strip_rule_without_guard_removes_every_match() -> None:
+    p = page("cookie-share.html", selectors=[SelectorRule("strip.p3", "strip", "div.story-body p:nth-of-type(3)")])
+    assert len(p.blocks) == 3 and not any(t.startswith('"This') for t in texts(p))
+    assert [s.rule for s in p.stripped] == ["strip.p3"] and p.stripped[0].text.startswith('"This is about')
+
+
+def test_invalid_css_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="invalid CSS selector"):
+        compile_css("div[[")
+
+
+# ------------------------------------------------------------------------------------------------ sniffing
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "<!DOCTYPE html><html><body>x</body></html>",
+        b"\xef\xbb\xbf<html lang='en'><head><title>x</title></head></html>",
+        "\n\n  <head><meta charset=utf-8></head><body><p>x</p></body>",
+        "<div><p>a</p><p>b</p><span>c</span><a href=x>d</a><br><ul><li>e</li></ul><img src=x></div>",
+    ],
+)
+def test_looks_like_html_yes(data) -> None:
+    assert looks_like_html(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        "Plain text article.\n\nSecond paragraph mentions <p> tags and a <div>.",
+        '{"html": "<html><body>x</body></html>"}',
+        '[{"text": "<p>x</p>"}]',
+        b"Just bytes of text, no markup at all.",
+    ],
+)
+def test_looks_like_html_no(data) -> None:
+    assert not looks_like_html(data)
+
+
+# ------------------------------------------------------------------------------------------------ invariants
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HTML.glob("*.html")))
+def test_every_block_comes_from_the_page_text_in_order(name: str) -> None:
+    raw = (HTML / name).read_bytes()
+    assert_no_invented_text(raw, extract(raw, captions=True))
+
+
+_WORDS = st.sampled_from(["alpha", "beta,", "gamma.", "delta", "épsilon", "ζήτα", "東京", "x", "12", "&amp;", "  "])
+_TAGS = st.sampled_from(["p", "div", "span", "a", "li", "ul", "h2", "blockquote", "td", "tr", "table", "b", "br",
+                         "section", "nav", "aside", "pre", "figcaption", "em", "article", "custom-el"])
+
+
+@st.composite
+def _fragments(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            tag = draw(_TAGS)
+            attrs = draw(st.sampled_from(["", ' class="content"', ' class="share"', ' id="main"', " hidden"]))
+            parts.append(f"<{tag}{attrs}>{draw(_fragments(depth + 1))}</{tag}>")
+        else:
+            parts.append(" ".join(draw(st.lists(_WORDS, max_size=12))))
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_fragments())
+def test_generated_pages_never_get_invented_text(fragment: str) -> None:
+    html = f"<html><body>{fragment}</body></html>"
+    p = extract(html, captions=True)
+    assert_no_invented_text(html, p)
+    for b in p.blocks:
+        assert b.kind in {"heading", "paragraph", "list_item", "quote", "table_row", "caption", "code"}
+        assert (1 <= b.level <= 6) if b.kind == "heading" else b.level >= 0
