@@ -376,7 +376,7 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
             if _is_hidden(el):
                 hidden.append(el)
             continue
-        if el.get("itemprop") == "articleBody" or vocab.CONTENT_STRONG_RE.search(
+        if tag in vocab.ANCHOR_TAGS or el.get("itemprop") == "articleBody" or vocab.CONTENT_STRONG_RE.search(
             (el.get("class") or "").lower().replace("_", "-")
         ):
             anchors.append(el)

@@ -27,6 +27,10 @@ FURNITURE_ROLES: frozenset[str] = frozenset({
     "menubar", "toolbar", "tablist", "form",
 })
 
+# Elements that protect their ancestors from the class vocabulary when they hold real text (a wrapper
+# named "widget" around <main> is not furniture). Not <article>: sidebars hold teaser <article>s.
+ANCHOR_TAGS: frozenset[str] = frozenset({"main"})
+
 # Elements never removed as furniture (the document and the strongest content markers).
 NEVER_FURNITURE: frozenset[str] = frozenset({"html", "head", "body", "article", "main"})
 
@@ -63,8 +67,10 @@ _FURNITURE_WEAK = (
     "meta", "metadata", "dateline", "timestamp", "date", "published", "pubdate", "author", "authors",
     "author-?info", "post-?info", "article-?info", "entry-?meta", "post-?meta", "article-?meta", "news-?meta",
 )
-FURNITURE_STRONG_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_FURNITURE_STRONG) + r")(?![a-z0-9])")
-FURNITURE_WEAK_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_FURNITURE_WEAK) + r")(?![a-z0-9])")
+# "non-ad-column", "no-sidebar": a negated word names the opposite.
+_WORD_START = r"(?<![a-z0-9])(?<!non-)(?<!no-)(?<!without-)"
+FURNITURE_STRONG_RE = re.compile(_WORD_START + r"(?:" + "|".join(_FURNITURE_STRONG) + r")(?![a-z0-9])")
+FURNITURE_WEAK_RE = re.compile(_WORD_START + r"(?:" + "|".join(_FURNITURE_WEAK) + r")(?![a-z0-9])")
 CONTENT_WORD_RE = re.compile(r"article|body|column|content|main|shadow|story|entry|post")
 
 # Class/id words that veto the furniture vocabulary ("article-body has-share-bar" is the body).
