@@ -165,19 +165,10 @@ def to_document(name: str, item: Item, settings: Settings, fields: JsonlFields) 
         shown = parsed.text if result.source is None else result.source  # what the removal spans index
         return Located(name, shown, result, parsed.line, item.record, parsed.raw, parsed.record)
     if item.problem is not None:
-        return Unreadable(name, item.problem, item.line, None, item.fields)
+        return Unreadable(name, item.problem, item.line, None, item.fields or None)
     if item.html is not None:  # a WARC page: the core extracts the article from the HTML
-        result = core.clean(
-            item.html,
-            url=item.url or settings.url,
-            language=item.lang or settings.language,
-            rules=settings.rules,
-            options=settings.options,
-            html=True,
-            encoding=item.encoding,
-        )
-        source_text = getattr(result, "source", None) or ""
-        return Located(name, source_text, result, item.line, item.record, None, item.fields)
+        result = settings.clean(item.html, url=item.url, language=item.lang, html=True, encoding=item.encoding)
+        return Located(name, result.source or "", result, item.line, item.record, None, item.fields)
     result = settings.clean(item.text, url=item.url, language=item.lang)
     return Located(name, item.text, result, item.line, item.record, None, item.fields)
 

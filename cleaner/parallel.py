@@ -35,7 +35,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .documents import Item, LineItem, Settings, TextItem, Unreadable, read_items, to_document
+from .documents import Item, LineItem, Settings, Unreadable, read_items, to_document
 from .reading import InputError, JsonlFields, Source
 from .report import Located
 
@@ -71,11 +71,10 @@ def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
 
 
 def _size(item: Item) -> int:
+    """Roughly how much input an item holds (what batches are cut by)."""
     if isinstance(item, LineItem):
         return len(item.raw) + 1
-    if isinstance(item, TextItem):
-        return len(item.text)
-    return len(item.text) + len(item.html or b"")
+    return sum(len(getattr(item, name, None) or "") for name in ("text", "data", "html"))
 
 
 @dataclass

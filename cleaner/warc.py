@@ -47,6 +47,8 @@ def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
         records = archiveiterator.ArchiveIterator(stream)
         for record in records:
             number += 1
+            if record.format != "warc":  # warcio reads anything else as a (legacy) ARC record
+                raise _Damaged(f"record {number} (at byte {records.offset}) is not a WARC record")
             if record.rec_type != "response":
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -72,7 +74,8 @@ def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
             if problem is None and not body.strip():
                 problem = "empty HTML body"
             if problem is not None:
-                yield RecordItem(number, pages, meta, problem=f"WARC record at byte {offset}: {problem}")
+                # (no fields: a bad page has no text to keep, so --on-error keep drops it with a warning)
+                yield RecordItem(number, pages, {}, problem=f"WARC record at byte {offset}: {problem}")
                 continue
             yield RecordItem(number, pages, meta, url=url, html=body, encoding=content_type)
         # warcio stops quietly at a gzip member cut off before its first record ends: bytes left over

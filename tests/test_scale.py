@@ -102,14 +102,16 @@ def test_jobs_over_a_folder_of_files(tmp_path: Path) -> None:
     for rec in RECORDS:
         (src / rec["id"][:1]).mkdir(parents=True, exist_ok=True)
         (src / rec["id"][:1] / f"{rec['id']}.txt").write_text(rec["text"], encoding="utf-8")
+    page = Path(__file__).parent / "data" / "html" / "gate-fr-kremlin.html"
+    (src / "page.html").write_bytes(page.read_bytes())  # pages go through the pool too
     trees = []
     for jobs in ("1", "2"):
         res = run("clean", src, "-o", tmp_path / f"out{jobs}", "-j", jobs)
         assert res.exit_code == 0, res.stderr
         root = tmp_path / f"out{jobs}"
-        trees.append({p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*.txt"))})
+        trees.append({p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()})
     assert trees[0] == trees[1]
-    assert len(trees[0]) == len(RECORDS)
+    assert len(trees[0]) == len(RECORDS) + 1
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
