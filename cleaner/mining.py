@@ -126,12 +126,41 @@ class Sample:
         return (self.text, self.url or "", self.doc_id, self.before, self.after)
 
 
+_SKETCH = 128  # doc-id hashes kept per entry: distinct counts of a group are exact up to this many documents
+
+
+def _doc_hash(doc_id: str) -> int:
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "little")
+
+
+def _smallest(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(values))[:_SKETCH])
+
+
+def _distinct_docs(entries: list[_Entry]) -> int:
+    """Documents holding any of ``entries`` (variants often stand in the *same* documents).
+
+    Each entry keeps the smallest hashes of its document ids (a k-minimum-values sketch, mergeable and
+    order-free): their union is exact while every sketch is complete, else a KMV estimate, clamped
+    between the largest single count and the sum.
+    """
+    if len(entries) == 1:
+        return entries[0].df
+    union = sorted(set().union(*(e.sketch for e in entries)))
+    lo, hi = max(e.df for e in entries), sum(e.df for e in entries)
+    if all(len(e.sketch) < _SKETCH for e in entries):
+        estimate = len(union)
+    else:
+        estimate = round((_SKETCH - 1) * 2**64 / (union[_SKETCH - 1] + 1))
+    return min(hi, max(lo, estimate))
+
+
 class _Entry:
     """Counts of one (site, kind, hash) in one state."""
 
-    __slots__ = ("df", "head", "tail", "max_start", "max_end", "sample", "ids")
+    __slots__ = ("df", "head", "tail", "max_start", "max_end", "sample", "ids", "sketch")
 
-    def __init__(self, sample: Sample, start: int, end: int, window: int) -> None:
+    def __init__(self, sample: Sample, start: int, end: int, window: int, doc_hash: int) -> None:
         self.df = 1
         self.head = int(start < window)
         self.tail = int(end < window)
@@ -139,6 +168,7 @@ class _Entry:
         self.max_end = end
         self.sample = sample
         self.ids: tuple[str, ...] = (sample.doc_id,)
+        self.sketch: tuple[int, ...] = (doc_hash,)
 
     def __getstate__(self) -> tuple[Any, ...]:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -147,7 +177,7 @@ class _Entry:
         for k, v in zip(self.__slots__, state, strict=True):
             setattr(self, k, v)
 
-    def count(self, start: int, end: int, doc_id: str, window: int, keep: int) -> None:
+    def count(self, start: int, end: int, doc_id: str, doc_hash: int, window: int, keep: int) -> None:
         """One more document holds this text (the sample is updated by the caller)."""
         self.df += 1
         self.head += start < window
@@ -156,6 +186,8 @@ class _Entry:
         self.max_end = max(self.max_end, end)
         if len(self.ids) < keep or doc_id < self.ids[-1]:
             self.ids = tuple(sorted({*self.ids, doc_id})[:keep])
+        if len(self.sketch) < _SKETCH or doc_hash < self.sketch[-1]:
+            self.sketch = _smallest((*self.sketch, doc_hash))
 
     def absorb(self, other: _Entry, keep: int) -> None:
         self.df += other.df
@@ -166,6 +198,7 @@ class _Entry:
         if other.sample.key < self.sample.key:
             self.sample = other.sample
         self.ids = tuple(sorted(set(self.ids) | set(other.ids))[:keep])
+        self.sketch = _smallest((*self.sketch, *other.sketch))
 
 
 @dataclass(frozen=True)
@@ -175,8 +208,8 @@ class Candidate:
     ``kind`` is ``block`` when every occurrence is a whole line, ``sentence`` when it also (or only)
     stands inside longer lines. ``position`` is ``head``/``tail`` when every occurrence lies within
     ``window`` blocks of that end, else ``body``. ``variants`` are other real texts grouped with
-    ``text`` (near-duplicates); ``docs`` counts documents holding any of them (a sum over variants,
-    capped at the site's count).
+    ``text`` (near-duplicates); ``docs`` counts documents holding any of them (exact up to 128
+    documents per variant, then estimated).
     """
 
     site: str
@@ -307,6 +340,7 @@ class MiningState:
         spans = _covered(text, url, language, rules) if rules is not None and len(rules) else []
         n = len(blocks)
         kept = [not spans or 2 * _overlap(spans, b.start, b.end) < b.end - b.start for b in blocks]
+        doc_hash = _doc_hash(doc_id)
         seen: dict[tuple[str, str, int], tuple[int, int, int, int, int]] = {}  # key → start, end, block, s, e
         sentences: dict[int, list[int]] = {}  # block index → sentence starts (blocks of several sentences)
         for i, b in enumerate(blocks):
@@ -335,10 +369,10 @@ class MiningState:
             starts = sentences[i] if key[1] == "s" else None
             if entry is None:
                 self.entries[key] = _Entry(
-                    self._sample(text, blocks, kept, starts, i, s, e, doc_id, url), start, end, opt.window
+                    self._sample(text, blocks, kept, starts, i, s, e, doc_id, url), start, end, opt.window, doc_hash
                 )
                 continue
-            entry.count(start, end, doc_id, opt.window, opt.samples)
+            entry.count(start, end, doc_id, doc_hash, opt.window, opt.samples)
             # the sample is the smallest by content; its context is only cut out when it may win
             if (text[s:e], url or "", doc_id) <= entry.sample.key[:3]:
                 sample = self._sample(text, blocks, kept, starts, i, s, e, doc_id, url)
@@ -465,7 +499,7 @@ class MiningState:
     def _candidate(self, site: str, total: int, kind: str, group: list[tuple[_Entry, float]]) -> Candidate:
         opt = self.options
         lead = group[0][0]
-        docs = min(total, sum(e.df for e, _ in group))
+        docs = min(total, _distinct_docs([e for e, _ in group]))
         max_start = max(e.max_start for e, _ in group)
         max_end = max(e.max_end for e, _ in group)
         if max_end < opt.window and max_end <= max_start:

@@ -257,3 +257,30 @@ def test_memory_bound_prunes_single_sightings_and_keeps_what_recurs() -> None:
 def test_mine_help_explains_itself() -> None:
     out = run("mine", "--help").stdout
     assert "Examples:" in out and "Exit codes:" in out and "--emit-rules" in out
+
+
+def test_variants_on_the_same_pages_count_those_pages_once() -> None:
+    """The note and its cut-off copy both on 3 of 12 pages: 3 documents, not 3 + 3."""
+    docs = records(corpus())[12:]
+    for d in docs[:3]:
+        d["text"] += f"\n{wordings()['unknown']}\n{cut_note()}"
+    found = mine(docs, options=MiningOptions(min_docs=1, min_share=0.0)).candidates
+    (note,) = [c for c in found if c.text.startswith("Remarque BlockBeats")]
+    assert {note.text, *(v.text for v in note.variants)} == {wordings()["unknown"], cut_note()}
+    assert note.docs == 3
+    assert not mine(docs, options=MiningOptions(min_docs=4, min_share=0.0)).candidates
+
+
+def test_distinct_documents_of_large_groups_are_estimated_closely() -> None:
+    """Past 128 documents per variant the union is a k-minimum-values estimate (mergeable, order-free)."""
+    state = MiningState(MiningOptions(min_docs=5, min_share=0.0, sentences=False))
+    article = corpus()[12]["article"]
+    for n in range(600):  # note on pages 0-399, cut copy on pages 200-599: 600 pages hold one of them
+        lines = [article]
+        if n < 400:
+            lines.append(wordings()["unknown"])
+        if n >= 200:
+            lines.append(cut_note())
+        state.add("\n".join(lines), doc_id=f"page-{n}", site=SITE_B)
+    (note,) = [c for c in state.finish().candidates if c.text.startswith("Remarque BlockBeats")]
+    assert 600 * 0.8 <= note.docs <= 600 * 1.2
