@@ -328,28 +328,55 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style) and vocab.HIDDEN_STYLE_RE.search(style) is not None
 
 
+# class + id string → verdict. Pages repeat their class names endlessly and sites share frameworks,
+# so a process-wide cache turns four regex searches per element into one dict lookup.
+_NAME_CACHE: dict[str, str | None] = {}
+_NAME_CACHE_MAX = 100_000
+
+
+def _name_verdict(attrs: str) -> str | None:
+    """What a class/id string says: "anchor" (names the article body), "strong"/"weak"/"small"
+    (furniture words, see :func:`_furniture_reason`) or None."""
+    verdict = _NAME_CACHE.get(attrs, "?")
+    if verdict != "?":
+        return verdict
+    low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
+    if vocab.CONTENT_STRONG_RE.search(low):
+        verdict = "anchor"
+    elif vocab.FURNITURE_STRONG_RE.search(low):
+        verdict = "strong"
+    elif vocab.FURNITURE_WEAK_RE.search(low):
+        verdict = "small" if vocab.CONTENT_WORD_RE.search(low) else "weak"
+    else:
+        verdict = None
+    if len(_NAME_CACHE) >= _NAME_CACHE_MAX:
+        _NAME_CACHE.clear()
+    _NAME_CACHE[attrs] = verdict
+    return verdict
+
+
 def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> str | None:
     """Why an element looks like page furniture (tag, role, class/id vocabulary), or None.
 
     Strong words (comments, share bars, cookie banners, ads…) count whatever else the class says;
-    weak ones (menu, sidebar, widget, header…) do not when the class also names content
-    (``content-with-sidebar``), because layout wrappers are named after what they lay out, and not at
-    all when ``weak`` is off (the retry for pages where they took the article with them).
+    weak ones (menu, sidebar, widget, header…) only mark small elements when the class also names
+    content (``content-with-sidebar`` is a layout wrapper, named after what it lays out), and none
+    at all when ``by_class`` is off (the retry for pages where they took the article with them).
     """
     if tag in vocab.FURNITURE_TAGS:
         return tag
     role = el.get("role")
     if role and role.strip().lower() in vocab.FURNITURE_ROLES:
         return "role"
-    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
-    if len(attrs) > 1:
-        low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
-        if vocab.CONTENT_STRONG_RE.search(low):
-            return None
-        if vocab.FURNITURE_STRONG_RE.search(low):
+    cls, ident = el.get("class"), el.get("id")
+    if cls or ident:
+        verdict = _name_verdict(f"{cls or ''} {ident or ''}")
+        if verdict == "strong":
             return "strong"
-        if by_class and vocab.FURNITURE_WEAK_RE.search(low):
-            return "small" if vocab.CONTENT_WORD_RE.search(low) else "class"
+        if by_class and verdict == "small":
+            return "small"
+        if by_class and verdict == "weak":
+            return "class"
     return None
 
 
@@ -361,6 +388,9 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
     real text, and any element holding most of the page's text (a wrapper, whatever its name).
     """
+    never = vocab.NEVER_FURNITURE
+    furniture_tags = vocab.FURNITURE_TAGS
+    anchor_tags = vocab.ANCHOR_TAGS
     hidden: list[etree._Element] = []
     furniture: list[etree._Element] = []
     strong: list[etree._Element] = []
@@ -368,30 +398,52 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     anchors: list[etree._Element] = [] if protect is None else [protect]
     # Inside a root a rule chose, the rule's author decides: only hidden elements go (and strip rules).
     inside = set(protect.iter()) if protect is not None else ()
-    for el in body.iter():
+    cache = _NAME_CACHE
+    # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need).
+    for el in body.iter(etree.Element):
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if el in inside:
-            if _is_hidden(el):
-                hidden.append(el)
-            continue
-        if tag in vocab.ANCHOR_TAGS or el.get("itemprop") == "articleBody" or vocab.CONTENT_STRONG_RE.search(
-            (el.get("class") or "").lower().replace("_", "-")
-        ):
-            anchors.append(el)
-        if tag in vocab.NEVER_FURNITURE:
-            continue
-        if _is_hidden(el):
-            hidden.append(el)
-        else:
-            why = _furniture_reason(el, tag, by_class)
-            if why == "strong":
-                strong.append(el)
-            elif why == "small":
-                small.append(el)
-            elif why:
+        keys = el.keys()
+        if not keys:
+            if tag in anchor_tags:
+                anchors.append(el)
+            elif tag in furniture_tags and not (inside and el in inside):
                 furniture.append(el)
+            continue
+        if tag in never:
+            if tag in anchor_tags or el.get("itemprop") == "articleBody" or (
+                _name_verdict(f"{el.get('class') or ''} {el.get('id') or ''}") == "anchor"
+            ):
+                anchors.append(el)
+            continue
+        if ("hidden" in keys or "aria-hidden" in keys or "style" in keys) and _is_hidden(el):
+            hidden.append(el)
+            continue
+        if inside and el in inside:
+            continue
+        if tag in anchor_tags or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
+            anchors.append(el)
+            continue
+        if tag in furniture_tags:
+            furniture.append(el)
+            continue
+        if "role" in keys:
+            role = el.get("role")
+            if role and role.strip().lower() in vocab.FURNITURE_ROLES:
+                furniture.append(el)
+                continue
+        if "class" in keys or "id" in keys:
+            key = f"{el.get('class') or ''} {el.get('id') or ''}"
+            verdict = cache.get(key, "?")
+            if verdict == "?":
+                verdict = _name_verdict(key)
+            if verdict is None:
+                continue
+            if verdict == "anchor":
+                anchors.append(el)
+            elif verdict == "strong":
+                strong.append(el)
+            elif by_class:
+                (small if verdict == "small" else furniture).append(el)
     if not hidden and not furniture and not strong and not small:
         return
     total = len(_text_of(body)) or 1
@@ -403,18 +455,23 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     for el in strong:
         # Comment threads, related-story lists and the like may outweigh the article: no size guard
         # (if they wrapped the article after all, the retry without the class vocabulary recovers it).
-        if el not in protected and el.getparent() is not None:
+        if el not in protected and _attached(el, body):
             _remove(el)
     for el in small:
-        if el not in protected and el.getparent() is not None and len(_text_of(el)) < vocab.SMALL_FURNITURE:
+        if el not in protected and _attached(el, body) and len(_text_of(el)) < vocab.SMALL_FURNITURE:
             _remove(el)
     for el in hidden + furniture:
-        if el in protected or el.getparent() is None:
+        if el in protected or not _attached(el, body):
             continue
         # The vocabulary is a hint: an element holding most of the page's text is a wrapper, not furniture.
         if len(_text_of(el)) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    """Still in the tree (not inside an element removed before)?"""
+    return el.getparent() is not None and el.getroottree().getroot() is root
 
 
 def _remove(el: etree._Element) -> None:
@@ -432,6 +489,11 @@ def _remove(el: etree._Element) -> None:
     parent.remove(el)
 
 
+@lru_cache(maxsize=1024)
+def _guard_form(guard: str) -> str:
+    return comparison_form(guard)
+
+
 def _guarded(elements: list, guard: str | None) -> list:
     """The matched elements that hold ``guard`` — innermost only.
 
@@ -441,7 +503,7 @@ def _guarded(elements: list, guard: str | None) -> list:
     """
     if not guard:
         return elements
-    want = comparison_form(guard)
+    want = _guard_form(guard)
     hits = [el for el in elements if want in comparison_form(_text_of(el))]
     outer: set = set()
     for el in hits:
@@ -450,12 +512,27 @@ def _guarded(elements: list, guard: str | None) -> list:
 
 
 def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
-    """Apply strip rules (recording what they removed), then find the first matching root rule."""
+    """Apply strip rules (recording what they removed), then find the first matching root rule.
+
+    A ``has_text`` guard is first looked up in the whole page's text: every comparison step works
+    character by character, so an element's form is a substring of the page's form, and a guard
+    absent from the page rules out every element without evaluating the selector (most rules, on
+    most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
+    """
     stripped: list[Stripped] = []
     content_root = None
     root_rule = None
+    page_form: list[str] = []
+
+    def may_match(rule: SelectorRule) -> bool:
+        if not rule.has_text:
+            return True
+        if not page_form:
+            page_form.append(comparison_form(_text_of(root)))
+        return _guard_form(rule.has_text) in page_form[0]
+
     for rule in selectors:
-        if rule.action != "strip":
+        if rule.action != "strip" or not may_match(rule):
             continue
         for el in _guarded(compile_css(rule.css)(root), rule.has_text):
             if el is root or el.getroottree().getroot() is not root.getroottree().getroot():
@@ -463,7 +540,7 @@ def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
             stripped.append(Stripped(rule.id, _text_of(el)))
             _remove(el)
     for rule in selectors:
-        if rule.action != "root" or content_root is not None:
+        if rule.action != "root" or content_root is not None or not may_match(rule):
             continue
         found = _guarded(compile_css(rule.css)(root), rule.has_text)
         if found:
