@@ -135,19 +135,22 @@ def looks_like_html(data: str | bytes) -> bool:
     return len(_TAG_RE.findall(head)) >= 8 and stripped[0] == "<"
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(encoding: str | None = None) -> etree.HTMLParser:
     # no_network: never fetch a DTD or anything else; huge_tree off: libxml2's depth/size limits stay on.
     return etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True,
-        remove_blank_text=False, collect_ids=False, default_doctype=False,
+        remove_blank_text=False, collect_ids=False, default_doctype=False, encoding=encoding,
     )
 
 
 _PARSER = _parser()
+_UTF8_PARSER = _parser("utf-8")  # UTF-8 bytes go to libxml2 as they are: no str → UTF-8 round trip
 
 
-def _parse(text: str) -> etree._Element | None:
+def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
     try:
+        if utf8 is not None:
+            return etree.fromstring(utf8, _UTF8_PARSER)
         return etree.fromstring(text, _PARSER)
     except (etree.ParserError, ValueError):
         # ValueError: str input with an XML encoding declaration; parse its UTF-8 bytes instead.
@@ -176,6 +179,11 @@ def compile_css(css: str):
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
+
+
+def _text_len(el: etree._Element) -> int:
+    """Characters of text in an element, whitespace included (a cheap size for thresholds)."""
+    return len(etree.tostring(el, method="text", encoding=str, with_tail=False))
 
 
 def _text_of(el: etree._Element) -> str:
@@ -446,7 +454,7 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
                 (small if verdict == "small" else furniture).append(el)
     if not hidden and not furniture and not strong and not small:
         return
-    total = len(_text_of(body)) or 1
+    total = _text_len(body) or 1
     protected: set = set()
     for anchor in anchors:
         if anchor is protect or len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT:
@@ -464,7 +472,7 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
         if el in protected or not _attached(el, body):
             continue
         # The vocabulary is a hint: an element holding most of the page's text is a wrapper, not furniture.
-        if len(_text_of(el)) > vocab.WRAPPER_SHARE * total:
+        if (len(el) or el.text) and _text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
 
@@ -922,7 +930,12 @@ def extract(
             notes.append(f"page cut at {MAX_BYTES} characters (was {len(text)})")
             text = text[:MAX_BYTES]
     text = text.replace("\x00", "")
-    root = _parse(text) if text.strip() else None
+    utf8 = None
+    if used == "utf-8" and b"\x00" not in data and "\ufffd" not in text:
+        # Clean UTF-8 bytes go to the parser as they are (damaged ones: the decoded text, as for
+        # every other encoding, so that libxml2 sees exactly the text we decoded).
+        utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    root = _parse(text, utf8) if text.strip() else None
     if root is None:
         return Page(blocks=(), url=url, encoding=used, notes=(*notes, "no text found in the page"))
 
