@@ -80,11 +80,15 @@ def _keep_case(c: Candidate, url: str | None) -> dict[str, Any] | None:
 
 def _rule(c: Candidate, rid: str) -> dict[str, Any] | None:
     form = comparison_form(c.text)
-    scoped = c.site != "-" and c.sample.url is not None and bool(_DOMAIN_RE.match(c.site))
+    # A site that came from URLs is the rule's scope: its domain, or (a host name the domain syntax
+    # does not take, e.g. an internationalised one) a URL pattern. A folder name scopes nothing.
+    scoped = c.site != "-" and c.sample.url is not None
     url = c.sample.url if scoped else None
     scope: dict[str, Any] = {}
-    if scoped:
+    if scoped and _DOMAIN_RE.match(c.site):
         scope["domains"] = [c.site]
+    elif scoped:
+        scope["urls"] = [r"^[a-z][a-z0-9+.-]*://([^/@]*@)?([^/]*\.)?" + re.escape(c.site) + r"(:\d+)?(/|$)"]
     if c.position in ("head", "tail"):
         scope["position"] = c.position
         scope["window"] = c.window + 1  # one block of slack for pages with an extra line

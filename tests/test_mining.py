@@ -284,3 +284,15 @@ def test_distinct_documents_of_large_groups_are_estimated_closely() -> None:
         state.add("\n".join(lines), doc_id=f"page-{n}", site=SITE_B)
     (note,) = [c for c in state.finish().candidates if c.text.startswith("Remarque BlockBeats")]
     assert 600 * 0.8 <= note.docs <= 600 * 1.2
+
+
+def test_a_host_outside_the_domain_syntax_is_scoped_by_url(tmp_path: Path) -> None:
+    docs = [{**d, "url": d["url"].replace(SITE_A, "флеш.example")} for d in corpus()]
+    draft = draft_rules(mine(records(docs)).candidates)
+    pack = tmp_path / "idn.yaml"
+    pack.write_text(draft.text, encoding="utf-8")
+    rule = load_rules([pack], defaults=False).rules[0]
+    assert rule.scope.domains == () and len(rule.scope.urls) == 1
+    rules = load_rules([pack])
+    assert "Remarque" not in clean(docs[0]["text"], url=docs[0]["url"], rules=rules).text
+    assert "Remarque" in clean(docs[0]["text"], url=f"https://www.{SITE_A}/news/0", rules=rules).text
