@@ -98,7 +98,7 @@ class MiningOptions:
     window: int = 5
     samples: int = 5
     sentences: bool = True
-    max_entries: int = 500_000
+    max_entries: int = 200_000  # ~1 KB each (sample text and context): ~200 MB at most
     min_docs: int = 5
     min_share: float = 0.2
     group_threshold: float = 90.0
