@@ -13,11 +13,12 @@ the head or the tail. Article text does not. Mining counts that repetition in tw
    (:meth:`MiningState.merge`): a process pool or a Dask cluster counts partitions apart and folds them.
 2. **Group** (:meth:`MiningState.finish`): per site, the recurring hashes are clustered with rapidfuzz
    (``fuzz.ratio`` ≥ ``group_threshold`` on the comparison form), so variants of one disclaimer (a date,
-   a name, another quote character) add up to one candidate; candidates below ``min_docs`` documents or
-   ``min_share`` of the site's documents are dropped.
+   a name, an excerpt cut off early) add up to one candidate — counting each document once, even when
+   several variants stand on the same page (a k-minimum-values sketch of document ids per hash);
+   candidates below ``min_docs`` documents or ``min_share`` of the site's documents are dropped.
 
 **Order independence.** Every choice is made by content, never by arrival: counts are sums, the sample
-kept for a hash is the smallest by (text, context, document id), sample ids are the smallest ids, and
+kept for a hash is the smallest by (text, URL, document id, context), sample ids are the smallest ids, and
 candidates are sorted by (share, documents, site, text). Merging states in any grouping gives the same
 result. The one exception is memory pruning: when a state holds more than ``max_entries`` hashes, those
 seen in a single document so far are dropped (:attr:`MiningResult.pruned` says how many); a hash that
