@@ -42,6 +42,9 @@ class Draft:
     skipped: tuple[str, ...]
 
 
+_NO_FORM = "\"'“”‘’«»„‚‹›([{¿¡ \t"  # characters with an empty comparison form that open a sentence
+
+
 def _slug(site: str) -> str:
     parts = [re.sub(r"[^a-z0-9_-]+", "-", p.lower()).strip("-_") for p in site.split(".")]
     return ".".join(p for p in parts if p) or "site"
@@ -58,7 +61,9 @@ def _remove_case(c: Candidate, s: Sample, url: str | None) -> dict[str, Any]:
         rest = [x for x in (s.before, s.after) if x.strip()]
         case: dict[str, Any] = {"input": "\n".join(lines), "output": "\n".join(rest)}
     else:
-        case = {"input": s.before + s.text + s.after, "output": _fold(s.before + " " + s.after)}
+        # matches start at the first letter or digit: an opening quote or bracket before it stays
+        lead = s.text[: len(s.text) - len(s.text.lstrip(_NO_FORM))] if not comparison_form(s.text[:1]) else ""
+        case = {"input": s.before + s.text + s.after, "output": _fold(s.before + lead + " " + s.after)}
     if url:
         case["url"] = url
     return case

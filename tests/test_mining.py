@@ -296,3 +296,16 @@ def test_a_host_outside_the_domain_syntax_is_scoped_by_url(tmp_path: Path) -> No
     rules = load_rules([pack])
     assert "Remarque" not in clean(docs[0]["text"], url=docs[0]["url"], rules=rules).text
     assert "Remarque" in clean(docs[0]["text"], url=f"https://www.{SITE_A}/news/0", rules=rules).text
+
+
+def test_a_quoted_sentence_gets_a_rule_whose_tests_pass() -> None:
+    """Matches start at the first letter: the drafted expectation keeps the opening quote, as the engine does."""
+    quoted = f"“{wordings()['unknown']}”"
+    docs = []
+    for d in corpus()[12:20]:
+        first, second, *rest = d["article"].split("\n")
+        docs.append({"url": d["url"], "text": "\n".join([f"{first} {quoted} {second}", *rest])})
+    found = mine(records(docs)).candidates
+    assert [(c.kind, c.text) for c in found] == [("sentence", quoted)]
+    draft = draft_rules(found)
+    assert draft.rule_ids == (f"mined.{SITE_B}.1",) and not draft.skipped
