@@ -460,6 +460,14 @@ non-string text field) is handled per --on-error:
 Counts (records, cleaned, errors) go to stderr at the end unless --quiet.
 
 \b
+Large datasets: .jsonl.gz/.jsonl.zst (output compressed as its name says),
+.parquet (same schema out) and .warc/.warc.gz (HTML pages -> JSONL) are read
+too (extras: feed-cleaner[zstd], [parquet], [warc]). --jobs N cleans with N
+processes, output identical to --jobs 1 (default: all cores for inputs over
+8 MB). A damaged compressed stream stops at its last good line: nothing is
+written with --on-error fail; skip/keep write what was read before, exit 2.
+
+\b
 Examples:
   cleaner clean page.txt
   cat page.txt | cleaner clean --url https://www.gate.com/post/1
@@ -469,6 +477,9 @@ Examples:
   cleaner clean page.txt --diff
   cleaner clean data.jsonl -o out.jsonl --text-field body --url-field url
   cleaner clean data.jsonl --in-place --on-error skip
+  cleaner clean crawl.jsonl.gz -o out.jsonl.zst --jobs 2 --stats stats.json
+  cleaner clean shard.parquet -o clean.parquet --url-field url
+  cleaner clean crawl.warc.gz -o pages.jsonl
   cleaner clean page.txt --rules my-rules/ --no-default-rules
 """
 
@@ -1093,6 +1104,11 @@ real samples. Review it, then: cleaner rules test FILE.yaml and
 cleaner clean ... --rules FILE.yaml.
 
 \b
+--jobs N counts in N worker processes and merges their counts here (0: all
+cores); the result is the same for every N. Worth it on idle cores when the
+rule filter dominates: shipping counts back costs ~50% extra CPU.
+
+\b
 Exit codes: 0 done (with or without candidates: mining explores, it is
 not a gate), 2 bad input or usage, 3 internal error.
 
@@ -1156,10 +1172,13 @@ def mine_cmd(
     on_error: Annotated[
         MineOnError, typer.Option("--on-error", help="JSONL: a bad line stops (fail) or is skipped with a warning.")
     ] = MineOnError.fail,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: all cores).")
+    ] = 1,
     quiet: QuietOpt = False,
 ) -> None:
     from .corpus import CorpusProblem, iter_corpus
-    from .mining import MiningOptions, MiningState
+    from .mining import MiningOptions, MiningState, mine_parallel
     from .rulegen import draft_rules
 
     report = Report(quiet=quiet)
@@ -1170,18 +1189,26 @@ def mine_cmd(
             raise _Stop(2)
         ruleset = None if include_all else _load(report, rules, defaults=not no_default_rules)
         options = MiningOptions(min_chars=min_chars, min_docs=min_docs, min_share=min_share, group_threshold=similarity)
-        state = MiningState(options)
         fields = JsonlFields(text_field, url_field, lang_field)
-        try:
-            records = iter_corpus(paths, fields, id_field=id_field, site_field=site_field, jsonl=jsonl)
-            for rec in records:
+        workers = jobs or available_cores()
+
+        def usable() -> Iterator[tuple[str, str, str | None, str | None, str | None]]:
+            for rec in iter_corpus(paths, fields, id_field=id_field, site_field=site_field, jsonl=jsonl):
                 if isinstance(rec, CorpusProblem):
                     if rec.line is None or on_error is MineOnError.fail:
                         report.error(str(rec))
                         raise _Stop(2)
                     report.warning(f"{rec} (record skipped)")
                     continue
-                state.add(rec.text, doc_id=rec.doc_id, url=rec.url, site=rec.site, language=rec.language, rules=ruleset)
+                yield rec.text, rec.doc_id, rec.url, rec.site, rec.language
+
+        try:
+            if workers > 1:
+                state = mine_parallel(usable(), options=options, rules=ruleset, jobs=workers)
+            else:
+                state = MiningState(options)
+                for text, doc_id, url, site, language in usable():
+                    state.add(text, doc_id=doc_id, url=url, site=site, language=language, rules=ruleset)
         except InputError as exc:
             report.error(str(exc))
             raise _Stop(2) from None

@@ -148,9 +148,12 @@ def _ordered(
                 head = window.popleft()
                 yield from head if isinstance(head, list) else head.result()
         finally:
-            for pending in window:
-                if isinstance(pending, Future):
-                    pending.cancel()
+            running = [f for f in window if isinstance(f, Future) and not f.cancel()]  # cancel all queued
+            if running:
+                # Stopped early (--on-error fail, a closed stdout, an error) with batches already
+                # running: their results are not wanted, so do not wait for them.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
 
 
 def parallel_sources(
