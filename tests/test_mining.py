@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
-from cleaner.mining import MiningOptions, MiningState, mine, site_of
+from cleaner.mining import MiningOptions, MiningState, mine, mine_parallel, site_of
 from cleaner.normalize import comparison_form
 from cleaner.rulegen import draft_rules
 from cleaner.rules import RuleSet
@@ -309,3 +309,13 @@ def test_a_quoted_sentence_gets_a_rule_whose_tests_pass() -> None:
     assert [(c.kind, c.text) for c in found] == [("sentence", quoted)]
     draft = draft_rules(found)
     assert draft.rule_ids == (f"mined.{SITE_B}.1",) and not draft.skipped
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
+    docs = records(corpus() + flattened_corpus())
+    tuples = [(d["text"], d["id"], d["url"], None, None) for d in docs]
+    state = mine_parallel(tuples, rules=default_rules(), jobs=2, batch_chars=5000)
+    assert state.finish().to_dict() == mine(docs, rules=default_rules()).to_dict()
+    data = _write_jsonl(tmp_path / "crawl.jsonl", corpus())
+    one, two = (run("mine", data, "--format", "json", "--jobs", n).stdout for n in ("1", "2"))
+    assert json.loads(one) == json.loads(two) and json.loads(one)["candidates"]
