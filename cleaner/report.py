@@ -175,7 +175,8 @@ def explain_lines(doc: Located) -> list[str]:
     out = [f"{doc.title}: {plural(len(removals), 'removal')}"]
     for n, r in enumerate(removals, start=1):
         line, col = index.position(r.start)
-        what = f"  [{n}] {r.kind} {r.rule} ({r.level}) span {r.start}-{r.end} at {line}:{col} score {_score(r.score)}"
+        where = f"span {r.start}-{r.end} at {line}:{col}" if r.element is None else f"html element {r.element!r}"
+        what = f"  [{n}] {r.kind} {r.rule} ({r.level}) {where} score {_score(r.score)}"
         if r.duplicate_of is not None:
             s, e = r.duplicate_of
             dl, dc = index.position(s)
@@ -216,7 +217,13 @@ def check_lines(doc: Located) -> list[str]:
     out = []
     for r in doc.result.removals:
         line, col = index.position(r.start)
-        where = f"{doc.path}:{line}:{col}:" if doc.line is None else f"{doc.path}:{doc.line}: [text {line}:{col}]"
+        if r.element is not None:  # removed from the page before its text existed: no text position
+            where = f"{doc.path}:" if doc.line is None else f"{doc.path}:{doc.line}:"
+            where += f" [html element {r.element!r}]"
+        elif doc.line is None:
+            where = f"{doc.path}:{line}:{col}:"
+        else:
+            where = f"{doc.path}:{doc.line}: [text {line}:{col}]"
         out.append(f"{where} {r.level} {r.rule} {_message(r, index)} [{r.preview(60)}]")
     return out
 
@@ -274,7 +281,7 @@ def document_json(doc: Located) -> dict[str, Any]:
     removals = []
     for r in doc.result.removals:
         d = r.to_dict()
-        d["line"], d["column"] = index.position(r.start)
+        d["line"], d["column"] = index.position(r.start) if r.element is None else (None, None)
         removals.append(d)
     out: dict[str, Any] = {"path": doc.path}
     if doc.line is not None:

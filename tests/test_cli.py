@@ -258,12 +258,12 @@ def test_non_utf8_falls_back_to_charset_normalizer(tmp_path: Path) -> None:
     assert res.stdout == KREMLIN_CLEAN
 
 
-def test_non_utf8_without_charset_normalizer_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "charset_normalizer", None)  # makes the import fail
+def test_binary_bytes_are_a_clear_error() -> None:
+    """Bytes that no text encoding fits are refused with the offset, never decoded into invented text."""
     with pytest.raises(InputError) as err:
-        decode("café".encode("latin-1"), "page.txt")
+        decode(bytes(range(256)) * 4, "page.txt")
     assert str(err.value) == (
-        "page.txt: not valid UTF-8 (byte 0xe9 at offset 3); convert it to UTF-8 or install charset-normalizer"
+        "page.txt: not valid UTF-8 (byte 0x80 at offset 128) and no other text encoding fits (binary file?)"
     )
 
 
