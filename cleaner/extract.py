@@ -274,11 +274,12 @@ def _metadata(root: etree._Element, url: str | None) -> dict:
     ld = _json_ld(root)
     out: dict[str, str | None] = {}
 
-    title = meta.get("og:title") or meta.get("twitter:title") or ld.get("title")
-    if not title:
-        t = root.find(".//title")
-        title = _text_of(t) if t is not None else None
+    t = root.find(".//title")
+    page_title = _text_of(t) if t is not None else None
+    title = meta.get("og:title") or meta.get("twitter:title") or ld.get("title") or page_title
     out["title"] = _fold(title) if title else None
+    # Every way the page states its title: the body's own copy of it is dropped whichever it matches.
+    out["titles"] = [_fold(x) for x in (title, meta.get("twitter:title"), ld.get("title"), page_title) if x]
 
     author = ld.get("author") or next((meta[k] for k in vocab.META_AUTHOR if meta.get(k)), None)
     if author and re.match(r"https?://", author):
@@ -636,12 +637,16 @@ class _Walker:
     def _block(self, el, kind: str, level: int, lists: int, quoted: bool) -> None:
         tag = el.tag
         own = vocab.BLOCK_KIND.get(tag)
+        if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
+            cls = el.get("class")
+            if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and _text_len(el) <= vocab.CAPTION_MAX:
+                own = "caption"  # <div class="caption">, <p class="photo-credit">: captions by name
         if own is not None:
             if own == "heading":
                 kind, level = own, int(tag[1])
             elif own == "list_item":
                 kind, level = own, max(lists, 1)
-            elif kind not in ("heading", "list_item", "code", "caption"):
+            elif own == "caption" or kind not in ("heading", "list_item", "code", "caption"):
                 kind, level = own, 0
         if tag in vocab.LIST_TAGS:
             lists += 1
@@ -869,16 +874,21 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def _tidy(blocks: list[_Proto], title: str | None) -> list[Block]:
+def _tidy(blocks: list[_Proto], titles: Sequence[str]) -> list[Block]:
     kept: list[_Proto] = []
-    title_key = _norm_key(title) if title else ""
+    title_keys = [k for k in (_norm_key(t) for t in titles) if k]
+    labels = vocab.UI_LABELS
     for b in blocks:
         n = len(b.text)
-        if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row":
-            continue  # link lists, "read more" lines, tag clouds
-        if b.kind == "heading" and title_key:  # every copy of the title: a re-hosted body often repeats it
+        if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row" and not (
+            b.link < n * vocab.MAX_LINK_DENSITY_SENTENCE and n >= 50 and _SENTENCE_END.search(b.text)
+        ):
+            continue  # link lists, "read more" lines, tag clouds (a finished sentence may link more)
+        if n <= vocab.UI_LABEL_MAX and _norm_key(b.text) in labels:
+            continue  # "Advertisement", "Close", "Caption": the page's widgets talking, not the article
+        if b.kind == "heading" and title_keys:  # every copy of the title: a re-hosted body often repeats it
             key = _norm_key(b.text)
-            if key and (key == title_key or (len(key) > 15 and key in title_key)):
+            if key and any(key == t or (len(key) > 15 and key in t) for t in title_keys):
                 continue
         kept.append(b)
     # Headings that head nothing (the section under them was furniture) go too.
@@ -989,4 +999,4 @@ def _extract_from(root, meta: dict, selectors: Sequence[SelectorRule], by_class:
             else walker.blocks
     if not captions:
         protos = [b for b in protos if b.kind != "caption"]
-    return _tidy(protos, meta["title"]), stripped, notes
+    return _tidy(protos, meta.get("titles", ())), stripped, notes

@@ -53,8 +53,9 @@ _FURNITURE_STRONG = (
     # ads
     "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense", "adslot",
     "ad-?slot", "ad-?unit", "ad-?container", "ad-?wrapper", "dfp", "gpt-ad", "sponsored",
-    # overlays and navigation aids
-    "modal", "popup", "lightbox", "breadcrumbs?", "skip-?link", "screen-reader-text", "sr-only",
+    # overlays, galleries and navigation aids
+    "modal", "popup", "lightbox", "[a-z]*gallery[a-z]*", "galleries", "slideshow", "carousel",
+    "breadcrumbs?", "skip-?link", "screen-reader-text", "sr-only",
     "visually-hidden", "visuallyhidden",
 )
 # Weak words: furniture unless the class also names content ("content-with-sidebar", "main-header").
@@ -88,6 +89,25 @@ NEGATIVE_RE = re.compile(
     r"promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|"
     r"recommend|newsletter|subscribe|caption|credit"
 )
+
+# Class words that make a block a caption (left out of the text by default, like <figcaption>).
+CAPTION_CLASS_RE = re.compile(
+    r"(?<![a-z0-9])(?:caption|captions|[a-z]+-caption|caption-[a-z]+|wp-caption-text|credit|credits|"
+    r"photo-?credit|image-?credit|img-?credit)(?![a-z0-9])"
+)
+
+# Whole blocks that are a widget's label, not text (compared in _norm_key form: lower case, no punctuation).
+UI_LABELS: frozenset[str] = frozenset({
+    "advertisement", "advertisements", "advert", "adverts", "ad", "ads", "sponsored", "sponsored content",
+    "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "реклама", "advertentie",
+    "caption", "close", "open", "expand", "collapse", "share", "print", "email", "e mail", "comments", "comment",
+    "loading", "scroll to continue with content", "this slideshow requires javascript",
+    "continue reading", "continue reading below", "story continues below", "article continues below",
+    "skip advertisement", "skip ad", "toggle caption", "hide caption", "show caption", "enlarge this image",
+    "image", "photo", "video", "play video", "watch", "listen", "view gallery",
+})
+CAPTION_MAX = 600  # characters (whitespace included): a caption-named element holding more is a container
+UI_LABEL_MAX = 40  # characters: longer blocks are never just a label
 
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -149,6 +169,7 @@ WIDEN_MIN_GROWTH = 2.0  # widen only for this much more prose
 SMALL_FURNITURE = 200  # characters: a furniture-named element with a content name too is removed when smaller
 MIN_PARAGRAPH = 25  # characters; shorter text does not vote for its container
 MAX_LINK_DENSITY = 0.5  # a block whose text is at least this share of link text is navigation
+MAX_LINK_DENSITY_SENTENCE = 0.8  # … unless it is a finished sentence of 50+ characters with some plain text
 WRAPPER_SHARE = 0.5  # a "furniture" element holding more than this share of the page's text is a wrapper
 
 LD_ARTICLE_TYPES: frozenset[str] = frozenset({

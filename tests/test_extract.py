@@ -224,6 +224,33 @@ def test_oversized_page_is_cut_with_a_note(monkeypatch) -> None:
     assert any("cut at 20000 characters" in n for n in p.notes)
 
 
+def test_widget_labels_and_classed_captions_are_not_text() -> None:
+    prose = "of the report, long enough to be read as the article's prose."
+    body = "".join(f"<p>Paragraph {i} {prose}</p>" for i in range(3))
+    html = (
+        "<html><body><article>" + body
+        + "<div>Advertisement</div><p>ADVERTISEMENT</p><span>Close</span>"
+        + '<div class="image-caption">Workers at the site on Monday. Photo: Agency</div>'
+        + '<p class="photo-credit">Photo: Agency</p>'
+        + "</article></body></html>"
+    )
+    assert texts(extract(html)) == [f"Paragraph {i} {prose}" for i in range(3)]
+    with_captions = extract(html, captions=True)
+    assert [b.kind for b in with_captions.blocks][-2:] == ["caption", "caption"]
+
+
+def test_link_heavy_sentence_stays_but_link_lists_go() -> None:
+    html = (
+        "<html><body><article>"
+        "<p><a href='/a'>James Van Der Beek</a> has been eliminated from <a href='/b'>Dancing with the Stars</a>.</p>"
+        "<p>The judges praised his final routine, which he dedicated to his family, before the vote.</p>"
+        "<p><a href='/c'>Read more: the full list of contestants this season</a></p>"
+        "<ul><li><a href='/d'>Related story one</a></li><li><a href='/e'>Related story two</a></li></ul>"
+        "</article></body></html>"
+    )
+    assert [t.split()[0] for t in texts(extract(html))] == ["James", "The"]
+
+
 def test_duplicate_long_paragraphs_are_emitted_once() -> None:
     par = "<p>The same long paragraph appears twice on this page because the site renders it twice.</p>"
     p = extract("<html><body><article>" + par + "<p>Another paragraph, different.</p>" + par + "</article></body>")
@@ -237,9 +264,9 @@ def test_duplicate_long_paragraphs_are_emitted_once() -> None:
 def test_root_rule_picks_the_content_even_against_the_scoring() -> None:
     rule = SelectorRule("site.root", "root", "section.comments")
     p = page("gate-post-en.html", selectors=[rule])
-    assert texts(p) == [
-        "Comments", "Great analysis, miners will capitulate soon I think, lots of pressure on margins this quarter."
-    ]
+    # (the section's "Comments" heading is a widget label, dropped like "Advertisement")
+    assert texts(p) == ["Great analysis, miners will capitulate soon I think, lots of pressure on margins this "
+                        "quarter."]
     assert any("site.root" in n for n in p.notes)
 
 
