@@ -461,6 +461,10 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
         if anchor is protect or len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT:
             protected.add(anchor)
             protected.update(anchor.iterancestors())
+    # Empty elements (icons, ad slots waiting for a script) hold no text: leave them, it is cheaper.
+    hidden = [el for el in hidden if len(el) or el.text]
+    furniture = [el for el in furniture if len(el) or el.text]
+    strong = [el for el in strong if len(el) or el.text]
     for el in strong:
         # Comment threads, related-story lists and the like may outweigh the article: no size guard
         # (if they wrapped the article after all, the retry without the class vocabulary recovers it).

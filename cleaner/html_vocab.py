@@ -75,10 +75,11 @@ FURNITURE_WEAK_RE = re.compile(_WORD_START + r"(?:" + "|".join(_FURNITURE_WEAK) 
 CONTENT_WORD_RE = re.compile(r"article|body|column|content|main|shadow|story|entry|post")
 
 # Class/id words that veto the furniture vocabulary ("article-body has-share-bar" is the body).
-CONTENT_STRONG_RE = re.compile(
-    r"(?<![a-z0-9])(?:hentry|h-entry|article-?body|articlebody|article-?content|article-?text|post-?body|post-?content|"
-    r"entry-?content|story-?body|story-?content|main-?content|body-?text|content-?body|rich-?text)(?![a-z0-9])"
+_CONTENT_STRONG = (
+    r"hentry|h-entry|article-?body|articlebody|article-?content|article-?text|post-?body|post-?content|"
+    r"entry-?content|story-?body|story-?content|main-?content|body-?text|content-?body|rich-?text"
 )
+CONTENT_STRONG_RE = re.compile(r"(?<![a-z0-9])(?:" + _CONTENT_STRONG + r")(?![a-z0-9])")
 
 # Scoring hints (Readability's lists, extended).
 POSITIVE_RE = re.compile(
