@@ -457,7 +457,10 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
         return
     total = _text_len(body) or 1
     protected: set = set()
+    hidden_set = set(hidden)
     for anchor in anchors:
+        if anchor is not protect and (anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())):
+            continue  # hidden microdata copies of the article body protect nothing
         if anchor is protect or len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT:
             protected.add(anchor)
             protected.update(anchor.iterancestors())

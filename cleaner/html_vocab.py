@@ -77,7 +77,9 @@ CONTENT_WORD_RE = re.compile(r"article|body|column|content|main|shadow|story|ent
 # Class/id words that veto the furniture vocabulary ("article-body has-share-bar" is the body).
 _CONTENT_STRONG = (
     r"hentry|h-entry|article-?body|articlebody|article-?content|article-?text|post-?body|post-?content|"
-    r"entry-?content|story-?body|story-?content|main-?content|body-?text|content-?body|rich-?text"
+    r"entry-?content|story-?body|story-?content|main-?content|body-?text|content-?body|rich-?text|"
+    # embedded posts quoted by the article (a tweet the story is about) are content, social or not
+    r"[a-z-]*embed|embedded|twitter-tweet|instagram-media|tiktok-embed"
 )
 CONTENT_STRONG_RE = re.compile(r"(?<![a-z0-9])(?:" + _CONTENT_STRONG + r")(?![a-z0-9])")
 

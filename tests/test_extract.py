@@ -251,6 +251,20 @@ def test_link_heavy_sentence_stays_but_link_lists_go() -> None:
     assert [t.split()[0] for t in texts(extract(html))] == ["James", "The"]
 
 
+def test_hidden_microdata_copy_protects_nothing_and_embedded_posts_stay() -> None:
+    body = "".join(f"<p>Sentence {i} of the story about the campaign, told at some length here.</p>" for i in range(4))
+    html = (
+        '<html><body><div class="content"><div class="story">' + body
+        + '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real, and the state '
+        "paid for it.</p>— Someone (@someone) November 18, 2019</blockquote></div></div>"
+        + '<div style="display:none"><div itemprop="articleBody">' + body + "</div><span>2019-11-13</span></div>"
+        + "</div></body></html>"
+    )
+    got = texts(extract(html))
+    assert sum("Sentence 0" in t for t in got) == 1 and "2019-11-13" not in got
+    assert any(t.startswith("Yes this is real") for t in got)
+
+
 def test_duplicate_long_paragraphs_are_emitted_once() -> None:
     par = "<p>The same long paragraph appears twice on this page because the site renders it twice.</p>"
     p = extract("<html><body><article>" + par + "<p>Another paragraph, different.</p>" + par + "</article></body>")
