@@ -161,6 +161,11 @@ def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
             return None
 
 
+def _hit_resource_limit(parser: etree.HTMLParser) -> bool:
+    """Did the parser's last parse stop at libxml2's depth limit? (kept on: huge_tree is off on purpose)"""
+    return any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+
+
 @lru_cache(maxsize=512)
 def compile_css(css: str):
     """Compile a CSS selector to an lxml XPath callable; raises ValueError for an invalid selector."""
@@ -955,6 +960,8 @@ def extract(
     root = _parse(text, utf8) if text.strip() else None
     if root is None:
         return Page(blocks=(), url=url, encoding=used, notes=(*notes, "no text found in the page"))
+    if _hit_resource_limit(_PARSER if utf8 is None else _UTF8_PARSER):
+        notes.append("page nested deeper than the parser's safety limit (256 levels): deeper text is lost")
 
     meta = _metadata(root, url)
     found = _extract_from(root, meta, selectors, by_class=True, captions=captions)

@@ -265,6 +265,14 @@ def test_hidden_microdata_copy_protects_nothing_and_embedded_posts_stay() -> Non
     assert any(t.startswith("Yes this is real") for t in got)
 
 
+def test_nesting_beyond_the_parser_limit_is_noted_not_crashed() -> None:
+    shallow = "<html><body><p>Shallow paragraph before the nesting, with text.</p>"
+    html = shallow + "<div>" * 300 + "deep" + "</div>" * 300
+    p = extract(html.encode())
+    assert any("safety limit" in n for n in p.notes)
+    assert not any("safety limit" in n for n in extract("<p>Shallow page, no deep nesting here.</p>").notes)
+
+
 def test_duplicate_long_paragraphs_are_emitted_once() -> None:
     par = "<p>The same long paragraph appears twice on this page because the site renders it twice.</p>"
     p = extract("<html><body><article>" + par + "<p>Another paragraph, different.</p>" + par + "</article></body>")
