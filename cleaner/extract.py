@@ -339,7 +339,10 @@ def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = el.get("style")
-    return bool(style) and vocab.HIDDEN_STYLE_RE.search(style) is not None
+    if not style:
+        return False
+    low = style.lower()
+    return ("none" in low or "hidden" in low) and vocab.HIDDEN_STYLE_RE.search(low) is not None
 
 
 # class + id string → verdict. Pages repeat their class names endlessly and sites share frameworks,
@@ -413,40 +416,49 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     # Inside a root a rule chose, the rule's author decides: only hidden elements go (and strip rules).
     inside = set(protect.iter()) if protect is not None else ()
     cache = _NAME_CACHE
-    # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need).
+    # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need,
+    # and most of the others only a class or an id).
     for el in body.iter(etree.Element):
-        tag = el.tag
         keys = el.keys()
+        tag = el.tag
         if not keys:
             if tag in anchor_tags:
                 anchors.append(el)
             elif tag in furniture_tags and not (inside and el in inside):
                 furniture.append(el)
             continue
+        cls = el.get("class")
+        ident = el.get("id")
         if tag in never:
             if tag in anchor_tags or el.get("itemprop") == "articleBody" or (
-                _name_verdict(f"{el.get('class') or ''} {el.get('id') or ''}") == "anchor"
+                (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor"
             ):
                 anchors.append(el)
             continue
-        if ("hidden" in keys or "aria-hidden" in keys or "style" in keys) and _is_hidden(el):
-            hidden.append(el)
+        if len(keys) > (cls is not None) + (ident is not None):  # more than a class/id: the rare checks
+            if ("hidden" in keys or "aria-hidden" in keys or "style" in keys) and _is_hidden(el):
+                hidden.append(el)
+                continue
+            if inside and el in inside:
+                continue
+            if "itemprop" in keys and el.get("itemprop") == "articleBody":
+                anchors.append(el)
+                continue
+            if "role" in keys:
+                role = el.get("role")
+                if role and role.strip().lower() in vocab.FURNITURE_ROLES and tag not in anchor_tags:
+                    furniture.append(el)
+                    continue
+        elif inside and el in inside:
             continue
-        if inside and el in inside:
-            continue
-        if tag in anchor_tags or ("itemprop" in keys and el.get("itemprop") == "articleBody"):
+        if tag in anchor_tags:
             anchors.append(el)
             continue
         if tag in furniture_tags:
             furniture.append(el)
             continue
-        if "role" in keys:
-            role = el.get("role")
-            if role and role.strip().lower() in vocab.FURNITURE_ROLES:
-                furniture.append(el)
-                continue
-        if "class" in keys or "id" in keys:
-            key = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if cls or ident:
+            key = f"{cls or ''} {ident or ''}"
             verdict = cache.get(key, "?")
             if verdict == "?":
                 verdict = _name_verdict(key)
