@@ -8,6 +8,9 @@ removed spans become a single space before whitespace is folded, nothing is rewr
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
 from .dedup import Move, find_duplicates
 from .lang import guess_language
 from .matching import Document, find_boilerplate, host_of
@@ -164,13 +167,16 @@ def _cut(units: list[Unit], removals: list[Removal], text: str) -> list[Unit]:
     if not removals:
         return units
     spans = sorted((r.start, r.end) for r in removals)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # reach[k]: furthest end of spans[0..k]
     out: list[Unit] = []
     for u in units:
         lo, hi = u.span
         touched = False
-        for s, e in spans:
-            if s >= hi:
-                break
+        # the spans that overlap [lo, hi): they start before hi, and none before the first that
+        # reaches past lo does (binary searches, so a page of 10,000 blocks is not blocks × spans)
+        for k in range(bisect_right(reach, lo), bisect_left(starts, hi)):
+            s, e = spans[k]
             if e > lo:
                 u.subtract(s, e, text, rebuild=False)
                 touched = True

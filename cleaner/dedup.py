@@ -24,12 +24,14 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, filterfalse
+from operator import methodcaller
 
 from rapidfuzz import fuzz
 
-from .normalize import comparison_form, comparison_map
+from .normalize import comparison_map
 from .result import Options, Removal
-from .segment import Unit, sentence_starts
+from .segment import Unit, unit_forms, unit_sentence_forms
 
 __all__ = ["Move", "find_duplicates"]
 
@@ -38,6 +40,7 @@ _SHINGLE_CHARS = 8  # characters per shingle for text written without spaces (CJ
 _SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
 _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
+_ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True)
@@ -52,18 +55,21 @@ def _shingles(form: str) -> set[int]:
     """A content-defined sample of word 3-gram hashes (character 8-grams for unspaced scripts).
 
     crc32, not ``hash()``: Python's string hash changes between processes, and the sample must not.
+    The grams are made and hashed by ``map`` over C functions; a comparison form's words are separated
+    by single spaces, so joining its UTF-8 words gives the UTF-8 of the joined words.
     """
-    words = form.split()
-    if len(words) * 12 >= len(form):
-        grams = (" ".join(words[k : k + _SHINGLE_WORDS]) for k in range(max(1, len(words) - _SHINGLE_WORDS + 1)))
+    n_words = form.count(" ") + 1
+    if n_words * 12 >= len(form):
+        words = form.encode("utf-8", "surrogatepass").split(b" ")  # lone surrogates are text too
+        if len(words) >= _SHINGLE_WORDS:
+            grams = map(b" ".join, zip(*(words[k:] for k in range(_SHINGLE_WORDS)), strict=False))
+        else:
+            grams = iter([b" ".join(words)])
     else:
-        grams = (form[k : k + _SHINGLE_CHARS] for k in range(max(1, len(form) - _SHINGLE_CHARS + 1)))
-    out = set()
-    for g in grams:
-        h = zlib.crc32(g.encode("utf-8", "surrogatepass"))  # lone surrogates are text too
-        if h % _SAMPLE_MOD == 0:
-            out.add(h)
-    return out
+        starts = range(max(1, len(form) - _SHINGLE_CHARS + 1))
+        sliced = map(form.__getitem__, map(slice, starts, range(_SHINGLE_CHARS, len(starts) + _SHINGLE_CHARS)))
+        grams = map(_ENCODE_SURROGATES, sliced)
+    return set(filterfalse(_SAMPLE_MOD.__rmod__, map(zlib.crc32, grams)))  # h % _SAMPLE_MOD == 0
 
 
 def _similar(a: str, b: str, threshold: float) -> float:
@@ -115,9 +121,9 @@ def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
     return None
 
 
-def _inner_repetition(u: Unit, opt: Options) -> Removal | None:
+def _inner_repetition(u: Unit, form: str, opt: Options) -> Removal | None:
     """C4: the unit is X followed by a (near-)copy of X; return the removal of the redundant copy."""
-    if _split_point(comparison_form(u.text), opt) is None:
+    if _split_point(form, opt) is None:
         return None
     form, index = comparison_map(u.text)  # offsets are only needed once a repetition is found
     found = _split_point(form, opt)
@@ -136,12 +142,13 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     removals: list[Removal] = []
     moves: list[Move] = []
     alive: list[Unit] = []
-    for u in units:
-        rep = _inner_repetition(u, opt)
+    for u, form in zip(units, unit_forms(units), strict=True):
+        rep = _inner_repetition(u, form, opt)
         if rep is not None:
             removals.append(rep)
             u.subtract(rep.start, rep.end, doc_text)
-        u.form = comparison_form(u.text) if u.pieces else ""
+            form = unit_forms([u])[0] if u.pieces else ""
+        u.form = form if u.pieces else ""
         if u.form:
             alive.append(u)
 
@@ -175,10 +182,13 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
                     _dup(u, *u.span, "dedup.near", "near-copy of an earlier block", round(score, 1), other.span)
                 )
                 continue
+            k = len(kept)
             for h in sh:
-                lst = postings.setdefault(h, [])
-                if len(lst) < _MAX_POSTINGS:
-                    lst.append(len(kept))
+                lst = postings.get(h)
+                if lst is None:
+                    postings[h] = [k]
+                elif len(lst) < _MAX_POSTINGS:
+                    lst.append(k)
         if len(f) >= opt.teaser_min_chars:
             by_prefix.setdefault(f[: opt.teaser_min_chars], []).append(u)
         exact[f] = u
@@ -201,20 +211,14 @@ class _Sentences:
 
     def __init__(self, survivors: list[Unit]):
         self._survivors = survivors
-        self._cache: dict[int, list[str]] = {}
+        self._cache: dict[int, tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self._upto = 0
 
-    def of(self, u: Unit) -> list[str]:
+    def of(self, u: Unit) -> tuple[str, ...]:
         got = self._cache.get(id(u))
         if got is None:
-            starts = sentence_starts(u.text)
-            if len(starts) == 1:
-                got = [u.form or comparison_form(u.text)]
-            else:
-                bounds = zip(starts, starts[1:] + [len(u.text)], strict=True)
-                got = [f for f in (comparison_form(u.text[a:b]) for a, b in bounds) if f]
-            self._cache[id(u)] = got
+            got = self._cache[id(u)] = unit_sentence_forms(u)
         return got
 
     def all_seen(self, u: Unit) -> bool:
@@ -300,12 +304,10 @@ def _best_near(
     f: str, sh: set[int], postings: dict[int, list[int]], kept: list[Unit], opt: Options
 ) -> tuple[float, Unit] | None:
     """The most similar earlier kept unit at or above the threshold, from shingle candidates."""
-    counts: dict[int, int] = {}
-    for h in sh:
-        for k in postings.get(h, ()):
-            counts[k] = counts.get(k, 0) + 1
-    if not counts:
+    lists = [lst for lst in map(postings.get, sh) if lst]
+    if not lists:
         return None
+    counts = Counter(chain.from_iterable(lists))
     # Near-copies share most sampled shingles; a third is a generous floor that prunes chance overlaps.
     floor = max(1, len(sh) // 3)
     candidates = sorted((k for k, c in counts.items() if c >= floor), key=lambda k: (-counts[k], k))

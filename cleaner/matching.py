@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
 from .headlines import headline_end, list_length
-from .normalize import comparison_form, comparison_map, is_cjk, raw_span
+from .normalize import comparison_map, is_cjk, raw_span
+from .prefilter import rule_index
 from .result import Removal
 from .rules import Matcher, Rule, RuleSet
-from .segment import Unit
+from .segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
-_CLOSING = {"Po", "Pe", "Pf"}  # terminal punctuation, closing brackets, closing quotes
+_CLOSING = {"Po", "Pe", "Pf"}
+_SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
 
 _SCORERS = {
     "ratio": fuzz.ratio,
@@ -58,15 +59,11 @@ class Document:
     def __init__(self, text: str, units: list[Unit], *, pristine: bool = False):
         self.text = text
         self.units = units
-        # pristine: every unit is still its whole input line, so a regex can run once over the text
-        # ("\r\n" line ends excepted: there `$` would not match before the "\r")
-        self.pristine = pristine and "\r" not in text
-        self._forms: dict[int, str] = {}
+        self.pristine = pristine  # every unit is still its whole input line
+        self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
-        self._regex_hits: dict[re.Pattern[str], dict[int, list[tuple[int, int]]]] = {}
-        self._starts = [u.pieces[0][0] for u in units] if pristine else []
-        self._whole_form: str | None = None
-        self._lowered: str | None = None
+        # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
+        self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -76,10 +73,9 @@ class Document:
         return self.units[i].text
 
     def form(self, i: int) -> str:
-        f = self._forms.get(i)
-        if f is None:
-            f = self._forms[i] = comparison_form(self.raw(i))
-        return f
+        if self._forms is None:
+            self._forms = unit_forms(self.units)  # all at once: one normalisation pass
+        return self._forms[i]
 
     def cmap(self, i: int) -> tuple[str, list[int]]:
         m = self._maps.get(i)
@@ -87,63 +83,8 @@ class Document:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
 
-    @property
-    def whole_form(self) -> str:
-        """Comparison form of all views together: a literal or fuzzy anchor absent from it is absent
-        from every block, so the rule can be skipped without looking at blocks one by one."""
-        if self._whole_form is None:
-            self._whole_form = comparison_form("\n".join(u.text for u in self.units))
-        return self._whole_form
-
-    @property
-    def lowered(self) -> str:
-        """Lower-cased text of all views, for the regexes' required-anchor test."""
-        if self._lowered is None:
-            self._lowered = "\n".join(u.text for u in self.units).lower()
-        return self._lowered
-
-    def regex_units(self, pattern: re.Pattern[str]) -> list[int] | None:
-        """Units with a hit of ``pattern`` (pristine documents only; None = unknown, look at all).
-
-        The regex runs once over the whole text (MULTILINE: ``^``/``$`` at line ends) and hits are
-        bucketed per line; a hit that crosses a line end is searched again inside each line it
-        touches, where it cannot cross. :meth:`regex_spans` then serves the lines from that table.
-        """
-        if not self.pristine:
-            return None
-        table = self._regex_hits.get(pattern)
-        if table is None:
-            table = self._regex_hits[pattern] = {}
-            recheck: set[int] = set()
-            for h in pattern.finditer(self.text):
-                if h.end() <= h.start():
-                    continue
-                k = bisect_right(self._starts, h.start()) - 1
-                if k < 0:
-                    continue
-                s0, e0 = self.units[k].pieces[0]
-                if h.start() < e0 and h.end() <= e0:
-                    table.setdefault(k, []).append((h.start() - s0, h.end() - s0))
-                else:
-                    last = bisect_right(self._starts, h.end() - 1) - 1
-                    recheck.update(range(k, last + 1))
-            for k in sorted(recheck):
-                spans = self._search(pattern, k)
-                if spans:
-                    table[k] = spans
-                else:
-                    table.pop(k, None)
-        return sorted(table)
-
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
-        """View spans of ``pattern`` in unit ``i``: from the whole-text table when one was built,
-        else by searching this unit alone (cheaper when only a few units are candidates)."""
-        table = self._regex_hits.get(pattern)
-        if table is not None:
-            return table.get(i, [])
-        return self._search(pattern, i)
-
-    def _search(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
+        """View spans of ``pattern``'s non-empty matches in unit ``i``."""
         return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
@@ -242,50 +183,30 @@ def _refine_window(pattern: str, form: str, s: int, e: int, score: float) -> tup
     each edge and keeping the best full ratio gives the span of the copy itself.
     """
     slack = max(8, len(pattern) // 6)
-    bounds = [0] + [k + 1 for k, c in enumerate(form) if c == " "] + [len(form) + 1]
+    bounds = [0] + [m.end() for m in _SPACE.finditer(form)] + [len(form) + 1]
     starts = [b for b in bounds if abs(b - s) <= slack and b < len(form)] or [s]
     # ends may also fall well before the aligned end: a cut-off copy followed by other text
     ends = [b - 1 for b in bounds if s + len(pattern) // 2 <= b - 1 <= e + slack and b - 1 > 0] or [e]
-    scored = [
-        (fuzz.ratio(pattern, form[a:b]), a, b) for a in starts for b in ends if b - a >= len(pattern) // 2
-    ]
-    if not scored:  # no boundary pair fits: keep the alignment as it was found
+    pairs = [(a, b) for a in starts for b in ends if b - a >= len(pattern) // 2]
+    if not pairs:  # no boundary pair fits: keep the alignment as it was found
         return s, e, score
-    top = max(r for r, _, _ in scored)
+    lp = len(pattern)
+    scored = []
+    top = -1.0
+    # The ratio of two strings is at most 200·min(len)/(sum of len): trying windows from the best such
+    # bound down, the rest can be skipped once their bound is more than a point under the best ratio
+    # found (they could neither be the best nor come within a point of it).
+    ranked = sorted(((200.0 * min(lp, b - a) / (lp + b - a) if lp else 100.0, a, b) for a, b in pairs), reverse=True)
+    for bound, a, b in ranked:
+        if lp and bound + 1e-6 < top - 1.0:
+            break
+        r = fuzz.ratio(pattern, form[a:b], score_cutoff=max(0.0, top - 1.0)) if lp else fuzz.ratio(pattern, form[a:b])
+        scored.append((r, a, b))
+        top = max(top, r)
     # Of the windows within a point of the best, the shortest: a neighbour word that happens to share
     # letters with the pattern's next word must not be taken along (when in doubt, keep).
     ratio, a, b = min((x for x in scored if x[0] >= top - 1.0), key=lambda x: (x[2] - x[1], x[1]))
     return a, b, ratio
-
-
-def _candidates(m: Matcher, doc: Document) -> set[int] | None:
-    """Units where ``m`` can match (None: any unit), from document-wide checks in C-speed searches."""
-    if m.kind == "literal":
-        whole = doc.whole_form
-        return None if any(a in whole for a in m.anchors) else set()
-    if m.kind == "fuzzy":
-        return None if _enough_anchors(m, doc.whole_form) else set()
-    if m.kind == "regex":
-        assert m.regex is not None
-        if m.anchors and not any(a in doc.lowered for a in m.anchors):
-            return set()
-        units = doc.regex_units(m.regex)
-        return None if units is None else set(units)
-    if m.kind == "any":
-        sets = [_candidates(member, doc) for member in m.members]
-        return None if any(s is None for s in sets) else set().union(*sets)
-    # all: stop at the first member that rules the document out; once few units are left, the
-    # remaining members are checked on those units only (by _match) instead of over the whole text
-    known: set[int] | None = None
-    for member in m.members:
-        if known is not None and len(known) * 4 < len(doc):
-            break
-        s = _candidates(member, doc)
-        if s is not None:
-            known = s if known is None else known & s
-            if not known:
-                return known
-    return known
 
 
 def _enough_anchors(m: Matcher, form: str) -> bool:
@@ -306,6 +227,10 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
 
 
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    if m.kind not in ("any", "all"):
+        known = doc.leaf_units.get(id(m))
+        if known is not None and i not in known:
+            return []  # none of the leaf's anchors is in this unit
     if m.kind == "literal":
         return _match_literal(m, doc, i)
     if m.kind == "regex":
@@ -317,15 +242,22 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         for member in m.members:
             out.extend(_match(member, doc, i))
         return out
-    # all: every member must hit this block; report the first member's hits
-    first: list[_Hit] = []
-    for n, member in enumerate(m.members):
-        hits = _match(member, doc, i)
-        if not hits:
-            return []
-        if n == 0:
-            first = hits
-    return first
+    # all: every member must hit this block; report the first member's hits (the others only need to
+    # hit somewhere: checked first, and a regex stops at its first match)
+    if not all(_exists(member, doc, i) for member in m.members[1:]):
+        return []
+    return _match(m.members[0], doc, i)
+
+
+def _exists(m: Matcher, doc: Document, i: int) -> bool:
+    """Whether ``m`` has a hit in unit ``i`` (``bool(_match(m, doc, i))``, sooner for regexes)."""
+    if m.kind == "regex":
+        known = doc.leaf_units.get(id(m))
+        if known is not None and i not in known:
+            return False
+        assert m.regex is not None
+        return any(h.end() > h.start() for h in m.regex.finditer(doc.raw(i)))
+    return bool(_match(m, doc, i))
 
 
 # ------------------------------------------------------------------------------------------- driver
@@ -346,12 +278,8 @@ def find_boilerplate(
     n = len(doc)
     everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []
-    for rule in ruleset.rules:
-        if not rule.scope.allows_document(host, url, language):
-            continue
-        candidates = _candidates(rule.matcher, doc)
-        if candidates is not None and not candidates:
-            continue
+    chosen, doc.leaf_units = rule_index(ruleset).candidates(doc.units, host, url, language, only)
+    for rule, candidates in chosen:
         indices = rule.scope.window_of(n) or everywhere
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))

@@ -14,12 +14,15 @@ identical — a match found in one is found in the other.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
+import threading
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["comparison_form", "comparison_map", "is_cjk", "WORD_RE"]
+__all__ = ["comparison_form", "comparison_forms", "unfolded_forms", "comparison_map", "is_cjk", "WORD_RE"]
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 # ``\w`` in Python's re is Unicode-aware: letters, digits and underscore of every script.
@@ -85,6 +88,7 @@ def _pieces(text: str):
 
 
 _ASCII_PUNCT = {ord(c): None for c in "!\"#%&'()*,-./:;?@[\\]_{}"}
+_LATIN1_PUNCT = bytes(c for c in range(256) if unicodedata.category(chr(c))[0] == "P")
 
 
 def comparison_form(text: str) -> str:
@@ -101,8 +105,104 @@ def comparison_form(text: str) -> str:
         text = _unescape(text)
     elif "&" in text:
         text = _unescape(text)
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_punct_table())
+    folded = _drop_punct(unicodedata.normalize("NFKC", text).casefold())
     return " ".join(folded.split())
+
+
+def comparison_forms(texts: Sequence[str]) -> list[str]:
+    """``[comparison_form(t) for t in texts]``, computed over the texts joined by newlines."""
+    return [" ".join(p.split()) for p in unfolded_forms(texts)]
+
+
+def unfolded_forms(texts: Sequence[str]) -> list[str]:
+    """The comparison forms of ``texts`` before whitespace is folded and trimmed.
+
+    A document's blocks are normalised together: one NFKC check, one casefold and one punctuation
+    pass instead of one call per block. Every step works character by character and none makes or
+    removes a newline, so splitting the result at the newlines gives each text's share. Texts that
+    hold a newline themselves (or whose HTML entities decode to one) are done one by one.
+    ``" ".join(u.split())`` of an unfolded form is the comparison form; so is that of the
+    concatenation of the unfolded forms of consecutive pieces of a text cut after whitespace.
+    """
+    if len(texts) < 2:
+        return [_unfolded(t) for t in texts]
+    prepared = [_unescape(t) if "&" in t else t for t in texts]
+    joined = "\n".join(prepared)
+    if joined.count("\n") != len(texts) - 1:
+        return [_unfolded(t) for t in texts]
+    if joined.isascii():
+        return joined.translate(_ASCII_PUNCT).lower().split("\n")
+    if not unicodedata.is_normalized("NFKC", joined):
+        joined = "\n".join(unicodedata.normalize("NFKC", t) for t in prepared)  # most are NFKC already
+    return _drop_punct(joined.casefold()).split("\n")
+
+
+def _unfolded(text: str) -> str:
+    if "&" in text:
+        text = _unescape(text)
+    if text.isascii():
+        return text.translate(_ASCII_PUNCT).lower()
+    return _drop_punct(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _drop_punct(text: str) -> str:
+    """``text`` without its Unicode punctuation (P*), through C fast paths where possible.
+
+    ``str.translate`` with a dict costs a lookup per character once a string is not ASCII. Text in a
+    Latin script holds few characters beyond Latin-1 (curly quotes, dashes, an arrow or an emoji):
+    encoding to Latin-1 with an error handler drops those that are punctuation and stands a NUL in for
+    each other one (set aside in order); the rest is a C table lookup on bytes, and the set-aside
+    characters go back in place of the NULs. Text in another script, or holding a NUL, takes the table.
+    """
+    if text.isascii():
+        return text.translate(_ASCII_PUNCT)
+    if "\x00" in text:
+        return text.translate(_PUNCT)
+    state = _kept_state
+    state.kept = []
+    state.budget = len(text) // 64 + 8  # runs of other characters before the table is cheaper
+    try:
+        data = text.encode("latin-1", _DROP_PUNCT_ERRORS)
+    except _TooMany:
+        return text.translate(_PUNCT)
+    finally:
+        kept, state.kept = state.kept, []
+    out = data.translate(None, _LATIN1_PUNCT).decode("latin-1")
+    if not kept:
+        return out
+    parts = out.split("\x00")
+    pieces = [parts[0]]
+    for c, part in zip(kept, parts[1:], strict=True):
+        pieces.append(c)
+        pieces.append(part)
+    return "".join(pieces)
+
+
+class _TooMany(Exception):
+    """Too many characters beyond Latin-1 that are not punctuation: the general table is cheaper."""
+
+
+_kept_state = threading.local()
+
+
+def _drop_beyond_latin1(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: drop punctuation, stand a NUL in for any other character (kept aside)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    state = _kept_state
+    state.budget -= 1
+    if state.budget < 0:
+        raise _TooMany
+    out = []
+    for c in exc.object[exc.start : exc.end]:
+        if _PUNCT[ord(c)] is not None:
+            state.kept.append(c)
+            out.append("\x00")
+    return "".join(out), exc.end
+
+
+_DROP_PUNCT_ERRORS = "cleaner.drop-punctuation"
+codecs.register_error(_DROP_PUNCT_ERRORS, _drop_beyond_latin1)
 
 
 def _unescape(text: str) -> str:

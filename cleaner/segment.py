@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "Unit", "split_blocks", "units_of", "sentence_starts"]
+from .normalize import unfolded_forms
+
+__all__ = ["Block", "Unit", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,16 @@ def split_blocks(text: str) -> list[Block]:
 
 
 # A sentence ends with . ! ? … or CJK full stops, optionally followed by closing quotes/brackets, then
-# whitespace (or, for CJK stops, anything).
-_SENT_END = re.compile(r"""(?:[.!?…]+["'”’»)\]]*\s+|[。！？]+["'”’」』)]*\s*)""")
+# whitespace (or, for CJK stops, anything). Written to start with one character class, which lets the
+# regex engine skip ahead to candidate characters instead of trying each position.
+_SENT_END = re.compile(
+    r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*["'”’»)\]]*\s+|(?<=[。！？])[。！？]*["'”’」』)]*\s*)"""
+)
+# The same over lines joined by newlines: no match reaches past its line, so each line's matches are
+# those of the line alone.
+_SENT_END_IN_LINE = re.compile(
+    r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*["'”’»)\]]*[^\S\n]+|(?<=[。！？])[。！？]*["'”’」』)]*[^\S\n]*)"""
+)
 
 
 def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -67,6 +77,8 @@ class Unit:
     text: str = ""  # the pieces joined by one space
     form: str = ""
     _offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (view_start, raw_start, length)
+    # (text, its comparison form, its sentences' forms), see unit_forms
+    _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     def build(self, doc_text: str) -> None:
         parts, offsets, pos = [], [], 0
@@ -128,6 +140,71 @@ class Unit:
             self.text = ""
         elif rebuild:
             self.build(doc_text)
+
+
+def unit_forms(units: list[Unit]) -> list[str]:
+    """Comparison forms of the units' current texts (see :func:`unit_sentence_forms`)."""
+    _fill_forms(units)
+    return [u._cform[1] for u in units]  # type: ignore[index]
+
+
+def unit_sentence_forms(u: Unit) -> tuple[str, ...]:
+    """Comparison forms of the sentences of ``u``'s current text: its form alone when it has one
+    sentence, else the non-empty forms of its sentences."""
+    _fill_forms([u])
+    return u._cform[2]  # type: ignore[index]
+
+
+def _fill_forms(units: list[Unit]) -> None:
+    """Compute the forms of units whose text changed since their forms were computed.
+
+    Rules and duplicate removal both need every block's form, and duplicate removal its sentences'
+    forms, pass after pass. Each unit keeps the forms of the text they were computed for (checked by
+    identity: a cut rebuilds the text). The stale units are cut into sentences and all pieces are
+    normalised in one :func:`unfolded_forms` call; a block's form is the fold of its pieces' unfolded
+    forms joined (pieces are cut after whitespace, or after CJK full stops where the join has none).
+    """
+    stale = [u for u in units if u._cform is None or u._cform[0] is not u.text]
+    if not stale:
+        return
+    texts = [u.text for u in stale]
+    joined = "\n".join(texts)
+    # sentence ends of all units in one scan; a unit's text holds no newline
+    ends = [m.end() for m in _SENT_END_IN_LINE.finditer(joined)]
+    pieces: list[str] = []
+    counts: list[int] = []
+    glued: list[bool] = []  # a CJK full stop starts the next sentence without a space
+    k = 0
+    offset = 0
+    for text in texts:
+        limit = offset + len(text)
+        cuts = []
+        while k < len(ends) and ends[k] <= limit:
+            if ends[k] < limit:
+                cuts.append(ends[k] - offset)
+            k += 1
+        if not cuts:
+            pieces.append(text)
+            glued.append(False)
+        else:
+            bounds = [0, *cuts, len(text)]
+            pieces.extend(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+            glued.append(not all(text[c - 1].isspace() for c in cuts))
+        counts.append(len(cuts) + 1)
+        offset = limit + 1
+    unfolded = unfolded_forms(pieces)
+    k = 0
+    for u, n, glue in zip(stale, counts, glued, strict=True):
+        if n == 1:
+            form = " ".join(unfolded[k].split())
+            u._cform = (u.text, form, (form,))
+        else:
+            parts = unfolded[k : k + n]
+            sentences = tuple(f for f in (" ".join(p.split()) for p in parts) if f)
+            # sentences cut after whitespace: the block's form is theirs joined by one space
+            form = " ".join("".join(parts).split()) if glue else " ".join(sentences)
+            u._cform = (u.text, form, sentences)
+        k += n
 
 
 def units_of(text: str) -> list[Unit]:

@@ -1,15 +1,26 @@
-"""Prefilters only skip work: with or without them, every document cleans the same."""
+"""Prefilters only skip work: with or without them, every document cleans the same.
+
+The rule index (cleaner/prefilter.py) puts every anchor of every rule into automata and runs a rule
+only on the blocks where one of its anchors occurs. A rule set whose anchors are all "" has no usable
+anchor: every rule then runs on every block — the reference the indexed run must equal.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 
+import pytest
+from casedata import case_names, load_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from synthetic_rules import site_url, write_synthetic_pack
 
 from cleaner import RuleSet, clean, load_rules
+from cleaner.prefilter import rule_index
 from cleaner.rules import Matcher, required_anchors
+from cleaner.segment import units_of
 
 BUNDLED = load_rules()
 
@@ -20,12 +31,23 @@ def _no_anchors(m: Matcher) -> Matcher:
     return dataclasses.replace(m, anchors=anchors, members=tuple(_no_anchors(x) for x in m.members))
 
 
-UNFILTERED = RuleSet(
-    tuple(dataclasses.replace(r, matcher=_no_anchors(r.matcher)) for r in BUNDLED.rules), BUNDLED.packs
-)
-EXAMPLES = sorted(
-    {t.input for r in BUNDLED.rules for t in r.tests} | {t.output or "" for r in BUNDLED.rules for t in r.tests}
-)
+def _unfiltered(rules: RuleSet) -> RuleSet:
+    return RuleSet(tuple(dataclasses.replace(r, matcher=_no_anchors(r.matcher)) for r in rules.rules), rules.packs)
+
+
+def _examples(rules: RuleSet) -> list[str]:
+    tests = [t for r in rules.rules for t in r.tests]
+    return sorted({t.input for t in tests} | {t.output or "" for t in tests})
+
+
+UNFILTERED = _unfiltered(BUNDLED)
+EXAMPLES = _examples(BUNDLED)
+# lines of the labelled real cases: ordinary article text around the boilerplate
+CASE_LINES = sorted({line for name in case_names() for line in load_case(name)[0].splitlines() if line.strip()})
+
+
+def _same(a, b) -> bool:
+    return a.text == b.text and a.removals == b.removals
 
 
 def test_required_anchors_of_common_shapes():
@@ -40,7 +62,59 @@ def test_required_anchors_of_common_shapes():
 @given(st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6), st.sampled_from(["\n", " ", "\n\n"]))
 def test_prefilters_never_change_the_result(parts, sep):
     doc = sep.join(parts)
-    assert clean(doc, rules=BUNDLED).text == clean(doc, rules=UNFILTERED).text
+    assert _same(clean(doc, rules=BUNDLED), clean(doc, rules=UNFILTERED))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(EXAMPLES), st.sampled_from(CASE_LINES), st.text(max_size=80)), max_size=10),
+    st.sampled_from([None, "https://www.gate.com/news/1", "https://www.okx.com/learn/x", "https://benzinga.com/a"]),
+)
+def test_automaton_prefilter_equals_running_every_rule(parts, url):
+    """Rule examples among real article lines and random text: the same removals, spans and scores."""
+    doc = "\n".join(parts)
+    assert _same(clean(doc, url=url, rules=BUNDLED), clean(doc, url=url, rules=UNFILTERED))
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> tuple[RuleSet, RuleSet]:
+    """The bundled rules plus 1,000 generated site rules, and the same without usable anchors."""
+    rules = load_rules([write_synthetic_pack(tmp_path_factory.mktemp("pack"), 1000)])
+    return rules, _unfiltered(rules)
+
+
+def test_thousand_rules_prefilter_equals_running_every_rule(many):
+    rules, unfiltered = many
+    examples = _examples(RuleSet(rules.rules[len(BUNDLED.rules) :]))
+    rnd = random.Random(5)
+    for k in range(60):
+        parts = rnd.sample(CASE_LINES, 4) + rnd.sample(examples, 3) + rnd.sample(EXAMPLES, 2)
+        rnd.shuffle(parts)
+        doc, url = "\n".join(parts), site_url(k % 150)
+        assert _same(clean(doc, url=url, rules=rules), clean(doc, url=url, rules=unfiltered)), (doc, url)
+
+
+def test_site_rules_are_looked_at_only_on_their_site(many):
+    rules, _ = many
+    index = rule_index(rules)
+    site0 = [r for r in rules.rules if r.scope.domains == ("site0.example",)]
+    units = units_of("\n".join(r.tests[0].input for r in site0))  # text every site-0 rule matches
+    chosen = {r.id for r, _ in index.candidates(units, "site0.example", site_url(0), "en")[0]}
+    elsewhere = {r.id for r, _ in index.candidates(units, "site1.example", site_url(1), "en")[0]}
+    assert {r.id for r in site0} <= chosen and not elsewhere & {r.id for r in site0}
+    assert all(r.scope.domains in ((), ("site0.example",)) for r in rules.rules if r.id in chosen)
+
+
+def test_a_document_without_any_anchor_runs_only_rules_without_one():
+    units = units_of("zzz qqq\nxxyyzz wwvvuu")
+    chosen = [r for r, _ in rule_index(BUNDLED).candidates(units, None, None, "en")[0]]
+    open_rules = [r for r in BUNDLED.rules if r.matcher.kind == "regex" and not r.matcher.anchors]
+    assert chosen == [r for r in open_rules if r in chosen] and len(chosen) <= len(open_rules)
+
+
+def test_the_index_is_built_once_per_rule_set():
+    assert rule_index(BUNDLED) is rule_index(BUNDLED)
+    assert rule_index(UNFILTERED) is not rule_index(BUNDLED)
 
 
 @settings(max_examples=150, deadline=None)

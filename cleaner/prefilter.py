@@ -1,0 +1,275 @@
+"""Which rules can match a document, and in which blocks: one automaton pass instead of rules × blocks.
+
+Every leaf matcher carries *anchors* (see :mod:`cleaner.rules`): strings of which every match holds
+one — a literal's comparison forms, a fuzzy pattern's 6-character chunks (a match keeps a share of
+them), the literals a regex cannot match without. When the rules are first used, all anchors go into
+Aho–Corasick automata (ahocorasick-rs, a DFA): one over the blocks' comparison forms (literal and fuzzy
+anchors) and one over their lower-cased text (regex anchors); whole-block literals are a hash lookup
+of each block's form. Rules scoped to domains get automata of their own, chosen by the document's
+host, so a thousand site rules cost a document only its own site's rules.
+
+Per document each block is scanned once and every hit says which leaf may match in which block; a
+rule's candidate blocks follow from its matcher tree (``any``: union, ``all``: intersection). Rules
+without any hit are never looked at, and matching runs only on candidate blocks with the unchanged
+matcher code, so the result is the same as running every rule on every block
+(``tests/test_prefilter.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+import ahocorasick_rs
+
+from .rules import Matcher, Rule, RuleSet
+from .segment import Unit, unit_forms
+
+__all__ = ["RuleIndex", "rule_index"]
+
+_EMPTY: frozenset[int] = frozenset()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_HOSTS = 4096  # hosts whose automaton choice is remembered
+
+
+def _leaves(m: Matcher) -> Iterable[Matcher]:
+    if m.kind in ("any", "all"):
+        for member in m.members:
+            yield from _leaves(member)
+    else:
+        yield m
+
+
+def _fuzzy_need(m: Matcher) -> int:
+    """How many distinct chunks a block must hold for ``m`` to be scored (as ``_enough_anchors``)."""
+    return max(1, m.min_length // 6 // 3)
+
+
+@dataclass
+class _Group:
+    """The rules of one scope (unscoped, or one set of domains) with their automata."""
+
+    rules: list[int] = field(default_factory=list)  # indices into RuleIndex.rules, load order
+    form_words: dict[str, list[int]] = field(default_factory=dict)  # anchor -> ids of leaves
+    lower_words: dict[str, list[int]] = field(default_factory=dict)
+    blocks: dict[str, list[int]] = field(default_factory=dict)  # whole-block literal form -> leaf ids
+    open_rules: list[int] = field(default_factory=list)  # rules with a leaf that has no anchor
+    form_automaton: ahocorasick_rs.AhoCorasick | None = None
+    lower_automaton: ahocorasick_rs.AhoCorasick | None = None
+    form_leaves: list[list[int]] = field(default_factory=list)  # automaton pattern index -> leaf ids
+    lower_leaves: list[list[int]] = field(default_factory=list)
+
+    def build(self) -> None:
+        self.form_automaton, self.form_leaves = _automaton(self.form_words)
+        self.lower_automaton, self.lower_leaves = _automaton(self.lower_words)
+
+
+def _automaton(words: dict[str, list[int]]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list[int]]]:
+    if not words:
+        return None, []
+    patterns = sorted(words)
+    try:  # a DFA scans at a few ns per character; the anchors of thousands of rules still fit it
+        automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
+    except Exception:  # pragma: no cover - too many anchors for a DFA: the library's own choice
+        automaton = ahocorasick_rs.AhoCorasick(patterns)
+    return automaton, [words[p] for p in patterns]
+
+
+def _lines(lines: list[str]) -> tuple[str, list[int]]:
+    """The lines joined by newlines, and the offset where each starts."""
+    return "\n".join(lines), list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+
+
+def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -> set[tuple[int, int]]:
+    """Distinct (line number, pattern index) of every occurrence in ``text`` (lines joined by newlines,
+    each starting at ``starts[k]``), overlapping ones included.
+
+    No anchor holds a newline, so each occurrence lies on one line: the one its start offset falls in.
+    """
+    try:
+        found = automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # lone surrogates (no anchor holds one): stand-ins of the same length
+        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+    return {(bisect_right(starts, start) - 1, k) for k, start, _ in found}
+
+
+class RuleIndex:
+    """The anchors of a rule set's text rules, compiled for one pass per document."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        self._leaf: dict[int, Matcher] = {}  # id(leaf) -> leaf (the rules keep the objects alive)
+        self._need: dict[int, int] = {}  # fuzzy leaves: distinct anchors needed per block
+        self._leaf_rules: dict[int, list[int]] = {}
+        self._open: set[int] = set()
+        groups: dict[tuple[str, ...], _Group] = {}
+        for k, rule in enumerate(rules):
+            group = groups.setdefault(tuple(sorted(rule.scope.domains)), _Group())
+            group.rules.append(k)
+            has_open = False
+            for leaf in _leaves(rule.matcher):
+                lid = id(leaf)
+                self._leaf[lid] = leaf
+                self._leaf_rules.setdefault(lid, []).append(k)
+                anchors = leaf.anchors
+                if (
+                    not anchors
+                    or "" in anchors
+                    or leaf.kind not in ("literal", "regex", "fuzzy")
+                    or any(_SURROGATE.search(a) for a in anchors)  # the automaton takes valid Unicode only
+                ):
+                    self._open.add(lid)  # no anchor to look for: every block is a candidate
+                    has_open = True
+                elif leaf.kind == "literal" and leaf.whole_block:
+                    for a in anchors:
+                        group.blocks.setdefault(a, []).append(lid)
+                else:
+                    words = group.lower_words if leaf.kind == "regex" else group.form_words
+                    for a in anchors:
+                        words.setdefault(a, []).append(lid)
+                    if leaf.kind == "fuzzy":
+                        self._need[lid] = _fuzzy_need(leaf)
+            if has_open:
+                group.open_rules.append(k)
+        for group in groups.values():
+            group.build()
+        self._unscoped = groups.pop((), _Group())
+        self._by_domain: dict[str, list[_Group]] = {}
+        for domains, group in groups.items():
+            for d in domains:
+                self._by_domain.setdefault(d, []).append(group)
+        self._hosts: dict[str | None, tuple[_Group, ...]] = {}
+        # the widest head and tail windows: later passes scan only these and the changed units
+        self._head = max((r.scope.window for r in rules if r.scope.position == "head"), default=0)
+        self._tail = max((r.scope.window for r in rules if r.scope.position == "tail"), default=0)
+
+    def _groups(self, host: str | None) -> tuple[_Group, ...]:
+        """The unscoped rules plus the groups of every domain the host lies in (a.b.com: b.com, com)."""
+        got = self._hosts.get(host)
+        if got is None:
+            chosen = [self._unscoped]
+            if host and self._by_domain:
+                parts = host.split(".")
+                for k in range(len(parts)):
+                    for g in self._by_domain.get(".".join(parts[k:]), ()):
+                        if g not in chosen:
+                            chosen.append(g)
+            if len(self._hosts) >= _MAX_HOSTS:
+                self._hosts.clear()
+            got = self._hosts[host] = tuple(chosen)
+        return got
+
+    def candidates(
+        self,
+        units: list[Unit],
+        host: str | None,
+        url: str | None,
+        language: str | None,
+        only: set[int] | None = None,
+    ) -> tuple[list[tuple[Rule, set[int] | None]], dict[int, frozenset[int] | set[int]]]:
+        """The rules that may match, in load order, each with its candidate units (None: any unit),
+        and for every anchored leaf of those rules the units where it may match (keyed by ``id``).
+
+        ``only``: the units rules without a position look at (None: all); then only those and the
+        head and tail windows are scanned.
+        """
+        groups = self._groups(host)
+        n = len(units)
+        if only is None:
+            scan = list(range(n))
+        else:
+            scan = sorted(only.union(range(min(self._head, n)), range(max(0, n - self._tail), n)))
+        scanned = units if len(scan) == n else [units[i] for i in scan]
+        leaf_units: dict[int, set[int]] = {}
+        touched: set[int] = set()
+        forms: list[str] | None = None
+        lowered: tuple[str, list[int]] | None = None
+        form_text: tuple[str, list[int]] | None = None
+        counts: dict[tuple[int, int], int] = {}
+        need = self._need
+        for g in groups:
+            touched.update(g.open_rules)
+            if g.form_automaton is not None or g.blocks:
+                if forms is None:
+                    forms = unit_forms(scanned)
+                if g.blocks:
+                    blocks = g.blocks
+                    for i, f in zip(scan, forms, strict=True):
+                        hit = blocks.get(f)
+                        if hit is not None:
+                            for lid in hit:
+                                leaf_units.setdefault(lid, set()).add(i)
+                if g.form_automaton is not None:
+                    if form_text is None:
+                        form_text = _lines(forms)
+                    values = g.form_leaves
+                    for j, v in _hits(g.form_automaton, *form_text):
+                        i = scan[j]
+                        for lid in values[v]:
+                            k = need.get(lid)
+                            if k is not None and k > 1:
+                                key = (lid, i)
+                                c = counts[key] = counts.get(key, 0) + 1
+                                if c < k:
+                                    continue
+                            leaf_units.setdefault(lid, set()).add(i)
+            if g.lower_automaton is not None:
+                if lowered is None:
+                    lowered = _lines([u.text.lower() for u in scanned])
+                values = g.lower_leaves
+                for j, v in _hits(g.lower_automaton, *lowered):
+                    i = scan[j]
+                    for lid in values[v]:
+                        leaf_units.setdefault(lid, set()).add(i)
+        leaf_rules = self._leaf_rules
+        for lid in leaf_units:
+            touched.update(leaf_rules[lid])
+        out: list[tuple[Rule, set[int] | None]] = []
+        known: dict[int, frozenset[int] | set[int]] = dict(leaf_units)
+        for k in sorted(touched):
+            rule = self.rules[k]
+            if not rule.scope.allows_document(host, url, language):
+                continue
+            cand = self._tree(rule.matcher, known)
+            if cand is None or cand:
+                out.append((rule, cand))
+        return out, known
+
+    def _tree(self, m: Matcher, known: dict[int, frozenset[int] | set[int]]) -> set[int] | None:
+        """Units where ``m`` may match (None: any), from its leaves' units; fills ``known`` with an
+        empty set for anchored leaves without a hit, so matching skips them."""
+        if m.kind == "any":
+            sets = [self._tree(x, known) for x in m.members]
+            return None if any(s is None for s in sets) else set().union(*sets)  # type: ignore[arg-type]
+        if m.kind == "all":
+            out: set[int] | None = None
+            for x in m.members:
+                s = self._tree(x, known)
+                if s is not None:
+                    out = set(s) if out is None else out & s
+            return out
+        lid = id(m)
+        if lid in self._open:
+            return None
+        got = known.get(lid)
+        if got is None:
+            got = known[lid] = _EMPTY
+        return set(got)
+
+
+_INDEXES: dict[int, tuple[weakref.ref[RuleSet], RuleIndex]] = {}
+
+
+def rule_index(ruleset: RuleSet) -> RuleIndex:
+    """The index of ``ruleset``'s text rules, built on first use and kept while the set lives."""
+    key = id(ruleset)
+    got = _INDEXES.get(key)
+    if got is not None and got[0]() is ruleset:
+        return got[1]
+    index = RuleIndex(ruleset.rules)
+    _INDEXES[key] = (weakref.ref(ruleset, lambda _, key=key: _INDEXES.pop(key, None)), index)
+    return index

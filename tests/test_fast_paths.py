@@ -1,0 +1,143 @@
+"""Fast paths give the answer of the plain computation they replace.
+
+The text pipeline computes comparison forms for a whole document at once, guesses the language from
+byte-level word counts, cuts sentences with a regex that skips ahead, samples shingles with C maps and
+prunes fuzzy window refinement by a length bound. Each is checked here against the straightforward
+version (written out in this file) on real lines and on generated text with the characters that make
+normalisation hard: entities, combining marks, ligatures, Greek sigma, Turkish i, NUL, CJK full stops.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import Counter
+
+from casedata import case_names, load_case
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from cleaner.dedup import _shingles
+from cleaner.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
+from cleaner.matching import _refine_window
+from cleaner.normalize import comparison_form, comparison_forms
+from cleaner.segment import _SENT_END, sentence_starts, unit_forms, unit_sentence_forms, units_of
+
+LINES = sorted({line for name in case_names() for line in load_case(name)[0].splitlines() if line.strip()})
+HARD = list("’“”–—…\u00a0&#;amp8217x é«»·ﬁ①Å\u0301\u0308ΣσςİıK.!?。！？」』)¨´\r\x1c\x00→😀€ßж字")
+TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(HARD)), max_size=60)
+
+
+def plain_guess(text: str, sample: int = 4000) -> str | None:
+    """guess_language as first written: one Python step per character and per word."""
+    head = text[:sample]
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    scripts: Counter[str] = Counter()
+    for c in letters[:2000]:
+        if ord(c) < 0x250:
+            scripts["LATIN"] += 1
+            continue
+        name = unicodedata.name(c, "")
+        scripts[next((code for prefix, code in _SCRIPTS if name.startswith(prefix)), "other")] += 1
+    total = sum(scripts.values())
+    top, count = scripts.most_common(1)[0]
+    if top == "other":
+        return None
+    if top != "LATIN" and count / total > 0.3:
+        return "ja" if top == "zh" and scripts.get("ja", 0) / total > 0.05 else top
+    words = [w.lower() for w in _WORD.findall(head)]
+    if len(words) < 8:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] < 3 or ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
+        return None
+    return best
+
+
+def plain_sentences(text: str) -> tuple[str, ...]:
+    starts = sentence_starts(text)
+    if len(starts) == 1:
+        return (comparison_form(text),)
+    pieces = (text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True))
+    return tuple(f for f in map(comparison_form, pieces) if f)
+
+
+def test_language_guess_on_the_cases():
+    for name in case_names():
+        raw = load_case(name)[0]
+        assert guess_language(raw) == plain_guess(raw)
+        for k in range(0, len(raw), 997):
+            assert guess_language(raw[k : k + 300]) == plain_guess(raw[k : k + 300])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), TEXT), max_size=12))
+def test_language_guess_on_mixed_text(parts):
+    text = " ".join(parts)
+    assert guess_language(text) == plain_guess(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), TEXT), max_size=8))
+def test_document_forms_equal_one_by_one_forms(parts):
+    assert comparison_forms(parts) == [comparison_form(p) for p in parts]
+    units = units_of("\n".join(parts))
+    assert unit_forms(units) == [comparison_form(u.text) for u in units]
+    assert [unit_sentence_forms(u) for u in units] == [plain_sentences(u.text) for u in units]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_sentence_regex_equals_the_plain_one(text):
+    plain = re.compile(r"""(?:[.!?…]+["'”’»)\]]*\s+|[。！？]+["'”’」』)]*\s*)""")
+    assert [m.span() for m in _SENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_shingles_equal_crc32_of_each_gram():
+    def plain(form: str) -> set[int]:
+        words = form.split()
+        if len(words) * 12 >= len(form):
+            grams = [" ".join(words[k : k + 3]) for k in range(max(1, len(words) - 2))]
+        else:
+            grams = [form[k : k + 8] for k in range(max(1, len(form) - 7))]
+        return {h for h in (zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams) if h % 2 == 0}
+
+    forms = [comparison_form(line) for line in LINES] + ["a", "ab cd", "一二三四五六七八九十" * 3, "x" * 50]
+    for f in forms:
+        if f:
+            assert _shingles(f) == plain(f)
+
+
+def test_pruned_window_refinement_equals_trying_every_window():
+    def plain(pattern, form, s, e, score):
+        slack = max(8, len(pattern) // 6)
+        bounds = [0] + [k + 1 for k, c in enumerate(form) if c == " "] + [len(form) + 1]
+        starts = [b for b in bounds if abs(b - s) <= slack and b < len(form)] or [s]
+        ends = [b - 1 for b in bounds if s + len(pattern) // 2 <= b - 1 <= e + slack and b - 1 > 0] or [e]
+        scored = [(fuzz.ratio(pattern, form[a:b]), a, b) for a in starts for b in ends if b - a >= len(pattern) // 2]
+        if not scored:
+            return s, e, score
+        top = max(r for r, _, _ in scored)
+        ratio, a, b = min((x for x in scored if x[0] >= top - 1.0), key=lambda x: (x[2] - x[1], x[1]))
+        return a, b, ratio
+
+    pattern = comparison_form(
+        "This page may contain third-party content, which is provided for information purposes only "
+        "(not representations/warranties) and should not be considered as an endorsement of its views by Gate."
+    )
+    words = pattern.split()
+    for k, line in enumerate(LINES[:300]):
+        form = comparison_form(line)
+        cut = " ".join(words[k % 7 : len(words) - k % 5])
+        for text in (form, f"{form} {cut}", f"{cut} {form}", cut):
+            al = fuzz.partial_ratio_alignment(pattern, text)
+            if al is not None:
+                target = pattern[al.src_start : al.src_end]
+                got = _refine_window(target, text, al.dest_start, al.dest_end, al.score)
+                assert got == plain(target, text, al.dest_start, al.dest_end, al.score)
