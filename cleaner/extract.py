@@ -321,9 +321,17 @@ def _metadata(root: etree._Element, url: str | None) -> dict:
 
 def _byline(root: etree._Element) -> str | None:
     """A short byline's text, for pages that state the author only in the markup."""
-    for el in root.iter():
+    for el in root.iter(etree.Element):
+        keys = el.keys()
+        if not keys:
+            continue
         attrs = el.get("class") or ""
-        if el.get("rel") == "author" or el.get("itemprop") == "author" or vocab.BYLINE_RE.search(attrs):
+        low = attrs.lower()
+        if (
+            ("rel" in keys and el.get("rel") == "author")
+            or ("itemprop" in keys and el.get("itemprop") == "author")
+            or (("author" in low or "byline" in low or "writer" in low) and vocab.BYLINE_RE.search(attrs))
+        ):
             text = _text_of(el)
             text = re.sub(r"^(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.IGNORECASE)
             if 2 < len(text) <= 80:
@@ -476,9 +484,14 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     protected: set = set()
     hidden_set = set(hidden)
     for anchor in anchors:
-        if anchor is not protect and (anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())):
+        if anchor is not protect and hidden_set and (
+            anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())
+        ):
             continue  # hidden microdata copies of the article body protect nothing
-        if anchor is protect or len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT:
+        # (raw length first: it is cheap and never below the folded length)
+        if anchor is protect or (
+            _text_len(anchor) >= vocab.ANCHOR_MIN_TEXT and len(_text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT
+        ):
             protected.add(anchor)
             protected.update(anchor.iterancestors())
     # Empty elements (icons, ad slots waiting for a script) hold no text: leave them, it is cheaper.
@@ -632,22 +645,24 @@ class _Walker:
         if not pieces:
             return
         self.pieces = []
-        segments: list[list] = [[]]
-        brs = 0
-        for p in pieces:
-            if p is _BR:
-                brs += 1
-                continue
-            if brs:
-                if brs >= 2 and segments[-1]:
-                    segments.append([])
-                else:
-                    segments[-1].append((" ", False))
-                brs = 0
-            segments[-1].append(p)
+        segments: list[list] = [pieces]
+        if _BR in pieces:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+            segments = [[]]
+            brs = 0
+            for p in pieces:
+                if p is _BR:
+                    brs += 1
+                    continue
+                if brs:
+                    if brs >= 2 and segments[-1]:
+                        segments.append([])
+                    else:
+                        segments[-1].append((" ", False))
+                    brs = 0
+                segments[-1].append(p)
         stats = self.chars.get(owner)
         for seg in segments:
-            text = _fold("".join(t for t, _ in seg))
+            text = " ".join("".join([t for t, _ in seg]).split())
             if not text:
                 continue
             link = sum(len(t) for t, linked in seg if linked and t.strip())
