@@ -540,6 +540,28 @@ def _guard_form(guard: str) -> str:
     return comparison_form(guard)
 
 
+@lru_cache(maxsize=1024)
+def _guard_key_word(guard: str) -> str | None:
+    """The longest plain ASCII word of a guard that survives comparison-form folding unchanged.
+
+    Any page whose comparison form holds the guard holds this word in its case-folded raw text too,
+    unless the word was spelt with compatibility characters (ligatures, full-width letters) or
+    entity strings — pages that have those get the exact check (see :func:`_may_hold`).
+    """
+    form = _guard_form(guard)
+    words = [w for w in form.split() if w.isascii() and w.isalpha() and w in guard.casefold()]
+    return max(words, key=len) if words else None
+
+
+# Characters NFKC turns into ASCII letters (ligatures, full-width, letterlike, super/subscripts, enclosed
+# and mathematical letters), and entity strings the comparison form decodes: pages with any of them
+# skip the one-word shortcut.
+_COMPAT_OR_ENTITY = re.compile(
+    "[\ufb00-\ufb4f\uff00-\uffef\u2100-\u214f\u2070-\u209f\u2460-\u24ff\U0001d400-\U0001d7ff\u1d2c-\u1d6a]"
+    r"|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);"
+)
+
+
 def _guarded(elements: list, guard: str | None) -> list:
     """The matched elements that hold ``guard`` — innermost only.
 
@@ -564,18 +586,26 @@ def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
     character by character, so an element's form is a substring of the page's form, and a guard
     absent from the page rules out every element without evaluating the selector (most rules, on
     most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
+    Before even that, one plain word of the guard is looked for in the case-folded page text.
     """
     stripped: list[Stripped] = []
     content_root = None
     root_rule = None
-    page_form: list[str] = []
+    page: dict[str, str] = {}
 
     def may_match(rule: SelectorRule) -> bool:
         if not rule.has_text:
             return True
-        if not page_form:
-            page_form.append(comparison_form(_text_of(root)))
-        return _guard_form(rule.has_text) in page_form[0]
+        if "text" not in page:
+            page["text"] = text = _text_of(root)
+            page["folded"] = text.casefold()
+            page["exact_only"] = "1" if _COMPAT_OR_ENTITY.search(text) else ""
+        word = _guard_key_word(rule.has_text)
+        if word is not None and not page["exact_only"] and word not in page["folded"]:
+            return False  # a word of the guard is missing: so is the guard (cheap, and the usual case)
+        if "form" not in page:
+            page["form"] = comparison_form(page["text"])
+        return _guard_form(rule.has_text) in page["form"]
 
     for rule in selectors:
         if rule.action != "strip" or not may_match(rule):

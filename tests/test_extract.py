@@ -309,6 +309,26 @@ def test_strip_rule_without_guard_removes_every_match() -> None:
     assert [s.rule for s in p.stripped] == ["strip.p3"] and p.stripped[0].text.startswith('"This is about')
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div>Official notice: for INFORMATION purposes only.</div>",
+        "<div>Oﬃcial notice — for information purposes only</div>",  # ligature: NFKC makes it "ffi"
+        "<div>Official&amp;nbsp;notice for information purposes only</div>",  # an entity string in the text
+        "<div>ＯＦＦＩＣＩＡＬ notice for information purposes only</div>",  # full-width letters
+    ],
+)
+def test_has_text_guard_matches_in_comparison_form_whatever_the_spelling(box: str) -> None:
+    body = "".join(f"<p>Paragraph {i} of a story with enough words to be prose.</p>" for i in range(3))
+    rule = SelectorRule("r", "strip", "div", has_text="official notice for information purposes")
+    p = extract(f"<html><body><article>{body}{box}</article></body></html>", selectors=[rule])
+    assert [s.rule for s in p.stripped] == ["r"] and len(p.blocks) == 3
+    # and a page without the phrase keeps its box
+    other = box.replace("notice", "statement")
+    p = extract(f"<html><body><article>{body}{other}</article></body></html>", selectors=[rule])
+    assert p.stripped == () and len(p.blocks) == 4
+
+
 def test_invalid_css_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="invalid CSS selector"):
         compile_css("div[[")
