@@ -541,16 +541,16 @@ def _guard_form(guard: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _guard_key_word(guard: str) -> str | None:
-    """The longest plain ASCII word of a guard that survives comparison-form folding unchanged.
+def _guard_key_words(guard: str) -> tuple[str, ...]:
+    """The plain ASCII words (4+ letters) of a guard that survive comparison-form folding unchanged.
 
-    Any page whose comparison form holds the guard holds this word in its case-folded raw text too,
-    unless the word was spelt with compatibility characters (ligatures, full-width letters) or
-    entity strings — pages that have those get the exact check (see :func:`_may_hold`).
+    Any page whose comparison form holds the guard holds each of these words in its case-folded raw
+    text too, unless they were spelt with compatibility characters (ligatures, full-width letters) or
+    entity strings — pages that have those get the exact check (see ``may_match``).
     """
     form = _guard_form(guard)
-    words = [w for w in form.split() if w.isascii() and w.isalpha() and w in guard.casefold()]
-    return max(words, key=len) if words else None
+    folded = guard.casefold()
+    return tuple(w for w in dict.fromkeys(form.split()) if len(w) >= 4 and w.isascii() and w.isalnum() and w in folded)
 
 
 # Characters NFKC turns into ASCII letters (ligatures, full-width, letterlike, super/subscripts, enclosed
@@ -586,7 +586,7 @@ def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
     character by character, so an element's form is a substring of the page's form, and a guard
     absent from the page rules out every element without evaluating the selector (most rules, on
     most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
-    Before even that, one plain word of the guard is looked for in the case-folded page text.
+    Before even that, the guard's plain words are looked for in the case-folded page text.
     """
     stripped: list[Stripped] = []
     content_root = None
@@ -597,12 +597,13 @@ def _apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
         if not rule.has_text:
             return True
         if "text" not in page:
-            page["text"] = text = _text_of(root)
+            page["text"] = text = etree.tostring(root, method="text", encoding=str)
             page["folded"] = text.casefold()
             page["exact_only"] = "1" if _COMPAT_OR_ENTITY.search(text) else ""
-        word = _guard_key_word(rule.has_text)
-        if word is not None and not page["exact_only"] and word not in page["folded"]:
-            return False  # a word of the guard is missing: so is the guard (cheap, and the usual case)
+        if not page["exact_only"]:
+            folded = page["folded"]
+            if not all(w in folded for w in _guard_key_words(rule.has_text)):
+                return False  # a word of the guard is missing: so is the guard (cheap, and the usual case)
         if "form" not in page:
             page["form"] = comparison_form(page["text"])
         return _guard_form(rule.has_text) in page["form"]
