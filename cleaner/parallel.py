@@ -32,7 +32,7 @@ import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .documents import Item, LineItem, Settings, Unreadable, read_items, to_document
@@ -65,9 +65,23 @@ def _init_worker(settings: Settings, fields: JsonlFields) -> None:
 
 
 def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
+    """Clean one batch in a worker. A JSONL line's raw bytes are not sent back: the main process still
+    has them (:func:`_with_raw`), and leaving them out halves the cost of pickling the results."""
     assert _worker_state is not None, "worker used before its initializer ran"
     settings, fields = _worker_state
-    return [(index, to_document(name, item, settings, fields)) for index, name, item in task]
+    out = []
+    for index, name, item in task:
+        doc = to_document(name, item, settings, fields)
+        out.append((index, replace(doc, raw=None) if doc.raw is not None else doc))
+    return out
+
+
+def _with_raw(task: _Task, results: list[tuple[int, Doc]]) -> list[tuple[int, Doc]]:
+    """Give the documents of a batch back the raw JSONL lines :func:`_clean_batch` left out."""
+    return [
+        (index, replace(doc, raw=item.raw) if isinstance(item, LineItem) else doc)
+        for (_, _, item), (index, doc) in zip(task, results, strict=True)
+    ]
 
 
 def _size(item: Item) -> int:
@@ -126,7 +140,7 @@ def _ordered(
     sources: list[Source], settings: Settings, fields: JsonlFields, jsonl: bool, jobs: int, state: _Progress
 ) -> Iterator[tuple[int, Doc]]:
     """Every ``(source index, document)`` in input order, cleaned by ``jobs`` worker processes."""
-    window: deque[Future[list[tuple[int, Doc]]] | list[tuple[int, Doc]]] = deque()
+    window: deque[tuple[Future[list[tuple[int, Doc]]], _Task] | list[tuple[int, Doc]]] = deque()
     limit = max(2, jobs * WINDOW_PER_JOB)
     tasks = _batches(sources, fields, jsonl, state)
     with ProcessPoolExecutor(
@@ -142,13 +156,13 @@ def _ordered(
                     elif isinstance(task, tuple):
                         window.append([(task[1], task[0])])  # a read error: ready, keeps its place
                     else:
-                        window.append(pool.submit(_clean_batch, task))
+                        window.append((pool.submit(_clean_batch, task), task))
                 if not window:
                     return
                 head = window.popleft()
-                yield from head if isinstance(head, list) else head.result()
+                yield from head if isinstance(head, list) else _with_raw(head[1], head[0].result())
         finally:
-            running = [f for f in window if isinstance(f, Future) and not f.cancel()]  # cancel all queued
+            running = [f[0] for f in window if isinstance(f, tuple) and not f[0].cancel()]  # cancel all queued
             if running:
                 # Stopped early (--on-error fail, a closed stdout, an error) with batches already
                 # running: their results are not wanted, so do not wait for them.
