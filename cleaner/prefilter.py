@@ -26,7 +26,7 @@ from itertools import accumulate
 
 import ahocorasick_rs
 
-from .rules import Matcher, Rule, RuleSet
+from .rules import Matcher, Rule, RuleSet, _requirements, _sre_parse
 from .segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -49,26 +49,41 @@ def _fuzzy_need(m: Matcher) -> int:
     return max(1, m.min_length // 6 // 3)
 
 
+def _more_requirements(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str, ...]]:
+    """Further literals a regex cannot match without, beyond its anchors (one of each group must be in
+    the unit): read off the parsed pattern as :func:`cleaner.rules.required_anchors` does, keeping
+    the ``most`` groups whose shortest alternative is longest, of ``min_len`` characters at least
+    (shorter ones, "the", "to ", hit everywhere and would cost more than they save)."""
+    assert m.regex is not None
+    try:
+        reqs = _requirements(_sre_parse.parse(m.regex.pattern, m.regex.flags))
+    except Exception:  # an exotic construct: the anchors alone
+        return []
+    groups = {tuple(sorted({a.lower() for a in alts})) for alts in reqs if alts and min(map(len, alts)) >= min_len}
+    groups.discard(tuple(m.anchors))
+    return sorted(groups, key=lambda g: (-min(map(len, g)), g))[:most]
+
+
 @dataclass
 class _Group:
     """The rules of one scope (unscoped, or one set of domains) with their automata."""
 
     rules: list[int] = field(default_factory=list)  # indices into RuleIndex.rules, load order
     form_words: dict[str, list[int]] = field(default_factory=dict)  # anchor -> ids of leaves
-    lower_words: dict[str, list[int]] = field(default_factory=dict)
+    lower_words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # -> (leaf id, its group bit)
     blocks: dict[str, list[int]] = field(default_factory=dict)  # whole-block literal form -> leaf ids
     open_rules: list[int] = field(default_factory=list)  # rules with a leaf that has no anchor
     form_automaton: ahocorasick_rs.AhoCorasick | None = None
     lower_automaton: ahocorasick_rs.AhoCorasick | None = None
     form_leaves: list[list[int]] = field(default_factory=list)  # automaton pattern index -> leaf ids
-    lower_leaves: list[list[int]] = field(default_factory=list)
+    lower_leaves: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def build(self) -> None:
         self.form_automaton, self.form_leaves = _automaton(self.form_words)
         self.lower_automaton, self.lower_leaves = _automaton(self.lower_words)
 
 
-def _automaton(words: dict[str, list[int]]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list[int]]]:
+def _automaton(words: dict[str, list]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list]]:
     if not words:
         return None, []
     patterns = sorted(words)
@@ -104,6 +119,7 @@ class RuleIndex:
         self.rules = rules
         self._leaf: dict[int, Matcher] = {}  # id(leaf) -> leaf (the rules keep the objects alive)
         self._need: dict[int, int] = {}  # fuzzy leaves: distinct anchors needed per block
+        self._full: dict[int, int] = {}  # regex leaves with several required literals: all their bits
         self._leaf_rules: dict[int, list[int]] = {}
         self._open: set[int] = set()
         groups: dict[tuple[str, ...], _Group] = {}
@@ -127,10 +143,16 @@ class RuleIndex:
                 elif leaf.kind == "literal" and leaf.whole_block:
                     for a in anchors:
                         group.blocks.setdefault(a, []).append(lid)
+                elif leaf.kind == "regex":
+                    groups_of_leaf = [anchors, *_more_requirements(leaf)]
+                    for bit, alternatives in enumerate(groups_of_leaf):
+                        for a in alternatives:
+                            group.lower_words.setdefault(a, []).append((lid, 1 << bit))
+                    if len(groups_of_leaf) > 1:
+                        self._full[lid] = (1 << len(groups_of_leaf)) - 1
                 else:
-                    words = group.lower_words if leaf.kind == "regex" else group.form_words
                     for a in anchors:
-                        words.setdefault(a, []).append(lid)
+                        group.form_words.setdefault(a, []).append(lid)
                     if leaf.kind == "fuzzy":
                         self._need[lid] = _fuzzy_need(leaf)
             if has_open:
@@ -190,6 +212,7 @@ class RuleIndex:
         lowered: tuple[str, list[int]] | None = None
         form_text: tuple[str, list[int]] | None = None
         counts: dict[tuple[int, int], int] = {}
+        masks: dict[tuple[int, int], int] = {}
         need = self._need
         for g in groups:
             touched.update(g.open_rules)
@@ -221,9 +244,16 @@ class RuleIndex:
                 if lowered is None:
                     lowered = _lines([u.text.lower() for u in scanned])
                 values = g.lower_leaves
+                full = self._full
                 for j, v in _hits(g.lower_automaton, *lowered):
                     i = scan[j]
-                    for lid in values[v]:
+                    for lid, bit in values[v]:
+                        f = full.get(lid)
+                        if f is not None:  # every required literal must be in the unit
+                            key = (lid, i)
+                            mask = masks[key] = masks.get(key, 0) | bit
+                            if mask != f:
+                                continue
                         leaf_units.setdefault(lid, set()).add(i)
         leaf_rules = self._leaf_rules
         for lid in leaf_units:

@@ -23,7 +23,15 @@ from cleaner.dedup import _shingles
 from cleaner.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
 from cleaner.matching import _refine_window
 from cleaner.normalize import comparison_form, comparison_forms
-from cleaner.segment import _SENT_END, sentence_starts, unit_forms, unit_sentence_forms, units_of
+from cleaner.segment import (
+    _SENT_END,
+    Unit,
+    sentence_starts,
+    split_blocks,
+    unit_forms,
+    unit_sentence_forms,
+    units_of,
+)
 
 LINES = sorted({line for name in case_names() for line in load_case(name)[0].splitlines() if line.strip()})
 HARD = list("’“”–—…\u00a0&#;amp8217x é«»·ﬁ①Å\u0301\u0308ΣσςİıK.!?。！？」』)¨´\r\x1c\x00→😀€ßж字")
@@ -141,3 +149,15 @@ def test_pruned_window_refinement_equals_trying_every_window():
                 target = pattern[al.src_start : al.src_end]
                 got = _refine_window(target, text, al.dest_start, al.dest_end, al.score)
                 assert got == plain(target, text, al.dest_start, al.dest_end, al.score)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\r\n\t\u00a0\u2028")), max_size=40))
+def test_units_are_the_blocks(text):
+    """units_of makes the views straight from the lines: the same as building them from split_blocks."""
+    expected = []
+    for b in split_blocks(text):
+        u = Unit(b.index, [(b.start, b.end)])
+        u.build(text)
+        expected.append((u.block, u.pieces, u.text, u._offsets))
+    assert [(u.block, u.pieces, u.text, u._offsets) for u in units_of(text)] == expected
