@@ -68,10 +68,57 @@ _FURNITURE_WEAK = (
     "meta", "metadata", "dateline", "timestamp", "date", "published", "pubdate", "author", "authors",
     "author-?info", "post-?info", "article-?info", "entry-?meta", "post-?meta", "article-?meta", "news-?meta",
 )
+
+
+def _expand(pattern: str) -> list[str]:
+    """The literal words of a pattern that only uses optional single characters ("share-?buttons?")."""
+    words = [""]
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        optional = i + 1 < len(pattern) and pattern[i + 1] == "?"
+        words = [w + ch for w in words] + (words if optional else [])
+        i += 2 if optional else 1
+    return words
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of literal words as a trie ("ad|ads|advert" → "ad(?:s|vert)?"): Python's regex
+    engine then follows one branch per letter instead of trying every word at every position."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + body + ")?"
+
+    return build(root)
+
+
+def word_regex(patterns: tuple[str, ...] | str, start: str = r"(?<![a-z0-9])") -> re.Pattern:
+    """One regex for a word list: literal words (with optional characters) as a trie, open-ended
+    patterns ("related-?\\w+", "[a-z]*gallery[a-z]*") as they are; whole words of a class/id string."""
+    if isinstance(patterns, str):
+        patterns = tuple(patterns.split("|"))
+    literal = [w for p in patterns if not re.search(r"\\w|\[", p) for w in _expand(p)]
+    open_ended = [p for p in patterns if re.search(r"\\w|\[", p)]
+    body = "|".join(filter(None, [_trie(literal), *open_ended]))
+    return re.compile(start + "(?:" + body + r")(?![a-z0-9])")
+
+
 # "non-ad-column", "no-sidebar": a negated word names the opposite.
 _WORD_START = r"(?<![a-z0-9])(?<!non-)(?<!no-)(?<!without-)"
-FURNITURE_STRONG_RE = re.compile(_WORD_START + r"(?:" + "|".join(_FURNITURE_STRONG) + r")(?![a-z0-9])")
-FURNITURE_WEAK_RE = re.compile(_WORD_START + r"(?:" + "|".join(_FURNITURE_WEAK) + r")(?![a-z0-9])")
+FURNITURE_STRONG_RE = word_regex(_FURNITURE_STRONG, _WORD_START)
+FURNITURE_WEAK_RE = word_regex(_FURNITURE_WEAK, _WORD_START)
 CONTENT_WORD_RE = re.compile(r"article|body|column|content|main|shadow|story|entry|post")
 
 # Class/id words that veto the furniture vocabulary ("article-body has-share-bar" is the body).
@@ -79,9 +126,9 @@ _CONTENT_STRONG = (
     r"hentry|h-entry|article-?body|articlebody|article-?content|article-?text|post-?body|post-?content|"
     r"entry-?content|story-?body|story-?content|main-?content|body-?text|content-?body|rich-?text|"
     # embedded posts quoted by the article (a tweet the story is about) are content, social or not
-    r"[a-z-]*embed|embedded|twitter-tweet|instagram-media|tiktok-embed"
+    r"[a-z]*embed|embedded|twitter-tweet|instagram-media|tiktok-embed"
 )
-CONTENT_STRONG_RE = re.compile(r"(?<![a-z0-9])(?:" + _CONTENT_STRONG + r")(?![a-z0-9])")
+CONTENT_STRONG_RE = word_regex(_CONTENT_STRONG)
 
 # Scoring hints (Readability's lists, extended).
 POSITIVE_RE = re.compile(

@@ -329,6 +329,21 @@ def test_has_text_guard_matches_in_comparison_form_whatever_the_spelling(box: st
     assert p.stripped == () and len(p.blocks) == 4
 
 
+def test_class_word_lists_compile_to_the_same_words_as_written() -> None:
+    """The vocabulary is compiled to trie regexes for speed; they must accept exactly the listed words."""
+    import re as _re
+
+    from cleaner import html_vocab as v
+
+    slow = _re.compile(v._WORD_START + "(?:" + "|".join(v._FURNITURE_STRONG) + r")(?![a-z0-9])")
+    probes = ["share-buttons", "sharebutton", "ad-slot", "adslot", "non-ad-column", "cookiebanner", "x-gallery2",
+              "resgallery", "comments-area", "commentary", "header", "related_posts".replace("_", "-"), "adverts",
+              "advertorial", "breadcrumb", "no-ads", "shadow", "social-media-embed", "sr-only", "ad", "add"]
+    for probe in probes:
+        assert bool(slow.search(probe)) == bool(v.FURNITURE_STRONG_RE.search(probe)), probe
+    assert v._expand("share-?buttons?") == ["share-buttons", "sharebuttons", "share-button", "sharebutton"]
+
+
 def test_invalid_css_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="invalid CSS selector"):
         compile_css("div[[")
