@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -187,15 +188,36 @@ def _refine_window(pattern: str, form: str, s: int, e: int, score: float) -> tup
     starts = [b for b in bounds if abs(b - s) <= slack and b < len(form)] or [s]
     # ends may also fall well before the aligned end: a cut-off copy followed by other text
     ends = [b - 1 for b in bounds if s + len(pattern) // 2 <= b - 1 <= e + slack and b - 1 > 0] or [e]
-    pairs = [(a, b) for a in starts for b in ends if b - a >= len(pattern) // 2]
-    if not pairs:  # no boundary pair fits: keep the alignment as it was found
-        return s, e, score
     lp = len(pattern)
+    half = lp // 2
+    if not any(b - a >= half for a in starts for b in ends[-1:]):  # ends are sorted
+        return s, e, score  # no boundary pair fits: keep the alignment as it was found
     scored = []
     top = -1.0
     # The ratio of two strings is at most 200·min(len)/(sum of len): trying windows from the best such
     # bound down, the rest can be skipped once their bound is more than a point under the best ratio
-    # found (they could neither be the best nor come within a point of it).
+    # found (they could neither be the best nor come within a point of it). The window whose length is
+    # closest to the pattern's has the best bound; its ratio already rules out every window whose length
+    # gives a bound more than a point below it, so only the lengths in between are looked at (found by
+    # bisection: the ends are sorted).
+    shortest, longest = half, len(form) + 1
+    if lp:
+        near = min(
+            (abs(b - a - lp), a, b)
+            for a in starts
+            for b in ends[max(0, bisect_left(ends, a + lp) - 1) : bisect_left(ends, a + lp) + 1]
+            if b - a >= half
+        )
+        floor = fuzz.ratio(pattern, form[near[1] : near[2]]) - 1.0 - 1e-6
+        if floor > 0:  # bound(w) >= floor for w in [shortest, longest]
+            shortest = max(half, floor * lp / (200.0 - floor) - 1)
+            longest = lp * (200.0 - floor) / floor + 1
+    pairs = [
+        (a, b)
+        for a in starts
+        for b in ends[bisect_left(ends, a + shortest) : bisect_right(ends, a + longest)]
+        if b - a >= half
+    ]
     ranked = sorted(((200.0 * min(lp, b - a) / (lp + b - a) if lp else 100.0, a, b) for a, b in pairs), reverse=True)
     for bound, a, b in ranked:
         if lp and bound + 1e-6 < top - 1.0:
