@@ -969,15 +969,38 @@ def _tidy(blocks: list[_Proto], titles: Sequence[str]) -> list[Block]:
             if nxt is None or (nxt.kind == "heading" and nxt.level <= b.level):
                 continue
         out.append(b)
-    seen: set[str] = set()
-    result = []
-    for b in out:
-        if len(b.text) >= 60:
-            if b.text in seen:
-                continue
-            seen.add(b.text)
-        result.append(Block(b.kind, b.text, b.level))
-    return result
+    return [Block(b.kind, b.text, b.level) for b in _drop_repeated_runs(out)]
+
+
+def _drop_repeated_runs(blocks: list[_Proto]) -> list[_Proto]:
+    """Drop second copies of long paragraphs when they come as a run, or are long on their own.
+
+    A page that holds its body twice (a mobile and a desktop copy, an SEO copy under the article)
+    repeats paragraphs in runs; a meal plan or a deal list repeats single lines between different
+    neighbours on purpose. So a repeated block goes when it is long (a whole paragraph, not a line),
+    or when the block before or after it is a repeat too. The fuzzy duplicate removal of the text
+    pipeline handles near-copies; this is the exact, cheap part that extraction alone can do.
+    """
+    first: dict[str, int] = {}
+    repeat = [False] * len(blocks)
+    for i, b in enumerate(blocks):
+        if len(b.text) >= vocab.REPEAT_MIN:
+            if b.text in first:
+                repeat[i] = True
+            else:
+                first[b.text] = i
+    if not any(repeat):
+        return blocks
+    keep = []
+    for i, b in enumerate(blocks):
+        if repeat[i] and (
+            len(b.text) >= vocab.REPEAT_ALONE
+            or (i > 0 and repeat[i - 1])
+            or (i + 1 < len(blocks) and repeat[i + 1])
+        ):
+            continue
+        keep.append(b)
+    return keep
 
 
 # ----------------------------------------------------------------------------------------------

@@ -273,11 +273,21 @@ def test_nesting_beyond_the_parser_limit_is_noted_not_crashed() -> None:
     assert not any("safety limit" in n for n in extract("<p>Shallow page, no deep nesting here.</p>").notes)
 
 
-def test_duplicate_long_paragraphs_are_emitted_once() -> None:
-    par = "<p>The same long paragraph appears twice on this page because the site renders it twice.</p>"
-    p = extract("<html><body><article>" + par + "<p>Another paragraph, different.</p>" + par + "</article></body>")
-    assert [b.text for b in p.blocks].count(
-        "The same long paragraph appears twice on this page because the site renders it twice.") == 1
+def test_repeated_body_runs_are_emitted_once_but_repeated_lines_stay() -> None:
+    p1 = "<p>The first paragraph of the story, which the site renders twice on the same page.</p>"
+    p2 = "<p>The second paragraph of the story, which comes twice as well, right after the first.</p>"
+    long = "<p>" + "A single long paragraph that is repeated on its own somewhere further down the page. " * 3 + "</p>"
+    menu = "<li>Slow cooker beef chili, 1 Tbsp. cilantro or green onions (optional), 10 olives</li>"
+    html = (
+        "<html><body><article>" + p1 + p2 + long + "<h2>Day 1</h2><ul>" + menu + "<li>Green salad, one cup</li></ul>"
+        "<h2>Day 2</h2><ul>" + menu + "<li>Apple and almonds</li></ul><p>Between the copies, a new paragraph.</p>"
+        + p1 + p2 + long + "</article></body></html>"
+    )
+    got = texts(extract(html))
+    assert sum(t.startswith("The first paragraph") for t in got) == 1
+    assert sum(t.startswith("The second paragraph") for t in got) == 1
+    assert sum(t.startswith("A single long paragraph") for t in got) == 1
+    assert sum(t.startswith("Slow cooker beef chili") for t in got) == 2  # a meal plan repeats lines on purpose
 
 
 # ------------------------------------------------------------------------------------------------ selector rules
