@@ -500,8 +500,11 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     strong = [el for el in strong if len(el) or el.text]
     for el in strong:
         # Comment threads, related-story lists and the like may outweigh the article: no size guard
-        # (if they wrapped the article after all, the retry without the class vocabulary recovers it).
+        # on the first try. If they wrapped the article after all (too little text came out), the
+        # retry keeps a strong-named element that holds nearly all of the page's text.
         if el not in protected and _attached(el, body):
+            if not by_class and _text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
+                continue
             _remove(el)
     for el in small:
         if el not in protected and _attached(el, body) and len(_text_of(el)) < vocab.SMALL_FURNITURE:

@@ -104,7 +104,7 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
-def word_regex(patterns: tuple[str, ...] | str, start: str = r"(?<![a-z0-9])") -> re.Pattern:
+def word_regex(patterns: tuple[str, ...] | str, start: str = r"(?<![a-z0-9])", end: str = "") -> re.Pattern:
     """One regex for a word list: literal words (with optional characters) as a trie, open-ended
     patterns ("related-?\\w+", "[a-z]*gallery[a-z]*") as they are; whole words of a class/id string."""
     if isinstance(patterns, str):
@@ -112,13 +112,17 @@ def word_regex(patterns: tuple[str, ...] | str, start: str = r"(?<![a-z0-9])") -
     literal = [w for p in patterns if not re.search(r"\\w|\[", p) for w in _expand(p)]
     open_ended = [p for p in patterns if re.search(r"\\w|\[", p)]
     body = "|".join(filter(None, [_trie(literal), *open_ended]))
-    return re.compile(start + "(?:" + body + r")(?![a-z0-9])")
+    return re.compile(start + "(?:" + body + r")(?![a-z0-9])" + end)
 
 
 # "non-ad-column", "no-sidebar": a negated word names the opposite.
-_WORD_START = r"(?<![a-z0-9])(?<!non-)(?<!no-)(?<!without-)"
-FURNITURE_STRONG_RE = word_regex(_FURNITURE_STRONG, _WORD_START)
-FURNITURE_WEAK_RE = word_regex(_FURNITURE_WEAK, _WORD_START)
+# Page-state flags name the page, not a box: "has-ads", "show-comments", "ads-enabled", "ad-free".
+_WORD_START = r"(?<![a-z0-9])" + "".join(
+    f"(?<!{w}-)" for w in ("non", "no", "without", "has", "with", "show", "hide", "disable", "enable")
+)
+_WORD_END = r"(?!-(?:enabled|disabled|loaded|free|ready|active|on|off|allowed|open|closed)(?![a-z0-9]))"
+FURNITURE_STRONG_RE = word_regex(_FURNITURE_STRONG, _WORD_START, _WORD_END)
+FURNITURE_WEAK_RE = word_regex(_FURNITURE_WEAK, _WORD_START, _WORD_END)
 CONTENT_WORD_RE = re.compile(r"article|body|column|content|main|shadow|story|entry|post")
 
 # Class/id words that veto the furniture vocabulary ("article-body has-share-bar" is the body).
@@ -223,6 +227,7 @@ MIN_PARAGRAPH = 25  # characters; shorter text does not vote for its container
 MAX_LINK_DENSITY = 0.5  # a block whose text is at least this share of link text is navigation
 MAX_LINK_DENSITY_SENTENCE = 0.8  # … unless it is a finished sentence of 50+ characters with some plain text
 WRAPPER_SHARE = 0.5  # a "furniture" element holding more than this share of the page's text is a wrapper
+STRONG_WRAPPER_SHARE = 0.8  # in the retry, even strong words do not take an element holding this share
 
 LD_ARTICLE_TYPES: frozenset[str] = frozenset({
     "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "AnalysisNewsArticle",

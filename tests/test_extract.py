@@ -183,6 +183,17 @@ def test_empty_pages_give_no_blocks_and_a_note(name: str) -> None:
     assert p.blocks == () and "no text found in the page" in p.notes
 
 
+@pytest.mark.parametrize(
+    "wrapper",
+    ['<div id="page" class="has-ads show-comments">', '<div class="ad-free layout">',
+     '<div class="social-wrapper">'],  # a strong word on a wrapper: the retry keeps it
+)
+def test_page_state_flags_and_strong_named_wrappers_do_not_take_the_article(wrapper: str) -> None:
+    body = "".join(f"<p>Paragraph {i} of a short article, long enough to count as prose.</p>" for i in range(4))
+    html = f"<html><body>{wrapper}<article>{body}</article></div></body></html>"
+    assert len(extract(html).blocks) == 4
+
+
 def test_hidden_elements_and_non_content_tags_are_dropped() -> None:
     body = "".join(f"<p>Paragraph number {i} of the story, with enough words to count as prose.</p>" for i in range(4))
     html = (
