@@ -1,8 +1,9 @@
 """Run compiled rules over a document's blocks and turn hits into boilerplate removals.
 
-Literal and fuzzy matchers compare comparison forms (see :mod:`cleaner.normalize`); regexes run on the
-raw block. The raw offsets of a literal hit are only computed for blocks that hit, so the common case
-(no boilerplate in a paragraph) costs one search over a cached comparison form.
+Which rule runs on which blocks is decided first by the rule index (:mod:`cleaner.prefilter`): one
+automaton pass over the document finds every rule's anchors, and a rule is matched only on the blocks
+that hold them. Literal and fuzzy matchers compare comparison forms (see :mod:`cleaner.normalize`);
+regexes run on the raw block. The raw offsets of a hit are only computed for blocks that hit.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Document:
     def __init__(self, text: str, units: list[Unit], *, pristine: bool = False):
         self.text = text
         self.units = units
-        self.pristine = pristine  # every unit is still its whole input line
+        self.pristine = pristine  # every unit is still its whole input line (first pass)
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs

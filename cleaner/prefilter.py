@@ -68,7 +68,6 @@ def _more_requirements(m: Matcher, min_len: int = 5, most: int = 2) -> list[tupl
 class _Group:
     """The rules of one scope (unscoped, or one set of domains) with their automata."""
 
-    rules: list[int] = field(default_factory=list)  # indices into RuleIndex.rules, load order
     form_words: dict[str, list[int]] = field(default_factory=dict)  # anchor -> ids of leaves
     lower_words: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # -> (leaf id, its group bit)
     blocks: dict[str, list[int]] = field(default_factory=dict)  # whole-block literal form -> leaf ids
@@ -103,7 +102,9 @@ def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -
     """Distinct (line number, pattern index) of every occurrence in ``text`` (lines joined by newlines,
     each starting at ``starts[k]``), overlapping ones included.
 
-    No anchor holds a newline, so each occurrence lies on one line: the one its start offset falls in.
+    An occurrence is placed on the line its start offset falls in. Comparison forms hold no newline;
+    a regex anchor that did could only come from a regex that must cross a line end, which matches no
+    block: placing its hit on one line only makes that line a candidate for nothing.
     """
     try:
         found = automaton.find_matches_as_indexes(text, overlapping=True)
@@ -117,7 +118,6 @@ class RuleIndex:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        self._leaf: dict[int, Matcher] = {}  # id(leaf) -> leaf (the rules keep the objects alive)
         self._need: dict[int, int] = {}  # fuzzy leaves: distinct anchors needed per block
         self._full: dict[int, int] = {}  # regex leaves with several required literals: all their bits
         self._leaf_rules: dict[int, list[int]] = {}
@@ -125,11 +125,9 @@ class RuleIndex:
         groups: dict[tuple[str, ...], _Group] = {}
         for k, rule in enumerate(rules):
             group = groups.setdefault(tuple(sorted(rule.scope.domains)), _Group())
-            group.rules.append(k)
             has_open = False
             for leaf in _leaves(rule.matcher):
                 lid = id(leaf)
-                self._leaf[lid] = leaf
                 self._leaf_rules.setdefault(lid, []).append(k)
                 anchors = leaf.anchors
                 if (
