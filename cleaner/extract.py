@@ -3,26 +3,33 @@
 Pure (no I/O, no network) and built on lxml only. The pipeline, and why each step is there:
 
 1. **Decode and parse safely** (:mod:`cleaner.encoding`; lxml's HTML parser with no network access,
-   no huge-tree mode, comments and processing instructions dropped; pages over :data:`MAX_BYTES` are
-   cut with a note). HTML parsing never expands external entities.
+   no huge-tree mode — libxml2's depth limit stays on, with a note when a page hits it —, comments and
+   processing instructions dropped; pages over :data:`MAX_BYTES` are cut with a note). HTML parsing
+   never expands external entities.
 2. **Metadata** (title, author, date, language, canonical URL) from JSON-LD, ``<meta>`` and the
    markup, before scripts are dropped (JSON-LD lives in ``<script>``).
-3. **Drop what is never content**: scripts, styles, forms' controls, embedded media, hidden elements,
-   then selector rules (``strip`` / ``root``), then page furniture recognised by tag, ARIA role and a
-   class/id vocabulary (:mod:`cleaner.html_vocab`). A furniture element that holds most of the page's
-   text is kept: the vocabulary is a hint, and a wrapper called ``"page-header-layout"`` that wraps the
-   whole article must not take the article with it.
-4. **One walk** over the body turns the tree into blocks (headings, paragraphs, list items, quotes,
-   table rows, captions, code) and records, for every block-level element, how much text and link
-   text it holds.
+3. **Drop what is never content**: scripts, styles, forms' controls, embedded media, then selector
+   rules (``strip`` / ``root``), then hidden elements and page furniture recognised by tag, ARIA role
+   and a class/id vocabulary (:mod:`cleaner.html_vocab`: strong words such as comments, share bars,
+   ads and galleries; weak ones such as menu, sidebar, header, meta). The vocabulary is a hint: an
+   element naming itself the article body (``itemprop=articleBody``, ``entry-content``, ``<main>``)
+   protects its ancestors, and a weak-named element holding most of the page's text is a wrapper,
+   not furniture. When too little text is left, the page is tried again without the weak words.
+4. **One walk** over the page turns the tree into blocks (headings, paragraphs, list items, quotes,
+   table rows, captions, code) and records, for every block-level element, how much text, link text
+   and prose it holds.
 5. **Pick the content** (unless a ``root`` rule did): paragraphs vote for their parent and
    grandparent (more for long text with commas, nothing for link-heavy text); elements start with a
    bonus or malus from their tag, ``<article>``/``<main>``/``itemprop=articleBody`` and their class/id;
-   the best element is widened to a common ancestor when several strong candidates share one, and its
-   siblings that look like more of the same (scored, same class, or plain prose paragraphs) are
-   added — that is how a body split into two containers comes out whole.
-6. **Tidy the blocks**: link lists and "read more" lines (high link density), the title heading
-   (article bodies do not repeat it), headings left without content, exact repeats of long paragraphs.
+   the best element is widened to a common ancestor when several strong candidates share one or when
+   an ancestor holds much more prose than other text, and its siblings that look like more of the
+   same (scored, same class, or plain prose paragraphs) are added — that is how a body split into two
+   containers comes out whole.
+6. **Tidy the blocks**: link lists and "read more" lines (high link density), widget labels
+   ("Advertisement", "Close"), every copy of the title (article bodies do not repeat it), headings left
+   without content, captions unless asked for, and exact repeats of the body (runs of repeated
+   paragraphs, or a repeated paragraph-long block; single repeated lines stay: menus and lists repeat
+   them on purpose).
 
 Every block's text is made of the page's own text nodes: whitespace is folded, table cells are
 joined by a tab (whitespace, so nothing is invented), nothing else is added or rewritten.
