@@ -8,7 +8,9 @@ from pathlib import Path
 PKG = Path(__file__).resolve().parent.parent / "cleaner"
 CORE = ["core", "matching", "headlines", "dedup", "normalize", "segment", "rules", "result", "lang", "ruletest"]
 CORE += ["mining", "rulegen", "dask"]
-SHELLS = {"cli", "reading", "writing", "report", "documents", "corpus"}
+CORE += ["extract", "html_vocab", "encoding", "render", "prefilter"]
+SHELLS = {"cli", "reading", "writing", "report", "documents", "corpus", "parallel", "stats", "compression"}
+SHELLS |= {"parquet", "warc"}
 
 
 def _imports(module: str) -> set[str]:
