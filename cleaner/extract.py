@@ -420,6 +420,9 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
     that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
     real text, and any element holding most of the page's text (a wrapper, whatever its name).
     """
+    total = _text_len(body) or 1
+    if protect is None:
+        _drop_furniture_tags(body, total)
     never = vocab.NEVER_FURNITURE
     furniture_tags = vocab.FURNITURE_TAGS
     anchor_tags = vocab.ANCHOR_TAGS
@@ -487,7 +490,6 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
                 (small if verdict == "small" else furniture).append(el)
     if not hidden and not furniture and not strong and not small:
         return
-    total = _text_len(body) or 1
     protected: set = set()
     hidden_set = set(hidden)
     for anchor in anchors:
@@ -523,6 +525,41 @@ def _drop_non_content(body: etree._Element, protect: etree._Element | None, by_c
         if (len(el) or el.text) and _text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+def _drop_furniture_tags(body: etree._Element, total: int) -> None:
+    """Remove <nav>, <header>, <footer>, <aside>, <form>… first, found by C-level tag iteration.
+
+    Half of a page's elements sit in these, and the class/id pass then need not look at them. The
+    same guards as for any furniture: kept when holding most of the page's text or something that
+    names the article body.
+    """
+    for el in list(body.iter(*vocab.FURNITURE_TAGS)):
+        if not _attached(el, body) or el.tag in vocab.NEVER_FURNITURE:
+            continue
+        size = _text_len(el) if (len(el) or el.text) else 0
+        if size > vocab.WRAPPER_SHARE * total:
+            continue
+        # An anchor protects only with ANCHOR_MIN_TEXT characters of text: smaller elements cannot hold one.
+        if size >= vocab.ANCHOR_MIN_TEXT and _holds_anchor(el):
+            continue
+        _remove(el)
+
+
+def _holds_anchor(el: etree._Element) -> bool:
+    """Does anything inside name itself the article body (``<main>``, ``itemprop``, class/id)?"""
+    for d in el.iter(etree.Element):
+        if d.tag in vocab.ANCHOR_TAGS:
+            return True
+        keys = d.keys()
+        if not keys:
+            continue
+        if "itemprop" in keys and d.get("itemprop") == "articleBody":
+            return True
+        cls, ident = d.get("class"), d.get("id")
+        if (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor":
+            return True
+    return False
 
 
 def _attached(el: etree._Element, root: etree._Element) -> bool:

@@ -194,6 +194,14 @@ def test_page_state_flags_and_strong_named_wrappers_do_not_take_the_article(wrap
     assert len(extract(html).blocks) == 4
 
 
+def test_furniture_tag_holding_the_article_body_stays() -> None:
+    body = "".join(f"<p>Paragraph {i} of the article body, inside a header by an odd theme.</p>" for i in range(4))
+    other = "<div class='promo-area'>" + "Some long unrelated text about other things on the site. " * 20 + "</div>"
+    html = f"<html><body><header><div itemprop='articleBody'>{body}</div></header>{other}</body></html>"
+    got = texts(extract(html))
+    assert sum(t.startswith("Paragraph") for t in got) == 4
+
+
 def test_hidden_elements_and_non_content_tags_are_dropped() -> None:
     body = "".join(f"<p>Paragraph number {i} of the story, with enough words to count as prose.</p>" for i in range(4))
     html = (
