@@ -85,7 +85,8 @@ def compressor_for(path: Path | None, fh: IO[bytes]) -> IO[bytes] | None:
         return None
     name = path.name.lower()
     if name.endswith(".gz"):
-        return gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="")  # type: ignore[return-value]
+        # level 6, gzip's own default: level 9 (Python's) is ~2x slower for a few % smaller files
+        return gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=6, mtime=0, filename="")  # type: ignore[return-value]
     if name.endswith(".zst"):
         return _zstandard().ZstdCompressor(level=3).stream_writer(fh, closefd=False)  # type: ignore[no-any-return]
     return None
