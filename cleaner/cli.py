@@ -771,6 +771,8 @@ def _output_chunks(
             continue
         run.add(doc)
         result = doc.result
+        if not result.text and result.notes:  # e.g. an HTML page with no text: say why the output is empty
+            report.warning(f"{doc.where}: {'; '.join(result.notes)}")
         counts["records"] += doc.line is not None
         counts["cleaned"] += 1
         counts["changed"] += result.changed

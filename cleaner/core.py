@@ -89,7 +89,7 @@ def _clean_page(
     page = extract(raw, url=url, selectors=selectors, encoding=encoding)
     blocks = []
     for b in page.blocks:
-        text = " ".join(b.text.split())
+        text = _fold(b.text, b.kind)
         if text:
             blocks.append((text, b))
     source = "\n".join(text for text, _ in blocks)
@@ -97,9 +97,9 @@ def _clean_page(
     units, removals = _clean_units(source, url=url or page.url, lang=lang, ruleset=ruleset, opt=opt)
     paragraphs = []
     for u in units:
-        text = " ".join(u.text.split())
+        _, block = blocks[u.block]
+        text = _fold(u.text, block.kind)
         if text:
-            _, block = blocks[u.block]
             paragraphs.append(Paragraph(text, block.kind, block.level))
     by_id = {r.id: r for r in chosen}
     for s in page.stripped:
@@ -128,6 +128,15 @@ def _clean_page(
         paragraphs=tuple(paragraphs),
         page=info,
     )
+
+
+def _fold(text: str, kind: str) -> str:
+    """Whitespace folded to single spaces — except the tabs between a table row's cells, which Markdown
+    and TSV-minded readers need to tell the cells apart."""
+    if kind == "table_row" and "\t" in text:
+        cells = [" ".join(c.split()) for c in text.split("\t")]
+        return "\t".join(cells) if any(cells) else ""
+    return " ".join(text.split())
 
 
 def _clean_units(

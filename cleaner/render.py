@@ -33,7 +33,7 @@ def _markdown_block(p: Paragraph) -> str:
     if p.kind == "quote":
         return "> " + p.text
     if p.kind == "table_row":
-        return "| " + p.text + " |"
+        return "| " + " | ".join(c.replace("|", "\\|") for c in p.text.split("\t")) + " |"
     if p.kind == "code":
         return "```\n" + p.text + "\n```"
     if p.kind == "caption":
@@ -56,6 +56,9 @@ def to_markdown(result: Result) -> str:
         block = _markdown_block(p)
         if out and p.kind == prev and p.kind in ("list_item", "table_row"):
             out[-1] += "\n" + block
+        elif p.kind == "table_row":
+            # a table's first row is its header row: Markdown needs the separator line under it
+            out.append(block + "\n|" + " --- |" * (p.text.count("\t") + 1))
         else:
             out.append(block)
         prev = p.kind

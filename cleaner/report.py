@@ -173,6 +173,7 @@ def explain_lines(doc: Located) -> list[str]:
     removals = result.removals
     index = LineIndex(doc.text)
     out = [f"{doc.title}: {plural(len(removals), 'removal')}"]
+    out.extend(f"  note: {note}" for note in result.notes)
     for n, r in enumerate(removals, start=1):
         line, col = index.position(r.start)
         where = f"span {r.start}-{r.end} at {line}:{col}" if r.element is None else f"html element {r.element!r}"

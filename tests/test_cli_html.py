@@ -117,3 +117,29 @@ def test_explain_and_check_report_the_removed_element() -> None:
     assert removal["rule"] == "html.gate.disclaimer-box-fr"
     assert removal["element"] == "div, section, aside, p, footer"
     assert removal["line"] is None and removal["column"] is None  # no place in the extracted text
+
+
+def test_empty_page_is_empty_output_with_a_warning() -> None:
+    res = run("clean", DATA / "html" / "empty.html")
+    assert res.exit_code == 0
+    assert res.stdout == ""
+    assert "empty.html: no text found in the page" in res.stderr
+    res = run("explain", DATA / "html" / "empty.html")
+    assert "  note: no text found in the page" in res.stdout
+
+
+def test_markdown_table(tmp_path: Path) -> None:
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><body><article><p>Prices of vegetables in the market this week are listed below.</p>"
+        "<table><tr><th>Vegetable</th><th>Price</th></tr><tr><td>Carrot  sticks</td><td>4 EUR</td></tr>"
+        "<tr><td>Leek | big</td><td>6 EUR</td></tr></table></article></body></html>",
+        encoding="utf-8",
+    )
+    res = run("clean", page, "--format", "markdown")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.endswith(
+        "| Vegetable | Price |\n| --- | --- |\n| Carrot sticks | 4 EUR |\n| Leek \\| big | 6 EUR |\n"
+    )
+    # plain text keeps the cells apart with a tab (no character that was not in the page)
+    assert "Carrot sticks\t4 EUR" in run("clean", page).stdout
