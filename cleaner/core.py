@@ -86,7 +86,8 @@ def _clean_page(
     host = host_of(url) if url else None
     chosen = [r for r in ruleset.html if r.scope.allows_document(host, url, None)]
     selectors = [SelectorRule(r.id, _SELECTOR_ACTIONS[r.action], r.matcher.css, r.matcher.has_text) for r in chosen]
-    page = extract(raw, url=url, selectors=selectors, encoding=encoding)
+    # the text pipeline's duplicate removal takes the copies, so that `explain` lists them
+    page = extract(raw, url=url, selectors=selectors, encoding=encoding, drop_repeats=False)
     blocks = []
     for b in page.blocks:
         text = _fold(b.text, b.kind)

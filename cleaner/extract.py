@@ -991,7 +991,7 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def _tidy(blocks: list[_Proto], titles: Sequence[str]) -> list[Block]:
+def _tidy(blocks: list[_Proto], titles: Sequence[str], drop_repeats: bool = True) -> list[Block]:
     kept: list[_Proto] = []
     title_keys = [k for k in (_norm_key(t) for t in titles) if k]
     labels = vocab.UI_LABELS
@@ -1016,7 +1016,7 @@ def _tidy(blocks: list[_Proto], titles: Sequence[str]) -> list[Block]:
             if nxt is None or (nxt.kind == "heading" and nxt.level <= b.level):
                 continue
         out.append(b)
-    return [Block(b.kind, b.text, b.level) for b in _drop_repeated_runs(out)]
+    return [Block(b.kind, b.text, b.level) for b in (_drop_repeated_runs(out) if drop_repeats else out)]
 
 
 def _drop_repeated_runs(blocks: list[_Proto]) -> list[_Proto]:
@@ -1061,11 +1061,14 @@ def extract(
     selectors: Sequence[SelectorRule] = (),
     encoding: str | None = None,
     captions: bool = False,
+    drop_repeats: bool = True,
 ) -> Page:
     """Extract the main content of one HTML page. ``encoding`` is a hint (HTTP header or charset name).
 
     Figure and table captions are left out unless ``captions`` is true: they are picture credits and
     descriptions, not article text (the benchmark's hand-made article bodies leave out 102 of 104).
+    ``drop_repeats`` drops exact second copies of paragraphs (:func:`_drop_repeated_runs`); the full
+    pipeline turns it off because its own duplicate removal does that *and reports it*.
     """
     notes: list[str] = []
     if isinstance(html, (bytes, bytearray, memoryview)):
@@ -1092,12 +1095,14 @@ def extract(
         notes.append("page nested deeper than the parser's safety limit (256 levels): deeper text is lost")
 
     meta = _metadata(root, url)
-    found = _extract_from(root, meta, selectors, by_class=True, captions=captions)
+    found = _extract_from(root, meta, selectors, by_class=True, captions=captions, drop_repeats=drop_repeats)
     blocks, stripped = found[0], found[1]
     if sum(len(b.text) for b in blocks) < vocab.RETRY_BELOW:
         # Too little text: the weak class words may have taken the article with it (a Blogger
         # "widget Blog" wraps the post). Retry without them and keep a much longer result.
-        again = _extract_from(_parse(text), meta, selectors, by_class=False, captions=captions)
+        again = _extract_from(
+            _parse(text), meta, selectors, by_class=False, captions=captions, drop_repeats=drop_repeats
+        )
         if sum(len(b.text) for b in again[0]) > 2 * sum(len(b.text) for b in blocks):
             blocks, stripped = again[0], again[1]
             found = again
@@ -1117,7 +1122,9 @@ def extract(
     )
 
 
-def _extract_from(root, meta: dict, selectors: Sequence[SelectorRule], by_class: bool, captions: bool):
+def _extract_from(
+    root, meta: dict, selectors: Sequence[SelectorRule], by_class: bool, captions: bool, drop_repeats: bool = True
+):
     """Blocks, stripped elements and notes from a parsed page (the tree is modified)."""
     notes: list[str] = []
     etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
@@ -1141,4 +1148,4 @@ def _extract_from(root, meta: dict, selectors: Sequence[SelectorRule], by_class:
             else walker.blocks
     if not captions:
         protos = [b for b in protos if b.kind != "caption"]
-    return _tidy(protos, meta.get("titles", ())), stripped, notes
+    return _tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes

@@ -113,7 +113,9 @@ def test_explain_and_check_report_the_removed_element() -> None:
     assert "html.gate.disclaimer-box-fr (error) html element 'div, section, aside, p, footer'" in res.stdout
     res = run("check", PAGE, "--url", URL, "--format", "json")
     assert res.exit_code == 1
-    (removal,) = json.loads(res.stdout)["files"][0]["removals"]
+    removals = json.loads(res.stdout)["files"][0]["removals"]
+    assert [r["rule"] for r in removals] == ["html.gate.disclaimer-box-fr", "dedup.exact"]
+    removal = removals[0]
     assert removal["rule"] == "html.gate.disclaimer-box-fr"
     assert removal["element"] == "div, section, aside, p, footer"
     assert removal["line"] is None and removal["column"] is None  # no place in the extracted text

@@ -48,6 +48,8 @@ def test_seed_page_removals_are_explained() -> None:
     assert [r.rule for r in box] == ["html.gate.disclaimer-box-fr"]
     assert box[0].span == (0, 0) and box[0].text.startswith("Cette page peut inclure du contenu de tiers")
     assert box[0].to_dict()["element"] == "div, section, aside, p, footer"
+    # the body's second copy is taken by the duplicate removal, so it is explained like any other
+    assert [r.rule for r in result.removals if r.kind == "duplicate"] == ["dedup.exact"]
     # every text removal points into the extracted text
     for r in result.removals:
         if r.element is None:
