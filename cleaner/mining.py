@@ -40,6 +40,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .core import clean
+from .extract import extract, looks_like_html
 from .matching import host_of
 from .normalize import comparison_form
 from .result import Options
@@ -336,6 +337,9 @@ class MiningState:
         opt = self.options
         site = site or site_of(url) or _NO_SITE
         self.site_docs[site] += 1
+        if looks_like_html(text):
+            # a page is mined on the text the cleaner would see: its extracted blocks, one per line
+            text = "\n".join(b.text for b in extract(text, url=url, drop_repeats=False).blocks)
         blocks = split_blocks(text)
         if not blocks:
             return

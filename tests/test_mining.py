@@ -319,3 +319,27 @@ def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
     data = _write_jsonl(tmp_path / "crawl.jsonl", corpus())
     one, two = (run("mine", data, "--format", "json", "--jobs", n).stdout for n in ("1", "2"))
     assert json.loads(one) == json.loads(two) and json.loads(one)["candidates"]
+
+
+def test_html_pages_are_mined_on_their_extracted_text(tmp_path: Path) -> None:
+    """A crawl of HTML pages: the note is found in the article text the cleaner would see, and the
+    drafted rule removes it from the pages through the HTML pipeline."""
+    import html as html_mod
+
+    def page(text: str) -> str:
+        paras = "".join(f"<p>{html_mod.escape(line)}</p>" for line in text.split("\n"))
+        return (
+            "<!DOCTYPE html><html><head><title>News</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article>{paras}</article><footer>© Example</footer></body></html>"
+        )
+
+    docs = [{"id": d["url"], "url": d["url"], "text": page(d["text"])} for d in corpus()]
+    found = mine(docs, rules=default_rules())
+    top = found.candidates[0]
+    assert top.site == SITE_A and top.text == wordings()["unknown"] and top.docs == 12
+    draft = draft_rules(found.candidates)
+    pack = tmp_path / "mined.yaml"
+    pack.write_text(draft.text, encoding="utf-8")
+    rules = load_rules([pack])
+    for d, doc in zip(corpus()[:12], docs[:12], strict=True):
+        assert "Remarque BlockBeats" not in clean(doc["text"], url=d["url"], rules=rules).text
