@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl, read_text
+from .encoding import decode_html
+from .extract import looks_like_html
+from .reading import HTML_SUFFIXES, InputError, JsonlFields, Source, decode, expand_inputs, iter_jsonl, read_bytes
 
 __all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
 
@@ -67,7 +69,7 @@ def iter_corpus(
                 yield from _jsonl_records(source, fields, id_field, site_field)
                 continue
             try:
-                text = read_text(source)
+                text = _read_document(source)
             except InputError as exc:
                 yield CorpusProblem(source.name, str(exc))
                 continue
@@ -76,6 +78,16 @@ def iter_corpus(
                 yield CorpusRecord(text, source.rel.as_posix(), site=site)
             else:
                 yield CorpusRecord(text, source.name)
+
+
+def _read_document(source: Source) -> str:
+    """A text file's text, or an HTML page decoded as a browser would (its <meta charset>); the miner
+    extracts a page's article text itself."""
+    data = read_bytes(source)
+    is_page = source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
+    if is_page or looks_like_html(data):
+        return decode_html(data)[0]
+    return decode(data, source.name)
 
 
 def _jsonl_records(
