@@ -24,7 +24,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, filterfalse
+from itertools import chain
 from operator import methodcaller
 
 from rapidfuzz import fuzz
@@ -69,7 +69,7 @@ def _shingles(form: str) -> set[int]:
         starts = range(max(1, len(form) - _SHINGLE_CHARS + 1))
         sliced = map(form.__getitem__, map(slice, starts, range(_SHINGLE_CHARS, len(starts) + _SHINGLE_CHARS)))
         grams = map(_ENCODE_SURROGATES, sliced)
-    return set(filterfalse(_SAMPLE_MOD.__rmod__, map(zlib.crc32, grams)))  # h % _SAMPLE_MOD == 0
+    return {h for h in map(zlib.crc32, grams) if not h % _SAMPLE_MOD}
 
 
 def _similar(a: str, b: str, threshold: float) -> float:

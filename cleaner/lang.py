@@ -38,6 +38,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NON_LATIN = re.compile("[\u0250-\U0010ffff]")  # letters from here on are voted by script name
 # ASCII letters lower-cased, other ASCII bytes blanked, bytes of multi-byte characters kept
 _ASCII_WORD_BYTES = bytes(b if b >= 0x80 else (b | 0x20) if chr(b).isalpha() else 0x20 for b in range(256))
+# quotes, dashes and bullets: never part of a word, so a space in their place splits words as _WORD does
+_SEPARATORS = "’‘“”–—…«»•‹›„‚′″·"
 _STOP_BYTES = {lang: tuple(w.encode() for w in sorted(stop)) for lang, stop in _STOPWORDS.items()}
 _SCRIPTS = (
     ("HANGUL", "ko"),
@@ -101,6 +103,10 @@ def _word_counts(head: str) -> tuple[Counter[bytes], int]:
     and only the few pieces holding non-ASCII characters (accented words, words glued to curly quotes)
     go through the regex.
     """
+    if not head.isascii():
+        for c in _SEPARATORS:  # common non-word characters beyond ASCII: the regex is spared their pieces
+            if c in head:
+                head = head.replace(c, " ")
     pieces = head.encode("utf-8", "surrogatepass").translate(_ASCII_WORD_BYTES).split()
     counts = Counter(pieces)
     n = len(pieces)

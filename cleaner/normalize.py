@@ -220,6 +220,8 @@ def comparison_map(text: str) -> tuple[str, list[int]]:
     Map a span of the form back to the raw text with :func:`raw_span` rather than by hand: it keeps
     entities and expanded characters whole.
     """
+    if "&" not in text and text.isascii():
+        return _ascii_map(text)
     chars: list[str] = []
     index: list[int] = []
     last_space = True  # trims leading whitespace
@@ -237,6 +239,36 @@ def comparison_map(text: str) -> tuple[str, list[int]]:
         chars.pop()
         index.pop()
     return "".join(chars), index
+
+
+_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # the ASCII characters str.isspace() is true for
+_ASCII_P = "".join(chr(c) for c in _ASCII_PUNCT)
+# a run of kept characters (group 1), the punctuation after it, and the whitespace that may follow
+# (group 2: its first character is where the space before the next run comes from)
+_ASCII_RUN = re.compile(
+    f"([^{re.escape(_ASCII_SPACE + _ASCII_P)}]+)[{re.escape(_ASCII_P)}]*"
+    f"(?:([{re.escape(_ASCII_SPACE)}])[{re.escape(_ASCII_SPACE + _ASCII_P)}]*)?"
+)
+
+
+def _ascii_map(text: str) -> tuple[str, list[int]]:
+    """:func:`comparison_map` of ASCII text without entities, a run of characters at a time.
+
+    The per-character loop costs a Python step per character; here each kept run (a word) is one
+    step: punctuation is deleted, letters lower-cased, and a space stands at the first whitespace
+    character between two kept runs (leading and trailing whitespace dropped) — what the loop does.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    pending = -1  # where the space before the next kept run comes from
+    for m in _ASCII_RUN.finditer(text):
+        if pending >= 0:
+            chars.append(" ")
+            index.append(pending)
+        chars.append(m.group(1))
+        index.extend(range(m.start(), m.end(1)))
+        pending = m.start(2)
+    return "".join(chars).lower(), index
 
 
 def raw_span(text: str, index: list[int], start: int, end: int) -> tuple[int, int]:

@@ -113,6 +113,12 @@ def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -
     return {(bisect_right(starts, start) - 1, k) for k, start, _ in found}
 
 
+def _cached(u: Unit, groups: tuple) -> bool:
+    """Whether ``u`` holds anchor hits found for its current text and these groups."""
+    got = u._anchor_hits
+    return got is not None and got[0] is u.text and got[1] is groups
+
+
 class RuleIndex:
     """The anchors of a rule set's text rules, compiled for one pass per document."""
 
@@ -204,55 +210,22 @@ class RuleIndex:
         else:
             scan = sorted(only.union(range(min(self._head, n)), range(max(0, n - self._tail), n)))
         scanned = units if len(scan) == n else [units[i] for i in scan]
+        # A unit's anchor hits depend on its text alone: units whose text did not change since the
+        # last pass (the head and tail windows are scanned again) reuse them instead of a new scan.
+        fresh = [j for j, u in enumerate(scanned) if not _cached(u, groups)]
+        if fresh:
+            self._scan([scanned[j] for j in fresh] if len(fresh) < len(scanned) else scanned, groups)
         leaf_units: dict[int, set[int]] = {}
         touched: set[int] = set()
-        forms: list[str] | None = None
-        lowered: tuple[str, list[int]] | None = None
-        form_text: tuple[str, list[int]] | None = None
-        counts: dict[tuple[int, int], int] = {}
-        masks: dict[tuple[int, int], int] = {}
-        need = self._need
         for g in groups:
             touched.update(g.open_rules)
-            if g.form_automaton is not None or g.blocks:
-                if forms is None:
-                    forms = unit_forms(scanned)
-                if g.blocks:
-                    blocks = g.blocks
-                    for i, f in zip(scan, forms, strict=True):
-                        hit = blocks.get(f)
-                        if hit is not None:
-                            for lid in hit:
-                                leaf_units.setdefault(lid, set()).add(i)
-                if g.form_automaton is not None:
-                    if form_text is None:
-                        form_text = _lines(forms)
-                    values = g.form_leaves
-                    for j, v in _hits(g.form_automaton, *form_text):
-                        i = scan[j]
-                        for lid in values[v]:
-                            k = need.get(lid)
-                            if k is not None and k > 1:
-                                key = (lid, i)
-                                c = counts[key] = counts.get(key, 0) + 1
-                                if c < k:
-                                    continue
-                            leaf_units.setdefault(lid, set()).add(i)
-            if g.lower_automaton is not None:
-                if lowered is None:
-                    lowered = _lines([u.text.lower() for u in scanned])
-                values = g.lower_leaves
-                full = self._full
-                for j, v in _hits(g.lower_automaton, *lowered):
-                    i = scan[j]
-                    for lid, bit in values[v]:
-                        f = full.get(lid)
-                        if f is not None:  # every required literal must be in the unit
-                            key = (lid, i)
-                            mask = masks[key] = masks.get(key, 0) | bit
-                            if mask != f:
-                                continue
-                        leaf_units.setdefault(lid, set()).add(i)
+        for i, u in zip(scan, scanned, strict=True):
+            for lid in u._anchor_hits[2]:  # type: ignore[index]
+                got = leaf_units.get(lid)
+                if got is None:
+                    leaf_units[lid] = {i}
+                else:
+                    got.add(i)
         leaf_rules = self._leaf_rules
         for lid in leaf_units:
             touched.update(leaf_rules[lid])
@@ -266,6 +239,57 @@ class RuleIndex:
             if cand is None or cand:
                 out.append((rule, cand))
         return out, known
+
+    def _scan(self, units: list[Unit], groups: tuple[_Group, ...]) -> None:
+        """Find the anchored leaves that may match in each of ``units`` (one automaton pass per group
+        over all of them) and keep them on the unit, with the text and groups they hold for."""
+        hits: list[list[int]] = [[] for _ in units]
+        forms: list[str] | None = None
+        lowered: tuple[str, list[int]] | None = None
+        form_text: tuple[str, list[int]] | None = None
+        counts: dict[tuple[int, int], int] = {}
+        masks: dict[tuple[int, int], int] = {}
+        need = self._need
+        full = self._full
+        for g in groups:
+            if g.form_automaton is not None or g.blocks:
+                if forms is None:
+                    forms = unit_forms(units)
+                if g.blocks:
+                    blocks = g.blocks
+                    for j, f in enumerate(forms):
+                        hit = blocks.get(f)
+                        if hit is not None:
+                            hits[j].extend(hit)
+                if g.form_automaton is not None:
+                    if form_text is None:
+                        form_text = _lines(forms)
+                    values = g.form_leaves
+                    for j, v in _hits(g.form_automaton, *form_text):
+                        for lid in values[v]:
+                            k = need.get(lid)
+                            if k is not None and k > 1:
+                                key = (lid, j)
+                                c = counts[key] = counts.get(key, 0) + 1
+                                if c != k:  # counted once, when the k-th distinct anchor is seen
+                                    continue
+                            hits[j].append(lid)
+            if g.lower_automaton is not None:
+                if lowered is None:
+                    lowered = _lines([u.text.lower() for u in units])
+                values = g.lower_leaves
+                for j, v in _hits(g.lower_automaton, *lowered):
+                    for lid, bit in values[v]:
+                        f = full.get(lid)
+                        if f is not None:  # every required literal must be in the unit
+                            key = (lid, j)
+                            old = masks.get(key, 0)
+                            mask = masks[key] = old | bit
+                            if mask != f or old == f:
+                                continue
+                        hits[j].append(lid)
+        for u, lids in zip(units, hits, strict=True):
+            u._anchor_hits = (u.text, groups, lids)
 
     def _tree(self, m: Matcher, known: dict[int, frozenset[int] | set[int]]) -> set[int] | None:
         """Units where ``m`` may match (None: any), from its leaves' units; fills ``known`` with an

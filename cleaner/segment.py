@@ -79,6 +79,8 @@ class Unit:
     _offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (view_start, raw_start, length)
     # (text, its comparison form, its sentences' forms), see unit_forms
     _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.prefilter
+    _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def build(self, doc_text: str) -> None:
         parts, offsets, pos = [], [], 0

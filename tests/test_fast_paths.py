@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from cleaner.dedup import _shingles
 from cleaner.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
 from cleaner.matching import _refine_window
-from cleaner.normalize import comparison_form, comparison_forms
+from cleaner.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.segment import (
     _SENT_END,
     Unit,
@@ -161,3 +161,41 @@ def test_units_are_the_blocks(text):
         u.build(text)
         expected.append((u.block, u.pieces, u.text, u._offsets))
     assert [(u.block, u.pieces, u.text, u._offsets) for u in units_of(text)] == expected
+
+
+def plain_map(text: str) -> tuple[str, list[int]]:
+    """comparison_map as first written: one step per character (what the ASCII fast path replaces)."""
+    chars: list[str] = []
+    index: list[int] = []
+    last_space = True
+    for i, ch in enumerate(text):
+        norm = " " if ch.isspace() else "" if unicodedata.category(ch)[0] == "P" else ch.lower()
+        for c in norm:
+            if c == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            chars.append(c)
+            index.append(i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        index.pop()
+    return "".join(chars), index
+
+
+ASCII = st.text(alphabet=st.sampled_from("aZ09 \t\x0b\x0c\r\x1c\x1f.,;:'\"-_()[]{}!?#%*/@\\$+<=>^`|~"), max_size=40)
+
+
+@settings(max_examples=800, deadline=None)
+@given(ASCII)
+def test_ascii_comparison_map_equals_the_character_loop(text):
+    assert comparison_map(text) == plain_map(text)
+    assert comparison_map(text)[0] == comparison_form(text)
+
+
+def test_ascii_comparison_map_on_real_lines():
+    for line in LINES:
+        if line.isascii() and "&" not in line:
+            assert comparison_map(line) == plain_map(line)
