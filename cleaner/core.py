@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import attrgetter
 
 from .dedup import Move, find_duplicates
 from .lang import guess_language
@@ -22,6 +23,7 @@ __all__ = ["clean", "DEFAULT_OPTIONS"]
 
 DEFAULT_OPTIONS = Options()
 _MAX_PASSES = 4
+_TEXT = attrgetter("text")
 _SELECTOR_ACTIONS = {"remove_element": "strip", "select_content": "root"}  # YAML action -> extractor action
 
 
@@ -61,9 +63,9 @@ def clean(
         raw = decode_text(raw, hint=encoding)
     lang = language or guess_language(raw)
     units, removals = _clean_units(raw, url=url, lang=lang, ruleset=ruleset, opt=opt)
-    paragraphs = (" ".join(u.text.split()) for u in units)
+    paragraphs = map(" ".join, map(str.split, map(_TEXT, units)))  # whitespace folded, by C maps
     return Result(
-        text="\n\n".join(p for p in paragraphs if p),
+        text="\n\n".join(filter(None, paragraphs)),
         removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
         input_chars=len(raw),
         language=lang,

@@ -239,6 +239,9 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
       a paragraph elsewhere: the standalone copy goes, the paragraph stays.
     """
     sents = {id(u): sentences.of(u) for u in order}
+    lists = [sents[id(u)] for u in order]
+    if len(set(chain.from_iterable(lists))) == sum(map(len, lists)):
+        return []  # no sentence stands twice: neither kind of copy can be there
     in_paragraphs: dict[str, Unit] = {}
     for u in order:
         if len(sents[id(u)]) >= 2:

@@ -19,8 +19,9 @@ import html
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress
 
 __all__ = ["comparison_form", "comparison_forms", "unfolded_forms", "comparison_map", "is_cjk", "WORD_RE"]
 
@@ -241,34 +242,31 @@ def comparison_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # the ASCII characters str.isspace() is true for
-_ASCII_P = "".join(chr(c) for c in _ASCII_PUNCT)
-# a run of kept characters (group 1), the punctuation after it, and the whitespace that may follow
-# (group 2: its first character is where the space before the next run comes from)
-_ASCII_RUN = re.compile(
-    f"([^{re.escape(_ASCII_SPACE + _ASCII_P)}]+)[{re.escape(_ASCII_P)}]*"
-    f"(?:([{re.escape(_ASCII_SPACE)}])[{re.escape(_ASCII_SPACE + _ASCII_P)}]*)?"
-)
+# each ASCII character as its class: "k" kept, "p" punctuation (deleted), "s" whitespace
+_ASCII_CLASS = {c: "s" if chr(c).isspace() else "p" if c in _ASCII_PUNCT else "k" for c in range(128)}
+_NOT_PUNCT = bytes.maketrans(b"kps", b"\x01\x00\x01")
+_EMITS = bytes.maketrans(b"kSs", b"\x01\x01\x00")
 
 
 def _ascii_map(text: str) -> tuple[str, list[int]]:
-    """:func:`comparison_map` of ASCII text without entities, a run of characters at a time.
+    """:func:`comparison_map` of ASCII text without entities, by whole-string operations.
 
-    The per-character loop costs a Python step per character; here each kept run (a word) is one
-    step: punctuation is deleted, letters lower-cased, and a space stands at the first whitespace
-    character between two kept runs (leading and trailing whitespace dropped) — what the loop does.
+    The per-character loop costs a Python step per character. Here each character is classed by
+    one ``translate``; punctuation is dropped from the classes (and its positions with it, by
+    ``compress``); a whitespace character directly after a kept one ("ks") is the one that becomes
+    the space (the loop skips the rest of a run, and punctuation in between does not count), and
+    none after the last kept character does. The positions of the kept characters and of those
+    spaces are the index; the form is :func:`comparison_form`'s.
     """
-    chars: list[str] = []
-    index: list[int] = []
-    pending = -1  # where the space before the next kept run comes from
-    for m in _ASCII_RUN.finditer(text):
-        if pending >= 0:
-            chars.append(" ")
-            index.append(pending)
-        chars.append(m.group(1))
-        index.extend(range(m.start(), m.end(1)))
-        pending = m.start(2)
-    return "".join(chars).lower(), index
+    classes = text.translate(_ASCII_CLASS)
+    if "p" in classes:
+        positions: Iterable[int] = compress(range(len(text)), classes.encode().translate(_NOT_PUNCT))
+        classes = classes.replace("p", "")
+    else:
+        positions = range(len(text))
+    classes = classes[: classes.rfind("k") + 1].replace("ks", "kS")
+    index = list(compress(positions, classes.encode().translate(_EMITS)))
+    return " ".join(text.translate(_ASCII_PUNCT).lower().split()), index
 
 
 def raw_span(text: str, index: list[int], start: int, end: int) -> tuple[int, int]:

@@ -173,40 +173,54 @@ def _fill_forms(units: list[Unit]) -> None:
     joined = "\n".join(texts)
     # sentence ends of all units in one scan; a unit's text holds no newline
     ends = [m.end() for m in _SENT_END_IN_LINE.finditer(joined)]
+    if not ends:  # no unit has two sentences
+        for u, form in zip(stale, _folded(unfolded_forms(texts)), strict=True):
+            u._cform = (u.text, form, (form,))
+        return
     pieces: list[str] = []
     counts: list[int] = []
     glued: list[bool] = []  # a CJK full stop starts the next sentence without a space
     k = 0
     offset = 0
+    n_ends = len(ends)
     for text in texts:
         limit = offset + len(text)
+        if k == n_ends or ends[k] >= limit:  # no sentence end inside this text
+            if k < n_ends and ends[k] == limit:
+                k += 1
+            pieces.append(text)
+            glued.append(False)
+            counts.append(1)
+            offset = limit + 1
+            continue
         cuts = []
-        while k < len(ends) and ends[k] <= limit:
+        while k < n_ends and ends[k] <= limit:
             if ends[k] < limit:
                 cuts.append(ends[k] - offset)
             k += 1
-        if not cuts:
-            pieces.append(text)
-            glued.append(False)
-        else:
-            bounds = [0, *cuts, len(text)]
-            pieces.extend(text[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
-            glued.append(not all(text[c - 1].isspace() for c in cuts))
+        bounds = [0, *cuts, len(text)]
+        pieces.extend(map(text.__getitem__, map(slice, bounds, bounds[1:])))
+        glued.append(not all(text[c - 1].isspace() for c in cuts))
         counts.append(len(cuts) + 1)
         offset = limit + 1
     unfolded = unfolded_forms(pieces)
+    folded = _folded(unfolded)
     k = 0
     for u, n, glue in zip(stale, counts, glued, strict=True):
         if n == 1:
-            form = " ".join(unfolded[k].split())
+            form = folded[k]
             u._cform = (u.text, form, (form,))
         else:
-            parts = unfolded[k : k + n]
-            sentences = tuple(f for f in (" ".join(p.split()) for p in parts) if f)
+            sentences = tuple(filter(None, folded[k : k + n]))
             # sentences cut after whitespace: the block's form is theirs joined by one space
-            form = " ".join("".join(parts).split()) if glue else " ".join(sentences)
+            form = " ".join("".join(unfolded[k : k + n]).split()) if glue else " ".join(sentences)
             u._cform = (u.text, form, sentences)
         k += n
+
+
+def _folded(texts: list[str]) -> list[str]:
+    """``[" ".join(t.split()) for t in texts]`` (whitespace folded and trimmed), by C maps."""
+    return list(map(" ".join, map(str.split, texts)))
 
 
 def units_of(text: str) -> list[Unit]:
