@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -62,6 +63,9 @@ def available_cores() -> int:
 def _init_worker(settings: Settings, fields: JsonlFields) -> None:
     global _worker_state
     _worker_state = (settings, fields)
+    # Ctrl-C is the main process's to handle (it stops the workers); without this every worker would
+    # print its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
