@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 from operator import methodcaller
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -91,8 +92,19 @@ def _similar(a: str, b: str, threshold: float) -> float:
     return score
 
 
-def _dup(u: Unit, start: int, end: int, rule: str, reason: str, score: float, of: tuple[int, int]) -> Removal:
-    return Removal("duplicate", rule, start, end, "", score, "warning", reason, of)
+class _Dup(NamedTuple):
+    """A duplicate found, made into a :class:`Removal` (text filled in) once the search is over."""
+
+    start: int
+    end: int
+    rule: str
+    reason: str
+    score: float
+    of: tuple[int, int]
+
+
+def _dup(u: Unit, start: int, end: int, rule: str, reason: str, score: float, of: tuple[int, int]) -> _Dup:
+    return _Dup(start, end, rule, reason, score, of)
 
 
 def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
@@ -121,7 +133,7 @@ def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
     return None
 
 
-def _inner_repetition(u: Unit, form: str, opt: Options) -> Removal | None:
+def _inner_repetition(u: Unit, form: str, opt: Options) -> _Dup | None:
     """C4: the unit is X followed by a (near-)copy of X; return the removal of the redundant copy."""
     if _split_point(form, opt) is None:
         return None
@@ -139,7 +151,7 @@ def _inner_repetition(u: Unit, form: str, opt: Options) -> Removal | None:
 
 def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[list[Removal], list[Move]]:
     """Return duplicate removals (with their text filled in) and teaser moves for ``units``."""
-    removals: list[Removal] = []
+    removals: list[_Dup] = []
     moves: list[Move] = []
     alive: list[Unit] = []
     for u, form in zip(units, unit_forms(units), strict=True):
@@ -183,12 +195,12 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
                 )
                 continue
             k = len(kept)
-            for h in sh:
-                lst = postings.get(h)
-                if lst is None:
-                    postings[h] = [k]
-                elif len(lst) < _MAX_POSTINGS:
+            shared = postings.keys() & sh  # most shingles of a block are new: they get a list in one go
+            for h in shared:
+                lst = postings[h]
+                if len(lst) < _MAX_POSTINGS:
                     lst.append(k)
+            postings.update({h: [k] for h in (sh - shared if shared else sh)})
         if len(f) >= opt.teaser_min_chars:
             by_prefix.setdefault(f[: opt.teaser_min_chars], []).append(u)
         exact[f] = u
@@ -200,7 +212,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     order = [by_block[fuller[u.block]] if u.block in fuller else u for u in survivors]
     removals.extend(_sentence_copies(order, opt, sentences))
     filled = [
-        Removal(r.kind, r.rule, r.start, r.end, doc_text[r.start : r.end], r.score, r.level, r.reason, r.duplicate_of)
+        Removal("duplicate", r.rule, r.start, r.end, doc_text[r.start : r.end], r.score, "warning", r.reason, r.of)
         for r in removals
     ]
     return filled, moves
@@ -230,7 +242,7 @@ class _Sentences:
         return len(ss) >= 2 and all(x in self._seen for x in ss)
 
 
-def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[Removal]:
+def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[_Dup]:
     """Copies hidden at sentence level, where block comparison cannot see them (policy C2, C7).
 
     - a block of several sentences that all stood earlier in the text (an article repeated as one
@@ -248,7 +260,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
             for s in sents[id(u)]:
                 in_paragraphs.setdefault(s, u)
     seen: dict[str, Unit] = {}
-    out: list[Removal] = []
+    out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
         if len(ss) >= 2:
@@ -272,7 +284,7 @@ def _prefix_relation(
     by_prefix: dict[str, list[Unit]],
     moved_into: set[int],
     exact: dict[str, Unit],
-    removals: list[Removal],
+    removals: list[_Dup],
     moves: list[Move],
     opt: Options,
     sentences: _Sentences,
@@ -307,7 +319,7 @@ def _best_near(
     f: str, sh: set[int], postings: dict[int, list[int]], kept: list[Unit], opt: Options
 ) -> tuple[float, Unit] | None:
     """The most similar earlier kept unit at or above the threshold, from shingle candidates."""
-    lists = [lst for lst in map(postings.get, sh) if lst]
+    lists = [postings[h] for h in postings.keys() & sh]  # posting lists are never empty
     if not lists:
         return None
     counts = Counter(chain.from_iterable(lists))

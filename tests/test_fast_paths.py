@@ -199,3 +199,25 @@ def test_ascii_comparison_map_on_real_lines():
     for line in LINES:
         if line.isascii() and "&" not in line:
             assert comparison_map(line) == plain_map(line)
+
+
+def test_folded_regex_requirements_hold_in_every_match():
+    """Every match of a bundled regex (on its rules' test inputs and the case lines) holds one string
+    of each requirement group the rule index asks for, in the lower-cased text."""
+    from cleaner import load_rules
+    from cleaner.prefilter import _leaves, _more_requirements
+
+    checked = 0
+    for rule in load_rules().rules:
+        texts = [t.input for t in rule.tests] + LINES
+        for leaf in _leaves(rule.matcher):
+            if leaf.kind != "regex" or not leaf.anchors:
+                continue
+            groups = [tuple(leaf.anchors), *_more_requirements(leaf)]
+            for text in texts:
+                for m in leaf.regex.finditer(text):
+                    if m.end() > m.start():
+                        low = m.group().lower()
+                        assert all(any(a in low for a in g) for g in groups), (rule.id, m.group(), groups)
+                        checked += 1
+    assert checked > 50
