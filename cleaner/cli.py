@@ -148,7 +148,8 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown). '-' or nothing: stdin.",
+        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm). "
+        "'-' or nothing: stdin.",
         show_default=False,
     ),
 ]
@@ -460,6 +461,14 @@ non-string text field) is handled per --on-error:
 Counts (records, cleaned, errors) go to stderr at the end unless --quiet.
 
 \b
+HTML pages (*.html, *.htm, or any input that starts like a page) are
+decoded per their <meta charset> and their main content extracted first
+(navigation, cookie banners, share bars and related links go; headings,
+lists, quotes and tables stay); --format markdown keeps that structure,
+--format json adds title, author, date, language and URL. In JSONL,
+--html-field NAME reads a page from that field. Under -o DIR a page is
+written as NAME.txt (.md/.json); --in-place never replaces a page.
+
 Large datasets: .jsonl.gz/.jsonl.zst (output compressed as its name says),
 .parquet (same schema out) and .warc/.warc.gz (HTML pages -> JSONL) are read
 too (extras: feed-cleaner[zstd], [parquet], [warc]). --jobs N cleans with N
@@ -481,6 +490,9 @@ Examples:
   cleaner clean shard.parquet -o clean.parquet --url-field url
   cleaner clean crawl.warc.gz -o pages.jsonl
   cleaner clean page.txt --rules my-rules/ --no-default-rules
+  cleaner clean page.html --url https://www.gate.com/fr/news/detail/1
+  cleaner clean page.html --format markdown
+  cleaner clean crawl.jsonl -o out.jsonl --html-field html --format json
 """
 
 
