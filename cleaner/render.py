@@ -46,11 +46,15 @@ def to_markdown(result: Result) -> str:
 
     Text input has no structure, so its paragraphs come out as Markdown paragraphs. Consecutive list
     items and table rows are kept together (one newline); other blocks are separated by a blank line.
+    A page's stated title heads the document as ``# title`` (the text itself leaves it out, as the
+    page's own copies of the title are dropped from the body), unless nothing else is left.
     """
     paragraphs = result.paragraphs
     if paragraphs is None:
         paragraphs = tuple(Paragraph(p) for p in result.text.split("\n\n") if p)
     out: list[str] = []
+    if paragraphs and result.page is not None and result.page.title:
+        out.append("# " + " ".join(result.page.title.split()))
     prev: str | None = None
     for p in paragraphs:
         block = _markdown_block(p)

@@ -49,6 +49,7 @@ def test_format_markdown_keeps_headings_and_lists(tmp_path: Path) -> None:
     res = run("clean", page, "--format", "markdown")
     assert res.exit_code == 0, res.stderr
     assert res.stdout == (
+        "# Rates held\n\n"
         "The central bank kept rates unchanged on Thursday, as expected.\n\n"
         "## What analysts said\n\n- Inflation is still above target\n- Growth is slowing\n"
     )
@@ -73,7 +74,7 @@ def test_folder_of_pages_is_written_as_text_files(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.stderr
     written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
     assert written == ["note.txt", "rates.md", "sub/kremlin.md"]
-    assert (tmp_path / "out" / "rates.md").read_text(encoding="utf-8").startswith("The central bank")
+    assert (tmp_path / "out" / "rates.md").read_text(encoding="utf-8").startswith("# Rates held\n\nThe central bank")
 
 
 def test_in_place_refuses_to_replace_a_page(tmp_path: Path) -> None:
