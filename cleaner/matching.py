@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from .headlines import headline_end, list_length
 from .normalize import comparison_map, is_cjk, raw_span
@@ -160,13 +161,13 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if not _enough_anchors(m, form):
         return []
     if m.scorer == "partial_ratio":
-        al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
+        al = _alignment(m.pattern, form, m.threshold)
         if al is None:
             return []
         mapped = doc.cmap(i)[0]
         if mapped != form:
             form = mapped
-            al = fuzz.partial_ratio_alignment(m.pattern, form, score_cutoff=m.threshold)
+            al = _alignment(m.pattern, form, m.threshold)
         if al is None or al.dest_end - al.dest_start < m.min_length:
             return []
         # compare with the part of the pattern that aligned (all of it, unless the copy is cut off)
@@ -175,6 +176,18 @@ def _match_fuzzy(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return [_form_hit(doc, i, s, e, round(score, 1))]
     score = _SCORERS[m.scorer](m.pattern, form, score_cutoff=m.threshold)
     return [doc.hit(i, 0, len(doc.raw(i)), round(score, 1))] if score else []
+
+
+def _alignment(pattern: str, form: str, cutoff: float) -> ScoreAlignment | None:
+    """``fuzz.partial_ratio_alignment(pattern, form)``, without the search when ``form`` holds one exact
+    copy of the pattern: the only window of the pattern's length that scores 100 is that copy, and
+    that is the alignment rapidfuzz returns (tests/test_fast_paths.py). A verbatim disclaimer is the
+    common case, and the search costs more than all the rest of its matching."""
+    if pattern and len(pattern) <= len(form):
+        p = form.find(pattern)
+        if p >= 0 and form.find(pattern, p + 1) < 0:
+            return ScoreAlignment(100.0, 0, len(pattern), p, p + len(pattern))
+    return fuzz.partial_ratio_alignment(pattern, form, score_cutoff=cutoff)
 
 
 def _refine_window(pattern: str, form: str, s: int, e: int, score: float) -> tuple[int, int, float]:

@@ -221,3 +221,37 @@ def test_folded_regex_requirements_hold_in_every_match():
                         assert all(any(a in low for a in g) for g in groups), (rule.id, m.group(), groups)
                         checked += 1
     assert checked > 50
+
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "a",
+        "page",
+        "may",
+        "contain",
+        "third",
+        "party",
+        "content",
+        "which",
+        "is",
+        "provided",
+        "only",
+        "gate",
+        "not",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=70), st.lists(WORDS, max_size=40), st.lists(WORDS, max_size=40))
+def test_exact_copy_alignment_is_rapidfuzz_alignment(pattern, before, after):
+    from cleaner.matching import _alignment
+
+    pat = " ".join(pattern)
+    form = " ".join(before + pattern + after)
+    expected = fuzz.partial_ratio_alignment(pat, form, score_cutoff=90)
+    got = _alignment(pat, form, 90)
+    assert (got is None) == (expected is None)
+    if got is not None:
+        assert tuple(got) == tuple(expected)
