@@ -112,3 +112,38 @@ def test_language_guess():
     assert guess_language("比特币价格今日大幅下跌，市场情绪转向谨慎，分析师认为短期内仍有进一步回调的风险。") == "zh"
     assert guess_language("ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ") is None
     assert guess_language("ok") is None
+
+
+# ------------------------------------------------------------------------------------- HTML pages
+_TAGS = ["p", "div", "li", "h2", "blockquote", "td", "span", "section", "nav", "footer", "figcaption"]
+
+
+@st.composite
+def pages(draw) -> str:
+    """An HTML page made of real lines (escaped) in random, possibly unclosed, containers."""
+    import html as html_mod
+
+    parts = []
+    for text in draw(st.lists(line, max_size=10)):
+        tag = draw(st.sampled_from(_TAGS))
+        close = draw(st.booleans())
+        parts.append(f"<{tag}>{html_mod.escape(text)}" + (f"</{tag}>" if close else ""))
+    return "<html><head><title>t</title></head><body><article>" + "".join(parts) + "</article></body></html>"
+
+
+def _page_chars(page: str) -> Counter[str]:
+    import html as html_mod
+    import re
+
+    return Counter("".join(html_mod.unescape(re.sub(r"<[^>]*>", "", page)).split()))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_html_output_is_drawn_from_the_page_and_cleans_to_itself(page: str) -> None:
+    result = clean(page, html=True)
+    out = Counter("".join(result.text.split()))
+    # no character the page's text does not hold, and no more copies of one (tags are not text;
+    # inline tags join their neighbours' letters as a browser shows them, so words are not compared)
+    assert not out - _page_chars(page)
+    assert clean(result.text, html=False, language=result.language, url=result.url).text == result.text
