@@ -114,9 +114,21 @@ class _Group:
     form_leaves: list[list[int]] = field(default_factory=list)  # automaton pattern index -> leaf ids
     lower_leaves: list[list[tuple[int, int]]] = field(default_factory=list)
 
-    def build(self) -> None:
+    # per pattern index: leaves a hit makes candidates at once, and those that need more (fuzzy leaves
+    # needing several distinct anchors: (leaf, how many); regex leaves needing every required literal:
+    # (leaf, its group bit, all bits))
+    form_plain: list[list[int]] = field(default_factory=list)
+    form_counted: list[list[tuple[int, int]]] = field(default_factory=list)
+    lower_plain: list[list[int]] = field(default_factory=list)
+    lower_masked: list[list[tuple[int, int, int]]] = field(default_factory=list)
+
+    def build(self, need: dict[int, int], full: dict[int, int]) -> None:
         self.form_automaton, self.form_leaves = _automaton(self.form_words)
         self.lower_automaton, self.lower_leaves = _automaton(self.lower_words)
+        self.form_plain = [[lid for lid in v if need.get(lid, 1) <= 1] for v in self.form_leaves]
+        self.form_counted = [[(lid, need[lid]) for lid in v if need.get(lid, 1) > 1] for v in self.form_leaves]
+        self.lower_plain = [[lid for lid, _ in v if lid not in full] for v in self.lower_leaves]
+        self.lower_masked = [[(lid, bit, full[lid]) for lid, bit in v if lid in full] for v in self.lower_leaves]
 
 
 def _automaton(words: dict[str, list]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list]]:
@@ -148,12 +160,6 @@ def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -
     except UnicodeEncodeError:  # lone surrogates (no anchor holds one): stand-ins of the same length
         found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
     return {(bisect_right(starts, start) - 1, k) for k, start, _ in found}
-
-
-def _cached(u: Unit, groups: tuple) -> bool:
-    """Whether ``u`` holds anchor hits found for its current text and these groups."""
-    got = u._anchor_hits
-    return got is not None and got[0] is u.text and got[1] is groups
 
 
 class RuleIndex:
@@ -199,7 +205,7 @@ class RuleIndex:
             if has_open:
                 group.open_rules.append(k)
         for group in groups.values():
-            group.build()
+            group.build(self._need, self._full)
         self._unscoped = groups.pop((), _Group())
         self._by_domain: dict[str, list[_Group]] = {}
         for domains, group in groups.items():
@@ -249,7 +255,11 @@ class RuleIndex:
         scanned = units if len(scan) == n else [units[i] for i in scan]
         # A unit's anchor hits depend on its text alone: units whose text did not change since the
         # last pass (the head and tail windows are scanned again) reuse them instead of a new scan.
-        fresh = [j for j, u in enumerate(scanned) if not _cached(u, groups)]
+        fresh = [
+            j
+            for j, u in enumerate(scanned)
+            if (got := u._anchor_hits) is None or got[0] is not u.text or got[1] is not groups
+        ]
         if fresh:
             self._scan([scanned[j] for j in fresh] if len(fresh) < len(scanned) else scanned, groups)
         leaf_units: dict[int, set[int]] = {}
@@ -257,7 +267,7 @@ class RuleIndex:
         for g in groups:
             touched.update(g.open_rules)
         for i, u in zip(scan, scanned, strict=True):
-            for lid in u._anchor_hits[2]:  # type: ignore[index]
+            for lid in u._anchor_hits[2]:  # type: ignore[index]  # (set by _scan above)
                 got = leaf_units.get(lid)
                 if got is None:
                     leaf_units[lid] = {i}
@@ -286,8 +296,6 @@ class RuleIndex:
         form_text: tuple[str, list[int]] | None = None
         counts: dict[tuple[int, int], int] = {}
         masks: dict[tuple[int, int], int] = {}
-        need = self._need
-        full = self._full
         for g in groups:
             if g.form_automaton is not None or g.blocks:
                 if forms is None:
@@ -301,30 +309,28 @@ class RuleIndex:
                 if g.form_automaton is not None:
                     if form_text is None:
                         form_text = _lines(forms)
-                    values = g.form_leaves
+                    plain, counted = g.form_plain, g.form_counted
                     for j, v in _hits(g.form_automaton, *form_text):
-                        for lid in values[v]:
-                            k = need.get(lid)
-                            if k is not None and k > 1:
-                                key = (lid, j)
-                                c = counts[key] = counts.get(key, 0) + 1
-                                if c != k:  # counted once, when the k-th distinct anchor is seen
-                                    continue
-                            hits[j].append(lid)
+                        if plain[v]:
+                            hits[j].extend(plain[v])
+                        for lid, k in counted[v]:
+                            key = (lid, j)
+                            c = counts[key] = counts.get(key, 0) + 1
+                            if c == k:  # a candidate once the k-th distinct anchor is seen
+                                hits[j].append(lid)
             if g.lower_automaton is not None:
                 if lowered is None:
                     lowered = _lines([u.text.lower() for u in units])
-                values = g.lower_leaves
+                lplain, masked = g.lower_plain, g.lower_masked
                 for j, v in _hits(g.lower_automaton, *lowered):
-                    for lid, bit in values[v]:
-                        f = full.get(lid)
-                        if f is not None:  # every required literal must be in the unit
-                            key = (lid, j)
-                            old = masks.get(key, 0)
-                            mask = masks[key] = old | bit
-                            if mask != f or old == f:
-                                continue
-                        hits[j].append(lid)
+                    if lplain[v]:
+                        hits[j].extend(lplain[v])
+                    for lid, bit, f in masked[v]:  # every required literal must be in the unit
+                        key = (lid, j)
+                        old = masks.get(key, 0)
+                        mask = masks[key] = old | bit
+                        if mask == f and old != f:
+                            hits[j].append(lid)
         for u, lids in zip(units, hits, strict=True):
             u._anchor_hits = (u.text, groups, lids)
 
