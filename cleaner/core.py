@@ -183,11 +183,15 @@ def _cut(units: list[Unit], removals: list[Removal], text: str) -> list[Unit]:
     reach = list(accumulate((e for _, e in spans), max))  # reach[k]: furthest end of spans[0..k]
     out: list[Unit] = []
     for u in units:
-        lo, hi = u.span
-        touched = False
+        lo, hi = u.pieces[0][0], u.pieces[-1][1]  # u.span
         # the spans that overlap [lo, hi): they start before hi, and none before the first that
         # reaches past lo does (binary searches, so a page of 10,000 blocks is not blocks × spans)
-        for k in range(bisect_right(reach, lo), bisect_left(starts, hi)):
+        first, stop = bisect_right(reach, lo), bisect_left(starts, hi)
+        if first >= stop:  # most units: no span near them
+            out.append(u)
+            continue
+        touched = False
+        for k in range(first, stop):
             s, e = spans[k]
             if e > lo:
                 u.subtract(s, e, text, rebuild=False)

@@ -230,7 +230,9 @@ class _Sentences:
     def of(self, u: Unit) -> tuple[str, ...]:
         got = self._cache.get(id(u))
         if got is None:
-            got = self._cache[id(u)] = unit_sentence_forms(u)
+            forms = u._cform  # fresh when computed for the unit's current text (see unit_sentence_forms)
+            got = forms[2] if forms is not None and forms[0] is u.text else unit_sentence_forms(u)
+            self._cache[id(u)] = got
         return got
 
     def all_seen(self, u: Unit) -> bool:
