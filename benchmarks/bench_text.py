@@ -13,7 +13,9 @@ apply as they would in a crawl. Measured in one process, CPU time (``time.proces
   (what CCNet/datatrove-style line dedup does, minus their I/O);
 - one document of 10 → 10,000 blocks (20% of them duplicated): time with and without rules.
 
-Usage: ``python benchmarks/bench_text.py [--repeat N] [--json]``
+Usage: ``python benchmarks/bench_text.py [--repeat N] [--json] [--stages]`` (``--stages``: the CPU time
+of each step every document needs, measured alone: splitting, comparison forms, language guess,
+automaton scans, shingles).
 """
 
 from __future__ import annotations
@@ -90,6 +92,46 @@ def scaling(rules, sizes=(10, 100, 1000, 10000), repeat: int = 1) -> list[tuple[
     return out
 
 
+def stages(pairs: list[tuple[str, str]], rules: RuleSet, repeat: int) -> dict[str, float]:
+    """CPU time of the work every document needs, each step alone over the whole corpus: what a
+    throughput target has to fit in before any rule runs (``--stages``)."""
+    from cleaner.dedup import _shingles
+    from cleaner.lang import guess_language
+    from cleaner.prefilter import _lines, rule_index
+    from cleaner.segment import unit_forms, units_of
+
+    docs = [d for d, _ in pairs]
+    units = [units_of(d) for d in docs]
+
+    def forms() -> None:
+        for us in units:
+            for u in us:
+                u._cform = None  # computed again each run
+            unit_forms(us)
+
+    forms()
+    group = rule_index(rules)._unscoped
+    form_texts = [_lines(unit_forms(us))[0] for us in units]
+    lower_texts = [_lines([u.text.lower() for u in us])[0] for us in units]
+    near = [f for us in units for f in set(unit_forms(us)) if len(f) >= 40]
+
+    def scans() -> None:
+        for f, low in zip(form_texts, lower_texts, strict=True):
+            if group.form_automaton is not None:
+                group.form_automaton.find_matches_as_indexes(f, overlapping=True)
+            if group.lower_automaton is not None:
+                group.lower_automaton.find_matches_as_indexes(low, overlapping=True)
+
+    return {
+        "clean() with these rules": cpu_time(lambda: [clean(d, url=u, rules=rules) for d, u in pairs], repeat),
+        "split into blocks": cpu_time(lambda: [units_of(d) for d in docs], repeat),
+        "comparison forms of every block and sentence": cpu_time(forms, repeat),
+        "language guess": cpu_time(lambda: [guess_language(d) for d in docs], repeat),
+        "automaton scans (unscoped rules)": cpu_time(scans, repeat),
+        "shingles of every distinct block >= 40 chars": cpu_time(lambda: [_shingles(f) for f in near], repeat),
+    }
+
+
 def ten_rules(bundled: RuleSet) -> RuleSet:
     """Ten bundled rules spread over the packs (every tenth one)."""
     step = max(1, len(bundled.rules) // 10)
@@ -100,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--stages", action="store_true", help="only: CPU time of each step every document needs")
     args = ap.parse_args(argv)
 
     docs = corpus()
@@ -108,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.dumps({"id": i, "url": u, "text": d}, ensure_ascii=False) for i, (d, u) in enumerate(pairs)]
     mb = sum(len(d.encode()) for d in docs) / 1e6
     bundled = load_rules()
+    if args.stages:
+        print(f"corpus: {len(docs)} records, {mb:.2f} MB; 10 MB/s = {mb / 10 * 1000:.0f} ms of CPU")
+        for name, t in stages(pairs, bundled, args.repeat).items():
+            print(f"{t * 1000:8.1f} ms  {name}")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         many = load_rules([write_synthetic_pack(Path(tmp), 1000, sites=SITES)])
     configs = {
