@@ -22,7 +22,7 @@ from .segment import Unit, units_of
 __all__ = ["clean", "DEFAULT_OPTIONS"]
 
 DEFAULT_OPTIONS = Options()
-_MAX_PASSES = 4
+_MAX_PASSES = 4  # passes beyond the blocks' count: a safety net, since every pass that goes on cuts something
 _TEXT = attrgetter("text")
 _SELECTOR_ACTIONS = {"remove_element": "strip", "select_content": "root"}  # YAML action -> extractor action
 
@@ -153,7 +153,10 @@ def _clean_units(
     # windows. Without the repetition clean(clean(x)) could differ from clean(x). Later passes only
     # look at units whose text changed, plus the head/tail windows.
     dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
-    for n_pass in range(_MAX_PASSES):
+    # Each further pass runs only because the previous one cut something, so the loop ends; a tail
+    # rule can peel one line per pass as its window moves up (counters under a repeated post), which
+    # is why the bound grows with the number of blocks instead of being a small constant.
+    for n_pass in range(len(units) + _MAX_PASSES):
         if not units:
             break
         before = {id(u): u.text for u in units}
@@ -171,6 +174,8 @@ def _clean_units(
         if not found and not dups:
             break
         dirty = {id(u) for u in units if before.get(id(u)) != u.text}
+        if not dirty and len(units) == len(before):
+            break  # removals that cut nothing new (already-removed text): nothing can change any more
     return units, removals
 
 
