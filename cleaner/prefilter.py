@@ -26,7 +26,7 @@ from itertools import accumulate
 
 import ahocorasick_rs
 
-from .rules import _REPEATS, Matcher, Rule, RuleSet, _best, _sre_constants, _sre_parse
+from .rules import Matcher, Rule, RuleSet, _requirements, _sre_parse
 from .segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -56,49 +56,12 @@ def _more_requirements(m: Matcher, min_len: int = 5, most: int = 2) -> list[tupl
     (shorter ones, "the", "to ", hit everywhere and would cost more than they save)."""
     assert m.regex is not None
     try:
-        reqs = _folded_requirements(_sre_parse.parse(m.regex.pattern, m.regex.flags))
+        reqs = _requirements(_sre_parse.parse(m.regex.pattern, m.regex.flags), fold=True)
     except Exception:  # an exotic construct: the anchors alone
         return []
     groups = {tuple(sorted({a.lower() for a in alts})) for alts in reqs if alts and min(map(len, alts)) >= min_len}
     groups.discard(tuple(m.anchors))
     return sorted(groups, key=lambda g: (-min(map(len, g)), g))[:most]
-
-
-def _folded_requirements(items) -> list[list[str]]:
-    """:func:`cleaner.rules._requirements`, reading a class of one ASCII letter in both cases ("[Mm]")
-    as that letter: the literals are looked for in lower-cased text, where either case is the lower one.
-    "Read [Mm]ore" then requires "read more", not just "ore" (which "more", "before", "score" hold)."""
-    c = _sre_constants
-    reqs: list[list[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            reqs.append(["".join(run)])
-            run.clear()
-
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if op is c.IN and all(kind is c.LITERAL and chr(v).isascii() and chr(v).isalpha() for kind, v in av):
-            lowered = {chr(v).lower() for _, v in av}
-            if len(lowered) == 1:  # "[Mm]": ASCII only, whose lower case never depends on the neighbours
-                run.append(lowered.pop())
-                continue
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width: the literals around it are still adjacent in the text
-        flush()
-        if op is c.SUBPATTERN:
-            reqs.extend(_folded_requirements(av[-1]))
-        elif op is c.BRANCH:
-            alternatives = [_best(_folded_requirements(alt)) for alt in av[1]]
-            if all(alternatives):
-                reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
-        elif op in _REPEATS and av[0] >= 1:
-            reqs.extend(_folded_requirements(av[2]))
-    flush()
-    return reqs
 
 
 @dataclass

@@ -746,8 +746,13 @@ _REPEATS = tuple(
 )
 
 
-def _requirements(items) -> list[list[str]]:
-    """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur."""
+def _requirements(items, fold: bool = False) -> list[list[str]]:
+    """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur.
+
+    ``fold``: the strings will be looked for in lower-cased text, so a class of one ASCII letter in both
+    cases ("[Mm]") reads as that letter — "Read [Mm]ore" then requires "read more", not just "ore"
+    (which "more", "before", "score" hold). ASCII only: its lower case never depends on neighbours.
+    """
     c = _sre_constants
     reqs: list[list[str]] = []
     run: list[str] = []
@@ -761,17 +766,22 @@ def _requirements(items) -> list[list[str]]:
         if op is c.LITERAL:
             run.append(chr(av))
             continue
+        if fold and op is c.IN and all(k is c.LITERAL and chr(v).isascii() and chr(v).isalpha() for k, v in av):
+            lowered = {chr(v).lower() for _, v in av}
+            if len(lowered) == 1:
+                run.append(lowered.pop())
+                continue
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # zero-width: the literals around it are still adjacent in the text
         flush()
         if op is c.SUBPATTERN:
-            reqs.extend(_requirements(av[-1]))
+            reqs.extend(_requirements(av[-1], fold))
         elif op is c.BRANCH:
-            alternatives = [_best(_requirements(alt)) for alt in av[1]]
+            alternatives = [_best(_requirements(alt, fold)) for alt in av[1]]
             if all(alternatives):
                 reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
         elif op in _REPEATS and av[0] >= 1:
-            reqs.extend(_requirements(av[2]))
+            reqs.extend(_requirements(av[2], fold))
     flush()
     return reqs
 
