@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import difflib
 import functools
 import inspect
 import itertools
@@ -30,26 +29,20 @@ import typer
 from . import __version__
 from .compression import MissingExtra, compressor_for
 from .documents import Settings, Unreadable, iter_documents, iter_sources
+from .outputs import Checked, CheckOutput, Cleaned, CleanOutput, Explained, ExplainOutput
 from .parallel import available_cores
 from .reading import HTML_SUFFIXES, InputError, JsonlFields, Source, dataset_format, expand_inputs, url_problem
-from .render import render, to_markdown, to_record
 from .report import (
-    Located,
     Report,
-    at_or_above,
-    check_lines,
     check_summary,
-    document_json,
-    explain_lines,
     explain_summary,
-    github_lines,
     plural,
 )
-from .result import Level, Options, Result
+from .result import Level, Options
 from .rules import RuleLoadError, RuleSet, Scope, load_rules, rule_files
 from .ruletest import run_rule_tests
 from .stats import ProgressBar, RunStats
-from .writing import AtomicOutput, atomic_output, atomic_write, jsonl_line, output_text, record_line, write_stdout
+from .writing import AtomicOutput, atomic_output, atomic_write, record_line, write_stdout
 
 __all__ = ["app", "main"]
 
@@ -367,7 +360,8 @@ class _Tally:
     """The run-wide side of a command over documents: ``--jobs``, the progress bar, the summary, ``--stats``.
 
     Every document the command writes or reports goes through :meth:`add`, so the progress bar, the
-    summary and the JSON statistics are all computed from the same :class:`Located` objects.
+    summary and the JSON statistics are all computed from the same documents (their
+    :class:`~cleaner.stats.DocStats`, made by :mod:`cleaner.outputs` wherever the document was cleaned).
     ``with tally:`` shows the bar while the body runs, then prints the summary and writes ``--stats``.
     """
 
@@ -394,8 +388,8 @@ class _Tally:
         self.bar = ProgressBar(self.shown, self.total)
         return self
 
-    def add(self, doc: Located | Unreadable) -> None:
-        size = self.stats.add_error(doc.raw) if isinstance(doc, Unreadable) else self.stats.add(doc)
+    def add(self, doc: Cleaned | Checked | Explained | Unreadable) -> None:
+        size = self.stats.add_error(doc.raw) if isinstance(doc, Unreadable) else self.stats.add(doc.stats)
         self.bar.advance(size)
 
     def __exit__(self, *exc: object) -> None:
@@ -539,7 +533,8 @@ def clean_cmd(
         plan = _plan(report, sources, any_folder, output=output, in_place=in_place, diff=diff, fmt=fmt)
         totals: Counter[str] = Counter()
         run = _Tally(report, args, sources, quiet=quiet, to_stdout=output is None and not in_place)
-        streams = iter_sources(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        finish = CleanOutput(args.text_field, output_field, fmt.value, diff)
+        streams = iter_sources(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(streams):
             for (source, target), (_, docs) in zip(plan, streams, strict=False):
                 _clean_source(
@@ -554,7 +549,6 @@ def clean_cmd(
                     diff=diff,
                     totals=totals,
                     run=run,
-                    fmt=fmt,
                 )
         if totals["files"] and (len(plan) > 1 or in_place or output is not None):
             report.note(
@@ -691,7 +685,7 @@ class _Abandon(Exception):
 
 def _clean_source(
     report: Report,
-    docs: Iterator[Located | Unreadable],
+    docs: Iterator[Cleaned | Unreadable],
     source: Source,
     target: Path | None,
     *,
@@ -702,11 +696,11 @@ def _clean_source(
     diff: bool,
     totals: Counter[str],
     run: _Tally,
-    fmt: OutFormat = OutFormat.text,
 ) -> None:
     """Clean one source into ``target`` (None: stdout, where --diff goes too).
 
-    The documents come from :func:`~cleaner.documents.iter_source`, as for explain and check. Files are
+    The documents come from :func:`~cleaner.documents.iter_source`, as for explain and check, each made
+    into its output by :class:`~cleaner.outputs.CleanOutput`. Files are
     written atomically, so a failure (a bad JSONL line under ``--on-error fail``, a read error) leaves
     no half-file; in place, a file whose content would not change is left alone (not even touched).
     """
@@ -719,12 +713,9 @@ def _clean_source(
         report,
         itertools.chain([] if first is None else [first], docs),
         counts,
-        text_field=args.text_field,
-        output_field=output_field,
         on_error=on_error,
         diff=diff,
         run=run,
-        fmt=fmt,
     )
     out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
     written = _write(report, chunks, out, run, source=source, output_field=output_field, text_field=args.text_field)
@@ -745,19 +736,16 @@ def _clean_source(
 
 def _output_chunks(
     report: Report,
-    docs: Iterable[Located | Unreadable],
+    docs: Iterable[Cleaned | Unreadable],
     counts: Counter[str],
     *,
-    text_field: str,
-    output_field: str | None,
     on_error: OnError,
     diff: bool,
     run: _Tally,
-    fmt: OutFormat = OutFormat.text,
 ) -> Iterable[bytes | dict[str, Any]]:
     """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
     record (``--on-error`` applied to bad lines), a record (dict) per Parquet row or WARC page, or with
-    ``diff`` the unified diffs."""
+    ``diff`` the unified diffs — each made by :class:`~cleaner.outputs.CleanOutput`."""
     for doc in docs:
         if isinstance(doc, Unreadable):
             if doc.line is None:  # reading broke off in the middle of the file (damaged or truncated)
@@ -782,37 +770,14 @@ def _output_chunks(
                 report.warning(f"{doc} (nothing to keep: record skipped)")
             continue
         run.add(doc)
-        result = doc.result
-        if not result.text and result.notes:  # e.g. an HTML page with no text: say why the output is empty
-            report.warning(f"{doc.where}: {'; '.join(result.notes)}")
-        counts["records"] += doc.line is not None
+        if doc.warning is not None:  # e.g. an HTML page with no text: say why the output is empty
+            report.warning(doc.warning)
+        counts["records"] += doc.record
         counts["cleaned"] += 1
-        counts["changed"] += result.changed
-        counts["removals"] += len(result.removals)
-        if diff:
-            before = doc.text if doc.line is None else _as_lines(doc.text)
-            yield _unified(before, output_text(result), doc.where).encode("utf-8")
-        elif doc.fields is None:
-            text = render(result, fmt.value)
-            yield (text + "\n" if text else "").encode("utf-8")
-        else:
-            # a record keeps its own fields: --format json adds the page's metadata next to the text
-            text = to_markdown(result) if fmt is OutFormat.markdown else result.text
-            extra = _metadata_fields(result) if fmt is OutFormat.json else None
-            run.stats.records_out += 1
-            if doc.raw is None:  # a Parquet row or WARC page: written as a record
-                yield {**(extra or {}), **doc.fields, (output_field or text_field): text}
-            else:
-                yield jsonl_line(
-                    doc.raw, doc.fields, text, text_field=text_field, output_field=output_field, extra=extra
-                )
-        if doc.fields is None and not diff:
-            run.stats.records_out += 1
-
-
-def _metadata_fields(result: Result) -> dict[str, Any]:
-    """``--format json`` on a record: what the page states (title, author, date, language), not the text."""
-    return {k: v for k, v in to_record(result).items() if k not in ("text", "url")}
+        counts["changed"] += doc.stats.changed
+        counts["removals"] += sum(n for _, n in doc.stats.removals)
+        run.stats.records_out += not diff
+        yield doc.data
 
 
 def _write(
@@ -874,22 +839,6 @@ def _write(
     return True
 
 
-def _as_lines(text: str) -> str:
-    return text + "\n" if text else ""
-
-
-def _unified(before: str, after: str, name: str) -> str:
-    """A unified diff of the input and what would be written; empty when nothing would change."""
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            f"a/{name}",
-            f"b/{name}",
-        )
-    )
-
-
 # ---------------------------------------------------------------------------------------- explain
 EXPLAIN_HELP = """Explain every removal: kind, rule id, span, score, level and the removed text.
 
@@ -922,16 +871,18 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []
         run = _Tally(report, args, sources, quiet=False, to_stdout=True)
-        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        finish = ExplainOutput(fmt.value)
+        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
                 run.add(doc)
-                _explain_one(report, doc, fmt, as_json)
-                if isinstance(doc, Located):
+                _explain_one(report, doc, as_json)
+                if isinstance(doc, Explained):
                     docs += 1
-                    chars_in += doc.result.input_chars
-                    chars_out += len(doc.result.text)
-                    kinds.update(r.kind for r in doc.result.removals)
+                    chars_in += doc.stats.chars_in
+                    chars_out += doc.stats.chars_out
+                    for (_, kind), n in doc.stats.removals:
+                        kinds[kind] += n
         summary = explain_summary(docs, kinds, chars_in, chars_out)
         if fmt is Format.json:
             payload = {
@@ -953,15 +904,14 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
     _run(body, report)
 
 
-def _explain_one(report: Report, doc: Located | Unreadable, fmt: Format, as_json: list[dict[str, Any]]) -> None:
+def _explain_one(report: Report, doc: Explained | Unreadable, as_json: list[dict[str, Any]]) -> None:
     """Print (or collect, for JSON) the explanation of one document; a bad one is an error."""
     if isinstance(doc, Unreadable):
         report.error(str(doc))
-    elif doc.line is None or doc.result.removals:
-        if fmt is Format.json:
-            as_json.append(document_json(doc))
-        else:
-            print("\n".join(explain_lines(doc)))
+    elif isinstance(doc.shown, dict):
+        as_json.append(doc.shown)
+    elif doc.shown is not None:
+        print(doc.shown)
 
 
 # ------------------------------------------------------------------------------------------ check
@@ -1016,12 +966,13 @@ def check_cmd(
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
         run = _Tally(report, args, sources, quiet=quiet, to_stdout=True)
-        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs)
+        finish = CheckOutput(fmt.value, threshold)
+        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
                 run.add(doc)
-                docs_found, failing = _check_one(report, doc, fmt, threshold, files, levels, docs_found, failing)
-                docs += isinstance(doc, Located)
+                docs_found, failing = _check_one(report, doc, fmt, files, levels, docs_found, failing)
+                docs += isinstance(doc, Checked)
         summary = check_summary(docs, docs_found, levels, failing, threshold)
         if fmt is CheckFormat.json:
             payload = {
@@ -1047,9 +998,8 @@ def check_cmd(
 
 def _check_one(
     report: Report,
-    doc: Located | Unreadable,
+    doc: Checked | Unreadable,
     fmt: CheckFormat,
-    threshold: Level,
     files: dict[str, dict[str, Any]],
     levels: Counter[str],
     docs_found: int,
@@ -1062,33 +1012,30 @@ def _check_one(
             entry = files.setdefault(doc.path, {"path": doc.path})
             entry.setdefault("errors", []).append({"line": doc.line, "message": doc.problem})
         return docs_found, failing
-    removals = doc.result.removals
-    levels.update(r.level for r in removals)
-    hits = sum(at_or_above(r.level, threshold) for r in removals)
-    report.found(hits)
+    for level, n in doc.levels:
+        levels[level] += n
+    report.found(doc.hits)
     if fmt is CheckFormat.json:
         _add_check_json(files, doc)
-    else:
-        for line in github_lines(doc) if fmt is CheckFormat.github else check_lines(doc):
-            print(line)
-    return docs_found + bool(removals), failing + hits
+    elif doc.lines is not None:
+        print(doc.lines)
+    return docs_found + doc.found, failing + doc.hits
 
 
-def _add_check_json(files: dict[str, dict[str, Any]], doc: Located) -> None:
+def _add_check_json(files: dict[str, dict[str, Any]], doc: Checked) -> None:
     """Per text file one entry; per JSONL file one entry whose ``records`` lists records with removals."""
-    d = document_json(doc)
-    if doc.line is None:
-        files[doc.path] = d
+    if not doc.record:
+        files[doc.path] = doc.json or {}
         return
     entry = files.setdefault(doc.path, {"path": doc.path})
     entry.setdefault("records", [])
     counts: dict[str, int] = entry.setdefault("counts", {})
-    for rule, n in doc.result.counts().items():
+    for rule, n in (doc.counts or {}).items():
         counts[rule] = counts.get(rule, 0) + n
     entry["documents"] = entry.get("documents", 0) + 1
-    if doc.result.removals:
-        d.pop("path")
-        entry["records"].append(d)
+    if doc.json is not None:
+        doc.json.pop("path")
+        entry["records"].append(doc.json)
 
 
 # ------------------------------------------------------------------------------------------- mine

@@ -12,11 +12,16 @@ process) and :func:`to_document` (the expensive part: parsing and the core), so 
 (:mod:`cleaner.parallel`) can run the second half in worker processes while every command, sequential
 or parallel, goes through these same two functions. Parquet rows and WARC records come from
 :mod:`cleaner.parquet` and :mod:`cleaner.warc` as :class:`~cleaner.reading.RecordItem` objects.
+
+A command that needs less than the whole :class:`Located` passes a ``finish`` function (see
+:mod:`cleaner.outputs`): every cleaned document is handed to it right after :func:`to_document`, and
+its outcome is what the command receives — in the same process sequentially, in the worker with
+``--jobs``, so that only the outcome crosses between processes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +51,8 @@ __all__ = [
     "Item",
     "read_items",
     "to_document",
+    "Finish",
+    "finished",
     "iter_source",
     "iter_sources",
     "iter_documents",
@@ -173,25 +180,41 @@ def to_document(name: str, item: Item, settings: Settings, fields: JsonlFields) 
     return Located(name, item.text, result, item.line, item.record, None, item.fields)
 
 
+Finish = Callable[[Located], Any]
+
+
+def finished(doc: Located | Unreadable, finish: Finish | None) -> Any:
+    """``doc`` as the command wants it: ``finish(doc)`` for a cleaned document (an :class:`Unreadable`
+    is the command's to handle as it is)."""
+    return doc if finish is None or isinstance(doc, Unreadable) else finish(doc)
+
+
 def iter_source(
-    source: Source, settings: Settings, fields: JsonlFields, *, jsonl: bool = False
-) -> Iterator[Located | Unreadable]:
+    source: Source, settings: Settings, fields: JsonlFields, *, jsonl: bool = False, finish: Finish | None = None
+) -> Iterator[Any]:
     """Clean one source: a text file as one document, a dataset per record (JSONL — by suffix, or when
     ``jsonl`` —, Parquet, WARC).
 
     A source that cannot be read at all yields an :class:`Unreadable` with ``line`` None (after the
-    records read before the failure, for a dataset whose reading breaks off).
+    records read before the failure, for a dataset whose reading breaks off). With ``finish``, each
+    cleaned document is yielded as ``finish(doc)``.
     """
     try:
         for item in read_items(source, fields, jsonl=jsonl):
-            yield to_document(source.name, item, settings, fields)
+            yield finished(to_document(source.name, item, settings, fields), finish)
     except InputError as exc:
         yield Unreadable(source.name, str(exc))
 
 
 def iter_sources(
-    sources: Iterable[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool = False, jobs: int = 1
-) -> Iterator[tuple[Source, Iterator[Located | Unreadable]]]:
+    sources: Iterable[Source],
+    settings: Settings,
+    fields: JsonlFields,
+    *,
+    jsonl: bool = False,
+    jobs: int = 1,
+    finish: Finish | None = None,
+) -> Iterator[tuple[Source, Iterator[Any]]]:
     """Each source with its documents, in order; with ``jobs`` > 1 cleaned by a pool of processes.
 
     Each source's iterator must be consumed (or dropped) before the next pair is taken; dropping it
@@ -200,15 +223,21 @@ def iter_sources(
     if jobs > 1:
         from .parallel import parallel_sources
 
-        yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs)
+        yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs, finish=finish)
         return
     for source in sources:
-        yield source, iter_source(source, settings, fields, jsonl=jsonl)
+        yield source, iter_source(source, settings, fields, jsonl=jsonl, finish=finish)
 
 
 def iter_documents(
-    sources: Iterable[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool = False, jobs: int = 1
-) -> Iterator[Located | Unreadable]:
+    sources: Iterable[Source],
+    settings: Settings,
+    fields: JsonlFields,
+    *,
+    jsonl: bool = False,
+    jobs: int = 1,
+    finish: Finish | None = None,
+) -> Iterator[Any]:
     """Clean every source in turn (see :func:`iter_source`)."""
-    for _, docs in iter_sources(sources, settings, fields, jsonl=jsonl, jobs=jobs):
+    for _, docs in iter_sources(sources, settings, fields, jsonl=jsonl, jobs=jobs, finish=finish):
         yield from docs

@@ -4,7 +4,9 @@ The main process does the cheap half, :func:`~cleaner.documents.read_items` (byt
 decompression, splitting into lines, rows or pages); the workers do the expensive half,
 :func:`~cleaner.documents.to_document` (JSON parsing and the core). Both halves are the functions the
 sequential path runs, so ``--jobs N`` gives the same documents, and the same output bytes, as
-``--jobs 1``.
+``--jobs 1``. A command's ``finish`` function (:mod:`cleaner.outputs`: the output bytes or printed
+lines plus a few counts) runs in the worker too, so only what the command needs comes back — not the
+text, the Result and its removals, whose pickling cost as much as a tenth of the cleaning.
 
 Design choices:
 
@@ -22,6 +24,10 @@ Design choices:
   :class:`~cleaner.documents.Unreadable` after the records read before — exactly as sequentially, so
   ``--on-error`` and the line numbers it reports do not depend on ``--jobs``. An exception in a
   worker (a bug) is raised again in the main process when its batch's turn comes.
+* **Stopping early** (``--on-error fail``, ``| head``, Ctrl-C, an error): batches not started are
+  cancelled and the pool is shut down without waiting; the few batches already running finish in the
+  background and their results are dropped. Workers are never killed: killing them breaks the
+  executor, whose management thread then fails on the cancelled futures (a thread traceback on stderr).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .documents import Item, LineItem, Settings, Unreadable, read_items, to_document
+from .documents import Finish, Item, LineItem, Settings, Unreadable, finished, read_items, to_document
 from .reading import InputError, JsonlFields, Source
 from .report import Located
 
@@ -46,10 +52,10 @@ BATCH_BYTES = 1 << 19  # ~0.5 MB of input per task: IPC overhead ~1% of cleaning
 BATCH_ITEMS = 4096  # and a cap on records per task, so tiny records still make bounded tasks
 WINDOW_PER_JOB = 3  # batches in flight per worker: enough to keep workers busy while one result waits
 
-Doc = Located | Unreadable
+Doc = Any  # an Unreadable, or a cleaned document as its command's ``finish`` made it (else a Located)
 _Task = list[tuple[int, str, Item]]
 
-_worker_state: tuple[Settings, JsonlFields] | None = None
+_worker_state: tuple[Settings, JsonlFields, Finish | None] | None = None
 
 
 def available_cores() -> int:
@@ -60,32 +66,38 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(settings: Settings, fields: JsonlFields) -> None:
+def _init_worker(settings: Settings, fields: JsonlFields, finish: Finish | None) -> None:
     global _worker_state
-    _worker_state = (settings, fields)
+    _worker_state = (settings, fields, finish)
     # Ctrl-C is the main process's to handle (it stops the workers); without this every worker would
     # print its own KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
-    """Clean one batch in a worker. A JSONL line's raw bytes are not sent back: the main process still
-    has them (:func:`_with_raw`), and leaving them out halves the cost of pickling the results."""
+    """Clean and finish one batch in a worker. The raw bytes of a JSONL line (a bad line's, or any
+    line's when there is no ``finish``) are not sent back: the main process still has them
+    (:func:`_with_raw`)."""
     assert _worker_state is not None, "worker used before its initializer ran"
-    settings, fields = _worker_state
+    settings, fields, finish = _worker_state
     out = []
     for index, name, item in task:
-        doc = to_document(name, item, settings, fields)
-        out.append((index, replace(doc, raw=None) if doc.raw is not None else doc))
+        doc = finished(to_document(name, item, settings, fields), finish)
+        out.append((index, replace(doc, raw=None) if _has_raw(doc) and doc.raw is not None else doc))
     return out
 
 
 def _with_raw(task: _Task, results: list[tuple[int, Doc]]) -> list[tuple[int, Doc]]:
     """Give the documents of a batch back the raw JSONL lines :func:`_clean_batch` left out."""
     return [
-        (index, replace(doc, raw=item.raw) if isinstance(item, LineItem) else doc)
+        (index, replace(doc, raw=item.raw) if isinstance(item, LineItem) and _has_raw(doc) else doc)
         for (_, _, item), (index, doc) in zip(task, results, strict=True)
     ]
+
+
+def _has_raw(doc: Doc) -> bool:
+    """A bad line, or a document not made smaller by a ``finish``: they carry the line as read."""
+    return isinstance(doc, Unreadable | Located)
 
 
 def _size(item: Item) -> int:
@@ -141,45 +153,58 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _ordered(
-    sources: list[Source], settings: Settings, fields: JsonlFields, jsonl: bool, jobs: int, state: _Progress
+    sources: list[Source],
+    settings: Settings,
+    fields: JsonlFields,
+    jsonl: bool,
+    jobs: int,
+    state: _Progress,
+    finish: Finish | None,
 ) -> Iterator[tuple[int, Doc]]:
     """Every ``(source index, document)`` in input order, cleaned by ``jobs`` worker processes."""
     window: deque[tuple[Future[list[tuple[int, Doc]]], _Task] | list[tuple[int, Doc]]] = deque()
     limit = max(2, jobs * WINDOW_PER_JOB)
     tasks = _batches(sources, fields, jsonl, state)
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings, fields)
-    ) as pool:
-        try:
-            exhausted = False
-            while True:
-                while not exhausted and len(window) < limit:
-                    task = next(tasks, None)
-                    if task is None:
-                        exhausted = True
-                    elif isinstance(task, tuple):
-                        window.append([(task[1], task[0])])  # a read error: ready, keeps its place
-                    else:
-                        window.append((pool.submit(_clean_batch, task), task))
-                if not window:
-                    return
-                head = window.popleft()
-                yield from head if isinstance(head, list) else _with_raw(head[1], head[0].result())
-        finally:
-            running = [f[0] for f in window if isinstance(f, tuple) and not f[0].cancel()]  # cancel all queued
-            if running:
-                # Stopped early (--on-error fail, a closed stdout, an error) with batches already
-                # running: their results are not wanted, so do not wait for them.
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.terminate()
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings, fields, finish)
+    )
+    done = False
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(window) < limit:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                elif isinstance(task, tuple):
+                    window.append([(task[1], task[0])])  # a read error: ready, keeps its place
+                else:
+                    window.append((pool.submit(_clean_batch, task), task))
+            if not window:
+                done = True
+                return
+            head = window.popleft()
+            yield from head if isinstance(head, list) else _with_raw(head[1], head[0].result())
+    finally:
+        # All consumed: wait for the workers to exit. Stopped early (--on-error fail, a closed stdout,
+        # Ctrl-C, an error): cancel what has not started and do not wait; the batches already running
+        # finish in the background (at most about jobs + 1 of them) and their results are dropped.
+        pool.shutdown(wait=done, cancel_futures=True)
 
 
 def parallel_sources(
-    sources: list[Source], settings: Settings, fields: JsonlFields, *, jsonl: bool, jobs: int
+    sources: list[Source],
+    settings: Settings,
+    fields: JsonlFields,
+    *,
+    jsonl: bool,
+    jobs: int,
+    finish: Finish | None = None,
 ) -> Iterator[tuple[Source, Iterator[Doc]]]:
-    """Like the sequential :func:`~cleaner.documents.iter_sources`: each source with its documents."""
+    """Like the sequential :func:`~cleaner.documents.iter_sources`: each source with its documents
+    (each cleaned one as ``finish`` made it, in the worker)."""
     state = _Progress()
-    stream = _ordered(sources, settings, fields, jsonl, jobs, state)
+    stream = _ordered(sources, settings, fields, jsonl, jobs, state, finish)
     pending: list[tuple[int, Doc]] = []  # one look-ahead item, taken from the stream but not yet used
 
     def documents(index: int) -> Iterator[Doc]:

@@ -1,10 +1,12 @@
 """Run statistics and the progress bar of ``clean``/``check``/``explain`` on large datasets.
 
-One source of truth: :class:`RunStats` is fed the same :class:`~cleaner.report.Located` objects that
-the command writes or reports (their :class:`~cleaner.result.Result` gives removals per rule id and
-kind, and the clean text), plus the bad records and the bytes actually written. The end-of-run summary
-on stderr, ``--stats FILE.json`` and the progress bar all read from it, so they cannot disagree with
-each other or with the output.
+One source of truth: :class:`RunStats` is fed one :class:`DocStats` per document that the command
+writes or reports, made by :func:`doc_stats` from its :class:`~cleaner.report.Located` (its
+:class:`~cleaner.result.Result` gives removals per rule id and kind, and the clean text), plus the bad
+records and the bytes actually written. :class:`DocStats` is small on purpose: with ``--jobs`` it is
+computed in the worker and sent back instead of the Result. The end-of-run summary on stderr,
+``--stats FILE.json`` and the progress bar all read from :class:`RunStats`, so they cannot disagree
+with each other or with the output.
 
 The progress bar is rich's, on stderr, shown only when stderr is a terminal (or with ``--progress``):
 records, MB read, records/s and, when the total input size is known (uncompressed files), a bar with
@@ -17,11 +19,34 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .report import Located
 
-__all__ = ["RunStats", "ProgressBar"]
+__all__ = ["DocStats", "doc_stats", "RunStats", "ProgressBar"]
+
+
+class DocStats(NamedTuple):
+    """The counts of one cleaned document that the run statistics need.
+
+    ``removals``: ``((rule id, kind), count)`` pairs in order of first appearance (so totals per kind
+    come out in the same order as when counted removal by removal).
+    """
+
+    size: int
+    chars_in: int
+    chars_out: int
+    changed: bool
+    removals: tuple[tuple[tuple[str, str], int], ...]
+
+
+def doc_stats(doc: Located) -> DocStats:
+    """The counts of one document: input bytes (the JSONL line with its newline, else the text as
+    UTF-8), characters in and out, whether it changed, removals by rule id and kind."""
+    result = doc.result
+    size = len(doc.raw) + 1 if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
+    removals = tuple(Counter((r.rule, r.kind) for r in result.removals).items()) if result.removals else ()
+    return DocStats(size, result.input_chars, len(result.text), result.changed, removals)
 
 
 @dataclass
@@ -43,21 +68,19 @@ class RunStats:
     started: float = field(default_factory=time.perf_counter)
     finished: float | None = None
 
-    def add(self, doc: Located) -> int:
+    def add(self, doc: DocStats) -> int:
         """Count a cleaned document; return its input size in bytes (for the progress bar)."""
-        result = doc.result
-        size = len(doc.raw) + 1 if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
         self.records_in += 1
         self.cleaned += 1
-        self.changed += result.changed
-        self.empty += not result.text
-        self.bytes_in += size
-        self.chars_in += result.input_chars
-        self.chars_out += len(result.text)
-        for removal in result.removals:
-            self.by_rule[removal.rule] += 1
-            self.by_kind[removal.kind] += 1
-        return size
+        self.changed += doc.changed
+        self.empty += not doc.chars_out
+        self.bytes_in += doc.size
+        self.chars_in += doc.chars_in
+        self.chars_out += doc.chars_out
+        for (rule, kind), n in doc.removals:
+            self.by_rule[rule] += n
+            self.by_kind[kind] += n
+        return doc.size
 
     def add_error(self, raw: bytes | None) -> int:
         """Count a record that could not be cleaned (a bad line or row)."""

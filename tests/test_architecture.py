@@ -10,7 +10,7 @@ CORE = ["core", "matching", "headlines", "dedup", "normalize", "segment", "rules
 CORE += ["mining", "rulegen", "dask"]
 CORE += ["extract", "html_vocab", "encoding", "render", "prefilter"]
 SHELLS = {"cli", "reading", "writing", "report", "documents", "corpus", "parallel", "stats", "compression"}
-SHELLS |= {"parquet", "warc"}
+SHELLS |= {"parquet", "warc", "outputs"}
 
 
 def _imports(module: str) -> set[str]:

@@ -9,6 +9,8 @@ and both workers, with results arriving out of order.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +175,46 @@ def test_auto_jobs_stays_at_one_for_small_inputs(dataset: Path, tmp_path: Path) 
     res = run("clean", dataset, "-o", tmp_path / "o.jsonl", "--on-error", "skip", "--stats", stats_path)
     assert res.exit_code == 0
     assert json.loads(stats_path.read_text(encoding="utf-8"))["jobs"] == 1
+
+
+def _big_dataset(path: Path, bad_line: int) -> Path:
+    """~4 MB of records (8 batches of the real size): batches are still queued and running when the
+    main process reaches the bad line at ``bad_line``."""
+    records = [json.dumps(r, ensure_ascii=False) for r in RECORDS]
+    lines, size = [], 0
+    while size < 4_000_000:
+        for line in records:
+            lines.append(line)
+            size += len(line) + 1
+    lines.insert(bad_line - 1, '{"text": 5}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _cli(*args: str | Path) -> list[str]:
+    return [sys.executable, "-m", "cleaner.cli", *(str(a) for a in args)]
+
+
+def test_jobs_2_stopping_early_prints_only_the_error(tmp_path: Path) -> None:
+    """--on-error fail stops with batches in flight: the pool is shut down without a thread traceback."""
+    data = _big_dataset(tmp_path / "big.jsonl", bad_line=5)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(_cli("clean", data, "-o", out, "--jobs", "2"), capture_output=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        f"cleaner: error: {data}:5: field 'text' is a number, not a string (nothing written to {out})\n"
+    )
+    assert not out.exists()
+
+
+def test_jobs_2_output_closed_early_ends_quietly(tmp_path: Path) -> None:
+    """``| head``: the reader goes away after one line; no traceback from the CLI, the pool or a worker."""
+    data = _big_dataset(tmp_path / "big.jsonl", bad_line=10**9)
+    proc = subprocess.Popen(_cli("clean", data, "--jobs", "2"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Traceback" not in err and "Exception in thread" not in err, err
+    assert err == ""

@@ -1,0 +1,170 @@
+"""What ``clean``, ``check`` and ``explain`` make of one cleaned document, computed where it is cleaned.
+
+A command needs little of a :class:`~cleaner.report.Located`: ``clean`` the bytes it writes (the file
+text, the JSONL line, the diff) or the record it writes (a Parquet row, a WARC page), ``check`` and
+``explain`` the lines they print (or the JSON they collect), and all three a few counts for the
+summary and ``--stats`` (:class:`~cleaner.stats.DocStats`). The functions here turn a document into
+exactly that, and nothing more. They are the ONE path from a document to its output: the sequential
+run calls them in the main process, ``--jobs N`` (:mod:`cleaner.parallel`) in the workers — so the
+output is the same bytes whatever the number of jobs, and the workers send back the output instead of
+the text, the Result and its removals (which cost about twice the input size to pickle).
+
+The finishers are frozen dataclasses (picklable, for worker processes started by ``spawn``) holding
+the command's options; the outcomes are small NamedTuples (cheap to pickle). Messages that depend on
+``--on-error``, the counters and the writing stay in the CLI, in input order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from .render import render, to_markdown, to_record
+from .report import Located, at_or_above, check_lines, document_json, explain_lines, github_lines
+from .result import Level, Result
+from .stats import DocStats, doc_stats
+from .writing import jsonl_line, output_text
+
+__all__ = [
+    "CleanOutput",
+    "Cleaned",
+    "CheckOutput",
+    "Checked",
+    "ExplainOutput",
+    "Explained",
+    "as_lines",
+    "unified",
+    "metadata_fields",
+]
+
+
+def as_lines(text: str) -> str:
+    """A record's text as a file's lines (what ``--diff`` compares): a final newline unless empty."""
+    return text + "\n" if text else ""
+
+
+def unified(before: str, after: str, name: str) -> str:
+    """A unified diff of the input and what would be written; empty when nothing would change."""
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"a/{name}",
+            f"b/{name}",
+        )
+    )
+
+
+def metadata_fields(result: Result) -> dict[str, Any]:
+    """``--format json`` on a record: what the page states (title, author, date, language), not the text."""
+    return {k: v for k, v in to_record(result).items() if k not in ("text", "url")}
+
+
+class Cleaned(NamedTuple):
+    """What ``clean`` writes for one document.
+
+    ``data``: bytes (a file's text, a JSONL line with its newline, or a diff) or a record (dict) for a
+    Parquet row or a WARC page; ``warning``: why the output is empty (e.g. a page without text), or
+    None; ``record``: the document is a dataset record (it has a line number).
+    """
+
+    data: bytes | dict[str, Any]
+    stats: DocStats
+    warning: str | None
+    record: bool
+
+
+@dataclass(frozen=True)
+class CleanOutput:
+    """``clean``'s options that shape a document's output (``fmt``: text, markdown or json)."""
+
+    text_field: str
+    output_field: str | None = None
+    fmt: str = "text"
+    diff: bool = False
+
+    def __call__(self, doc: Located) -> Cleaned:
+        result = doc.result
+        warning = f"{doc.where}: {'; '.join(result.notes)}" if not result.text and result.notes else None
+        data: bytes | dict[str, Any]
+        if self.diff:
+            before = doc.text if doc.line is None else as_lines(doc.text)
+            data = unified(before, output_text(result), doc.where).encode("utf-8")
+        elif doc.fields is None:
+            text = render(result, self.fmt)
+            data = (text + "\n" if text else "").encode("utf-8")
+        else:
+            # a record keeps its own fields: --format json adds the page's metadata next to the text
+            text = to_markdown(result) if self.fmt == "markdown" else result.text
+            extra = metadata_fields(result) if self.fmt == "json" else None
+            if doc.raw is None:  # a Parquet row or WARC page: written as a record
+                data = {**(extra or {}), **doc.fields, (self.output_field or self.text_field): text}
+            else:
+                data = jsonl_line(
+                    doc.raw, doc.fields, text, text_field=self.text_field, output_field=self.output_field, extra=extra
+                )
+        return Cleaned(data, doc_stats(doc), warning, doc.line is not None)
+
+
+class Explained(NamedTuple):
+    """What ``explain`` shows of one document: its text block, its JSON entry, or nothing (None)."""
+
+    shown: str | dict[str, Any] | None
+    stats: DocStats
+
+
+@dataclass(frozen=True)
+class ExplainOutput:
+    """``explain``: a file always, a record only when something was removed from it."""
+
+    fmt: str = "text"
+
+    def __call__(self, doc: Located) -> Explained:
+        shown: str | dict[str, Any] | None = None
+        if doc.line is None or doc.result.removals:
+            shown = document_json(doc) if self.fmt == "json" else "\n".join(explain_lines(doc))
+        return Explained(shown, doc_stats(doc))
+
+
+class Checked(NamedTuple):
+    """What ``check`` reports of one document.
+
+    ``levels``: removals per level (in order of appearance); ``hits``: removals at or above
+    ``--fail-on``; ``lines``: the text/GitHub lines to print (None: none, or JSON format); ``json``:
+    :func:`~cleaner.report.document_json` (JSON format: a file always, a record only with removals);
+    ``counts``: removals per rule id (JSON format).
+    """
+
+    path: str
+    record: bool
+    found: bool
+    levels: tuple[tuple[str, int], ...]
+    hits: int
+    lines: str | None
+    json: dict[str, Any] | None
+    counts: dict[str, int] | None
+    stats: DocStats
+
+
+@dataclass(frozen=True)
+class CheckOutput:
+    """``check``'s format (text, json, github) and ``--fail-on`` threshold."""
+
+    fmt: str
+    threshold: Level
+
+    def __call__(self, doc: Located) -> Checked:
+        removals = doc.result.removals
+        levels = tuple(Counter(r.level for r in removals).items())
+        hits = sum(at_or_above(r.level, self.threshold) for r in removals)
+        lines = json = counts = None
+        if self.fmt == "json":
+            if doc.line is None or removals:
+                json = document_json(doc)
+            counts = doc.result.counts()
+        elif removals:
+            lines = "\n".join(github_lines(doc) if self.fmt == "github" else check_lines(doc))
+        record = doc.line is not None
+        return Checked(doc.path, record, bool(removals), levels, hits, lines, json, counts, doc_stats(doc))
