@@ -91,12 +91,30 @@ def test_jobs_2_on_error_fail_stops_at_the_same_line_and_writes_nothing(dataset:
     assert errors[0].startswith(f"cleaner: error: {dataset}:4: field 'text' is a number")
 
 
-def test_jobs_check_and_explain_print_the_same(dataset: Path) -> None:
-    for command in (["check", "--format", "json"], ["explain"]):
-        one = run(*command, dataset, "--jobs", "1", *FIELDS)
-        two = run(*command, dataset, "--jobs", "2", *FIELDS)
-        assert (one.exit_code, one.stdout, one.stderr) == (two.exit_code, two.stdout, two.stderr)
-        assert one.exit_code == 2  # the bad lines are errors for check/explain
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--format", "json"],
+        ["check"],
+        ["check", "--format", "github", "--fail-on", "error"],
+        ["explain"],
+        ["explain", "--format", "json"],
+    ],
+)
+def test_jobs_check_and_explain_print_the_same(dataset: Path, command: list[str]) -> None:
+    one = run(*command, dataset, "--jobs", "1", *FIELDS)
+    two = run(*command, dataset, "--jobs", "2", *FIELDS)
+    assert (one.exit_code, one.stdout, one.stderr) == (two.exit_code, two.stdout, two.stderr)
+    assert one.exit_code == 2  # the bad lines are errors for check/explain
+    assert one.stdout.count("\n") > 2 * len(RECORDS)  # findings of many records were printed
+
+
+@pytest.mark.parametrize("options", [["--diff"], ["--format", "json"], ["--output-field", "clean"]])
+def test_jobs_clean_options_give_the_same_bytes(dataset: Path, options: list[str]) -> None:
+    one = run("clean", dataset, "--jobs", "1", "--on-error", "keep", *options, *FIELDS)
+    two = run("clean", dataset, "--jobs", "2", "--on-error", "keep", *options, *FIELDS)
+    assert (one.exit_code, one.stdout_bytes, one.stderr) == (two.exit_code, two.stdout_bytes, two.stderr)
+    assert one.exit_code == 0 and len(one.stdout_bytes) > 1000
 
 
 def test_jobs_over_a_folder_of_files(tmp_path: Path) -> None:
@@ -218,3 +236,31 @@ def test_jobs_2_output_closed_early_ends_quietly(tmp_path: Path) -> None:
     proc.wait(timeout=120)
     assert "Traceback" not in err and "Exception in thread" not in err, err
     assert err == ""
+
+
+def test_workers_send_back_the_output_not_the_results(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What crosses back from a worker is the written line and a few counts: smaller than the input,
+    and no Result (whose text and removals cost about twice the input to pickle)."""
+    import pickle
+
+    from cleaner.documents import LineItem, Settings, Unreadable, read_items
+    from cleaner.outputs import Cleaned, CleanOutput
+    from cleaner.reading import JsonlFields, expand_inputs
+    from cleaner.result import Options
+    from cleaner.rules import load_rules
+
+    fields = JsonlFields(url="url", lang="lang")
+    settings = Settings(load_rules(), Options())
+    monkeypatch.setattr(parallel_mod, "_worker_state", (settings, fields, CleanOutput("text")))
+    (source,), _ = expand_inputs([str(dataset)])
+    task = [(0, source.name, item) for item in read_items(source, fields)]
+    results = parallel_mod._clean_batch(task)
+    assert [type(doc) for _, doc in results].count(Unreadable) == 3
+    assert all(isinstance(doc, Cleaned | Unreadable) for _, doc in results)
+    assert all(doc.raw is None for _, doc in results if isinstance(doc, Unreadable))  # main has the lines
+    size_in = sum(len(item.raw) for _, _, item in task if isinstance(item, LineItem))
+    assert len(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)) < size_in
+    back = parallel_mod._with_raw(task, results)
+    assert [doc.raw for _, doc in back if isinstance(doc, Unreadable)] == [
+        item.raw for (_, _, item), (_, doc) in zip(task, back, strict=True) if isinstance(doc, Unreadable)
+    ]
