@@ -242,18 +242,23 @@ def github_lines(doc: Located) -> list[str]:
     """One GitHub Actions annotation per removal (``::warning file=…,line=…,col=…,title=…::…``).
 
     For a JSONL record the line is the record's line in the file; the position inside the text goes
-    into the message.
+    into the message. An HTML page's positions are in its extracted text, not in the file, so they go
+    into the message too (a file-level annotation), and an element removed by a selector rule has none.
     """
     index = LineIndex(doc.text)
+    page = doc.result.source is not None
     out = []
     for r in doc.result.removals:
         line, col = index.position(r.start)
         props = f"file={_gh_escape(doc.path, prop=True)},"
-        if doc.line is None:
+        if doc.line is not None:
+            props += f"line={doc.line},"
+        if r.element is not None:
+            where = f"[html element {r.element!r}] "
+        elif doc.line is None and not page:
             props += f"line={line},col={col},"
             where = ""
         else:
-            props += f"line={doc.line},"
             where = f"[text {line}:{col}] "
         props += f"title={_gh_escape(r.rule, prop=True)}"
         message = f"{where}{_message(r, index)} [{r.preview(60)}]"

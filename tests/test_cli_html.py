@@ -122,6 +122,17 @@ def test_explain_and_check_report_the_removed_element() -> None:
     assert removal["line"] is None and removal["column"] is None  # no place in the extracted text
 
 
+def test_github_annotations_on_a_page_do_not_point_at_lines_of_the_html_file() -> None:
+    res = run("check", PAGE, "--url", URL, "--format", "github")
+    assert res.exit_code == 1
+    element, dup = [x for x in res.stdout.splitlines() if x.startswith("::")]
+    # positions are in the extracted text, not in the file: file-level annotations, the place in the message
+    assert element.startswith(
+        f"::error file={PAGE},title=html.gate.disclaimer-box-fr::[html element 'div, section, aside, p, footer'] "
+    )
+    assert dup.startswith(f"::warning file={PAGE},title=dedup.exact::[text 2:1] exact copy of an earlier block")
+
+
 def test_empty_page_is_empty_output_with_a_warning() -> None:
     res = run("clean", DATA / "html" / "empty.html")
     assert res.exit_code == 0
