@@ -141,7 +141,7 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm). "
+        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml). "
         "'-' or nothing: stdin.",
         show_default=False,
     ),
@@ -455,7 +455,7 @@ non-string text field) is handled per --on-error:
 Counts (records, cleaned, errors) go to stderr at the end unless --quiet.
 
 \b
-HTML pages (*.html, *.htm, or any input that starts like a page) are
+HTML pages (*.html, *.htm, *.xhtml, or any input that starts like a page) are
 decoded per their <meta charset> and their main content extracted first
 (navigation, cookie banners, share bars and related links go; headings,
 lists, quotes and tables stay); --format markdown keeps that structure,
