@@ -123,7 +123,8 @@ def _clean_page(
     return Result(
         text="\n\n".join(p.text for p in paragraphs),
         removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
-        input_chars=len(raw),
+        # characters, not bytes, so that a page gives the same count as str or as bytes (--stats chars_in)
+        input_chars=len(raw) if isinstance(raw, str) else len(raw.decode(page.encoding or "utf-8", "replace")),
         language=lang,
         url=url or page.url,
         notes=tuple(page.notes),

@@ -68,7 +68,9 @@ def test_html_output_words_come_from_the_page() -> None:
 
 def test_str_and_bytes_give_the_same_result() -> None:
     data = SEED_HTML.read_bytes()
-    assert cleaner.clean(data, url=SEED_URL).text == cleaner.clean(data.decode("utf-8"), url=SEED_URL).text
+    from_bytes, from_str = cleaner.clean(data, url=SEED_URL), cleaner.clean(data.decode("utf-8"), url=SEED_URL)
+    assert from_bytes.text == from_str.text
+    assert from_bytes.input_chars == from_str.input_chars == len(data.decode("utf-8"))  # characters, not bytes
 
 
 def test_text_input_is_not_taken_for_html() -> None:
