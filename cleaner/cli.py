@@ -1124,6 +1124,12 @@ def mine_cmd(
         str | None, typer.Option("--url-field", metavar="NAME", help="JSONL field holding the page URL.")
     ] = "url",
     lang_field: LangFieldOpt = None,
+    html_field: Annotated[
+        str | None,
+        typer.Option(
+            "--html-field", metavar="NAME", help="JSONL field holding an HTML page: mined on its extracted text."
+        ),
+    ] = None,
     id_field: Annotated[
         str | None, typer.Option("--id-field", metavar="NAME", help="JSONL field holding a document id.")
     ] = None,
@@ -1150,7 +1156,7 @@ def mine_cmd(
             raise _Stop(2)
         ruleset = None if include_all else _load(report, rules, defaults=not no_default_rules)
         options = MiningOptions(min_chars=min_chars, min_docs=min_docs, min_share=min_share, group_threshold=similarity)
-        fields = JsonlFields(text_field, url_field, lang_field)
+        fields = JsonlFields(text_field, url_field, lang_field, html_field)
         workers = jobs or available_cores()
 
         def usable() -> Iterator[tuple[str, str, str | None, str | None, str | None]]:

@@ -343,3 +343,20 @@ def test_html_pages_are_mined_on_their_extracted_text(tmp_path: Path) -> None:
     rules = load_rules([pack])
     for d, doc in zip(corpus()[:12], docs[:12], strict=True):
         assert "Remarque BlockBeats" not in clean(doc["text"], url=d["url"], rules=rules).text
+
+
+def test_cli_mine_html_field(tmp_path: Path) -> None:
+    """`mine --html-field NAME` reads the page from that field, as `clean --html-field` does."""
+    import html as html_mod
+
+    data = tmp_path / "crawl.jsonl"
+    with data.open("w", encoding="utf-8") as fh:
+        for d in corpus():
+            paras = "".join(f"<p>{html_mod.escape(line)}</p>" for line in d["text"].split("\n"))
+            page = f"<html><body><article>{paras}</article></body></html>"
+            fh.write(json.dumps({"url": d["url"], "html": page}) + "\n")
+    assert run("mine", data).exit_code == 2  # no 'text' field
+    res = run("mine", data, "--html-field", "html", "--format", "json")
+    assert res.exit_code == 0, res.output
+    top = json.loads(res.stdout)["candidates"][0]
+    assert (top["site"], top["text"], top["docs"]) == (SITE_A, wordings()["unknown"], 12)
