@@ -1,10 +1,11 @@
 """WARC archives (optional extra ``feed-cleaner[warc]``, warcio): HTML responses → cleaned JSONL records.
 
 A Common Crawl style ``.warc`` / ``.warc.gz`` file is read record by record (warcio decompresses each
-gzip member and undoes HTTP chunking and content encodings). Only ``response`` records whose HTTP
-``Content-Type`` is HTML are pages; requests, metadata, robots.txt, images and PDFs are not documents
-and are passed over. Each page becomes a :class:`~cleaner.reading.RecordItem` carrying the raw HTML
-bytes and the HTTP content type as an encoding hint; the core extracts and cleans the article, and the
+gzip member and undoes HTTP chunking and content encodings). Only ``response`` records with a 2xx
+status whose HTTP ``Content-Type`` is HTML are pages; requests, metadata, robots.txt, images, PDFs,
+redirects and error pages are not documents and are passed over. Each page becomes a
+:class:`~cleaner.reading.RecordItem` carrying the raw HTML bytes and the HTTP content type as an
+encoding hint; the core extracts and cleans the article, and the
 output record is ``{"url", "date", "text"}`` (text under ``--text-field``/``--output-field``).
 
 Messages locate a page by its WARC record number (1-based, counting every record) and byte offset. A
@@ -56,6 +57,9 @@ def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
             meta: dict[str, Any] = {"url": url, "date": date}
             content_type = record.http_headers.get_header("Content-Type") or "" if record.http_headers else None
             if content_type is not None and "html" not in content_type.lower():
+                continue
+            status = record.http_headers.get_statuscode() if record.http_headers else None
+            if status and not status.startswith("2"):  # redirects, 404 pages, errors: no article to keep
                 continue
             pages += 1
             body, problem = b"", None

@@ -319,6 +319,25 @@ def test_warc_empty_page_is_a_bad_record(tmp_path: Path) -> None:
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
 
 
+def test_warc_redirects_and_error_pages_are_passed_over(tmp_path: Path) -> None:
+    """Crawls record redirects (often with an empty body) and 404 pages: they are not articles."""
+    src = tmp_path / "crawl.warc.gz"
+    with src.open("wb") as fh:
+        writer = warcwriter.WARCWriter(fh, gzip=True)
+        for status, url, body in [
+            ("301 Moved Permanently", "https://www.gate.com/old", b""),
+            ("200 OK", PAGES[0][0], PAGE),
+            ("404 Not Found", "https://www.gate.com/gone", b"<html><body><p>The page was not found.</p></body></html>"),
+        ]:
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+    out = tmp_path / "pages.jsonl"
+    res = run("clean", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert [json.loads(line)["url"] for line in out.read_text(encoding="utf-8").splitlines()] == [PAGES[0][0]]
+
+
 def test_truncated_warc_names_the_record(tmp_path: Path) -> None:
     whole = _warc(tmp_path / "whole.warc", PAGES, gz=False).read_bytes()
     src = tmp_path / "cut.warc"
