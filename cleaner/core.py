@@ -16,7 +16,7 @@ from .dedup import Move, find_duplicates
 from .lang import guess_language
 from .matching import Document, find_boilerplate, host_of
 from .result import Options, PageInfo, Paragraph, Removal, Result
-from .rules import RuleSet, default_rules
+from .rules import Rule, RuleSet, default_rules
 from .segment import Unit, units_of
 
 __all__ = ["clean", "DEFAULT_OPTIONS"]
@@ -83,11 +83,10 @@ def _clean_page(
     (heading, list item…) for Markdown. Elements removed by selector rules are reported as removals
     with an empty span, since they never reach the extracted text.
     """
-    from .extract import SelectorRule, extract
+    from .extract import extract
 
-    host = host_of(url) if url else None
-    chosen = [r for r in ruleset.html if r.scope.allows_document(host, url, None)]
-    selectors = [SelectorRule(r.id, _SELECTOR_ACTIONS[r.action], r.matcher.css, r.matcher.has_text) for r in chosen]
+    chosen = page_rules(ruleset, url)
+    selectors = [_selector(r) for r in chosen]
     # the text pipeline's duplicate removal takes the copies, so that `explain` lists them
     page = extract(raw, url=url, selectors=selectors, encoding=encoding, drop_repeats=False)
     blocks = []
@@ -132,6 +131,23 @@ def _clean_page(
         paragraphs=tuple(paragraphs),
         page=info,
     )
+
+
+def page_rules(ruleset: RuleSet, url: str | None) -> list[Rule]:
+    """The selector rules that apply to a page at ``url`` (scoped by domain/URL only)."""
+    host = host_of(url) if url else None
+    return [r for r in ruleset.html if r.scope.allows_document(host, url, None)]
+
+
+def page_selectors(ruleset: RuleSet, url: str | None) -> list:
+    """:func:`page_rules` in the form :func:`cleaner.extract.extract` takes."""
+    return [_selector(r) for r in page_rules(ruleset, url)]
+
+
+def _selector(rule: Rule):
+    from .extract import SelectorRule
+
+    return SelectorRule(rule.id, _SELECTOR_ACTIONS[rule.action], rule.matcher.css, rule.matcher.has_text)
 
 
 def _fold(text: str, kind: str) -> str:

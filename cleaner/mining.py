@@ -39,7 +39,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .core import clean
+from .core import clean, page_selectors
 from .extract import extract, looks_like_html
 from .matching import host_of
 from .normalize import comparison_form
@@ -339,7 +339,9 @@ class MiningState:
         self.site_docs[site] += 1
         if looks_like_html(text):
             # a page is mined on the text the cleaner would see: its extracted blocks, one per line
-            text = "\n".join(b.text for b in extract(text, url=url, drop_repeats=False).blocks)
+            selectors = page_selectors(rules, url) if rules is not None else ()
+            page = extract(text, url=url, selectors=selectors, drop_repeats=False)
+            text = "\n".join(b.text for b in page.blocks)
         blocks = split_blocks(text)
         if not blocks:
             return

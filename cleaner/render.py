@@ -35,7 +35,9 @@ def _markdown_block(p: Paragraph) -> str:
     if p.kind == "table_row":
         return "| " + " | ".join(c.replace("|", "\\|") for c in p.text.split("\t")) + " |"
     if p.kind == "code":
-        return "```\n" + p.text + "\n```"
+        # the fence must be longer than any run of backticks inside the code, or the code ends it
+        fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", p.text)), default=0))
+        return fence + "\n" + p.text + "\n" + fence
     if p.kind == "caption":
         return "*" + p.text + "*"
     return _escape(p.text)

@@ -38,6 +38,15 @@ def _warcio(name: str) -> Any:
     return archiveiterator
 
 
+def _framing_errors() -> tuple[type[BaseException], ...]:
+    """What warcio and the gzip layer raise on a damaged archive. Anything else is a bug (exit 3), not
+    bad input: catching every exception here would report a crash as a damaged file."""
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    return (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
+
+
 def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
     """The HTML pages of a WARC archive, in order, as :class:`RecordItem` objects (``html`` set)."""
     archiveiterator = _warcio(source.name)
@@ -91,7 +100,7 @@ def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
         raise
     except _Damaged as exc:
         raise InputError(f"{source.name}: damaged WARC: {exc}") from None
-    except Exception as exc:  # framing damage: ArchiveLoadFailed, zlib/EOF errors from a gzip member
+    except _framing_errors() as exc:  # framing damage: ArchiveLoadFailed, zlib/EOF errors from a gzip member
         where = f"after record {number}; the rest of the file is unreadable" if number else "from its start"
         raise InputError(f"{source.name}: damaged WARC {where} ({type(exc).__name__}: {exc})") from None
     finally:

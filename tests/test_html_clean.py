@@ -277,3 +277,8 @@ def test_bundled_packs_hold_selector_rules() -> None:
     ids = {r.id for r in rules.html}
     assert {"html.gate.disclaimer-box", "html.gate.disclaimer-box-fr"} <= ids
     assert not ids & {r.id for r in rules.rules}
+
+
+def test_markdown_code_fence_outlasts_backticks_in_the_code() -> None:
+    md = to_markdown(Result(text="x", paragraphs=(Paragraph("print('```')", "code"),)))
+    assert md == "````\nprint('```')\n````"
