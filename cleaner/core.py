@@ -15,7 +15,7 @@ from operator import attrgetter
 from .dedup import Move, find_duplicates
 from .lang import guess_language
 from .matching import Document, find_boilerplate, host_of
-from .result import Options, PageInfo, Paragraph, Removal, Result
+from .result import Options, Paragraph, Removal, Result
 from .rules import Rule, RuleSet, default_rules
 from .segment import Unit, units_of
 
@@ -95,8 +95,8 @@ def _clean_page(
         if text:
             blocks.append((text, b))
     source = "\n".join(text for text, _ in blocks)
-    lang = language or page.language or guess_language(source)
-    units, removals = _clean_units(source, url=url or page.url, lang=lang, ruleset=ruleset, opt=opt)
+    lang = language or page.info.language or guess_language(source)
+    units, removals = _clean_units(source, url=url or page.info.url, lang=lang, ruleset=ruleset, opt=opt)
     paragraphs = []
     for u in units:
         _, block = blocks[u.block]
@@ -118,18 +118,17 @@ def _clean_page(
                 element=rule.matcher.css if rule else None,
             )
         )
-    info = PageInfo(page.title, page.author, page.date, page.language, page.url, page.encoding)
     return Result(
         text="\n\n".join(p.text for p in paragraphs),
         removals=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
         # characters, not bytes, so that a page gives the same count as str or as bytes (--stats chars_in)
-        input_chars=len(raw) if isinstance(raw, str) else len(raw.decode(page.encoding or "utf-8", "replace")),
+        input_chars=page.chars,
         language=lang,
-        url=url or page.url,
+        url=url or page.info.url,
         notes=tuple(page.notes),
         source=source,
         paragraphs=tuple(paragraphs),
-        page=info,
+        page=page.info,
     )
 
 

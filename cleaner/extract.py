@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -49,6 +49,7 @@ from lxml import etree
 from . import html_vocab as vocab
 from .encoding import decode_html
 from .normalize import comparison_form
+from .result import PageInfo
 
 __all__ = [
     "Block",
@@ -102,17 +103,15 @@ class Stripped:
 
 @dataclass(frozen=True)
 class Page:
-    """What :func:`extract` found in one page."""
+    """What :func:`extract` found in one page: its blocks, what the page states about itself
+    (:class:`~cleaner.result.PageInfo`, the object results carry) and ``chars``, the length of the
+    decoded page."""
 
     blocks: tuple[Block, ...]
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    language: str | None = None
-    url: str | None = None
-    encoding: str | None = None
+    info: PageInfo = field(default_factory=PageInfo)
     notes: tuple[str, ...] = ()
     stripped: tuple[Stripped, ...] = ()
+    chars: int = 0
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1090,7 +1089,8 @@ def extract(
         utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     root = _parse(text, utf8) if text.strip() else None
     if root is None:
-        return Page(blocks=(), url=url, encoding=used, notes=(*notes, "no text found in the page"))
+        empty = PageInfo(url=url, encoding=used)
+        return Page(blocks=(), info=empty, notes=(*notes, "no text found in the page"), chars=len(text))
     if _hit_resource_limit(_PARSER if utf8 is None else _UTF8_PARSER):
         notes.append("page nested deeper than the parser's safety limit (256 levels): deeper text is lost")
 
@@ -1109,17 +1109,8 @@ def extract(
     notes.extend(found[2])
     if not blocks:
         notes.append("no text found in the page")
-    return Page(
-        blocks=tuple(blocks),
-        title=meta["title"],
-        author=meta["author"],
-        date=meta["date"],
-        language=meta["language"],
-        url=meta["url"],
-        encoding=used,
-        notes=tuple(notes),
-        stripped=tuple(stripped),
-    )
+    info = PageInfo(meta["title"], meta["author"], meta["date"], meta["language"], meta["url"], used)
+    return Page(blocks=tuple(blocks), info=info, notes=tuple(notes), stripped=tuple(stripped), chars=len(text))
 
 
 def _extract_from(

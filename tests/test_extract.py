@@ -64,8 +64,8 @@ def test_gate_post_body_in_two_containers_comes_out_whole_and_in_order() -> None
     for furniture in ("Home", "Log in", "Trade now", "View Original", "Repost", "Great analysis", "rights reserved"):
         assert furniture not in joined
     # the title is metadata, not a body block; the metadata line under it is not body text either
-    assert p.title == "Bitcoin miners shift hash power as difficulty hits a record"
-    assert p.title not in texts(p) and "2 June 2025" not in joined
+    assert p.info.title == "Bitcoin miners shift hash power as difficulty hits a record"
+    assert p.info.title not in texts(p) and "2 June 2025" not in joined
 
 
 def test_gate_disclaimer_box_is_left_to_selector_rules_and_reported() -> None:
@@ -85,9 +85,9 @@ def test_cookie_banner_share_bar_newsletter_related_and_sidebar_are_dropped() ->
     for furniture in ("cookies", "Accept", "Share on", "Email this", "newsletter", "Related", "Bus fares",
                       "Most read", "Sport", "©"):
         assert furniture not in joined
-    assert p.author == "Jane Holloway"
-    assert p.date == "2024-03-14T07:45:00+00:00"
-    assert p.language == "en"
+    assert p.info.author == "Jane Holloway"
+    assert p.info.date == "2024-03-14T07:45:00+00:00"
+    assert p.info.language == "en"
 
 
 def test_structure_is_kept_with_kinds_and_levels() -> None:
@@ -119,22 +119,22 @@ def test_captions_are_left_out_by_default() -> None:
 
 def test_json_ld_metadata_in_a_graph_with_several_authors() -> None:
     p = page("structure.html", url="https://garden.example/winter")
-    assert p.author == "Ana Ruiz, Tom Berg"
-    assert p.date == "2023-11-02T10:00:00+01:00"
-    assert p.title == "How to store winter vegetables"
-    assert p.url == "https://garden.example/winter"
+    assert p.info.author == "Ana Ruiz, Tom Berg"
+    assert p.info.date == "2023-11-02T10:00:00+01:00"
+    assert p.info.title == "How to store winter vegetables"
+    assert p.info.url == "https://garden.example/winter"
 
 
 def test_canonical_url_and_language_from_the_page() -> None:
     p = page("gate-post-en.html", url="https://www.gate.com/post/status/21566199?ref=feed")
-    assert p.url == "https://www.gate.com/post/status/21566199"
-    assert p.language == "en" and p.author == "CryptoDesk" and p.date == "2025-06-02T09:30:00Z"
+    assert p.info.url == "https://www.gate.com/post/status/21566199"
+    assert p.info.language == "en" and p.info.author == "CryptoDesk" and p.info.date == "2025-06-02T09:30:00Z"
 
 
 def test_relative_canonical_is_resolved_against_the_given_url() -> None:
     html = '<html lang="pt-BR"><head><link rel="canonical" href="/noticia/1"></head><body><p>' + "Texto. " * 30
     p = extract(html, url="https://site.example/x?utm=1")
-    assert p.url == "https://site.example/noticia/1" and p.language == "pt"
+    assert p.info.url == "https://site.example/noticia/1" and p.info.language == "pt"
 
 
 # ------------------------------------------------------------------------------------------------ encodings
@@ -150,16 +150,16 @@ def test_relative_canonical_is_resolved_against_the_given_url() -> None:
 )
 def test_non_utf8_pages(name: str, encoding: str, first: str) -> None:
     p = page(name)
-    assert p.encoding == encoding
+    assert p.info.encoding == encoding
     assert p.blocks[0].text.startswith(first) and len(p.blocks) == 3
     assert "\ufffd" not in "".join(texts(p))
 
 
 def test_encoding_hint_is_used_for_bytes_and_ignored_for_text() -> None:
     raw = (HTML / "fr-cp1252-undeclared.html").read_bytes()
-    assert extract(raw, encoding="text/html; charset=windows-1252").encoding == "cp1252"
+    assert extract(raw, encoding="text/html; charset=windows-1252").info.encoding == "cp1252"
     text_page = extract(raw.decode("cp1252"), encoding="utf-8")
-    assert text_page.encoding is None and text_page.blocks[1].text.startswith("Le théâtre antique")
+    assert text_page.info.encoding is None and text_page.blocks[1].text.startswith("Le théâtre antique")
 
 
 # ------------------------------------------------------------------------------------------------ robustness
