@@ -718,7 +718,11 @@ def _clean_source(
         run=run,
     )
     out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
+    before = (run.stats.records_out, run.stats.bytes_out)
     written = _write(report, chunks, out, run, source=source, output_field=output_field, text_field=args.text_field)
+    if not written and out is not None:
+        # the file was discarded (atomic write): --stats and the summary must not count it as written
+        run.stats.records_out, run.stats.bytes_out = before
     if not (args.jsonl or source.format != "text"):
         totals["files"] += counts["cleaned"]
         totals["changed"] += counts["changed"]

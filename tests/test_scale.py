@@ -151,6 +151,19 @@ def test_property_jobs_never_change_the_output(tmp_path_factory, order, bad, pol
     assert got[0] == got[1]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stats_of_a_run_that_wrote_nothing_count_nothing_out(dataset: Path, tmp_path: Path, jobs: str) -> None:
+    """--on-error fail discards the output file: the statistics must not call its records written."""
+    stats_path = tmp_path / "stats.json"
+    out = tmp_path / "out.jsonl"
+    res = run("clean", dataset, "-o", out, "--stats", stats_path, "-j", jobs, *FIELDS)
+    assert res.exit_code == 2
+    assert not out.exists()
+    stats = json.loads(stats_path.read_text(encoding="utf-8"))
+    assert stats["records_out"] == 0 and stats["bytes_out"] == 0
+    assert stats["errors"] >= 1
+
+
 def test_stats_json_is_derived_from_the_results(dataset: Path, tmp_path: Path) -> None:
     stats_path = tmp_path / "stats.json"
     out = tmp_path / "out.jsonl"
