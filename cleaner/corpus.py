@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .documents import PageItem, read_document
 from .encoding import decode_html
-from .extract import looks_like_html
-from .reading import HTML_SUFFIXES, InputError, JsonlFields, Source, decode, expand_inputs, iter_jsonl, read_bytes
+from .reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl
 
 __all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
 
@@ -83,11 +83,8 @@ def iter_corpus(
 def _read_document(source: Source) -> str:
     """A text file's text, or an HTML page decoded as a browser would (its <meta charset>); the miner
     extracts a page's article text itself."""
-    data = read_bytes(source)
-    is_page = source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
-    if is_page or looks_like_html(data):
-        return decode_html(data)[0]
-    return decode(data, source.name)
+    item = read_document(source)
+    return decode_html(item.data)[0] if isinstance(item, PageItem) else item.text
 
 
 def _jsonl_records(

@@ -49,6 +49,7 @@ __all__ = [
     "PageItem",
     "TextItem",
     "Item",
+    "read_document",
     "read_items",
     "to_document",
     "Finish",
@@ -133,6 +134,13 @@ class LineItem:
 Item = TextItem | PageItem | LineItem | RecordItem
 
 
+def read_document(source: Source) -> TextItem | PageItem:
+    """A whole document: an HTML page (by suffix or content) as bytes, anything else decoded as text."""
+    data = read_bytes(source)
+    is_page = source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
+    return PageItem(data) if is_page or looks_like_html(data) else TextItem(decode(data, source.name))
+
+
 def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> Iterator[Item]:
     """The reading half: what one source holds, one document or record at a time, without cleaning it.
 
@@ -151,9 +159,7 @@ def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> I
 
         yield from iter_pages(source, fields)
     else:
-        data = read_bytes(source)
-        is_page = source.path is not None and source.path.suffix.lower() in HTML_SUFFIXES
-        yield PageItem(data) if is_page or looks_like_html(data) else TextItem(decode(data, source.name))
+        yield read_document(source)
 
 
 def to_document(name: str, item: Item, settings: Settings, fields: JsonlFields) -> Located | Unreadable:
