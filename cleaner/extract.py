@@ -71,7 +71,8 @@ class Block:
 
     ``kind`` is ``heading``, ``paragraph``, ``list_item``, ``quote``, ``table_row``, ``caption`` or
     ``code``. ``text`` is whitespace-folded and never empty (table cells are separated by a tab).
-    ``level`` is the heading level (1-6), the list nesting depth for list items (1 = top), else 0.
+    ``level`` is the heading level (1-6), the list nesting depth for list items (1 = top), for table
+    rows the number of their table in the page (1 = first: two tables in a row stay two), else 0.
     """
 
     kind: str
@@ -712,6 +713,7 @@ class _Walker:
         self.counter = 0
         self.spans: dict = {}  # block element → (first, last) preorder positions of its subtree
         self.chars: dict = {}  # block element → [text chars, link chars]
+        self.tables: dict = {}  # table element → its number in the page, the level of its rows
 
     def run(self, el: etree._Element) -> None:
         self._block(el, "paragraph", 0, 0, False)
@@ -842,7 +844,11 @@ class _Walker:
         if texts:
             kind = "table_row" if len(texts) > 1 else "paragraph"
             text = "\t".join(texts)
-            self.blocks.append(_Proto(kind, text, 0, min(link, len(text)), tr, self.counter))
+            level = 0
+            if kind == "table_row":
+                table = next(tr.iterancestors("table"), None)
+                level = self.tables.setdefault(table, len(self.tables) + 1)
+            self.blocks.append(_Proto(kind, text, level, min(link, len(text)), tr, self.counter))
             stats = self.chars[tr]
             stats[0] += len(text)
             stats[1] += min(link, len(text))

@@ -47,7 +47,8 @@ def to_markdown(result: Result) -> str:
     """The clean text as Markdown: headings, lists, quotes and table rows keep their structure.
 
     Text input has no structure, so its paragraphs come out as Markdown paragraphs. Consecutive list
-    items and table rows are kept together (one newline); other blocks are separated by a blank line.
+    items and rows of one table are kept together (one newline); other blocks, and two tables in a
+    row (their rows' ``level`` tells them apart), are separated by a blank line.
     A page's stated title heads the document as ``# title`` (the text itself leaves it out, as the
     page's own copies of the title are dropped from the body), unless nothing else is left.
     """
@@ -57,17 +58,21 @@ def to_markdown(result: Result) -> str:
     out: list[str] = []
     if paragraphs and result.page is not None and result.page.title:
         out.append("# " + " ".join(result.page.title.split()))
-    prev: str | None = None
+    prev: Paragraph | None = None
     for p in paragraphs:
         block = _markdown_block(p)
-        if out and p.kind == prev and p.kind in ("list_item", "table_row"):
+        if (
+            prev is not None
+            and p.kind == prev.kind
+            and (p.kind == "list_item" or (p.kind == "table_row" and p.level == prev.level))
+        ):
             out[-1] += "\n" + block
         elif p.kind == "table_row":
             # a table's first row is its header row: Markdown needs the separator line under it
             out.append(block + "\n|" + " --- |" * (p.text.count("\t") + 1))
         else:
             out.append(block)
-        prev = p.kind
+        prev = p
     return "\n\n".join(out)
 
 

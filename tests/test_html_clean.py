@@ -282,3 +282,19 @@ def test_bundled_packs_hold_selector_rules() -> None:
 def test_markdown_code_fence_outlasts_backticks_in_the_code() -> None:
     md = to_markdown(Result(text="x", paragraphs=(Paragraph("print('```')", "code"),)))
     assert md == "````\nprint('```')\n````"
+
+
+def test_two_tables_in_a_row_stay_two_tables_in_markdown() -> None:
+    page = (
+        "<html><body><article><p>Opening hours of the two shops in the old town are listed below for you.</p>"
+        "<table><tr><th>Day</th><th>Bakery</th></tr><tr><td>Monday</td><td>7 to 18</td></tr></table>"
+        "<table><tr><th>Day</th><th>Butcher</th></tr><tr><td>Monday</td><td>8 to 17</td></tr></table>"
+        "</article></body></html>"
+    )
+    result = cleaner.clean(page)
+    rows = [p for p in result.paragraphs if p.kind == "table_row"]
+    assert [p.level for p in rows] == [1, 1, 2, 2]
+    md = to_markdown(result)
+    assert md.endswith(
+        "| Day | Bakery |\n| --- | --- |\n| Monday | 7 to 18 |\n\n| Day | Butcher |\n| --- | --- |\n| Monday | 8 to 17 |"
+    )
