@@ -9,8 +9,9 @@ encoding hint; the core extracts and cleans the article, and the
 output record is ``{"url", "date", "text"}`` (text under ``--text-field``/``--output-field``).
 
 Messages locate a page by its WARC record number (1-based, counting every record) and byte offset. A
-page whose HTTP part cannot be parsed, or has an empty body, is a bad record and follows
-``--on-error`` (``keep`` has nothing to keep, so it warns and drops it). Damage that breaks the
+page whose HTTP part cannot be parsed is a bad record and follows ``--on-error`` (``keep`` has nothing
+to keep, so it warns and drops it). A 2xx page with an empty body is no damage (crawls hold many): it
+is a page with no text, like an empty HTML file, and gives a record with empty text. Damage that breaks the
 record framing itself (a truncated or corrupt gzip member, garbage between records) stops the file
 with the last good record number, like a damaged compressed JSONL file.
 """
@@ -84,8 +85,6 @@ def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
             offset = records.get_record_offset()
             if missing:  # the file ends inside this record: its Content-Length was not reached
                 raise _Damaged(f"record {number} (at byte {offset}) is truncated: {missing} bytes missing")
-            if problem is None and not body.strip():
-                problem = "empty HTML body"
             if problem is not None:
                 # (no fields: a bad page has no text to keep, so --on-error keep drops it with a warning)
                 yield RecordItem(number, pages, {}, problem=f"WARC record at byte {offset}: {problem}")

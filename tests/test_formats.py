@@ -307,16 +307,20 @@ def test_warc_pages_become_clean_jsonl_records(tmp_path: Path, gz: bool) -> None
     assert (tmp_path / "p2.jsonl").read_bytes() == out.read_bytes()
 
 
-def test_warc_empty_page_is_a_bad_record(tmp_path: Path) -> None:
-    src = _warc(tmp_path / "crawl.warc.gz", [PAGES[0], ("https://www.gate.com/empty", "text/html", b"  \n")])
+def test_warc_empty_page_is_a_page_without_text(tmp_path: Path) -> None:
+    """Crawls hold 200 responses with an empty body: no damage, so the run goes on (even under
+    --on-error fail) and the page gives a record with empty text and a warning, like an empty file."""
+    src = _warc(tmp_path / "crawl.warc.gz", [PAGES[0], ("https://www.gate.com/empty", "text/html", b"  \n"), PAGES[2]])
     out = tmp_path / "pages.jsonl"
-    res = run("clean", src, "-o", out)
-    assert res.exit_code == 2
-    assert f"{src}:3: WARC record at byte " in res.stderr and "empty HTML body" in res.stderr
-    assert not out.exists()
-    res = run("clean", src, "-o", out, "--on-error", "keep")
-    assert res.exit_code == 0 and "(nothing to keep: record skipped)" in res.stderr
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+    res = run("clean", src, "-o", out, "--on-error", "fail")
+    assert res.exit_code == 0, res.stderr
+    assert f"{src}:3: no text found in the page" in res.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["url"], bool(r["text"])) for r in records] == [
+        (PAGES[0][0], True),
+        ("https://www.gate.com/empty", False),
+        (PAGES[2][0], True),
+    ]
 
 
 def test_warc_redirects_and_error_pages_are_passed_over(tmp_path: Path) -> None:
