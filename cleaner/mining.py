@@ -32,6 +32,7 @@ Site: the registrable part of the URL's host (``news.example.co.uk`` → ``examp
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,21 +65,40 @@ _SECOND_LEVEL = frozenset(
 )
 _RULES_ONLY = Options(dedup=False)
 _NO_SITE = "-"
+_LABEL_RE = re.compile(r"^[\w-]+$")  # a host name label (letters of any script, digits, hyphens)
+# Hosting domains whose subdomains are separate sites of separate people: the site is one label deeper.
+_SHARED_HOSTS = frozenset(
+    "github.io gitlab.io blogspot.com wordpress.com substack.com medium.com tumblr.com livejournal.com "
+    "typepad.com weebly.com wixsite.com neocities.org netlify.app vercel.app pages.dev web.app "
+    "firebaseapp.com appspot.com herokuapp.com azurewebsites.net".split()
+)
 
 
 def site_of(url: str | None) -> str | None:
     """The site a URL belongs to: its host without ``www.``, cut to the registrable-looking domain.
 
     No public-suffix list (no network, no data file): the last two labels, or three when the second-last
-    is a common second-level label under a two-letter country code (``co.uk``, ``com.au``). An IP
-    address is its own site.
+    is a common second-level label under a two-letter country code (``co.uk``, ``com.au``), or when the
+    host lies under a shared hosting domain where each user has a site of their own (``alice.github.io``,
+    ``bob.blogspot.com``). An IP address is its own site. A value that is not a URL (a record id such as
+    ``article-123``, free text) has no site: every record would otherwise be a site of one document, and
+    nothing would recur.
     """
+    if not url:
+        return None
     host = host_of(url)
     if host is None:
         return None
     labels = host.split(".")
-    if all(p.isdigit() for p in labels) or ":" in host:
-        return host
+    if (len(labels) == 4 and all(p.isdigit() for p in labels)) or ":" in host:
+        return host  # an IPv4 or IPv6 address
+    if not all(_LABEL_RE.match(p) for p in labels):
+        return None  # spaces, "@" or other characters no host name has
+    if "//" not in url and (len(labels) < 2 or not labels[-1].isalpha()):
+        return None  # a bare word or number, not a host name ("gate.com" without a scheme is fine)
+    for k in range(1, len(labels) - 1):
+        if ".".join(labels[k:]) in _SHARED_HOSTS:
+            return ".".join(labels[k - 1 :])
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])

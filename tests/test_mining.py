@@ -170,6 +170,14 @@ def test_site_of() -> None:
     assert site_of("gate.com") == "gate.com"
     assert site_of("http://127.0.0.1:8080/x") == "127.0.0.1"
     assert site_of(None) is None and site_of("http://[::1") is None
+    # each user of a shared hosting domain is a site of their own
+    assert site_of("https://alice.github.io/post/1") == "alice.github.io"
+    assert site_of("https://www.bob.blogspot.com/2026/11/x.html") == "bob.blogspot.com"
+    assert site_of("https://github.io/") == "github.io"
+    # values that are not URLs have no site (they would each make a site of one document)
+    assert site_of("article-123") is None and site_of("12345") is None and site_of("foo bar") is None
+    assert site_of("urn:uuid:1234") is None
+    assert site_of("http://localhost:8000/a") == "localhost"
 
 
 # --------------------------------------------------------------------------------------------- CLI
