@@ -68,9 +68,12 @@ _NO_SITE = "-"
 _LABEL_RE = re.compile(r"^[\w-]+$")  # a host name label (letters of any script, digits, hyphens)
 # Hosting domains whose subdomains are separate sites of separate people: the site is one label deeper.
 _SHARED_HOSTS = frozenset(
-    "github.io gitlab.io blogspot.com wordpress.com substack.com medium.com tumblr.com livejournal.com "
-    "typepad.com weebly.com wixsite.com neocities.org netlify.app vercel.app pages.dev web.app "
-    "firebaseapp.com appspot.com herokuapp.com azurewebsites.net".split()
+    {
+        *("github.io", "gitlab.io", "blogspot.com", "wordpress.com", "substack.com", "medium.com"),
+        *("tumblr.com", "livejournal.com", "typepad.com", "weebly.com", "wixsite.com", "neocities.org"),
+        *("netlify.app", "vercel.app", "pages.dev", "web.app", "firebaseapp.com", "appspot.com"),
+        *("herokuapp.com", "azurewebsites.net"),
+    }
 )
 
 

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .mining import Candidate, Sample
 from .normalize import comparison_form
-from .rules import _DOMAIN_RE, RuleSet, _FileLoader
+from .rules import RuleSet, is_domain, load_rule_text
 from .ruletest import run_rule_tests
 
 __all__ = ["Draft", "draft_rules"]
@@ -90,7 +90,7 @@ def _rule(c: Candidate, rid: str) -> dict[str, Any] | None:
     scoped = c.site != "-" and c.sample.url is not None
     url = c.sample.url if scoped else None
     scope: dict[str, Any] = {}
-    if scoped and _DOMAIN_RE.match(c.site):
+    if scoped and is_domain(c.site):
         scope["domains"] = [c.site]
     elif scoped:
         scope["urls"] = [r"^[a-z][a-z0-9+.-]*://([^/@]*@)?([^/]*\.)?" + re.escape(c.site) + r"(:\d+)?(/|$)"]
@@ -162,10 +162,9 @@ def draft_rules(candidates: Iterable[Candidate], *, pack: str = "mined", source:
         drafted.append(rule)
     kept: list[dict[str, Any]] = []
     for rule in drafted:
-        loader = _FileLoader(source)
-        _, compiled = loader.load(_dump(pack, [rule]))
-        if loader.problems or len(compiled) != 1:
-            skipped.append(f"{rule['id']}: does not load: {'; '.join(p.message for p in loader.problems)}")
+        _, compiled, problems = load_rule_text(_dump(pack, [rule]), source)
+        if problems or len(compiled) != 1:
+            skipped.append(f"{rule['id']}: does not load: {'; '.join(p.message for p in problems)}")
             continue
         failed = [o for o in run_rule_tests(RuleSet(tuple(compiled), (pack,), (source,))) if not o.passed]
         if failed:

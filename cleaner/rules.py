@@ -38,6 +38,8 @@ __all__ = [
     "Rule",
     "RuleSet",
     "load_rules",
+    "load_rule_text",
+    "is_domain",
     "default_rules",
     "bundled_rules_dir",
     "rule_files",
@@ -258,15 +260,14 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
     packs: list[str] = []
     seen: dict[str, Rule] = {}
     for f in files:
-        loader = _FileLoader(str(f))
         try:
             text = f.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(str(f), 1, 1, f"cannot read rule file: {exc}"))
             continue
-        pack, file_rules = loader.load(text)
-        problems.extend(loader.problems)
-        if loader.problems:
+        pack, file_rules, file_problems = load_rule_text(text, str(f))
+        problems.extend(file_problems)
+        if file_problems:
             continue
         packs.append(pack)
         for r in file_rules:
@@ -316,6 +317,23 @@ _MATCHER_OPTIONS = {
     "selector": {"selector", "has_text"},
 }
 _TEST_KEYS = {"input": True, "output": False, "url": False, "language": False}
+
+
+def load_rule_text(text: str, source: str) -> tuple[str, list[Rule], list[Problem]]:
+    """Validate and compile one rule pack given as YAML text: ``(pack name, rules, problems)``.
+
+    What :func:`load_rules` does for each file, for packs that are not files yet (``cleaner mine
+    --emit-rules`` checks each drafted rule this way before writing it). ``source`` names the text in
+    the problems' ``file:line:col``. With problems, the rules are not to be used.
+    """
+    loader = _FileLoader(source)
+    pack, rules = loader.load(text)
+    return pack, rules, loader.problems
+
+
+def is_domain(name: str) -> bool:
+    """Whether ``name`` is a host name that ``scope.domains`` takes (``gate.com``, ``~blog.gate.com``)."""
+    return bool(_DOMAIN_RE.match(name.replace("~.", "~")))
 
 
 class _FileLoader:
@@ -528,7 +546,7 @@ class _FileLoader:
                     item, f"{where}: scope.domains: no wildcards ({value!r}); {hint!r} already covers its subdomains"
                 )
                 continue
-            if not _DOMAIN_RE.match(d.replace("~.", "~")):
+            if not is_domain(d):
                 self.problem(
                     item, f"{where}: scope.domains: {value!r} is not a host name (e.g. gate.com, ~blog.gate.com)"
                 )

@@ -296,5 +296,6 @@ def test_two_tables_in_a_row_stay_two_tables_in_markdown() -> None:
     assert [p.level for p in rows] == [1, 1, 2, 2]
     md = to_markdown(result)
     assert md.endswith(
-        "| Day | Bakery |\n| --- | --- |\n| Monday | 7 to 18 |\n\n| Day | Butcher |\n| --- | --- |\n| Monday | 8 to 17 |"
+        "| Day | Bakery |\n| --- | --- |\n| Monday | 7 to 18 |\n\n"
+        "| Day | Butcher |\n| --- | --- |\n| Monday | 8 to 17 |"
     )
