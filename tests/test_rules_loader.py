@@ -131,3 +131,15 @@ def test_wildcard_domains_are_refused_with_a_hint(tmp_path):
     bad = GOOD.replace("    scope:\n", "    scope:\n      domains: ['*.gate.com']\n")
     (problem,) = _problems(tmp_path, bad)
     assert "no wildcards ('*.gate.com'); 'gate.com' already covers its subdomains" in problem
+
+
+def test_load_rule_text_checks_a_pack_that_is_not_a_file() -> None:
+    from cleaner.rules import is_domain, load_rule_text
+
+    pack, rules, problems = load_rule_text(GOOD, "<draft>")
+    assert pack == "demo" and [r.id for r in rules] == ["demo.footer"] and not problems
+    bad = GOOD.replace("action: remove_block", "action: remove_everything")
+    _, _, problems = load_rule_text(bad, "<draft>")
+    assert [(p.file, p.line, p.col) for p in problems] == [("<draft>", 14, 13)]
+    assert "remove_everything" in problems[0].message
+    assert is_domain("gate.com") and is_domain("~blog.gate.com") and not is_domain("*.gate.com")
