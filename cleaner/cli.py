@@ -1149,7 +1149,8 @@ def mine_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     from .corpus import CorpusProblem, iter_corpus
-    from .mining import MiningOptions, MiningState, mine_parallel
+    from .mining import MiningOptions, MiningState
+    from .parallel import mine_parallel
     from .rulegen import draft_rules
 
     report = Report(quiet=quiet)

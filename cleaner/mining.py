@@ -34,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,7 +56,6 @@ __all__ = [
     "Sample",
     "site_of",
     "mine",
-    "mine_parallel",
 ]
 
 # Second-level labels under which registrations happen one level deeper (example.co.uk, example.com.au).
@@ -576,76 +575,6 @@ def _drop_explained(found: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
-
-
-Record = tuple[str, str, str | None, str | None, str | None]  # text, doc id, url, site, language
-
-_worker: tuple[MiningOptions, RuleSet | None] | None = None
-
-
-def _init_worker(options: MiningOptions, rules: RuleSet | None) -> None:
-    global _worker
-    _worker = (options, rules)
-
-
-def _mine_batch(batch: list[Record]) -> MiningState:
-    assert _worker is not None
-    options, rules = _worker
-    state = MiningState(options)
-    for text, doc_id, url, site, language in batch:
-        state.add(text, doc_id=doc_id, url=url, site=site, language=language, rules=rules)
-    return state
-
-
-def _batches(records: Iterable[Record], chars: int) -> Iterator[list[Record]]:
-    batch: list[Record] = []
-    size = 0
-    for rec in records:
-        batch.append(rec)
-        size += len(rec[0])
-        if size >= chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def mine_parallel(
-    records: Iterable[Record],
-    *,
-    options: MiningOptions | None = None,
-    rules: RuleSet | None = None,
-    jobs: int = 2,
-    batch_chars: int = 1 << 20,
-) -> MiningState:
-    """Pass 1 in ``jobs`` worker processes: batches of records are counted apart and merged here.
-
-    The same state as one :class:`MiningState` fed every record (merging is commutative), so the same
-    result; rules are sent once per worker. ``records`` is consumed lazily, with at most ``2 × jobs``
-    batches in flight, so memory does not grow with the input beyond the state itself.
-    """
-    import multiprocessing
-    import sys
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-
-    options = options or MiningOptions()
-    total = MiningState(options)
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and sys.version_info < (3, 12) and "fork" in methods:
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, rules)) as pool:
-        pending: set[Future[MiningState]] = set()
-        for batch in _batches(records, batch_chars):
-            pending.add(pool.submit(_mine_batch, batch))
-            if len(pending) >= 2 * jobs:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    total.merge(f.result())
-        for f in pending:
-            total.merge(f.result())
-    return total
 
 
 def mine(

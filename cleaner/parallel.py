@@ -28,6 +28,9 @@ Design choices:
   cancelled and the pool is shut down without waiting; the few batches already running finish in the
   background and their results are dropped. Workers are never killed: killing them breaks the
   executor, whose management thread then fails on the cancelled futures (a thread traceback on stderr).
+
+``cleaner mine --jobs N`` runs its counting pass here too (:func:`mine_parallel`), in a pool with the
+same start method: batches of records are counted apart and the states merged (order does not matter).
 """
 
 from __future__ import annotations
@@ -37,14 +40,16 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .documents import Finish, Item, LineItem, Settings, Unreadable, finished, read_items, to_document
+from .mining import MiningOptions, MiningState
 from .reading import InputError, JsonlFields, Source
 from .report import Located
+from .rules import RuleSet
 
 __all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources"]
 
@@ -231,3 +236,67 @@ def parallel_sources(
             yield source, documents(index)
     finally:
         stream.close()
+
+
+# ----------------------------------------------------------------------------- mining (pass 1)
+Record = tuple[str, str, str | None, str | None, str | None]  # text, doc id, url, site, language
+
+_mine_worker: tuple[MiningOptions, RuleSet | None] | None = None
+
+
+def _init_mine_worker(options: MiningOptions, rules: RuleSet | None) -> None:
+    global _mine_worker
+    _mine_worker = (options, rules)
+
+
+def _mine_batch(batch: list[Record]) -> MiningState:
+    assert _mine_worker is not None
+    options, rules = _mine_worker
+    state = MiningState(options)
+    for text, doc_id, url, site, language in batch:
+        state.add(text, doc_id=doc_id, url=url, site=site, language=language, rules=rules)
+    return state
+
+
+def _record_batches(records: Iterable[Record], chars: int) -> Iterator[list[Record]]:
+    batch: list[Record] = []
+    size = 0
+    for rec in records:
+        batch.append(rec)
+        size += len(rec[0])
+        if size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def mine_parallel(
+    records: Iterable[Record],
+    *,
+    options: MiningOptions | None = None,
+    rules: RuleSet | None = None,
+    jobs: int = 2,
+    batch_chars: int = 1 << 20,
+) -> MiningState:
+    """Pass 1 in ``jobs`` worker processes: batches of records are counted apart and merged here.
+
+    The same state as one :class:`MiningState` fed every record (merging is commutative), so the same
+    result; rules are sent once per worker. ``records`` is consumed lazily, with at most ``2 × jobs``
+    batches in flight, so memory does not grow with the input beyond the state itself.
+    """
+    options = options or MiningOptions()
+    total = MiningState(options)
+    with ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_init_mine_worker, initargs=(options, rules)
+    ) as pool:
+        pending: set[Future[MiningState]] = set()
+        for batch in _record_batches(records, batch_chars):
+            pending.add(pool.submit(_mine_batch, batch))
+            if len(pending) >= 2 * jobs:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    total.merge(f.result())
+        for f in pending:
+            total.merge(f.result())
+    return total

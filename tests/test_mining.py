@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
-from cleaner.mining import MiningOptions, MiningState, mine, mine_parallel, site_of
+from cleaner.mining import MiningOptions, MiningState, mine, site_of
 from cleaner.normalize import comparison_form
+from cleaner.parallel import mine_parallel
 from cleaner.rulegen import draft_rules
 from cleaner.rules import RuleSet
 from cleaner.ruletest import run_rule_tests
