@@ -224,7 +224,7 @@ class _Sentences:
     def __init__(self, survivors: list[Unit]):
         self._survivors = survivors
         self._cache: dict[int, tuple[str, ...]] = {}
-        self._seen: set[str] = set()
+        self._seen = _Pieces()
         self._upto = 0
 
     def of(self, u: Unit) -> tuple[str, ...]:
@@ -236,41 +236,102 @@ class _Sentences:
         return got
 
     def all_seen(self, u: Unit) -> bool:
-        """Whether ``u`` has several sentences and every one stands in an earlier surviving unit."""
+        """Whether all of ``u``'s text stands in earlier surviving units: each of its sentences (two or
+        more), or the whole block tiled by earlier blocks and sentences (a title glued to the lead of a
+        flattened copy, list items run together; see :class:`_Pieces`)."""
         while self._upto < len(self._survivors):
-            self._seen.update(self.of(self._survivors[self._upto]))
+            earlier = self._survivors[self._upto]
+            self._seen.add(earlier, self.of(earlier))
             self._upto += 1
         ss = self.of(u)
-        return len(ss) >= 2 and all(x in self._seen for x in ss)
+        return self._seen.covers(u.form, ss, several=len(ss) >= 2, gate=False)
+
+
+class _Pieces:
+    """Comparison forms of earlier blocks and of their sentences, to tell whether a later block is made
+    of them: a flattened copy of the article whose first "sentence" is the title glued to the lead
+    (the title has no full stop), or whose paragraphs were regrouped, holds sentences that never stood
+    alone, yet every word of it stands earlier, in order, piece by piece.
+    """
+
+    def __init__(self) -> None:
+        self.sentences: set[str] = set()
+        self._by_word: dict[str, set[str]] = {}  # first word -> forms of blocks and sentences
+        self._owner: dict[str, Unit] = {}  # piece -> the first unit that holds it
+
+    def add(self, unit: Unit, sentences: tuple[str, ...]) -> None:
+        self.sentences.update(sentences)
+        for piece in (unit.form, *sentences):
+            if piece and piece not in self._owner:
+                self._owner[piece] = unit
+                self._by_word.setdefault(piece.split(" ", 1)[0], set()).add(piece)
+
+    def first_of(self, form: str) -> Unit | None:
+        """The unit holding the longest earlier piece that ``form`` starts with."""
+        found = [p for p in self._by_word.get(form.split(" ", 1)[0], ()) if form.startswith(p)]
+        return self._owner[max(found, key=len)] if found else None
+
+    def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, gate: bool = True) -> bool:
+        """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
+        all stood earlier, or it is a run of two or more earlier pieces (whole blocks or sentences,
+        joined by spaces), the last possibly cut off (a truncated copy). Checked over word positions,
+        so a shorter choice is tried where a longer one leads nowhere. ``gate``: give up at once unless
+        one of its sentences stood earlier (cheap; a flattened copy always shares one)."""
+        if several and all(x in self.sentences for x in sentences):
+            return True
+        if gate and not any(x in self.sentences for x in sentences):
+            return False
+        n = len(form)
+        reached = {0}
+        todo = [0]
+        while todo:
+            pos = todo.pop()
+            end = form.find(" ", pos)
+            word = form[pos:] if end < 0 else form[pos:end]
+            for piece in self._by_word.get(word, ()):
+                stop = pos + len(piece)
+                if form.startswith(piece, pos) and (stop == n or form[stop] == " "):
+                    if stop == n:
+                        if pos > 0:  # two pieces at least: one piece alone is an exact copy, not a run
+                            return True
+                        continue
+                    if stop + 1 not in reached:
+                        reached.add(stop + 1)
+                        todo.append(stop + 1)
+                elif pos > 0 and piece.startswith(form[pos:]):
+                    return True  # the copy was cut off inside this piece
+        return False
 
 
 def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[_Dup]:
     """Copies hidden at sentence level, where block comparison cannot see them (policy C2, C7).
 
-    - a block of several sentences that all stood earlier in the text (an article repeated as one
-      flattened line after its paragraphs, or paragraphs repeated after a flattened copy);
+    - a block of several sentences whose text all stood earlier (an article repeated as one flattened
+      line after its paragraphs, a title glued to its lead included, or paragraphs repeated after a
+      flattened copy);
     - a one-sentence block (a summary bullet, a pull quote, a stray caption) that is one sentence of
       a paragraph elsewhere: the standalone copy goes, the paragraph stays.
     """
     sents = {id(u): sentences.of(u) for u in order}
     lists = [sents[id(u)] for u in order]
-    if len(set(chain.from_iterable(lists))) == sum(map(len, lists)):
-        return []  # no sentence stands twice: neither kind of copy can be there
+    if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not _glued_to_earlier(order):
+        return []  # no sentence stands twice, no block starts with an earlier one: no copy can be there
     in_paragraphs: dict[str, Unit] = {}
     for u in order:
         if len(sents[id(u)]) >= 2:
             for s in sents[id(u)]:
                 in_paragraphs.setdefault(s, u)
     seen: dict[str, Unit] = {}
+    pieces = _Pieces()
     out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
-        if len(ss) >= 2:
-            if len(u.form) >= opt.contained_min_chars and all(s in seen for s in ss):
-                reason = "every sentence of it stands earlier in the text"
-                out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, seen[ss[0]].span))
-                continue
-        elif len(ss) == 1 and len(u.form) >= opt.near_min_chars:
+        if len(u.form) >= opt.contained_min_chars and pieces.covers(u.form, ss, several=len(ss) >= 2, gate=False):
+            reason = "every sentence of it stands earlier in the text"
+            first = next((seen[s] for s in ss if s in seen), None) or pieces.first_of(u.form)
+            out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, (first or u).span))
+            continue
+        if len(ss) == 1 and len(u.form) >= opt.near_min_chars:
             host = in_paragraphs.get(ss[0])
             if host is not None and host is not u:
                 reason = "a sentence that also stands inside a paragraph"
@@ -278,7 +339,25 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
                 continue
         for s in ss:
             seen.setdefault(s, u)
+        pieces.add(u, ss)
     return out
+
+
+def _glued_to_earlier(order: list[Unit]) -> bool:
+    """Whether some block starts with the whole text of an earlier block and goes on (a title glued to
+    the lead of a copy, two paragraphs run together): the only way a block can be made of earlier
+    pieces while none of its sentences stands twice. Earlier forms are looked up by their first two
+    words (or their only word), so the check stays linear."""
+    by_key: dict[str, list[str]] = {}
+    for u in order:
+        f = u.form
+        words = f.split(" ", 2)
+        for key in (" ".join(words[:2]), words[0]) if len(words) > 1 else ():
+            for other in by_key.get(key, ()):
+                if len(f) > len(other) and f[len(other)] == " " and f.startswith(other):
+                    return True
+        by_key.setdefault(" ".join(words[:2]), []).append(f)
+    return False
 
 
 def _prefix_relation(

@@ -126,6 +126,35 @@ def test_article_repeated_as_one_flattened_line_after_its_paragraphs():
     assert r.removals[-1].rule == "dedup.contained"
 
 
+def test_flattened_copy_with_the_title_glued_to_its_lead_goes():
+    """The title has no full stop, so the copy's first "sentence" is title + lead, which never stood
+    alone; the copy is still made of earlier blocks and sentences, so it goes and the paragraphs stay
+    (it used to be taken for a fuller version of the title and replace it)."""
+    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} {P3}"
+    r = run(raw)
+    assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
+    assert [x.rule for x in r.removals] == ["dedup.contained"]
+    # cut off in its middle, as scraped copies often are
+    r = run(f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} Ethereum also felt the eff")
+    assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
+
+
+def test_copy_with_paragraphs_run_together_in_pairs_goes():
+    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD}\n{P2} {P3}"
+    r = run(raw)
+    assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
+    assert {x.rule for x in r.removals} == {"dedup.contained"}
+
+
+def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
+    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
+    r = run(raw)
+    assert "as miners sell their reserves" in r.text and r.text.count("Bitcoin slides") == 1
+
+
 def test_paragraphs_repeated_after_a_flattened_copy_keep_the_first_copy():
     raw = f"{LEAD} {P2} {P3}\n{LEAD}\n{P2}"
     r = run(raw)
