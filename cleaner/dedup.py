@@ -24,8 +24,8 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
-from operator import methodcaller
+from itertools import chain, repeat
+from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -42,6 +42,7 @@ _SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined,
 _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
+_FORM = attrgetter("form")
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ class _Sentences:
             self._seen.add(earlier, self.of(earlier))
             self._upto += 1
         ss = self.of(u)
-        return self._seen.covers(u.form, ss, several=len(ss) >= 2, gate=False)
+        return self._seen.covers(u.form, ss, several=len(ss) >= 2)
 
 
 class _Pieces:
@@ -252,11 +253,14 @@ class _Pieces:
     of them: a flattened copy of the article whose first "sentence" is the title glued to the lead
     (the title has no full stop), or whose paragraphs were regrouped, holds sentences that never stood
     alone, yet every word of it stands earlier, in order, piece by piece.
+
+    Pieces are looked up by their first two words (a one-word piece by its word), so a check costs a
+    few comparisons however many blocks start with a common word.
     """
 
     def __init__(self) -> None:
         self.sentences: set[str] = set()
-        self._by_word: dict[str, set[str]] = {}  # first word -> forms of blocks and sentences
+        self._by_key: dict[str, list[str]] = {}  # first two words (or the only word) -> pieces
         self._owner: dict[str, Unit] = {}  # piece -> the first unit that holds it
 
     def add(self, unit: Unit, sentences: tuple[str, ...]) -> None:
@@ -264,31 +268,34 @@ class _Pieces:
         for piece in (unit.form, *sentences):
             if piece and piece not in self._owner:
                 self._owner[piece] = unit
-                self._by_word.setdefault(piece.split(" ", 1)[0], set()).add(piece)
+                self._by_key.setdefault(_key(piece, 0), []).append(piece)
+
+    def _starting(self, form: str, pos: int) -> list[str]:
+        """The earlier pieces that may start at ``pos`` of ``form`` (same first two words, or the one
+        word of a one-word piece)."""
+        two = self._by_key.get(_key(form, pos), [])
+        end = form.find(" ", pos)
+        one = self._by_key.get(form[pos:end], []) if end >= 0 else []
+        return two + one if one else two
 
     def first_of(self, form: str) -> Unit | None:
         """The unit holding the longest earlier piece that ``form`` starts with."""
-        found = [p for p in self._by_word.get(form.split(" ", 1)[0], ()) if form.startswith(p)]
+        found = [p for p in self._starting(form, 0) if form.startswith(p)]
         return self._owner[max(found, key=len)] if found else None
 
-    def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, gate: bool = True) -> bool:
+    def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True) -> bool:
         """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
         all stood earlier, or it is a run of two or more earlier pieces (whole blocks or sentences,
         joined by spaces), the last possibly cut off (a truncated copy). Checked over word positions,
-        so a shorter choice is tried where a longer one leads nowhere. ``gate``: give up at once unless
-        one of its sentences stood earlier (cheap; a flattened copy always shares one)."""
+        so a shorter choice is tried where a longer one leads nowhere."""
         if several and all(x in self.sentences for x in sentences):
             return True
-        if gate and not any(x in self.sentences for x in sentences):
-            return False
         n = len(form)
         reached = {0}
         todo = [0]
         while todo:
             pos = todo.pop()
-            end = form.find(" ", pos)
-            word = form[pos:] if end < 0 else form[pos:end]
-            for piece in self._by_word.get(word, ()):
+            for piece in self._starting(form, pos):
                 stop = pos + len(piece)
                 if form.startswith(piece, pos) and (stop == n or form[stop] == " "):
                     if stop == n:
@@ -303,6 +310,15 @@ class _Pieces:
         return False
 
 
+def _key(form: str, pos: int) -> str:
+    """The first two words of ``form`` from ``pos`` (all of it when it has fewer)."""
+    first = form.find(" ", pos)
+    if first < 0:
+        return form[pos:]
+    second = form.find(" ", first + 1)
+    return form[pos:] if second < 0 else form[pos:second]
+
+
 def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[_Dup]:
     """Copies hidden at sentence level, where block comparison cannot see them (policy C2, C7).
 
@@ -314,7 +330,11 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     """
     sents = {id(u): sentences.of(u) for u in order}
     lists = [sents[id(u)] for u in order]
-    if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not _glued_to_earlier(order):
+    # A block can be made of earlier pieces without repeating a sentence only when it starts with a
+    # whole earlier block (a title or list item glued to what follows): only then are runs of pieces
+    # looked for; otherwise comparing sentences is enough (and cheaper).
+    glued = _glued_to_earlier(order)
+    if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not glued:
         return []  # no sentence stands twice, no block starts with an earlier one: no copy can be there
     in_paragraphs: dict[str, Unit] = {}
     for u in order:
@@ -326,7 +346,9 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
-        if len(u.form) >= opt.contained_min_chars and pieces.covers(u.form, ss, several=len(ss) >= 2, gate=False):
+        if len(u.form) >= opt.contained_min_chars and (
+            (len(ss) >= 2 and all(s in seen for s in ss)) or (glued and pieces.covers(u.form, ss, several=False))
+        ):
             reason = "every sentence of it stands earlier in the text"
             first = next((seen[s] for s in ss if s in seen), None) or pieces.first_of(u.form)
             out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, (first or u).span))
@@ -339,25 +361,20 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
                 continue
         for s in ss:
             seen.setdefault(s, u)
-        pieces.add(u, ss)
+        if glued:
+            pieces.add(u, ss)
     return out
 
 
 def _glued_to_earlier(order: list[Unit]) -> bool:
-    """Whether some block starts with the whole text of an earlier block and goes on (a title glued to
+    """Whether some block starts with the whole text of another block and goes on (a title glued to
     the lead of a copy, two paragraphs run together): the only way a block can be made of earlier
-    pieces while none of its sentences stands twice. Earlier forms are looked up by their first two
-    words (or their only word), so the check stays linear."""
-    by_key: dict[str, list[str]] = {}
-    for u in order:
-        f = u.form
-        words = f.split(" ", 2)
-        for key in (" ".join(words[:2]), words[0]) if len(words) > 1 else ():
-            for other in by_key.get(key, ()):
-                if len(f) > len(other) and f[len(other)] == " " and f.startswith(other):
-                    return True
-        by_key.setdefault(" ".join(words[:2]), []).append(f)
-    return False
+    pieces while none of its sentences stands twice. A cheap test that may say yes too often (the
+    pieces' order is checked later): in sorted order, every form starting with ``g + " "`` follows
+    ``g`` directly or after other such forms (a space sorts before every character of a form but
+    control characters), so comparing neighbours finds one if there is one."""
+    forms = sorted(set(map(_FORM, order)))
+    return any(map(str.startswith, forms[1:], map(str.__add__, forms, repeat(" "))))  # C maps: runs per document
 
 
 def _prefix_relation(
