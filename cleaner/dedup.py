@@ -283,11 +283,12 @@ class _Pieces:
         found = [p for p in self._starting(form, 0) if form.startswith(p)]
         return self._owner[max(found, key=len)] if found else None
 
-    def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True) -> bool:
+    def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, runs_only: bool = True) -> bool:
         """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
         all stood earlier, or it is a run of two or more earlier pieces (whole blocks or sentences,
-        joined by spaces), the last possibly cut off (a truncated copy). Checked over word positions,
-        so a shorter choice is tried where a longer one leads nowhere."""
+        joined by spaces), the last possibly cut off (a truncated copy); with ``runs_only=False`` one
+        whole piece is enough. Checked over word positions, so a shorter choice is tried where a longer
+        one leads nowhere."""
         if several and all(x in self.sentences for x in sentences):
             return True
         n = len(form)
@@ -299,7 +300,7 @@ class _Pieces:
                 stop = pos + len(piece)
                 if form.startswith(piece, pos) and (stop == n or form[stop] == " "):
                     if stop == n:
-                        if pos > 0:  # two pieces at least: one piece alone is an exact copy, not a run
+                        if pos > 0 or not runs_only:  # one piece alone is an exact copy, not a run
                             return True
                         continue
                     if stop + 1 not in reached:
@@ -336,13 +337,24 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     glued = _glued_to_earlier(order)
     if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not glued:
         return []  # no sentence stands twice, no block starts with an earlier one: no copy can be there
+    # Paragraphs that hold a standalone sentence. A paragraph that repeats a sentence of an earlier
+    # paragraph, and two or more sentences of earlier blocks in all, is a copy (a flattened article),
+    # not the original of anything: the standalone sentences it repeats are not removed in its favour.
+    # (Summary bullets standing before their paragraph are single sentences: the paragraph stays theirs.)
     in_paragraphs: dict[str, Unit] = {}
+    in_multi: set[str] = set()  # sentences of earlier paragraphs
+    in_any: set[str] = set()  # sentences of earlier blocks
     for u in order:
-        if len(sents[id(u)]) >= 2:
-            for s in sents[id(u)]:
-                in_paragraphs.setdefault(s, u)
+        ss = sents[id(u)]
+        if len(ss) >= 2:
+            if not (any(s in in_multi for s in ss) and sum(s in in_any for s in ss) >= 2):
+                for s in ss:
+                    in_paragraphs.setdefault(s, u)
+            in_multi.update(ss)
+        in_any.update(ss)
     seen: dict[str, Unit] = {}
     pieces = _Pieces()
+    kept: list[tuple[Unit, tuple[str, ...]]] = []  # blocks kept, while their pieces are not indexed
     out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
@@ -353,6 +365,22 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
             first = next((seen[s] for s in ss if s in seen), None) or pieces.first_of(u.form)
             out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, (first or u).span))
             continue
+        # (a cheap test first: most of the later sentences stood earlier; lines without a full stop,
+        # such as a byline or a photo credit, glue themselves to the sentence after them)
+        if (
+            len(ss) >= 2
+            and ss[0] not in seen
+            and 2 * sum(s in seen for s in ss[1:]) >= len(ss) - 1
+            and sum(len(s) for s in ss[1:] if s in seen) >= opt.contained_min_chars
+        ):
+            if not glued:  # the pieces were not kept so far: index the blocks kept before this one
+                glued = True
+                for earlier, earlier_ss in kept:
+                    pieces.add(earlier, earlier_ss)
+            found = _copy_after_head(u, pieces, opt)
+            if found is not None:
+                out.append(found[0])
+                continue
         if len(ss) == 1 and len(u.form) >= opt.near_min_chars:
             host = in_paragraphs.get(ss[0])
             if host is not None and host is not u:
@@ -363,7 +391,33 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
             seen.setdefault(s, u)
         if glued:
             pieces.add(u, ss)
+        else:
+            kept.append((u, ss))
     return out
+
+
+_MAX_HEAD = 200  # comparison characters of a new head (a title) glued before a copy
+
+
+def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> tuple[_Dup, Unit | None] | None:
+    """A copy of earlier text with a new head glued before it (a title only the second copy has, glued
+    to the lead by a scraper that lost the line breaks): from some word within the first
+    ``_MAX_HEAD`` comparison characters to its end, the block is made of earlier blocks and sentences.
+    The copy goes from where it starts; the head stays, as it stands nowhere else."""
+    f = u.form
+    k = f.find(" ")
+    while 0 <= k <= _MAX_HEAD and len(f) - k - 1 >= opt.contained_min_chars:
+        rest = f[k + 1 :]
+        if pieces._starting(f, k + 1) and pieces.covers(rest, (), several=False, runs_only=False):
+            form, index = comparison_map(u.text)  # offsets are only needed once a copy is found
+            if form != f:
+                return None  # a rare composition makes the forms differ: keep the block
+            cut = u.to_raw(index[k + 1])
+            reason = "the block repeats earlier text after a new head (a title glued to a copy)"
+            source = pieces.first_of(rest)
+            return _dup(u, cut, u.span[1], "dedup.contained", reason, 100.0, (source or u).span), source
+        k = f.find(" ", k + 1)
+    return None
 
 
 def _glued_to_earlier(order: list[Unit]) -> bool:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from cleaner import Options, clean, load_rules
 
 NO_RULES = load_rules([], defaults=False)
@@ -148,6 +152,18 @@ def test_copy_with_paragraphs_run_together_in_pairs_goes():
     assert {x.rule for x in r.removals} == {"dedup.contained"}
 
 
+def test_copy_with_a_new_title_glued_before_it_goes_and_the_title_stays():
+    """The second copy brings a title the first lacks, glued to its lead: the copy goes from where it
+    starts, the title (which stands nowhere else) stays; the one-sentence paragraphs of the first copy
+    are not taken for pull quotes of the flattened copy."""
+    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    raw = f"{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} {P3}"
+    r = run(raw)
+    assert r.text == f"{LEAD}\n\n{P2}\n\n{P3}\n\n{title}"
+    assert [x.rule for x in r.removals] == ["dedup.contained"]
+    assert r.removals[0].text == f"{LEAD} {P2} {P3}"
+
+
 def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
     title = "Bitcoin slides below $67,000 as selling pressure deepens"
     raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
@@ -174,3 +190,19 @@ def test_summary_bullet_that_repeats_a_body_sentence_goes_but_the_paragraph_stay
 def test_paragraph_sharing_only_some_sentences_with_earlier_text_stays():
     raw = f"{P2} {P3}\n{P3} A new sentence that was never written before in this article."
     assert run(raw).text == raw.replace("\n", "\n\n")
+
+
+CASES = Path(__file__).parent / "data" / "cases"
+
+
+@pytest.mark.parametrize("name", ["001", "007", "016", "018", "019", "023"])
+def test_real_article_then_its_flattened_copy_keeps_the_paragraphs(name: str) -> None:
+    """Real labelled articles: the paragraphs, then the whole article again on one line (the title
+    glued to the byline, dates, list items and lead, none with a full stop): the copy goes. When the
+    first copy has the title, all of the line goes; when only the copy has it, the title stays."""
+    paras = (CASES / f"{name}.clean.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    flat = " ".join(paras)
+    assert clean("\n".join(paras) + "\n" + flat).text == "\n\n".join(paras)
+    assert clean("\n".join(paras[1:]) + "\n" + flat).text == "\n\n".join([*paras[1:], paras[0]])
+    # cut off in the middle, as scraped copies often are
+    assert clean("\n".join(paras) + "\n" + flat[: len(flat) // 2]).text == "\n\n".join(paras)
