@@ -21,6 +21,8 @@ from cleaner import clean
 DATA = Path(__file__).parent / "data"
 WORDS = yaml.safe_load((DATA / "multilingual.yaml").read_text(encoding="utf-8"))
 ARTICLE = (DATA / "cases" / "001.clean.txt").read_text(encoding="utf-8").strip()
+# ends with a credit line without a full stop ("... editing by Miral Fahmy")
+CREDITED = (DATA / "cases" / "018.clean.txt").read_text(encoding="utf-8").strip()
 TOKEN = re.compile(r"\w+")
 
 
@@ -50,6 +52,19 @@ def test_disclaimer_goes_and_the_article_stays(name: str, where: str) -> None:
     assert not _lost(result.text), f"article words lost: {_lost(result.text)}"
     assert _left(notice, result.text) == 0, result.text[-400:]
     assert any(r.kind == "boilerplate" for r in result.removals)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in WORDS["disclaimers"] if not n.startswith("binance-square")))
+def test_disclaimer_glued_to_a_credit_line_goes_and_the_credit_stays(name: str) -> None:
+    """A notice that opens with the page ("This page may contain …", "El contenido de esta página …")
+    is found after a line without a full stop too. (Labelled notices such as Binance Square's
+    "Disclaimer: …" are not: a capitalised label inside a line may be prose.)"""
+    notice = WORDS["disclaimers"][name]
+    result = clean(f"{CREDITED} {notice}")
+    lost = Counter(TOKEN.findall(CREDITED)) - Counter(TOKEN.findall(result.text))
+    assert not lost, f"article words lost: {lost}"
+    extra = Counter(TOKEN.findall(result.text)) - Counter(TOKEN.findall(CREDITED))
+    assert not extra, result.text[-300:]
 
 
 @pytest.mark.parametrize(
