@@ -270,7 +270,7 @@ class _Pieces:
                 self._owner[piece] = unit
                 self._by_key.setdefault(_key(piece, 0), []).append(piece)
 
-    def _starting(self, form: str, pos: int) -> list[str]:
+    def starting(self, form: str, pos: int) -> list[str]:
         """The earlier pieces that may start at ``pos`` of ``form`` (same first two words, or the one
         word of a one-word piece)."""
         two = self._by_key.get(_key(form, pos), [])
@@ -280,7 +280,7 @@ class _Pieces:
 
     def first_of(self, form: str) -> Unit | None:
         """The unit holding the longest earlier piece that ``form`` starts with."""
-        found = [p for p in self._starting(form, 0) if form.startswith(p)]
+        found = [p for p in self.starting(form, 0) if form.startswith(p)]
         return self._owner[max(found, key=len)] if found else None
 
     def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, runs_only: bool = True) -> bool:
@@ -296,7 +296,7 @@ class _Pieces:
         todo = [0]
         while todo:
             pos = todo.pop()
-            for piece in self._starting(form, pos):
+            for piece in self.starting(form, pos):
                 stop = pos + len(piece)
                 if form.startswith(piece, pos) and (stop == n or form[stop] == " "):
                     if stop == n:
@@ -354,7 +354,8 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
         in_any.update(ss)
     seen: dict[str, Unit] = {}
     pieces = _Pieces()
-    kept: list[tuple[Unit, tuple[str, ...]]] = []  # blocks kept, while their pieces are not indexed
+    indexed = glued  # whether kept blocks go into ``pieces`` (else into ``kept``, indexed when needed)
+    kept: list[tuple[Unit, tuple[str, ...]]] = []
     out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
@@ -373,13 +374,13 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
             and 2 * sum(s in seen for s in ss[1:]) >= len(ss) - 1
             and sum(len(s) for s in ss[1:] if s in seen) >= opt.contained_min_chars
         ):
-            if not glued:  # the pieces were not kept so far: index the blocks kept before this one
-                glued = True
+            if not indexed:  # first need of the pieces: index the blocks kept before this one
+                indexed = True
                 for earlier, earlier_ss in kept:
                     pieces.add(earlier, earlier_ss)
-            found = _copy_after_head(u, pieces, opt)
-            if found is not None:
-                out.append(found[0])
+            copy = _copy_after_head(u, pieces, opt)
+            if copy is not None:
+                out.append(copy)
                 continue
         if len(ss) == 1 and len(u.form) >= opt.near_min_chars:
             host = in_paragraphs.get(ss[0])
@@ -389,7 +390,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
                 continue
         for s in ss:
             seen.setdefault(s, u)
-        if glued:
+        if indexed:
             pieces.add(u, ss)
         else:
             kept.append((u, ss))
@@ -399,7 +400,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
 _MAX_HEAD = 200  # comparison characters of a new head (a title) glued before a copy
 
 
-def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> tuple[_Dup, Unit | None] | None:
+def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> _Dup | None:
     """A copy of earlier text with a new head glued before it (a title only the second copy has, glued
     to the lead by a scraper that lost the line breaks): from some word within the first
     ``_MAX_HEAD`` comparison characters to its end, the block is made of earlier blocks and sentences.
@@ -408,14 +409,14 @@ def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> tuple[_Dup, Unit
     k = f.find(" ")
     while 0 <= k <= _MAX_HEAD and len(f) - k - 1 >= opt.contained_min_chars:
         rest = f[k + 1 :]
-        if pieces._starting(f, k + 1) and pieces.covers(rest, (), several=False, runs_only=False):
+        if pieces.starting(f, k + 1) and pieces.covers(rest, (), several=False, runs_only=False):
             form, index = comparison_map(u.text)  # offsets are only needed once a copy is found
             if form != f:
                 return None  # a rare composition makes the forms differ: keep the block
             cut = u.to_raw(index[k + 1])
             reason = "the block repeats earlier text after a new head (a title glued to a copy)"
             source = pieces.first_of(rest)
-            return _dup(u, cut, u.span[1], "dedup.contained", reason, 100.0, (source or u).span), source
+            return _dup(u, cut, u.span[1], "dedup.contained", reason, 100.0, (source or u).span)
         k = f.find(" ", k + 1)
     return None
 
