@@ -27,18 +27,22 @@ line = st.one_of(
 @st.composite
 def documents(draw) -> str:
     lines = draw(st.lists(line, max_size=12))
-    # Repeat some lines (exact copies, glued copies, cut-off copies) as scraped pages do.
+    # Repeat some lines (exact copies, glued copies, cut-off copies, flattened runs) as scraped pages do.
     for _ in range(draw(st.integers(0, 3))):
         if not lines:
             break
         src = draw(st.sampled_from(lines))
-        how = draw(st.sampled_from(["copy", "glue", "cut"]))
+        how = draw(st.sampled_from(["copy", "glue", "cut", "flat", "flat-head"]))
         if how == "copy":
             lines.insert(draw(st.integers(0, len(lines))), src)
         elif how == "glue":
             lines.append(src + src)
-        else:
+        elif how == "cut":
             lines.append(src[: draw(st.integers(0, len(src)))])
+        else:  # several lines again on one line (a flattened copy), possibly after a new head
+            k = draw(st.integers(0, len(lines) - 1))
+            flat = " ".join(lines[k : k + draw(st.integers(2, 5))])
+            lines.append(draw(line) + " " + flat if how == "flat-head" else flat)
     sep = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]))
     return sep.join(lines)
 
