@@ -8,6 +8,8 @@ lines without a closing full stop. The list under a label stops before an articl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import islice
 
 from .normalize import is_cjk
 from .segment import Unit
@@ -49,18 +51,21 @@ def headline_end(u: Unit, end: int) -> int:
     when no headline words can be told apart.
     """
     view = u.text
-    # view offset of the raw end: first view index whose raw offset is at or after ``end``
-    v = next((k for k in range(len(view)) if u.to_raw(k) >= end), len(view))
+    # view offset of the raw end: first view index whose raw offset is at or after ``end`` (raw
+    # offsets grow with view offsets, so a binary search: a long line with many labels stays linear)
+    v = bisect_left(range(len(view)), end, key=u.to_raw)
     rest = view[v:]
-    tokens = list(_TOKEN.finditer(rest))
-    if not tokens:
+    first = list(islice(_TOKEN.finditer(rest), _HEADLINE_MAX_WORDS + 1))
+    if not first:
         return u.span[1]
     if any(is_cjk(c) for c in rest[:200]):
         # Unspaced scripts: no word-case cues. Take the rest only when it has no sentence end.
         return u.span[1] if not _CJK_BREAK.search(rest.strip()) else end
-    if len(tokens) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
+    if len(first) <= _HEADLINE_MAX_WORDS and not _SENTENCE_BREAK.search(rest.strip()):
         return u.span[1]  # the rest of the line is one headline
-    for n, tok in enumerate(tokens):
+    tokens: list[re.Match[str]] = []  # the tokens read so far (the loop stops at the first sentence)
+    for n, tok in enumerate(_TOKEN.finditer(rest)):
+        tokens.append(tok)
         word = _EDGE_PUNCT.sub("", tok.group())
         # Neutral: numbers ("401(k)s", "$1.33"), symbols, uncased scripts; capitalised: any capital
         # ("iPhone", "XRP"); a minor word may stay lower case inside a Title-Case headline.
