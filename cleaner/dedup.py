@@ -22,6 +22,7 @@ characters are never removed as duplicates ("Yes.", "Q:", list bullets repeat le
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -254,34 +255,47 @@ class _Pieces:
     (the title has no full stop), or whose paragraphs were regrouped, holds sentences that never stood
     alone, yet every word of it stands earlier, in order, piece by piece.
 
-    Pieces are looked up by their first two words (a one-word piece by its word), so a check costs a
-    few comparisons however many blocks start with a common word.
+    A piece that may start at a position is found from the lengths of the pieces that share its first
+    two words (one hash lookup per length), and a cut-off tail by binary search in the sorted pieces, so
+    a check costs little however many blocks start with the same words.
     """
 
     def __init__(self) -> None:
         self.sentences: set[str] = set()
-        self._by_key: dict[str, list[str]] = {}  # first two words (or the only word) -> pieces
         self._owner: dict[str, Unit] = {}  # piece -> the first unit that holds it
+        self._lengths: dict[str, set[int]] = {}  # first two words (or the only word) -> piece lengths
+        self._sorted: list[str] = []  # every piece, sorted
 
     def add(self, unit: Unit, sentences: tuple[str, ...]) -> None:
         self.sentences.update(sentences)
         for piece in (unit.form, *sentences):
             if piece and piece not in self._owner:
                 self._owner[piece] = unit
-                self._by_key.setdefault(_key(piece, 0), []).append(piece)
+                self._lengths.setdefault(_key(piece, 0), set()).add(len(piece))
+                insort(self._sorted, piece)
 
     def starting(self, form: str, pos: int) -> list[str]:
-        """The earlier pieces that may start at ``pos`` of ``form`` (same first two words, or the one
-        word of a one-word piece)."""
-        two = self._by_key.get(_key(form, pos), [])
+        """The earlier pieces that stand in ``form`` at ``pos`` (whole pieces; a word boundary after
+        them is the caller's to check)."""
         end = form.find(" ", pos)
-        one = self._by_key.get(form[pos:end], []) if end >= 0 else []
-        return two + one if one else two
+        keys = (_key(form, pos), form[pos:end]) if end >= 0 else (form[pos:],)
+        found = []
+        for key in keys:
+            for n in self._lengths.get(key, ()):
+                piece = form[pos : pos + n]
+                if len(piece) == n and piece in self._owner:
+                    found.append(piece)
+        return found
 
     def first_of(self, form: str) -> Unit | None:
         """The unit holding the longest earlier piece that ``form`` starts with."""
-        found = [p for p in self.starting(form, 0) if form.startswith(p)]
+        found = self.starting(form, 0)
         return self._owner[max(found, key=len)] if found else None
+
+    def _cut_off(self, rest: str) -> bool:
+        """Whether ``rest`` is the beginning of an earlier piece (a copy cut off inside it)."""
+        k = bisect_left(self._sorted, rest)
+        return k < len(self._sorted) and self._sorted[k].startswith(rest)
 
     def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, runs_only: bool = True) -> bool:
         """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
@@ -298,16 +312,14 @@ class _Pieces:
             pos = todo.pop()
             for piece in self.starting(form, pos):
                 stop = pos + len(piece)
-                if form.startswith(piece, pos) and (stop == n or form[stop] == " "):
-                    if stop == n:
-                        if pos > 0 or not runs_only:  # one piece alone is an exact copy, not a run
-                            return True
-                        continue
-                    if stop + 1 not in reached:
-                        reached.add(stop + 1)
-                        todo.append(stop + 1)
-                elif pos > 0 and piece.startswith(form[pos:]):
-                    return True  # the copy was cut off inside this piece
+                if stop == n:
+                    if pos > 0 or not runs_only:  # one piece alone is an exact copy, not a run
+                        return True
+                elif form[stop] == " " and stop + 1 not in reached:
+                    reached.add(stop + 1)
+                    todo.append(stop + 1)
+            if pos > 0 and self._cut_off(form[pos:]):
+                return True  # the copy was cut off inside an earlier piece
         return False
 
 
