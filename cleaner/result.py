@@ -79,7 +79,8 @@ class Paragraph:
     """One paragraph of the clean text with the structure the page gave it (HTML input only).
 
     ``kind`` is ``heading``, ``paragraph``, ``list_item``, ``quote``, ``table_row``, ``caption`` or
-    ``code``; ``level`` is the heading level (1–6) or the list nesting depth (1 = top), else 0.
+    ``code``; ``level`` is the heading level (1–6), the list nesting depth (1 = top), for a table row
+    the number of its table in the page (1 = first), else 0.
     Markdown output is rendered from these.
     """
 
