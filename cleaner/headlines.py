@@ -25,6 +25,7 @@ _MINOR_WORDS = """a an the and or but nor for of on in at to by as vs vs. via wi
 yet up de la le les du des et en y el los las da do dos das e o di del della van der den und von zu im"""
 _MINOR = frozenset(_MINOR_WORDS.split())
 _HEADLINE_MAX_WORDS = 25
+_HEADLINE_SCAN_MAX = 300  # tokens looked at for the sentence that resumes after a headline run
 _LIST_ITEM_MAX_CHARS = 200
 _LIST_MAX_ITEMS = 15
 _MONTHS = (
@@ -65,6 +66,8 @@ def headline_end(u: Unit, end: int) -> int:
         return u.span[1]  # the rest of the line is one headline
     tokens: list[re.Match[str]] = []  # the tokens read so far (the loop stops at the first sentence)
     for n, tok in enumerate(_TOKEN.finditer(rest)):
+        if n == _HEADLINE_SCAN_MAX:
+            return end  # no sentence in sight after hundreds of capitalised words: the label only
         tokens.append(tok)
         word = _EDGE_PUNCT.sub("", tok.group())
         # Neutral: numbers ("401(k)s", "$1.33"), symbols, uncased scripts; capitalised: any capital

@@ -140,6 +140,23 @@ def test_cross_link_label_takes_its_title_case_headline_only(tmp_path):
     assert r.text == "Intro."
 
 
+def test_cross_link_label_before_hundreds_of_capitalised_words_takes_the_label_only(tmp_path):
+    """No sentence in sight after 300 capitalised words: that is no headline, and the text stays."""
+    rules = pack(
+        tmp_path,
+        rule("""\
+        - id: p.related
+          description: related
+          match:
+            regex: 'Related Reading:'
+          extend: headline
+        """),
+    )
+    names = " ".join(f"Name{k} Surname{k}" for k in range(200))
+    r = clean(f"Prices rose. Related Reading: {names} were listed. They all agreed.", rules=rules)
+    assert r.text == f"Prices rose. {names} were listed. They all agreed."
+
+
 def test_cross_link_extension_in_cjk_text_stops_at_the_label_when_a_sentence_follows(tmp_path):
     rules = pack(
         tmp_path,
