@@ -118,8 +118,9 @@ def test_tail_position_window_moves_as_blocks_go(tmp_path):
     assert clean(r.text, rules=rules).text == r.text
 
 
-def test_cross_link_label_takes_its_title_case_headline_only(tmp_path):
-    rules = pack(
+def _related_reading_pack(tmp_path):
+    """A pack with one cross-link rule: "Related Reading:" and the headline after it."""
+    return pack(
         tmp_path,
         rule("""\
         - id: p.related
@@ -129,6 +130,10 @@ def test_cross_link_label_takes_its_title_case_headline_only(tmp_path):
           extend: headline
         """),
     )
+
+
+def test_cross_link_label_takes_its_title_case_headline_only(tmp_path):
+    rules = _related_reading_pack(tmp_path)
     r = clean(
         "Prices rose. Related Reading: Why Did The XRP Price Surge To $0.64 Today? This development is new.",
         rules=rules,
@@ -142,16 +147,7 @@ def test_cross_link_label_takes_its_title_case_headline_only(tmp_path):
 
 def test_cross_link_label_before_hundreds_of_capitalised_words_takes_the_label_only(tmp_path):
     """No sentence in sight after 300 capitalised words: that is no headline, and the text stays."""
-    rules = pack(
-        tmp_path,
-        rule("""\
-        - id: p.related
-          description: related
-          match:
-            regex: 'Related Reading:'
-          extend: headline
-        """),
-    )
+    rules = _related_reading_pack(tmp_path)
     names = " ".join(f"Name{k} Surname{k}" for k in range(200))
     r = clean(f"Prices rose. Related Reading: {names} were listed. They all agreed.", rules=rules)
     assert r.text == f"Prices rose. {names} were listed. They all agreed."
