@@ -183,13 +183,14 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         if first is not None:
             removals.append(_dup(u, *u.span, "dedup.exact", "exact copy of an earlier block", 100.0, first.span))
             continue
-        if len(f) >= opt.teaser_min_chars and _prefix_relation(
-            u, by_prefix, moved_into, exact, removals, moves, opt, sentences
-        ):
-            continue
+        relation = None
+        if len(f) >= opt.teaser_min_chars:
+            relation = _prefix_relation(u, by_prefix, moved_into, exact, removals, moves, opt, sentences)
+            if relation == "copy":
+                continue
         if len(f) >= opt.near_min_chars:
             sh = _shingles(f)
-            best = _best_near(f, sh, postings, kept, opt)
+            best = None if relation else _best_near(f, sh, postings, kept, opt)
             if best is not None:
                 score, other = best
                 removals.append(
@@ -207,7 +208,13 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             by_prefix.setdefault(f[: opt.teaser_min_chars], []).append(u)
         exact[f] = u
         kept.append(u)
-        survivors.append(u)
+        if relation is None:  # (a fuller version stands in its teaser's place, already a survivor)
+            survivors.append(u)
+    short = _short_copies(alive, removals, opt)
+    if short:
+        removals.extend(short)
+        gone = {r.start for r in short}
+        survivors = [u for u in survivors if u.span[0] not in gone]
     # a teaser's place is taken by its fuller version
     fuller = {mv.target: mv.source for mv in moves}
     by_block = {u.block: u for u in alive}
@@ -218,6 +225,49 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         for r in removals
     ]
     return filled, moves
+
+
+_WHOLE_COPIES = ("dedup.exact", "dedup.near", "dedup.truncated-copy")
+
+
+def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list[_Dup]:
+    """Short lines ("Yes.", "US FALLS", a one-word caption) that repeat as part of a copied run.
+
+    Lines under ``min_dup_chars`` are not removed on their own, as they repeat legitimately; but when
+    the whole article is there twice, the copy's short lines are copies too. A short line is taken
+    when the block next to it is a copy of an earlier block whose neighbour on the same side has the
+    same text: the run of blocks repeats around it. Found forwards and backwards, so a run of short
+    lines next to a copied block goes with it.
+    """
+    index = {u.span[0]: k for k, u in enumerate(alive)}
+    copy_of: dict[int, int] = {}  # position in ``alive`` -> position of the block it copies
+    for r in removals:
+        k, j = index.get(r.start), index.get(r.of[0])
+        if r.rule in _WHOLE_COPIES and k is not None and j is not None and r.end == alive[k].span[1]:
+            copy_of[k] = j
+    if not copy_of:
+        return []
+    out: list[_Dup] = []
+
+    def take(k: int, j: int) -> None:
+        copy_of[k] = j
+        reason = "a short line repeated as part of a copied run of blocks"
+        out.append(_dup(alive[k], *alive[k].span, "dedup.exact", reason, 100.0, alive[j].span))
+
+    n = len(alive)
+    for k in range(1, n):  # after a copied block
+        u = alive[k]
+        if len(u.form) < opt.min_dup_chars and k not in copy_of and k - 1 in copy_of:
+            j = copy_of[k - 1] + 1
+            if j < k and alive[j].form == u.form:
+                take(k, j)
+    for k in range(n - 2, -1, -1):  # before a copied block
+        u = alive[k]
+        if len(u.form) < opt.min_dup_chars and k not in copy_of and k + 1 in copy_of:
+            j = copy_of[k + 1] - 1
+            if 0 <= j < k and alive[j].form == u.form:
+                take(k, j)
+    return out
 
 
 class _Sentences:
@@ -453,8 +503,10 @@ def _prefix_relation(
     moves: list[Move],
     opt: Options,
     sentences: _Sentences,
-) -> bool:
-    """Teasers (C3 exception) and cut-off copies: True when ``u`` was handled here."""
+) -> str | None:
+    """Teasers (C3 exception) and cut-off copies: ``"copy"`` when ``u`` was removed as a copy,
+    ``"fuller"`` when it is the fuller version of an earlier teaser (it takes the teaser's place and is
+    then kept like any block, so later copies of it are found), None when neither."""
     f = u.form
     for earlier in by_prefix.get(f[: opt.teaser_min_chars], ()):
         if earlier.block in moved_into:
@@ -463,21 +515,20 @@ def _prefix_relation(
             # not a fuller version but a flattened copy of text already there: keep the paragraphs
             reason = "every sentence of it stands earlier in the text"
             removals.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, earlier.span))
-            return True
+            return "copy"
         if f.startswith(earlier.form):
             # earlier is a teaser of u: u's fuller text goes to the teaser's place
             reason = "teaser of a fuller later block, which is moved here"
             removals.append(_dup(earlier, *earlier.span, "dedup.teaser", reason, 100.0, u.span))
             moves.append(Move(earlier.block, u.block))
             moved_into.add(earlier.block)
-            exact[f] = u
-            return True
+            return "fuller"
         if earlier.form.startswith(f):
             removals.append(
                 _dup(u, *u.span, "dedup.truncated-copy", "cut-off copy of an earlier block", 100.0, earlier.span)
             )
-            return True
-    return False
+            return "copy"
+    return None
 
 
 def _best_near(

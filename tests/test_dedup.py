@@ -164,6 +164,29 @@ def test_copy_with_a_new_title_glued_before_it_goes_and_the_title_stays():
     assert r.removals[0].text == f"{LEAD} {P2} {P3}"
 
 
+def test_short_lines_of_a_repeated_article_go_with_the_copy():
+    """Short lines ("Photo:", "US FALLS") are not duplicates on their own, but inside a whole second
+    copy of the article they are: the run of blocks around them repeats."""
+    raw = f"{LEAD}\nPhoto:\n{P2}\nUS FALLS\n{P3}\nAll...\n" * 2
+    r = run(raw.strip())
+    assert r.text == f"{LEAD}\n\nPhoto:\n\n{P2}\n\nUS FALLS\n\n{P3}\n\nAll..."
+    assert [x.text for x in r.removals if x.reason.startswith("a short line")] == ["Photo:", "US FALLS", "All..."]
+
+
+def test_short_lines_that_repeat_on_their_own_stay():
+    raw = f"Q: Will prices rise?\nYes.\n{LEAD}\nQ: And next year?\nYes.\n{P2}"
+    assert run(raw).text == raw.replace("\n", "\n\n")
+
+
+def test_cut_off_copy_of_a_fuller_version_goes_at_once():
+    """A teaser, its fuller version, then a cut-off copy of the fuller version: the copy goes in the
+    same run (it used to survive until the text was cleaned a second time)."""
+    fuller = f"{LEAD} Analysts expect more volatility this week."
+    r = run(f"{LEAD}\nShare\n{fuller}\n{fuller[:60]}")
+    assert r.text == f"{fuller}\n\nShare"
+    assert run(r.text).text == r.text
+
+
 def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
     title = "Bitcoin slides below $67,000 as selling pressure deepens"
     raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
