@@ -296,7 +296,7 @@ class _Sentences:
             self._seen.add(earlier, self.of(earlier))
             self._upto += 1
         ss = self.of(u)
-        return self._seen.covers(u.form, ss, several=len(ss) >= 2)
+        return self._seen.covers(u.form, ss, several=len(ss) >= 2) or self._seen.mostly_covers(u.form)
 
 
 class _Pieces:
@@ -311,22 +311,32 @@ class _Pieces:
     """
 
     def __init__(self) -> None:
-        self.sentences: set[str] = set()
+        self._sentences: set[str] = set()
         self._owner: dict[str, Unit] = {}  # piece -> the first unit that holds it
         self._lengths: dict[str, set[int]] = {}  # first two words (or the only word) -> piece lengths
         self._sorted: list[str] = []  # every piece, sorted
+        self._pending: list[tuple[Unit, tuple[str, ...]]] = []  # added, indexed at the first question
 
     def add(self, unit: Unit, sentences: tuple[str, ...]) -> None:
-        self.sentences.update(sentences)
-        for piece in (unit.form, *sentences):
-            if piece and piece not in self._owner:
-                self._owner[piece] = unit
-                self._lengths.setdefault(_key(piece, 0), set()).add(len(piece))
-                insort(self._sorted, piece)
+        """Add a kept block and its sentences (indexed only once a question needs them: most documents
+        never ask)."""
+        self._pending.append((unit, sentences))
+
+    def _index(self) -> None:
+        for unit, sentences in self._pending:
+            self._sentences.update(sentences)
+            for piece in (unit.form, *sentences):
+                if piece and piece not in self._owner:
+                    self._owner[piece] = unit
+                    self._lengths.setdefault(_key(piece, 0), set()).add(len(piece))
+                    insort(self._sorted, piece)
+        self._pending.clear()
 
     def starting(self, form: str, pos: int) -> list[str]:
         """The earlier pieces that stand in ``form`` at ``pos`` (whole pieces; a word boundary after
         them is the caller's to check)."""
+        if self._pending:
+            self._index()
         end = form.find(" ", pos)
         keys = (_key(form, pos), form[pos:end]) if end >= 0 else (form[pos:],)
         found = []
@@ -344,8 +354,36 @@ class _Pieces:
 
     def _cut_off(self, rest: str) -> bool:
         """Whether ``rest`` is the beginning of an earlier piece (a copy cut off inside it)."""
+        if self._pending:
+            self._index()
         k = bisect_left(self._sorted, rest)
         return k < len(self._sorted) and self._sorted[k].startswith(rest)
+
+    def mostly_covers(self, form: str) -> bool:
+        """Whether a long block (``_MOSTLY_MIN_CHARS``) is at least ``_MOSTLY_SHARE`` earlier pieces,
+        matched greedily left to right (longest first, a word skipped where none starts): a flattened
+        copy of an article whose first copy lost a few lines to the rules or kept near-variants of
+        them, which exact tiling cannot cross."""
+        n = len(form)
+        if n < _MOSTLY_MIN_CHARS:
+            return False
+        covered = 0
+        pos = 0
+        while pos < n:
+            best = 0
+            for piece in self.starting(form, pos):
+                stop = pos + len(piece)
+                if len(piece) > best and (stop == n or form[stop] == " "):
+                    best = len(piece)
+            if best:
+                covered += best
+                pos += best + 1
+            else:
+                nxt = form.find(" ", pos)
+                if nxt < 0:
+                    break
+                pos = nxt + 1
+        return covered >= _MOSTLY_SHARE * n
 
     def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, runs_only: bool = True) -> bool:
         """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
@@ -353,7 +391,9 @@ class _Pieces:
         joined by spaces), the last possibly cut off (a truncated copy); with ``runs_only=False`` one
         whole piece is enough. Checked over word positions, so a shorter choice is tried where a longer
         one leads nowhere."""
-        if several and all(x in self.sentences for x in sentences):
+        if self._pending:
+            self._index()
+        if several and all(x in self._sentences for x in sentences):
             return True
         n = len(form)
         reached = {0}
@@ -399,25 +439,28 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     glued = _glued_to_earlier(order)
     if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not glued:
         return []  # no sentence stands twice, no block starts with an earlier one: no copy can be there
-    # Paragraphs that hold a standalone sentence. A paragraph that repeats a sentence of an earlier
-    # paragraph, and two or more sentences of earlier blocks in all, is a copy (a flattened article),
-    # not the original of anything: the standalone sentences it repeats are not removed in its favour.
-    # (Summary bullets standing before their paragraph are single sentences: the paragraph stays theirs.)
+    # Paragraphs that hold a standalone sentence. A paragraph that repeats two or more sentences of
+    # earlier blocks, one of them from an earlier paragraph or together half of its text, is a copy
+    # (a flattened article), not the original of anything: the standalone sentences it repeats are not
+    # removed in its favour. (A summary bullet or pull quote repeats one sentence of a paragraph that
+    # says more: the paragraph stays theirs.)
     in_paragraphs: dict[str, Unit] = {}
     in_multi: set[str] = set()  # sentences of earlier paragraphs
     in_any: set[str] = set()  # sentences of earlier blocks
     for u in order:
         ss = sents[id(u)]
         if len(ss) >= 2:
-            if not (any(s in in_multi for s in ss) and sum(s in in_any for s in ss) >= 2):
+            repeated = [s for s in ss if s in in_any]
+            copy = len(repeated) >= 2 and (
+                any(s in in_multi for s in repeated) or 2 * sum(map(len, repeated)) >= sum(map(len, ss))
+            )
+            if not copy:
                 for s in ss:
                     in_paragraphs.setdefault(s, u)
             in_multi.update(ss)
         in_any.update(ss)
     seen: dict[str, Unit] = {}
     pieces = _Pieces()
-    indexed = glued  # whether kept blocks go into ``pieces`` (else into ``kept``, indexed when needed)
-    kept: list[tuple[Unit, tuple[str, ...]]] = []
     out: list[_Dup] = []
     for u in order:
         ss = sents[id(u)]
@@ -436,14 +479,22 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
             and 2 * sum(s in seen for s in ss[1:]) >= len(ss) - 1
             and sum(len(s) for s in ss[1:] if s in seen) >= opt.contained_min_chars
         ):
-            if not indexed:  # first need of the pieces: index the blocks kept before this one
-                indexed = True
-                for earlier, earlier_ss in kept:
-                    pieces.add(earlier, earlier_ss)
             copy = _copy_after_head(u, pieces, opt)
             if copy is not None:
                 out.append(copy)
                 continue
+        # a long block that is nearly all earlier text: a flattened copy with small gaps (cheap test
+        # first: half of its text stood earlier as sentences)
+        if (
+            len(u.form) >= _MOSTLY_MIN_CHARS
+            and len(ss) >= 3
+            and 2 * sum(len(s) for s in ss if s in seen) >= len(u.form)
+            and pieces.mostly_covers(u.form)
+        ):
+            reason = "nearly all of it stands earlier in the text (a copy with small differences)"
+            first = next((seen[s] for s in ss if s in seen), None)
+            out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, (first or u).span))
+            continue
         if len(ss) == 1 and len(u.form) >= opt.near_min_chars:
             host = in_paragraphs.get(ss[0])
             if host is not None and host is not u:
@@ -452,14 +503,13 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
                 continue
         for s in ss:
             seen.setdefault(s, u)
-        if indexed:
-            pieces.add(u, ss)
-        else:
-            kept.append((u, ss))
+        pieces.add(u, ss)
     return out
 
 
 _MAX_HEAD = 200  # comparison characters of a new head (a title) glued before a copy
+_MOSTLY_MIN_CHARS = 400  # a block this long (comparison characters) may be a copy with small gaps...
+_MOSTLY_SHARE = 0.9  # ...when this share of it is earlier blocks and sentences
 
 
 def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> _Dup | None:
