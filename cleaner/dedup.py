@@ -296,7 +296,7 @@ class _Sentences:
             self._seen.add(earlier, self.of(earlier))
             self._upto += 1
         ss = self.of(u)
-        return self._seen.covers(u.form, ss, several=len(ss) >= 2) or self._seen.mostly_covers(u.form)
+        return self._seen.covers(u.form, ss, several=len(ss) >= 2) or self._seen.mostly_covers(u.form) == 0
 
 
 class _Pieces:
@@ -359,15 +359,17 @@ class _Pieces:
         k = bisect_left(self._sorted, rest)
         return k < len(self._sorted) and self._sorted[k].startswith(rest)
 
-    def mostly_covers(self, form: str) -> bool:
-        """Whether a long block (``_MOSTLY_MIN_CHARS``) is at least ``_MOSTLY_SHARE`` earlier pieces,
-        matched greedily left to right (longest first, a word skipped where none starts): a flattened
-        copy of an article whose first copy lost a few lines to the rules or kept near-variants of
-        them, which exact tiling cannot cross."""
+    def mostly_covers(self, form: str) -> int | None:
+        """Where the earlier text starts in a long block (``_MOSTLY_MIN_CHARS``) that is at least
+        ``_MOSTLY_SHARE`` earlier pieces, matched greedily left to right (longest first, a word skipped
+        where none starts), else None: a flattened copy of an article whose first copy lost a few lines
+        to the rules or kept near-variants of them, which exact tiling cannot cross. (A start past 0
+        is a head of new words, a title, before the copy.)"""
         n = len(form)
         if n < _MOSTLY_MIN_CHARS:
-            return False
+            return None
         covered = 0
+        first: int | None = None
         pos = 0
         while pos < n:
             best = 0
@@ -376,6 +378,8 @@ class _Pieces:
                 if len(piece) > best and (stop == n or form[stop] == " "):
                     best = len(piece)
             if best:
+                if first is None:
+                    first = pos
                 covered += best
                 pos += best + 1
             else:
@@ -383,7 +387,7 @@ class _Pieces:
                 if nxt < 0:
                     break
                 pos = nxt + 1
-        return covered >= _MOSTLY_SHARE * n
+        return first if first is not None and covered >= _MOSTLY_SHARE * n else None
 
     def covers(self, form: str, sentences: tuple[str, ...], *, several: bool = True, runs_only: bool = True) -> bool:
         """Whether ``form`` is made of earlier text: its sentences (``several``: when it has two or more)
@@ -440,7 +444,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     if len(set(chain.from_iterable(lists))) == sum(map(len, lists)) and not glued:
         return []  # no sentence stands twice, no block starts with an earlier one: no copy can be there
     # Paragraphs that hold a standalone sentence. A paragraph that repeats two or more sentences of
-    # earlier blocks, one of them from an earlier paragraph or together half of its text, is a copy
+    # earlier blocks, one of them from an earlier paragraph or together a third of its text, is a copy
     # (a flattened article), not the original of anything: the standalone sentences it repeats are not
     # removed in its favour. (A summary bullet or pull quote repeats one sentence of a paragraph that
     # says more: the paragraph stays theirs.)
@@ -452,7 +456,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
         if len(ss) >= 2:
             repeated = [s for s in ss if s in in_any]
             copy = len(repeated) >= 2 and (
-                any(s in in_multi for s in repeated) or 2 * sum(map(len, repeated)) >= sum(map(len, ss))
+                any(s in in_multi for s in repeated) or 3 * sum(map(len, repeated)) >= sum(map(len, ss))
             )
             if not copy:
                 for s in ss:
@@ -485,16 +489,20 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
                 continue
         # a long block that is nearly all earlier text: a flattened copy with small gaps (cheap test
         # first: half of its text stood earlier as sentences)
-        if (
-            len(u.form) >= _MOSTLY_MIN_CHARS
+        start = (
+            pieces.mostly_covers(u.form)
+            if len(u.form) >= _MOSTLY_MIN_CHARS
             and len(ss) >= 3
             and 2 * sum(len(s) for s in ss if s in seen) >= len(u.form)
-            and pieces.mostly_covers(u.form)
-        ):
+            else None
+        )
+        if start is not None and start <= _MAX_HEAD:
             reason = "nearly all of it stands earlier in the text (a copy with small differences)"
             first = next((seen[s] for s in ss if s in seen), None)
-            out.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, (first or u).span))
-            continue
+            cut = _raw_start(u, start) if start else u.span[0]  # a new head (a title) stays
+            if cut is not None:
+                out.append(_dup(u, cut, u.span[1], "dedup.contained", reason, 100.0, (first or u).span))
+                continue
         if len(ss) == 1 and len(u.form) >= opt.near_min_chars:
             host = in_paragraphs.get(ss[0])
             if host is not None and host is not u:
@@ -508,6 +516,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
 
 
 _MAX_HEAD = 200  # comparison characters of a new head (a title) glued before a copy
+_OPENING = "([{«‹“‘„‚\"'¿¡—–-"  # marks that open the copy's first word, cut with it
 _MOSTLY_MIN_CHARS = 400  # a block this long (comparison characters) may be a copy with small gaps...
 _MOSTLY_SHARE = 0.9  # ...when this share of it is earlier blocks and sentences
 
@@ -522,15 +531,27 @@ def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> _Dup | None:
     while 0 <= k <= _MAX_HEAD and len(f) - k - 1 >= opt.contained_min_chars:
         rest = f[k + 1 :]
         if pieces.starting(f, k + 1) and pieces.covers(rest, (), several=False, runs_only=False):
-            form, index = comparison_map(u.text)  # offsets are only needed once a copy is found
-            if form != f:
-                return None  # a rare composition makes the forms differ: keep the block
-            cut = u.to_raw(index[k + 1])
+            cut = _raw_start(u, k + 1)
+            if cut is None:
+                return None
             reason = "the block repeats earlier text after a new head (a title glued to a copy)"
             source = pieces.first_of(rest)
             return _dup(u, cut, u.span[1], "dedup.contained", reason, 100.0, (source or u).span)
         k = f.find(" ", k + 1)
     return None
+
+
+def _raw_start(u: Unit, p: int) -> int | None:
+    """Raw offset where a copy starting at comparison-form offset ``p`` of ``u`` begins, with the
+    opening marks before its first word ("(Reuters)", "“Quote”"); None in the rare case where the
+    offset map's form differs from the unit's (a composition): the block is then kept."""
+    form, index = comparison_map(u.text)  # offsets are only needed once a copy is found
+    if form != u.form:
+        return None
+    v = index[p]
+    while v > 0 and u.text[v - 1] in _OPENING:
+        v -= 1
+    return u.to_raw(v)
 
 
 def _glued_to_earlier(order: list[Unit]) -> bool:
