@@ -10,13 +10,19 @@ Runs on what is left of each block after boilerplate removal. Per block, in orde
    one is a cut-off copy and is removed.
 4. **Near-duplicates** (C2): similarity ≥ 0.90 between blocks of ≥ 40 comparison characters, with
    few differing words for their length.
-5. **Sentence level** (C2, C7): a block whose sentences all stood earlier (a flattened copy of the
-   article) goes; a one-sentence block that is a sentence of a paragraph elsewhere (a summary bullet,
-   a pull quote) goes while the paragraph stays.
+5. **Short lines of a copied run**: blocks shorter than ``min_dup_chars`` comparison characters are
+   not duplicates on their own ("Yes.", "Q:", list bullets repeat legitimately), but they go with a
+   copy when the blocks beside them are copies of blocks with the same neighbours (an article twice).
+6. **Sentence level and flattened copies** (C2, C7): a block made of earlier text goes: all its
+   sentences stood earlier, or it is a run of earlier blocks and sentences (a flattened copy whose
+   title, byline or list items are glued to the lead, cut off or not), or, long, at least 90% of it
+   is (a copy with small differences). A copy with a new head (a title only it has) loses the copy
+   and keeps the head. A one-sentence block that is a sentence of a paragraph elsewhere (a summary
+   bullet, a pull quote) goes while the paragraph stays, unless that paragraph is itself a copy.
 
-Candidates come from hash maps (exact form, first 40 characters) and a sparse shingle index, so the
-cost grows with the number of blocks, not its square. Blocks shorter than ``min_dup_chars`` comparison
-characters are never removed as duplicates ("Yes.", "Q:", list bullets repeat legitimately).
+Candidates come from hash maps (exact form, first 40 characters), a sparse shingle index and, for
+runs of pieces, lookups by length under the first two words, so the cost grows with the number of
+blocks, not its square (``benchmarks/bench_worst_case.py`` checks blocks that all start alike).
 """
 
 from __future__ import annotations
