@@ -9,7 +9,8 @@ policy, do not count), plus a title where the shape brings one the first copy la
 - ``flat``: the paragraphs, then the whole article again on one line (a feed's flattened copy);
 - ``flat, cut``: the same copy cut off half-way;
 - ``title + flat``: a title only the copy has, glued to the flattened copy (the title stays);
-- ``title twice``: a title line, the same title again, then the paragraphs.
+- ``title twice``: a title line, the same title again, then the paragraphs;
+- ``title, title + lead``: a title line, then the same title glued to the first paragraph.
 
 For each shape: documents whose output is exactly the expected one, words of the article lost (must be
 0), and words of the copy left over.
@@ -40,6 +41,7 @@ def shapes(title: str, paras: list[str]) -> dict[str, tuple[str, str | None]]:
         "flat, cut": (f"{body}\n{flat[: len(flat) // 2]}", None),
         "title + flat": (f"{body}\n{title} {flat}", "last"),
         "title twice": (f"{title}\n{title}\n{body}", "first"),
+        "title, title + lead": (f"{title}\n{title} {body}", "first"),
     }
 
 
@@ -73,9 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             row[3] += sum((got - want).values())
             if out != expected and len(listed.setdefault(name, [])) < args.list:
                 listed[name].append(f"{key[:12]} {truth[key].get('url')}")
-    print(f"{'shape':14s} {'docs':>5s} {'as expected':>12s} {'words lost':>11s} {'words left over':>16s}")
+    print(f"{'shape':20s} {'docs':>5s} {'as expected':>12s} {'words lost':>11s} {'words left over':>16s}")
     for name, (n, same, lost, extra) in totals.items():
-        print(f"{name:14s} {n:5d} {same:12d} {lost:11d} {extra:16d}")
+        print(f"{name:20s} {n:5d} {same:12d} {lost:11d} {extra:16d}")
         for line in listed.get(name, []):
             print(f"    differs: {line}")
     return 0

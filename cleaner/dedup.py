@@ -157,13 +157,64 @@ def _inner_repetition(u: Unit, form: str, opt: Options) -> _Dup | None:
     return _dup(u, cut, end, "dedup.repeat", "the block repeats itself", score, (start, cut))
 
 
+_TITLE_MIN_CHARS = 20  # comparison characters of a title that may be glued again before the text
+_TITLE_MAX_CHARS = 200
+_SENTENCE_STOP = ".!?。！？…:;,-–—"
+_TITLE_REST_MIN_CHARS = 60  # the text after a glued title: a lead, not a product variant ("- Matte Black")
+_OPENERS = "“‘«„\"'(["  # may open the text after a glued title
+
+
+def _title_like(u: Unit) -> bool:
+    """A heading-shaped block: a few words, not ending like a sentence (a title, a section head)."""
+    text = u.text.rstrip()
+    return (
+        _TITLE_MIN_CHARS <= len(u.form) <= _TITLE_MAX_CHARS
+        and u.form.count(" ") >= 2
+        and not text.endswith(tuple(_SENTENCE_STOP))
+    )
+
+
+def _glued_title(u: Unit, form: str, titles: dict[str, list[Unit]]) -> _Dup | None:
+    """C5: a title repeated at the start of a later block, glued to its text ("Title The lead …"):
+    the repeated title goes, the text stays. The text after it must open like a sentence (a capital
+    letter) and be a lead's length, so a paragraph that merely starts with a heading's words ("Bitcoin
+    price today is …" after a "Bitcoin price today" heading) and a product line under a product heading
+    ("Apple Watch Series 4 - Space Gray") are left alone."""
+    for title in titles.get(_key(form, 0), ()):
+        n = len(title.form)
+        if (
+            title is u
+            or len(form) - n - 1 < _TITLE_REST_MIN_CHARS
+            or form.count(" ", n) < 8
+            or form[n] != " "
+            or not form.startswith(title.form)
+        ):
+            continue
+        mapped, index = comparison_map(u.text)
+        if mapped != form:
+            return None
+        v = index[n + 1]
+        if not (u.text[v].isalpha() and not u.text[v].islower()):
+            continue  # the text after it must open like a sentence (a capital, or an uncased script)
+        while v > 0 and u.text[v - 1] in _OPENERS:
+            v -= 1  # an opening quote or bracket belongs to the text
+        if u.text[index[n - 1] + 1 : v].strip():
+            continue  # "Title - Variant", "Title: subtitle": not the title glued again
+        reason = "a title repeated at the start of a later block, glued to its text"
+        return _dup(u, u.pieces[0][0], u.to_raw(v), "dedup.exact", reason, 100.0, title.span)
+    return None
+
+
 def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[list[Removal], list[Move]]:
     """Return duplicate removals (with their text filled in) and teaser moves for ``units``."""
     removals: list[_Dup] = []
     moves: list[Move] = []
     alive: list[Unit] = []
+    titles: dict[str, list[Unit]] = {}  # title-like blocks so far, by their first two words
     for u, form in zip(units, unit_forms(units), strict=True):
         rep = _inner_repetition(u, form, opt)
+        if rep is None and titles:
+            rep = _glued_title(u, form, titles)
         if rep is not None:
             removals.append(rep)
             u.subtract(rep.start, rep.end, doc_text)
@@ -171,6 +222,8 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         u.form = form if u.pieces else ""
         if u.form:
             alive.append(u)
+            if _title_like(u):
+                titles.setdefault(_key(u.form, 0), []).append(u)
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}

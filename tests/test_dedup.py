@@ -138,10 +138,26 @@ def test_flattened_copy_with_the_title_glued_to_its_lead_goes():
     raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} {P3}"
     r = run(raw)
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
-    assert [x.rule for x in r.removals] == ["dedup.contained"]
+    # the repeated title glued to the copy, then the copy
+    assert [x.rule for x in r.removals] == ["dedup.exact", "dedup.contained"]
+    assert "".join(x.text for x in r.removals) == f"{title} {LEAD} {P2} {P3}"
     # cut off in its middle, as scraped copies often are
     r = run(f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} Ethereum also felt the eff")
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
+
+
+def test_title_repeated_and_glued_to_the_lead_keeps_one_title_and_the_text():
+    """C5: the page's title, then the body starting with the same title glued to the lead."""
+    title = "Bitcoin slides below $67,000 as miners sell"
+    r = run(f"{title}\n{title} {LEAD}\n{P2}")
+    assert r.text == f"{title}\n\n{LEAD}\n\n{P2}"
+    assert r.removals[0].text == f"{title} " and r.removals[0].rule == "dedup.exact"
+
+
+def test_paragraph_that_starts_with_a_headings_words_stays():
+    heading = "Bitcoin price today in dollars"
+    raw = f"{heading}\n{heading} is a question many readers ask us, and the answer changes every minute."
+    assert run(raw).text == raw.replace("\n", "\n\n")
 
 
 def test_copy_with_paragraphs_run_together_in_pairs_goes():
@@ -149,7 +165,8 @@ def test_copy_with_paragraphs_run_together_in_pairs_goes():
     raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD}\n{P2} {P3}"
     r = run(raw)
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
-    assert {x.rule for x in r.removals} == {"dedup.contained"}
+    assert {x.rule for x in r.removals} <= {"dedup.exact", "dedup.contained"}
+    assert any(x.rule == "dedup.contained" and x.text == f"{P2} {P3}" for x in r.removals)
 
 
 def test_copy_with_a_new_title_glued_before_it_goes_and_the_title_stays():
