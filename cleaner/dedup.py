@@ -488,11 +488,13 @@ def _key(form: str, pos: int) -> str:
 def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> list[_Dup]:
     """Copies hidden at sentence level, where block comparison cannot see them (policy C2, C7).
 
-    - a block of several sentences whose text all stood earlier (an article repeated as one flattened
-      line after its paragraphs, a title glued to its lead included, or paragraphs repeated after a
-      flattened copy);
+    - a block whose text all stood earlier: all its sentences, or a run of earlier blocks and sentences
+      (an article repeated as one flattened line after its paragraphs, its title or list items glued
+      to the lead included, or paragraphs repeated after a flattened copy);
+    - a copy with a new head glued before it (a title only the copy has): the copy goes, the head stays;
+    - a long block that is nearly all earlier text (a flattened copy with small differences);
     - a one-sentence block (a summary bullet, a pull quote, a stray caption) that is one sentence of
-      a paragraph elsewhere: the standalone copy goes, the paragraph stays.
+      a paragraph elsewhere: the standalone copy goes, the paragraph stays (unless it is a copy).
     """
     sents = {id(u): sentences.of(u) for u in order}
     lists = [sents[id(u)] for u in order]
