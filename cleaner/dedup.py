@@ -30,6 +30,7 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import attrgetter, methodcaller
@@ -68,6 +69,7 @@ def _shingles(form: str) -> set[int]:
     by single spaces, so joining its UTF-8 words gives the UTF-8 of the joined words.
     """
     n_words = form.count(" ") + 1
+    grams: Iterator[bytes]
     if n_words * 12 >= len(form):
         words = form.encode("utf-8", "surrogatepass").split(b" ")  # lone surrogates are text too
         if len(words) >= _SHINGLE_WORDS:
@@ -516,10 +518,10 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
         ss = sents[id(u)]
         if len(ss) >= 2:
             repeated = [s for s in ss if s in in_any]
-            copy = len(repeated) >= 2 and (
+            a_copy = len(repeated) >= 2 and (
                 any(s in in_multi for s in repeated) or 3 * sum(map(len, repeated)) >= sum(map(len, ss))
             )
-            if not copy:
+            if not a_copy:
                 for s in ss:
                     in_paragraphs.setdefault(s, u)
             in_multi.update(ss)

@@ -214,7 +214,7 @@ def _refine_window(pattern: str, form: str, s: int, e: int, score: float) -> tup
     # closest to the pattern's has the best bound; its ratio already rules out every window whose length
     # gives a bound more than a point below it, so only the lengths in between are looked at (found by
     # bisection: the ends are sorted).
-    shortest, longest = half, len(form) + 1
+    shortest, longest = float(half), float(len(form) + 1)
     if lp:
         near = min(
             (abs(b - a - lp), a, b)

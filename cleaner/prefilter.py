@@ -22,6 +22,7 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 
 import ahocorasick_rs
@@ -32,7 +33,7 @@ from .segment import Unit, unit_forms
 __all__ = ["RuleIndex", "rule_index"]
 
 _EMPTY: frozenset[int] = frozenset()
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile("[" + chr(0xD800) + "-" + chr(0xDFFF) + "]")  # (no surrogate literal: compilers refuse it)
 _MAX_HOSTS = 4096  # hosts whose automaton choice is remembered
 
 
@@ -231,11 +232,11 @@ class RuleIndex:
             touched.update(g.open_rules)
         for i, u in zip(scan, scanned, strict=True):
             for lid in u._anchor_hits[2]:  # type: ignore[index]  # (set by _scan above)
-                got = leaf_units.get(lid)
-                if got is None:
+                where = leaf_units.get(lid)
+                if where is None:
                     leaf_units[lid] = {i}
                 else:
-                    got.add(i)
+                    where.add(i)
         leaf_rules = self._leaf_rules
         for lid in leaf_units:
             touched.update(leaf_rules[lid])
@@ -288,11 +289,11 @@ class RuleIndex:
                 for j, v in _hits(g.lower_automaton, *lowered):
                     if lplain[v]:
                         hits[j].extend(lplain[v])
-                    for lid, bit, f in masked[v]:  # every required literal must be in the unit
+                    for lid, bit, full in masked[v]:  # every required literal must be in the unit
                         key = (lid, j)
                         old = masks.get(key, 0)
                         mask = masks[key] = old | bit
-                        if mask == f and old != f:
+                        if mask == full and old != full:
                             hits[j].append(lid)
         for u, lids in zip(units, hits, strict=True):
             u._anchor_hits = (u.text, groups, lids)
@@ -322,6 +323,11 @@ class RuleIndex:
 _INDEXES: dict[int, tuple[weakref.ref[RuleSet], RuleIndex]] = {}
 
 
+def _forget(key: int, _ref: object) -> None:
+    """Drop the index of a rule set that is gone (a weakref callback)."""
+    _INDEXES.pop(key, None)
+
+
 def rule_index(ruleset: RuleSet) -> RuleIndex:
     """The index of ``ruleset``'s text rules, built on first use and kept while the set lives."""
     key = id(ruleset)
@@ -329,5 +335,5 @@ def rule_index(ruleset: RuleSet) -> RuleIndex:
     if got is not None and got[0]() is ruleset:
         return got[1]
     index = RuleIndex(ruleset.rules)
-    _INDEXES[key] = (weakref.ref(ruleset, lambda _, key=key: _INDEXES.pop(key, None)), index)
+    _INDEXES[key] = (weakref.ref(ruleset, partial(_forget, key)), index)
     return index

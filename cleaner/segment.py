@@ -83,7 +83,9 @@ class Unit:
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def build(self, doc_text: str) -> None:
-        parts, offsets, pos = [], [], 0
+        parts: list[str] = []
+        offsets: list[tuple[int, int, int]] = []
+        pos = 0
         for s, e in self.pieces:
             if parts:
                 parts.append(" ")
@@ -225,7 +227,7 @@ def _folded(texts: list[str]) -> list[str]:
 
 def units_of(text: str) -> list[Unit]:
     """One view per non-blank line of ``text`` (the blocks of :func:`split_blocks`, made directly)."""
-    units = []
+    units: list[Unit] = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
