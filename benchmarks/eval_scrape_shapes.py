@@ -10,7 +10,9 @@ policy, do not count), plus a title where the shape brings one the first copy la
 - ``flat, cut``: the same copy cut off half-way;
 - ``title + flat``: a title only the copy has, glued to the flattened copy (the title stays);
 - ``title twice``: a title line, the same title again, then the paragraphs;
-- ``title, title + lead``: a title line, then the same title glued to the first paragraph.
+- ``title, title + lead``: a title line, then the same title glued to the first paragraph;
+- ``teaser…, body``: a feed's teaser (the first paragraph cut with "…") on a line before the body;
+- ``teaser… + lead``: the same teaser glued to the first paragraph.
 
 For each shape: documents whose output is exactly the expected one, words of the article lost (must be
 0), and words of the copy left over.
@@ -35,6 +37,7 @@ TOKEN = re.compile(r"\w+")
 def shapes(title: str, paras: list[str]) -> dict[str, tuple[str, str | None]]:
     """Shape name -> (raw text, where the title goes in the expected output: "first", "last" or None)."""
     body, flat = "\n".join(paras), " ".join(paras)
+    teaser = paras[0][:150].rsplit(" ", 1)[0] + "…"
     return {
         "twice": (f"{body}\n{body}", None),
         "flat": (f"{body}\n{flat}", None),
@@ -42,6 +45,8 @@ def shapes(title: str, paras: list[str]) -> dict[str, tuple[str, str | None]]:
         "title + flat": (f"{body}\n{title} {flat}", "last"),
         "title twice": (f"{title}\n{title}\n{body}", "first"),
         "title, title + lead": (f"{title}\n{title} {body}", "first"),
+        "teaser…, body": (f"{teaser}\n{body}", None),
+        "teaser… + lead": (f"{teaser} {body}", None),
     }
 
 

@@ -133,12 +133,12 @@ def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
         first, rest = form[:p].strip(), form[p:].strip()
         if form[p:] == form[: n - p] or first == rest:
             return p, "copy", 100.0  # the form has period p: X X X… (a cut-off last copy included)
+        if len(first) >= opt.teaser_min_chars and rest.startswith(first):
+            return p, "teaser", 100.0  # (before "near": a cut-off teaser is also near its fuller text)
         if len(rest) >= opt.near_min_chars and len(first) >= opt.near_min_chars:
             score = _similar(first, rest, opt.near_threshold)
             if score:
                 return p, "near", score
-        if len(first) >= opt.teaser_min_chars and rest.startswith(first):
-            return p, "teaser", 100.0
         p = form.find(needle, p + 1)
     return None
 

@@ -204,6 +204,16 @@ def test_cut_off_copy_of_a_fuller_version_goes_at_once():
     assert run(r.text).text == r.text
 
 
+def test_feed_teaser_glued_to_its_full_paragraph_keeps_the_full_paragraph():
+    """A feed's teaser cut with "…", glued to the paragraph it was cut from: the teaser goes, not the
+    end of the paragraph (a cut-off teaser is near its fuller text too, but a teaser first)."""
+    full = f"{LEAD} Analysts expect more volatility this week."
+    teaser = full[:120].rsplit(" ", 1)[0] + "…"
+    r = run(f"{teaser} {full}\n{P2}")
+    assert r.text == f"{full}\n\n{P2}"
+    assert r.removals[0].reason == "a teaser glued to its fuller version"
+
+
 def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
     title = "Bitcoin slides below $67,000 as selling pressure deepens"
     raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
