@@ -12,7 +12,8 @@ policy, do not count), plus a title where the shape brings one the first copy la
 - ``title twice``: a title line, the same title again, then the paragraphs;
 - ``title, title + lead``: a title line, then the same title glued to the first paragraph;
 - ``teaser…, body``: a feed's teaser (the first paragraph cut with "…") on a line before the body;
-- ``teaser… + lead``: the same teaser glued to the first paragraph.
+- ``teaser… + lead``: the same teaser glued to the first paragraph;
+- ``description + lead``: a meta description (the lead's first sentence) glued to the lead.
 
 For each shape: documents whose output is exactly the expected one, words of the article lost (must be
 0), and words of the copy left over.
@@ -38,6 +39,7 @@ def shapes(title: str, paras: list[str]) -> dict[str, tuple[str, str | None]]:
     """Shape name -> (raw text, where the title goes in the expected output: "first", "last" or None)."""
     body, flat = "\n".join(paras), " ".join(paras)
     teaser = paras[0][:150].rsplit(" ", 1)[0] + "…"
+    description = re.split(r"(?<=[.!?])\s+", paras[0])[0]
     return {
         "twice": (f"{body}\n{body}", None),
         "flat": (f"{body}\n{flat}", None),
@@ -47,6 +49,7 @@ def shapes(title: str, paras: list[str]) -> dict[str, tuple[str, str | None]]:
         "title, title + lead": (f"{title}\n{title} {body}", "first"),
         "teaser…, body": (f"{teaser}\n{body}", None),
         "teaser… + lead": (f"{teaser} {body}", None),
+        "description + lead": (f"{description} {body}", None),
     }
 
 

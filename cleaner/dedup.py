@@ -140,6 +140,27 @@ def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
             if score:
                 return p, "near", score
         p = form.find(needle, p + 1)
+    return _short_lead_repeat(form)
+
+
+_SHORT_REPEAT_MIN = 20  # comparison characters (and 3 words) of a short repeated opening
+
+
+def _short_lead_repeat(form: str) -> tuple[int, str, float] | None:
+    """A short opening X (under the 40 characters the search above starts from) said again at once
+    and continued: "X X and the rest", a meta description glued to the lead it repeats (policy C4).
+    X must be at least ``_SHORT_REPEAT_MIN`` characters and three words, so that a phrase repeated
+    for effect ("Time and again, time and again") stays."""
+    words = form.split(" ", 3)
+    if len(words) < 4:
+        return None
+    needle = " ".join(words[:3]) + " "
+    p = form.find(needle, _SHORT_REPEAT_MIN)
+    while 0 < p <= len(form) // 2:
+        first, rest = form[:p].strip(), form[p:]
+        if form[p - 1] == " " and first.count(" ") >= 2 and rest.startswith(first + " "):
+            return p, "teaser", 100.0
+        p = form.find(needle, p + 1)
     return None
 
 

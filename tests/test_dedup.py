@@ -214,6 +214,16 @@ def test_feed_teaser_glued_to_its_full_paragraph_keeps_the_full_paragraph():
     assert r.removals[0].reason == "a teaser glued to its fuller version"
 
 
+def test_short_description_glued_to_the_lead_it_repeats_goes():
+    """C4: a meta description shorter than 40 characters glued to the identical lead."""
+    lead = "Gaming used to be so simple. We'd buy a game, sit down in front of a console and play it."
+    r = run(f"Gaming used to be so simple. {lead}\n{P2}")
+    assert r.text == f"{lead}\n\n{P2}"
+    # a phrase said twice for effect is text
+    raw = f"Time and again, time and again the team came back from behind to win the cup.\n{P2}"
+    assert run(raw).text == raw.replace("\n", "\n\n")
+
+
 def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
     title = "Bitcoin slides below $67,000 as selling pressure deepens"
     raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
