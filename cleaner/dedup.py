@@ -292,7 +292,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
         kept.append(u)
         if relation is None:  # (a fuller version stands in its teaser's place, already a survivor)
             survivors.append(u)
-    short = _short_copies(alive, removals, opt)
+    short = _short_copies([u for u in units if u.pieces], removals, opt)
     if short:
         removals.extend(short)
         gone = {r.start for r in short}
@@ -313,15 +313,18 @@ _WHOLE_COPIES = ("dedup.exact", "dedup.near", "dedup.truncated-copy")
 
 
 def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list[_Dup]:
-    """Short lines ("Yes.", "US FALLS", a one-word caption) that repeat as part of a copied run.
+    """Short lines ("Yes.", "US FALLS", a one-word caption, a "___" separator) that repeat as part of
+    a copied run.
 
     Lines under ``min_dup_chars`` are not removed on their own, as they repeat legitimately; but when
     the whole article is there twice, the copy's short lines are copies too. A short line is taken
     when the block next to it is a copy of an earlier block whose neighbour on the same side has the
     same text: the run of blocks repeats around it. Found forwards and backwards, so a run of short
-    lines next to a copied block goes with it.
+    lines next to a copied block goes with it. ``alive`` is every block left, in order, punctuation-only
+    ones included (compared by their text).
     """
     index = {u.span[0]: k for k, u in enumerate(alive)}
+    same = [u.form or " ".join(u.text.split()) for u in alive]
     copy_of: dict[int, int] = {}  # position in ``alive`` -> position of the block it copies
     for r in removals:
         k, j = index.get(r.start), index.get(r.of[0])
@@ -341,13 +344,13 @@ def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list
         u = alive[k]
         if len(u.form) < opt.min_dup_chars and k not in copy_of and k - 1 in copy_of:
             j = copy_of[k - 1] + 1
-            if j < k and alive[j].form == u.form:
+            if j < k and same[j] == same[k]:
                 take(k, j)
     for k in range(n - 2, -1, -1):  # before a copied block
         u = alive[k]
         if len(u.form) < opt.min_dup_chars and k not in copy_of and k + 1 in copy_of:
             j = copy_of[k + 1] - 1
-            if 0 <= j < k and alive[j].form == u.form:
+            if 0 <= j < k and same[j] == same[k]:
                 take(k, j)
     return out
 

@@ -184,10 +184,11 @@ def test_copy_with_a_new_title_glued_before_it_goes_and_the_title_stays():
 def test_short_lines_of_a_repeated_article_go_with_the_copy():
     """Short lines ("Photo:", "US FALLS") are not duplicates on their own, but inside a whole second
     copy of the article they are: the run of blocks around them repeats."""
-    raw = f"{LEAD}\nPhoto:\n{P2}\nUS FALLS\n{P3}\nAll...\n" * 2
+    raw = f"{LEAD}\nPhoto:\n{P2}\nUS FALLS\n{P3}\n___\nAll...\n" * 2
     r = run(raw.strip())
-    assert r.text == f"{LEAD}\n\nPhoto:\n\n{P2}\n\nUS FALLS\n\n{P3}\n\nAll..."
-    assert [x.text for x in r.removals if x.reason.startswith("a short line")] == ["Photo:", "US FALLS", "All..."]
+    assert r.text == f"{LEAD}\n\nPhoto:\n\n{P2}\n\nUS FALLS\n\n{P3}\n\n___\n\nAll..."
+    short = [x.text for x in r.removals if x.reason.startswith("a short line")]
+    assert short == ["Photo:", "US FALLS", "___", "All..."]
 
 
 def test_short_lines_that_repeat_on_their_own_stay():
