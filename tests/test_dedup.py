@@ -16,6 +16,7 @@ LEAD = (
 )
 P2 = "Analysts note that selling pressure has deepened due to weakening marginal demand and volatility."
 P3 = "Ethereum also felt the effects of the sell-off, losing 10.84% in the last 24 hours."
+TITLE = "Bitcoin slides below $67,000 as selling pressure deepens"  # no full stop, as titles go
 
 
 def run(text: str, **opts):
@@ -134,7 +135,7 @@ def test_flattened_copy_with_the_title_glued_to_its_lead_goes():
     """The title has no full stop, so the copy's first "sentence" is title + lead, which never stood
     alone; the copy is still made of earlier blocks and sentences, so it goes and the paragraphs stay
     (it used to be taken for a fuller version of the title and replace it)."""
-    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    title = TITLE
     raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} {P3}"
     r = run(raw)
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
@@ -161,7 +162,7 @@ def test_paragraph_that_starts_with_a_headings_words_stays():
 
 
 def test_copy_with_paragraphs_run_together_in_pairs_goes():
-    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    title = TITLE
     raw = f"{title}\n{LEAD}\n{P2}\n{P3}\n{title} {LEAD}\n{P2} {P3}"
     r = run(raw)
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}\n\n{P3}"
@@ -173,7 +174,7 @@ def test_copy_with_a_new_title_glued_before_it_goes_and_the_title_stays():
     """The second copy brings a title the first lacks, glued to its lead: the copy goes from where it
     starts, the title (which stands nowhere else) stays; the one-sentence paragraphs of the first copy
     are not taken for pull quotes of the flattened copy."""
-    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    title = TITLE
     raw = f"{LEAD}\n{P2}\n{P3}\n{title} {LEAD} {P2} {P3}"
     r = run(raw)
     assert r.text == f"{LEAD}\n\n{P2}\n\n{P3}\n\n{title}"
@@ -226,7 +227,7 @@ def test_short_description_glued_to_the_lead_it_repeats_goes():
 
 
 def test_title_glued_to_new_text_is_still_a_fuller_version_not_a_copy():
-    title = "Bitcoin slides below $67,000 as selling pressure deepens"
+    title = TITLE
     raw = f"{title}\n{P2}\n{title} as miners sell their reserves, a report from the exchange showed on Monday."
     r = run(raw)
     assert "as miners sell their reserves" in r.text and r.text.count("Bitcoin slides") == 1
