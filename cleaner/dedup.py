@@ -144,6 +144,7 @@ def _split_point(form: str, opt: Options) -> tuple[int, str, float] | None:
 
 
 _SHORT_REPEAT_MIN = 20  # comparison characters (and 3 words) of a short repeated opening
+_SHORT_REPEAT_MAX = 60  # (the 40-character search of _split_point finds the longer ones)
 
 
 def _short_lead_repeat(form: str) -> tuple[int, str, float] | None:
@@ -156,7 +157,7 @@ def _short_lead_repeat(form: str) -> tuple[int, str, float] | None:
         return None
     needle = " ".join(words[:3]) + " "
     p = form.find(needle, _SHORT_REPEAT_MIN)
-    while 0 < p <= len(form) // 2:
+    while 0 < p <= min(len(form) // 2, _SHORT_REPEAT_MAX):  # longer openings: the search above
         first, rest = form[:p].strip(), form[p:]
         if form[p - 1] == " " and first.count(" ") >= 2 and rest.startswith(first + " "):
             return p, "teaser", 100.0
