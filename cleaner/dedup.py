@@ -183,7 +183,7 @@ def _inner_repetition(u: Unit, form: str, opt: Options) -> _Dup | None:
 
 _TITLE_MIN_CHARS = 20  # comparison characters of a title that may be glued again before the text
 _TITLE_MAX_CHARS = 200
-_SENTENCE_STOP = ".!?。！？…:;,-–—"
+_SENTENCE_STOP = tuple(".!?。！？…:;,-–—")  # a block ending so is no title
 _TITLE_REST_MIN_CHARS = 60  # the text after a glued title: a lead, not a product variant ("- Matte Black")
 _OPENERS = "“‘«„\"'(["  # may open the text after a glued title
 
@@ -194,7 +194,7 @@ def _title_like(u: Unit) -> bool:
     return (
         _TITLE_MIN_CHARS <= len(u.form) <= _TITLE_MAX_CHARS
         and u.form.count(" ") >= 2
-        and not text.endswith(tuple(_SENTENCE_STOP))
+        and not text.endswith(_SENTENCE_STOP)
     )
 
 
@@ -214,8 +214,8 @@ def _glued_title(u: Unit, form: str, titles: dict[str, list[Unit]]) -> _Dup | No
             or not form.startswith(title.form)
         ):
             continue
-        mapped, index = comparison_map(u.text)
-        if mapped != form:
+        index = _view_index(u, form)
+        if index is None:
             return None
         v = index[n + 1]
         if not (u.text[v].isalpha() and not u.text[v].islower()):
@@ -629,12 +629,19 @@ def _copy_after_head(u: Unit, pieces: _Pieces, opt: Options) -> _Dup | None:
     return None
 
 
+def _view_index(u: Unit, form: str) -> list[int] | None:
+    """View offset of each character of ``form``, the comparison form of ``u``'s text (computed only
+    once a cut is found), or None in the rare case where the mapped form differs from it (a
+    composition): the caller then keeps the block."""
+    mapped, index = comparison_map(u.text)
+    return index if mapped == form else None
+
+
 def _raw_start(u: Unit, p: int) -> int | None:
     """Raw offset where a copy starting at comparison-form offset ``p`` of ``u`` begins, with the
-    opening marks before its first word ("(Reuters)", "“Quote”"); None in the rare case where the
-    offset map's form differs from the unit's (a composition): the block is then kept."""
-    form, index = comparison_map(u.text)  # offsets are only needed once a copy is found
-    if form != u.form:
+    opening marks before its first word ("(Reuters)", "“Quote”"); None when the offsets are unsure."""
+    index = _view_index(u, u.form)
+    if index is None:
         return None
     v = index[p]
     while v > 0 and u.text[v - 1] in _OPENING:
