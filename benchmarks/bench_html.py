@@ -8,7 +8,7 @@ shingle counts, normalised to sum 1; precision averaged over pages with TP+FP > 
 with TP+FN > 0; F1 = harmonic mean of the two averages.
 
 Rows:
-- ``ours extract``: :func:`cleaner.extract.extract` (default settings), blocks joined by newlines;
+- ``ours extract``: :func:`cleaner.html.extract.extract` (default settings), blocks joined by newlines;
 - ``ours full``: the whole pipeline — ``cleaner.clean(html_bytes, url=url)`` when the core accepts
   HTML, else extract → text → ``cleaner.clean(text, url=url)`` (rules and duplicate removal);
 - trafilatura 2.3.1 ``extract(html, include_comments=False)`` and with ``favor_precision=True``
@@ -84,7 +84,7 @@ def repeated_paragraphs(truth: str, pred: str) -> bool:
 
 
 def _ours_extract():
-    from cleaner.extract import extract
+    from cleaner.html.extract import extract
 
     def run(html: bytes, url: str) -> str:
         page = extract(html, url=url)
@@ -95,7 +95,7 @@ def _ours_extract():
 
 def _ours_full():
     import cleaner
-    from cleaner.extract import extract
+    from cleaner.html.extract import extract
 
     try:  # the core takes HTML bytes once HTML input has landed there
         cleaner.clean(b"<html><body><p>Probe paragraph for HTML support.</p></body></html>", url="https://x.test/")

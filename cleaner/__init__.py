@@ -4,9 +4,9 @@ The core is pure: :func:`clean` takes text (plus compiled rules) and returns a :
 holding the clean text and every removal (rule id or duplicate, span, score, reason).
 """
 
-from .core import clean
-from .result import Options, Removal, Result
-from .rules import RuleLoadError, RuleSet, default_rules, load_rules
+from cleaner.core import clean
+from cleaner.result import Options, Removal, Result
+from cleaner.rules import RuleLoadError, RuleSet, default_rules, load_rules
 
 __all__ = ["clean", "load_rules", "default_rules", "Result", "Removal", "Options", "RuleSet", "RuleLoadError"]
 __version__ = "0.1.0"

@@ -12,12 +12,12 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import attrgetter
 
-from .dedup import Move, find_duplicates
-from .lang import guess_language
-from .matching import Document, find_boilerplate, host_of
-from .result import Options, Paragraph, Removal, Result
-from .rules import Rule, RuleSet, default_rules
-from .segment import Unit, units_of
+from cleaner.text.dedup import Move, find_duplicates
+from cleaner.text.lang import guess_language
+from cleaner.rules.matching import Document, find_boilerplate, host_of
+from cleaner.result import Options, Paragraph, Removal, Result
+from cleaner.rules import Rule, RuleSet, default_rules
+from cleaner.text.segment import Unit, units_of
 
 __all__ = ["clean", "DEFAULT_OPTIONS"]
 
@@ -52,13 +52,13 @@ def clean(
     opt = options or DEFAULT_OPTIONS
     ruleset = default_rules() if rules is None else rules
     if html is None:
-        from .extract import looks_like_html
+        from cleaner.html.extract import looks_like_html
 
         html = looks_like_html(raw)
     if html:
         return _clean_page(raw, url=url, language=language, ruleset=ruleset, opt=opt, encoding=encoding)
     if isinstance(raw, bytes):
-        from .encoding import decode_text
+        from cleaner.html.encoding import decode_text
 
         raw = decode_text(raw, hint=encoding)
     lang = language or guess_language(raw)
@@ -83,7 +83,7 @@ def _clean_page(
     (heading, list item…) for Markdown. Elements removed by selector rules are reported as removals
     with an empty span, since they never reach the extracted text.
     """
-    from .extract import extract
+    from cleaner.html.extract import extract
 
     chosen = page_rules(ruleset, url)
     selectors = [_selector(r) for r in chosen]
@@ -139,12 +139,12 @@ def page_rules(ruleset: RuleSet, url: str | None) -> list[Rule]:
 
 
 def page_selectors(ruleset: RuleSet, url: str | None) -> list:
-    """:func:`page_rules` in the form :func:`cleaner.extract.extract` takes."""
+    """:func:`page_rules` in the form :func:`cleaner.html.extract.extract` takes."""
     return [_selector(r) for r in page_rules(ruleset, url)]
 
 
 def _selector(rule: Rule):
-    from .extract import SelectorRule
+    from cleaner.html.extract import SelectorRule
 
     return SelectorRule(rule.id, _SELECTOR_ACTIONS[rule.action], rule.matcher.css, rule.matcher.has_text)
 

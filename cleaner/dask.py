@@ -5,9 +5,9 @@ The engine stays pure and engine-free; this module only maps it over partitions:
 * :func:`clean_bag` / :func:`clean_dataframe`: rules are loaded and compiled **once per partition**
   (``map_partitions``), never per record, and every record goes through :func:`cleaner.clean` exactly
   as in ``cleaner clean`` — the same text, the same result, whatever the partitioning.
-* :func:`mine_bag`: each partition counts into a :class:`~cleaner.mining.MiningState`; the states are
-  folded with :meth:`~cleaner.mining.MiningState.merge` (commutative, associative) and
-  :meth:`~cleaner.mining.MiningState.finish` runs once on the client: the same candidates as
+* :func:`mine_bag`: each partition counts into a :class:`~cleaner.mining.state.MiningState`; the states are
+  folded with :meth:`~cleaner.mining.state.MiningState.merge` (commutative, associative) and
+  :meth:`~cleaner.mining.state.MiningState.finish` runs once on the client: the same candidates as
   ``cleaner mine`` on the same records.
 
 Rules travel as *paths* (plus ``defaults``), not as compiled objects, so each worker compiles them from
@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .core import clean
-from .mining import MiningOptions, MiningResult, MiningState
-from .result import Options
-from .rules import RuleSet, default_rules, load_rules
+from cleaner.core import clean
+from cleaner.mining.state import MiningOptions, MiningResult, MiningState
+from cleaner.result import Options
+from cleaner.rules import RuleSet, default_rules, load_rules
 
 __all__ = ["clean_bag", "clean_dataframe", "mine_bag", "clean_records", "mine_partition"]
 

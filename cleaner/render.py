@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .result import Paragraph, Result
+from cleaner.result import Paragraph, Result
 
 __all__ = ["FORMATS", "render", "to_markdown", "to_record"]
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from cleaner import __version__
 from cleaner.cli import app
-from cleaner.reading import InputError, decode
+from cleaner.io.reading import InputError, decode
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "cases"

@@ -15,7 +15,7 @@ from minedata import SITE_A, corpus, flattened_corpus, wordings
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.mining import MiningOptions, mine
+from cleaner.mining.state import MiningOptions, mine
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
@@ -64,7 +64,7 @@ def test_clean_bag_equals_the_cli(client, tmp_path: Path) -> None:
 def test_clean_bag_with_rule_files_and_output_field(client, tmp_path: Path) -> None:
     records = _records()
     pack = tmp_path / "mined.yaml"
-    from cleaner.rulegen import draft_rules
+    from cleaner.mining.rulegen import draft_rules
 
     pack.write_text(draft_rules(mine(records).candidates).text, encoding="utf-8")
     bag = db.from_sequence(records, npartitions=3)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.encoding import decode_html, normalize_encoding
+from cleaner.html.encoding import decode_html, normalize_encoding
 
 HTML = Path(__file__).parent / "data" / "html"
 

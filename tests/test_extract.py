@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from cleaner.extract import MAX_BYTES, Block, SelectorRule, compile_css, extract, looks_like_html
+from cleaner.html.extract import MAX_BYTES, Block, SelectorRule, compile_css, extract, looks_like_html
 
 HTML = Path(__file__).parent / "data" / "html"
 GATE_DISCLAIMER = "This page may contain third-party content"
@@ -32,7 +32,7 @@ def texts(p) -> list[str]:
 def _page_chars(raw: bytes | str) -> str:
     """Every character of every text node of the page, whitespace removed."""
     if isinstance(raw, bytes):
-        from cleaner.encoding import decode_html
+        from cleaner.html.encoding import decode_html
 
         raw = decode_html(raw)[0]
     root = etree.fromstring(raw, etree.HTMLParser()) if raw.strip() else None
@@ -232,7 +232,7 @@ def test_comments_cdata_and_entities() -> None:
 
 def test_oversized_page_is_cut_with_a_note(monkeypatch) -> None:
     assert MAX_BYTES >= 10_000_000  # the real bound; the test uses a small one to stay fast
-    monkeypatch.setattr("cleaner.extract.MAX_BYTES", 20_000)
+    monkeypatch.setattr("cleaner.html.extract.MAX_BYTES", 20_000)
     big = b"<html><body><article>" + b"".join(
         b"<p>Paragraph %d: some words in a paragraph of the page, as padding.</p>" % i for i in range(1000)
     )
@@ -362,7 +362,7 @@ def test_class_word_lists_compile_to_the_same_words_as_written() -> None:
     """The vocabulary is compiled to trie regexes for speed; they must accept exactly the listed words."""
     import re as _re
 
-    from cleaner import html_vocab as v
+    from cleaner.html import vocab as v
 
     slow = _re.compile(v._WORD_START + "(?:" + "|".join(v._FURNITURE_STRONG) + r")(?![a-z0-9])")
     probes = ["share-buttons", "sharebutton", "ad-slot", "adslot", "non-ad-column", "cookiebanner", "x-gallery2",

@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from cleaner.dedup import _shingles
-from cleaner.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
-from cleaner.matching import _refine_window
-from cleaner.normalize import comparison_form, comparison_forms, comparison_map
-from cleaner.segment import (
+from cleaner.text.dedup import _shingles
+from cleaner.text.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
+from cleaner.rules.matching import _refine_window
+from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
+from cleaner.text.segment import (
     _SENT_END,
     Unit,
     sentence_starts,
@@ -205,7 +205,7 @@ def test_folded_regex_requirements_hold_in_every_match():
     """Every match of a bundled regex (on its rules' test inputs and the case lines) holds one string
     of each requirement group the rule index asks for, in the lower-cased text."""
     from cleaner import load_rules
-    from cleaner.prefilter import _leaves, _more_requirements
+    from cleaner.rules.prefilter import _leaves, _more_requirements
 
     checked = 0
     for rule in load_rules().rules:
@@ -246,7 +246,7 @@ WORDS = st.sampled_from(
 @settings(max_examples=600, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=70), st.lists(WORDS, max_size=40), st.lists(WORDS, max_size=40))
 def test_exact_copy_alignment_is_rapidfuzz_alignment(pattern, before, after):
-    from cleaner.matching import _alignment
+    from cleaner.rules.matching import _alignment
 
     pat = " ".join(pattern)
     form = " ".join(before + pattern + after)

@@ -16,7 +16,7 @@ import cleaner
 from cleaner.render import render, to_markdown, to_record
 from cleaner.result import Paragraph, Result
 from cleaner.rules import RuleLoadError, RuleSet, load_rules
-from cleaner.ruletest import run_rule_tests
+from cleaner.rules.testing import run_rule_tests
 
 DATA = Path(__file__).parent / "data"
 SEED_HTML = DATA / "html" / "gate-fr-kremlin.html"

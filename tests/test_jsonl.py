@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.reading import JsonlFields, Source, iter_jsonl
+from cleaner.io.reading import JsonlFields, Source, iter_jsonl
 
 DATA = Path(__file__).parent / "data"
 OWN = ["--rules", str(DATA / "rules"), "--no-default-rules"]
@@ -319,7 +319,7 @@ def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
 
 def test_documents_carry_the_raw_lines_clean_writes_back(dataset: Path) -> None:
     """clean, explain and check share documents.iter_documents; clean needs each line as read."""
-    from cleaner.documents import Settings, Unreadable, iter_documents
+    from cleaner.pipeline.documents import Settings, Unreadable, iter_documents
     from cleaner.result import Options
     from cleaner.rules import load_rules
 

@@ -256,7 +256,7 @@ def test_lone_surrogates_are_text_like_any_other():
 
 
 def test_span_ending_on_the_joint_between_two_pieces_stays_in_the_first():
-    from cleaner.segment import Unit
+    from cleaner.text.segment import Unit
 
     text = "abc XYZ def"
     u = Unit(0, [(0, 3), (8, 11)])

@@ -1,4 +1,4 @@
-"""Mining recurring text (cleaner.mining), drafting rules from it (cleaner.rulegen) and `cleaner mine`.
+"""Mining recurring text (cleaner.mining.state), drafting rules from it (cleaner.mining.rulegen) and `cleaner mine`.
 
 The corpus (tests/minedata.py) is made of real article texts; one site's pages all carry a real note
 that no bundled rule removes, and Gate's disclaimer, which the bundled rules do remove.
@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
-from cleaner.mining import MiningOptions, MiningState, mine, site_of
-from cleaner.normalize import comparison_form
-from cleaner.parallel import mine_parallel
-from cleaner.rulegen import draft_rules
+from cleaner.mining.state import MiningOptions, MiningState, mine, site_of
+from cleaner.text.normalize import comparison_form
+from cleaner.pipeline.pool import mine_parallel
+from cleaner.mining.rulegen import draft_rules
 from cleaner.rules import RuleSet
-from cleaner.ruletest import run_rule_tests
+from cleaner.rules.testing import run_rule_tests
 
 runner = CliRunner()
 

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from synthetic_rules import site_url, write_synthetic_pack
 
 from cleaner import RuleSet, clean, load_rules
-from cleaner.prefilter import rule_index
+from cleaner.rules.prefilter import rule_index
 from cleaner.rules import Matcher, required_anchors
-from cleaner.segment import units_of
+from cleaner.text.segment import units_of
 
 BUNDLED = load_rules()
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
-from cleaner.normalize import WORD_RE
+from cleaner.text.normalize import WORD_RE
 
 CASE_LINES = sorted({line for name in case_names() for line in load_case(name)[0].split("\n") if line.strip()})
 
@@ -108,7 +108,7 @@ def test_real_cases_idempotent_and_removals_point_into_input():
 
 
 def test_language_guess():
-    from cleaner.lang import guess_language
+    from cleaner.text.lang import guess_language
 
     assert guess_language(load_case("gate-fr-kremlin")[0]) == "fr"
     assert guess_language(load_case("025")[0]) == "pt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import load_rules
-from cleaner.ruletest import run_rule_tests
+from cleaner.rules.testing import run_rule_tests
 
 OUTCOMES = run_rule_tests(load_rules())
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cleaner import clean
-from cleaner import parallel as parallel_mod
+from cleaner.pipeline import pool as parallel_mod
 from cleaner.cli import app
 
 runner = CliRunner()
@@ -256,9 +256,9 @@ def test_workers_send_back_the_output_not_the_results(dataset: Path, monkeypatch
     and no Result (whose text and removals cost about twice the input to pickle)."""
     import pickle
 
-    from cleaner.documents import LineItem, Settings, Unreadable, read_items
-    from cleaner.outputs import Cleaned, CleanOutput
-    from cleaner.reading import JsonlFields, expand_inputs
+    from cleaner.pipeline.documents import LineItem, Settings, Unreadable, read_items
+    from cleaner.pipeline.outputs import Cleaned, CleanOutput
+    from cleaner.io.reading import JsonlFields, expand_inputs
     from cleaner.result import Options
     from cleaner.rules import load_rules
 

@@ -19,10 +19,10 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from .mining import Candidate, Sample
-from .normalize import comparison_form
-from .rules import RuleSet, is_domain, load_rule_text
-from .ruletest import run_rule_tests
+from cleaner.mining.state import Candidate, Sample
+from cleaner.text.normalize import comparison_form
+from cleaner.rules import RuleSet, is_domain, load_rule_text
+from cleaner.rules.testing import run_rule_tests
 
 __all__ = ["Draft", "draft_rules"]
 

@@ -2,19 +2,19 @@
 
 This is the only place where the shells call the core: :class:`Settings` holds what every document of
 a run shares (compiled rules, :class:`Options`, default URL and language) and :func:`iter_source`
-yields a :class:`~cleaner.report.Located` per text file or JSONL record — or an :class:`Unreadable`
+yields a :class:`~cleaner.pipeline.findings.Located` per text file or JSONL record — or an :class:`Unreadable`
 for an input that cannot be used, so one bad file or line is reported with its location while the rest
 of the run goes on. A JSONL record's :class:`Located` (and a bad line's :class:`Unreadable`) carries
 the line as read, so ``clean`` can copy untouched records and ``--on-error keep`` lines byte for byte.
 
 Reading and cleaning are two halves, :func:`read_items` (cheap: bytes off the disk, in the main
 process) and :func:`to_document` (the expensive part: parsing and the core), so that ``--jobs``
-(:mod:`cleaner.parallel`) can run the second half in worker processes while every command, sequential
+(:mod:`cleaner.pipeline.pool`) can run the second half in worker processes while every command, sequential
 or parallel, goes through these same two functions. Parquet rows and WARC records come from
-:mod:`cleaner.parquet` and :mod:`cleaner.warc` as :class:`~cleaner.reading.RecordItem` objects.
+:mod:`cleaner.io.parquet` and :mod:`cleaner.io.warc` as :class:`~cleaner.io.reading.RecordItem` objects.
 
 A command that needs less than the whole :class:`Located` passes a ``finish`` function (see
-:mod:`cleaner.outputs`): every cleaned document is handed to it right after :func:`to_document`, and
+:mod:`cleaner.pipeline.outputs`): every cleaned document is handed to it right after :func:`to_document`, and
 its outcome is what the command receives — in the same process sequentially, in the worker with
 ``--jobs``, so that only the outcome crosses between processes.
 """
@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import core
-from .extract import looks_like_html
-from .reading import (
+from cleaner import core
+from cleaner.html.extract import looks_like_html
+from cleaner.io.reading import (
     HTML_SUFFIXES,
     InputError,
     JsonlFields,
@@ -38,9 +38,9 @@ from .reading import (
     parse_line,
     read_bytes,
 )
-from .report import Located
-from .result import Options, Result
-from .rules import RuleSet
+from cleaner.pipeline.findings import Located
+from cleaner.result import Options, Result
+from cleaner.rules import RuleSet
 
 __all__ = [
     "Settings",
@@ -144,18 +144,18 @@ def read_document(source: Source) -> TextItem | PageItem:
 def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> Iterator[Item]:
     """The reading half: what one source holds, one document or record at a time, without cleaning it.
 
-    Raises :class:`~cleaner.reading.InputError` when the source cannot be read (possibly after items).
+    Raises :class:`~cleaner.io.reading.InputError` when the source cannot be read (possibly after items).
     """
     fmt = "jsonl" if jsonl else source.format
     if fmt == "jsonl":
         for n, (lineno, raw, complete) in enumerate(iter_lines(source), start=1):
             yield LineItem(lineno, raw, complete, n)
     elif fmt == "parquet":
-        from .parquet import iter_rows
+        from cleaner.io.parquet import iter_rows
 
         yield from iter_rows(source, fields)
     elif fmt == "warc":
-        from .warc import iter_pages
+        from cleaner.io.warc import iter_pages
 
         yield from iter_pages(source, fields)
     else:
@@ -227,7 +227,7 @@ def iter_sources(
     early stops reading that source. Both paths give the same documents in the same order.
     """
     if jobs > 1:
-        from .parallel import parallel_sources
+        from cleaner.pipeline.pool import parallel_sources
 
         yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs, finish=finish)
         return

@@ -5,7 +5,7 @@ page they look like prose, but across a site's pages they repeat word for word (
 the head or the tail. Article text does not. Mining counts that repetition in two passes that scale:
 
 1. **Count** (:meth:`MiningState.add`, streaming): every block (line) and, inside blocks of several
-   sentences, every sentence is hashed in its comparison form (:func:`cleaner.normalize.comparison_form`)
+   sentences, every sentence is hashed in its comparison form (:func:`cleaner.text.normalize.comparison_form`)
    and counted per site *once per document* (document frequency), with how often it stands in the
    head/tail window, the farthest position it was seen at, a few sample document ids and one real
    sample with its neighbouring text. Blocks the current rules already remove can be left out
@@ -40,13 +40,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .core import clean, page_selectors
-from .extract import extract, looks_like_html
-from .matching import host_of
-from .normalize import comparison_form
-from .result import Options
-from .rules import RuleSet
-from .segment import sentence_starts, split_blocks
+from cleaner.core import clean, page_selectors
+from cleaner.html.extract import extract, looks_like_html
+from cleaner.rules.matching import host_of
+from cleaner.text.normalize import comparison_form
+from cleaner.result import Options
+from cleaner.rules import RuleSet
+from cleaner.text.segment import sentence_starts, split_blocks
 
 __all__ = [
     "MiningOptions",

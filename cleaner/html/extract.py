@@ -2,7 +2,7 @@
 
 Pure (no I/O, no network) and built on lxml only. The pipeline, and why each step is there:
 
-1. **Decode and parse safely** (:mod:`cleaner.encoding`; lxml's HTML parser with no network access,
+1. **Decode and parse safely** (:mod:`cleaner.html.encoding`; lxml's HTML parser with no network access,
    no huge-tree mode — libxml2's depth limit stays on, with a note when a page hits it —, comments and
    processing instructions dropped; pages over :data:`MAX_BYTES` are cut with a note). HTML parsing
    never expands external entities.
@@ -10,7 +10,7 @@ Pure (no I/O, no network) and built on lxml only. The pipeline, and why each ste
    markup, before scripts are dropped (JSON-LD lives in ``<script>``).
 3. **Drop what is never content**: scripts, styles, forms' controls, embedded media, then selector
    rules (``strip`` / ``root``), then hidden elements and page furniture recognised by tag, ARIA role
-   and a class/id vocabulary (:mod:`cleaner.html_vocab`: strong words such as comments, share bars,
+   and a class/id vocabulary (:mod:`cleaner.html.vocab`: strong words such as comments, share bars,
    ads and galleries; weak ones such as menu, sidebar, header, meta). The vocabulary is a hint: an
    element naming itself the article body (``itemprop=articleBody``, ``entry-content``, ``<main>``)
    protects its ancestors, and a weak-named element holding most of the page's text is a wrapper,
@@ -46,10 +46,10 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from . import html_vocab as vocab
-from .encoding import decode_html
-from .normalize import comparison_form
-from .result import PageInfo
+from cleaner.html import vocab as vocab
+from cleaner.html.encoding import decode_html
+from cleaner.text.normalize import comparison_form
+from cleaner.result import PageInfo
 
 __all__ = [
     "Block",

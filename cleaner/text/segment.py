@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import unfolded_forms
+from cleaner.text.normalize import unfolded_forms
 
 __all__ = ["Block", "Unit", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts"]
 
@@ -79,7 +79,7 @@ class Unit:
     _offsets: list[tuple[int, int, int]] = field(default_factory=list)  # (view_start, raw_start, length)
     # (text, its comparison form, its sentences' forms), see unit_forms
     _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
-    # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.prefilter
+    # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.rules.prefilter
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
 
     def build(self, doc_text: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .core import clean
-from .result import Options
-from .rules import Rule, RuleSet, RuleTest
+from cleaner.core import clean
+from cleaner.result import Options
+from cleaner.rules import Rule, RuleSet, RuleTest
 
 __all__ = ["TestOutcome", "run_rule_tests", "expected_text"]
 

@@ -1,11 +1,11 @@
 """What ``clean``, ``check`` and ``explain`` make of one cleaned document, computed where it is cleaned.
 
-A command needs little of a :class:`~cleaner.report.Located`: ``clean`` the bytes it writes (the file
+A command needs little of a :class:`~cleaner.pipeline.findings.Located`: ``clean`` the bytes it writes (the file
 text, the JSONL line, the diff) or the record it writes (a Parquet row, a WARC page), ``check`` and
 ``explain`` the lines they print (or the JSON they collect), and all three a few counts for the
-summary and ``--stats`` (:class:`~cleaner.stats.DocStats`). The functions here turn a document into
+summary and ``--stats`` (:class:`~cleaner.pipeline.stats.DocStats`). The functions here turn a document into
 exactly that, and nothing more. They are the ONE path from a document to its output: the sequential
-run calls them in the main process, ``--jobs N`` (:mod:`cleaner.parallel`) in the workers — so the
+run calls them in the main process, ``--jobs N`` (:mod:`cleaner.pipeline.pool`) in the workers — so the
 output is the same bytes whatever the number of jobs, and the workers send back the output instead of
 the text, the Result and its removals (which cost about twice the input size to pickle).
 
@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .render import render, to_markdown, to_record
-from .report import Located, at_or_above, check_lines, document_json, explain_lines, github_lines
-from .result import Level, Result
-from .stats import DocStats, doc_stats
-from .writing import jsonl_line, output_text
+from cleaner.render import render, to_markdown, to_record
+from cleaner.pipeline.findings import Located, at_or_above, check_lines, document_json, explain_lines, github_lines
+from cleaner.result import Level, Result
+from cleaner.pipeline.stats import DocStats, doc_stats
+from cleaner.io.writing import jsonl_line, output_text
 
 __all__ = [
     "CleanOutput",
@@ -133,7 +133,7 @@ class Checked(NamedTuple):
 
     ``levels``: removals per level (in order of appearance); ``hits``: removals at or above
     ``--fail-on``; ``lines``: the text/GitHub lines to print (None: none, or JSON format); ``json``:
-    :func:`~cleaner.report.document_json` (JSON format: a file always, a record only with removals);
+    :func:`~cleaner.pipeline.findings.document_json` (JSON format: a file always, a record only with removals);
     ``counts``: removals per rule id (JSON format).
     """
 

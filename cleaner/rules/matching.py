@@ -1,8 +1,8 @@
 """Run compiled rules over a document's blocks and turn hits into boilerplate removals.
 
-Which rule runs on which blocks is decided first by the rule index (:mod:`cleaner.prefilter`): one
+Which rule runs on which blocks is decided first by the rule index (:mod:`cleaner.rules.prefilter`): one
 automaton pass over the document finds every rule's anchors, and a rule is matched only on the blocks
-that hold them. Literal and fuzzy matchers compare comparison forms (see :mod:`cleaner.normalize`);
+that hold them. Literal and fuzzy matchers compare comparison forms (see :mod:`cleaner.text.normalize`);
 regexes run on the raw block. The raw offsets of a hit are only computed for blocks that hit.
 """
 
@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
-from .headlines import headline_end, list_length
-from .normalize import comparison_map, is_cjk, raw_span
-from .prefilter import rule_index
-from .result import Removal
-from .rules import Matcher, Rule, RuleSet
-from .segment import Unit, unit_forms
+from cleaner.rules.headlines import headline_end, list_length
+from cleaner.text.normalize import comparison_map, is_cjk, raw_span
+from cleaner.rules.prefilter import rule_index
+from cleaner.result import Removal
+from cleaner.rules import Matcher, Rule, RuleSet
+from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 

@@ -27,8 +27,8 @@ from itertools import accumulate
 
 import ahocorasick_rs
 
-from .rules import Matcher, Rule, RuleSet, _requirements, _sre_parse
-from .segment import Unit, unit_forms
+from cleaner.rules import Matcher, Rule, RuleSet, _requirements, _sre_parse
+from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
 

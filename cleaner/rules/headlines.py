@@ -11,8 +11,8 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
-from .normalize import is_cjk
-from .segment import Unit
+from cleaner.text.normalize import is_cjk
+from cleaner.text.segment import Unit
 
 __all__ = ["headline_end", "list_length"]
 

@@ -1,7 +1,7 @@
 """Run statistics and the progress bar of ``clean``/``check``/``explain`` on large datasets.
 
 One source of truth: :class:`RunStats` is fed one :class:`DocStats` per document that the command
-writes or reports, made by :func:`doc_stats` from its :class:`~cleaner.report.Located` (its
+writes or reports, made by :func:`doc_stats` from its :class:`~cleaner.pipeline.findings.Located` (its
 :class:`~cleaner.result.Result` gives removals per rule id and kind, and the clean text), plus the bad
 records and the bytes actually written. :class:`DocStats` is small on purpose: with ``--jobs`` it is
 computed in the worker and sent back instead of the Result. The end-of-run summary on stderr,
@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .report import Located
+from cleaner.pipeline.findings import Located
 
 __all__ = ["DocStats", "doc_stats", "RunStats", "ProgressBar"]
 

@@ -2,9 +2,9 @@
 
 Every output is derived from the :class:`~cleaner.result.Result` objects the pure core returns; this
 module only decides where text comes from and goes to. Every command reads and cleans its inputs
-through :mod:`cleaner.documents` (one path from input to Result); reading lives in
-:mod:`cleaner.reading`, writing in :mod:`cleaner.writing`, messages, formats and exit codes in
-:mod:`cleaner.report`.
+through :mod:`cleaner.pipeline.documents` (one path from input to Result); reading lives in
+:mod:`cleaner.io.reading`, writing in :mod:`cleaner.io.writing`, messages, formats and exit codes in
+:mod:`cleaner.pipeline.findings`.
 """
 
 from __future__ import annotations
@@ -26,23 +26,23 @@ from typing import Annotated, Any, NoReturn, cast
 
 import typer
 
-from . import __version__
-from .compression import MissingExtra, compressor_for
-from .documents import Settings, Unreadable, iter_documents, iter_sources
-from .outputs import Checked, CheckOutput, Cleaned, CleanOutput, Explained, ExplainOutput
-from .parallel import available_cores
-from .reading import HTML_SUFFIXES, InputError, JsonlFields, Source, dataset_format, expand_inputs, url_problem
-from .report import (
+from cleaner import __version__
+from cleaner.io.compression import MissingExtra, compressor_for
+from cleaner.pipeline.documents import Settings, Unreadable, iter_documents, iter_sources
+from cleaner.pipeline.outputs import Checked, CheckOutput, Cleaned, CleanOutput, Explained, ExplainOutput
+from cleaner.pipeline.pool import available_cores
+from cleaner.io.reading import HTML_SUFFIXES, InputError, JsonlFields, Source, dataset_format, expand_inputs, url_problem
+from cleaner.pipeline.findings import (
     Report,
     check_summary,
     explain_summary,
     plural,
 )
-from .result import Level, Options
-from .rules import RuleLoadError, RuleSet, Scope, load_rules, rule_files
-from .ruletest import run_rule_tests
-from .stats import ProgressBar, RunStats
-from .writing import AtomicOutput, atomic_output, atomic_write, record_line, write_stdout
+from cleaner.result import Level, Options
+from cleaner.rules import RuleLoadError, RuleSet, Scope, load_rules, rule_files
+from cleaner.rules.testing import run_rule_tests
+from cleaner.pipeline.stats import ProgressBar, RunStats
+from cleaner.io.writing import AtomicOutput, atomic_output, atomic_write, record_line, write_stdout
 
 __all__ = ["app", "main"]
 
@@ -361,7 +361,7 @@ class _Tally:
 
     Every document the command writes or reports goes through :meth:`add`, so the progress bar, the
     summary and the JSON statistics are all computed from the same documents (their
-    :class:`~cleaner.stats.DocStats`, made by :mod:`cleaner.outputs` wherever the document was cleaned).
+    :class:`~cleaner.pipeline.stats.DocStats`, made by :mod:`cleaner.pipeline.outputs` wherever the document was cleaned).
     ``with tally:`` shows the bar while the body runs, then prints the summary and writes ``--stats``.
     """
 
@@ -699,8 +699,8 @@ def _clean_source(
 ) -> None:
     """Clean one source into ``target`` (None: stdout, where --diff goes too).
 
-    The documents come from :func:`~cleaner.documents.iter_source`, as for explain and check, each made
-    into its output by :class:`~cleaner.outputs.CleanOutput`. Files are
+    The documents come from :func:`~cleaner.pipeline.documents.iter_source`, as for explain and check, each made
+    into its output by :class:`~cleaner.pipeline.outputs.CleanOutput`. Files are
     written atomically, so a failure (a bad JSONL line under ``--on-error fail``, a read error) leaves
     no half-file; in place, a file whose content would not change is left alone (not even touched).
     """
@@ -749,7 +749,7 @@ def _output_chunks(
 ) -> Iterable[bytes | dict[str, Any]]:
     """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
     record (``--on-error`` applied to bad lines), a record (dict) per Parquet row or WARC page, or with
-    ``diff`` the unified diffs — each made by :class:`~cleaner.outputs.CleanOutput`."""
+    ``diff`` the unified diffs — each made by :class:`~cleaner.pipeline.outputs.CleanOutput`."""
     for doc in docs:
         if isinstance(doc, Unreadable):
             if doc.line is None:  # reading broke off in the middle of the file (damaged or truncated)
@@ -811,7 +811,7 @@ def _write(
         if out is None:
             write_stdout(encoded())
         elif dataset_format(out.path.name) == "parquet":
-            from .parquet import write_rows
+            from cleaner.io.parquet import write_rows
 
             with out as fh:
                 write_rows(fh, source, chunks, text_field=output_field or text_field)
@@ -1148,10 +1148,10 @@ def mine_cmd(
     ] = 1,
     quiet: QuietOpt = False,
 ) -> None:
-    from .corpus import CorpusProblem, iter_corpus
-    from .mining import MiningOptions, MiningState
-    from .parallel import mine_parallel
-    from .rulegen import draft_rules
+    from cleaner.mining.corpus import CorpusProblem, iter_corpus
+    from cleaner.mining.state import MiningOptions, MiningState
+    from cleaner.pipeline.pool import mine_parallel
+    from cleaner.mining.rulegen import draft_rules
 
     report = Report(quiet=quiet)
 

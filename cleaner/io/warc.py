@@ -4,7 +4,7 @@ A Common Crawl style ``.warc`` / ``.warc.gz`` file is read record by record (war
 gzip member and undoes HTTP chunking and content encodings). Only ``response`` records with a 2xx
 status whose HTTP ``Content-Type`` is HTML are pages; requests, metadata, robots.txt, images, PDFs,
 redirects and error pages are not documents and are passed over. Each page becomes a
-:class:`~cleaner.reading.RecordItem` carrying the raw HTML bytes and the HTTP content type as an
+:class:`~cleaner.io.reading.RecordItem` carrying the raw HTML bytes and the HTTP content type as an
 encoding hint; the core extracts and cleans the article, and the
 output record is ``{"url", "date", "text"}`` (text under ``--text-field``/``--output-field``).
 
@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from .reading import InputError, JsonlFields, RecordItem, Source, open_binary
+from cleaner.io.reading import InputError, JsonlFields, RecordItem, Source, open_binary
 
 __all__ = ["iter_pages"]
 

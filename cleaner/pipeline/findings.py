@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .result import LEVELS, Level, Removal, Result
+from cleaner.result import LEVELS, Level, Removal, Result
 
 __all__ = [
     "EXIT_OK",

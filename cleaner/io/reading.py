@@ -18,11 +18,11 @@ Decisions, in one place so that every command reads the same way:
   dataset). Each line becomes a :class:`JsonlItem` carrying its 1-based line number and either the
   record's fields or the *problem* that makes it unusable, so the caller applies its ``--on-error``
   policy with an exact location. gzip and zstd streams are decompressed on the fly (recognised by their
-  first bytes, :mod:`cleaner.compression`); a damaged stream stops the file with the last good line
+  first bytes, :mod:`cleaner.io.compression`); a damaged stream stops the file with the last good line
   number, and a last line cut off without its newline says so.
 * **Dataset formats** are told apart by the file name (:attr:`Source.format`): ``.jsonl`` (also
-  ``.jsonl.gz``/``.jsonl.zst``), ``.parquet`` (:mod:`cleaner.parquet`) and ``.warc``/``.warc.gz``
-  (:mod:`cleaner.warc`); anything else is a text document.
+  ``.jsonl.gz``/``.jsonl.zst``), ``.parquet`` (:mod:`cleaner.io.parquet`) and ``.warc``/``.warc.gz``
+  (:mod:`cleaner.io.warc`); anything else is a text document.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from .compression import CORRUPT, MissingExtra, open_decompressed
-from .encoding import UndecodableError, decode_text
+from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
+from cleaner.html.encoding import UndecodableError, decode_text
 
 __all__ = [
     "TEXT_SUFFIXES",

@@ -26,8 +26,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-from .normalize import comparison_form
-from .result import LEVELS, Level
+from cleaner.text.normalize import comparison_form
+from cleaner.result import LEVELS, Level
 
 __all__ = [
     "Problem",
@@ -226,7 +226,7 @@ def bundled_rules_dir() -> Path:
     packaged = resources.files("cleaner") / "_rules"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rules"
+    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def rule_files(paths: Iterable[str | Path]) -> list[Path]:

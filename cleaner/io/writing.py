@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from .result import Result
+from cleaner.result import Result
 
 __all__ = [
     "output_text",

@@ -1,16 +1,16 @@
 """``--jobs N``: clean documents in a pool of worker processes, in input order, with flat memory.
 
-The main process does the cheap half, :func:`~cleaner.documents.read_items` (bytes off the disk,
+The main process does the cheap half, :func:`~cleaner.pipeline.documents.read_items` (bytes off the disk,
 decompression, splitting into lines, rows or pages); the workers do the expensive half,
-:func:`~cleaner.documents.to_document` (JSON parsing and the core). Both halves are the functions the
+:func:`~cleaner.pipeline.documents.to_document` (JSON parsing and the core). Both halves are the functions the
 sequential path runs, so ``--jobs N`` gives the same documents, and the same output bytes, as
-``--jobs 1``. A command's ``finish`` function (:mod:`cleaner.outputs`: the output bytes or printed
+``--jobs 1``. A command's ``finish`` function (:mod:`cleaner.pipeline.outputs`: the output bytes or printed
 lines plus a few counts) runs in the worker too, so only what the command needs comes back — not the
 text, the Result and its removals, whose pickling cost as much as a tenth of the cleaning.
 
 Design choices:
 
-* **Rules are compiled once per worker**, not per task: the :class:`~cleaner.documents.Settings`
+* **Rules are compiled once per worker**, not per task: the :class:`~cleaner.pipeline.documents.Settings`
   (compiled rules included) go to the pool's initializer. With the ``fork`` start method (Linux) the
   workers inherit them at no cost; elsewhere they are pickled once per worker (~150 KB for the
   bundled packs, cheaper to unpickle than to compile).
@@ -19,9 +19,9 @@ Design choices:
 * **Order and memory**: at most :data:`WINDOW_PER_JOB` × jobs batches are in flight; results are
   consumed in submission order, so memory stays flat however large the input, and output order is
   input order. A batch that finishes early waits for the ones before it.
-* **Errors stay in place**: a bad line is an :class:`~cleaner.documents.Unreadable` produced by the
+* **Errors stay in place**: a bad line is an :class:`~cleaner.pipeline.documents.Unreadable` produced by the
   worker at that line's position, and a source that breaks off mid-way ends with its
-  :class:`~cleaner.documents.Unreadable` after the records read before — exactly as sequentially, so
+  :class:`~cleaner.pipeline.documents.Unreadable` after the records read before — exactly as sequentially, so
   ``--on-error`` and the line numbers it reports do not depend on ``--jobs``. An exception in a
   worker (a bug) is raised again in the main process when its batch's turn comes.
 * **Stopping early** (``--on-error fail``, ``| head``, Ctrl-C, an error): batches not started are
@@ -45,11 +45,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .documents import Finish, Item, LineItem, Settings, Unreadable, finished, read_items, to_document
-from .mining import MiningOptions, MiningState
-from .reading import InputError, JsonlFields, Source
-from .report import Located
-from .rules import RuleSet
+from cleaner.pipeline.documents import Finish, Item, LineItem, Settings, Unreadable, finished, read_items, to_document
+from cleaner.mining.state import MiningOptions, MiningState
+from cleaner.io.reading import InputError, JsonlFields, Source
+from cleaner.pipeline.findings import Located
+from cleaner.rules import RuleSet
 
 __all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources"]
 
@@ -206,7 +206,7 @@ def parallel_sources(
     jobs: int,
     finish: Finish | None = None,
 ) -> Iterator[tuple[Source, Iterator[Doc]]]:
-    """Like the sequential :func:`~cleaner.documents.iter_sources`: each source with its documents
+    """Like the sequential :func:`~cleaner.pipeline.documents.iter_sources`: each source with its documents
     (each cleaned one as ``finish`` made it, in the worker)."""
     state = _Progress()
     stream = _ordered(sources, settings, fields, jsonl, jobs, state, finish)

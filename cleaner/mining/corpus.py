@@ -1,7 +1,7 @@
 """Read a corpus for ``cleaner mine``: JSONL datasets and folders with one subfolder per site.
 
 Mining needs, per document, its text, a stable id, and the site it belongs to. JSONL records are read
-with the same reader as ``cleaner clean`` (:func:`cleaner.reading.iter_jsonl`: gzip/zstd, exact line
+with the same reader as ``cleaner clean`` (:func:`cleaner.io.reading.iter_jsonl`: gzip/zstd, exact line
 numbers for bad lines); the site is the ``--site-field`` when given, else the URL's site. A folder is a
 corpus of text files in which the first subfolder names the site (``corpus/example.com/page1.txt``);
 files directly inside the folder belong to a site named after the folder itself.
@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import PageItem, read_document
-from .encoding import decode_html
-from .reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl
+from cleaner.pipeline.documents import PageItem, read_document
+from cleaner.html.encoding import decode_html
+from cleaner.io.reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl
 
 __all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
 
@@ -56,7 +56,7 @@ def iter_corpus(
 ) -> Iterator[CorpusRecord | CorpusProblem]:
     """Yield every document of the given inputs (see the module docstring), problems in place.
 
-    A missing path raises :class:`~cleaner.reading.InputError` before anything is read.
+    A missing path raises :class:`~cleaner.io.reading.InputError` before anything is read.
     """
     expanded: list[tuple[str, list[Source], bool]] = []
     for p in paths:

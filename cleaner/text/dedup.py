@@ -38,9 +38,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .normalize import comparison_map
-from .result import Options, Removal
-from .segment import Unit, unit_forms, unit_sentence_forms
+from cleaner.text.normalize import comparison_map
+from cleaner.result import Options, Removal
+from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
 
 __all__ = ["Move", "find_duplicates"]
 

@@ -1,7 +1,7 @@
 """Parquet datasets (optional extra ``feed-cleaner[parquet]``, pyarrow): read rows, write them back cleaned.
 
 Reading streams record batches (:data:`ROWS_PER_BATCH` rows at a time), so memory does not grow with
-the file; each row becomes a :class:`~cleaner.reading.RecordItem` whose ``line`` is its 1-based row
+the file; each row becomes a :class:`~cleaner.io.reading.RecordItem` whose ``line`` is its 1-based row
 number (what messages show: ``data.parquet:ROW: problem``). The text, URL and language columns are
 the ``--text-field``/``--url-field``/``--lang-field`` names. A file without the text column is
 refused as a whole (there is nothing to clean in any row); a row whose text is null or not a string
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from .reading import InputError, JsonlFields, RecordItem, Source
+from cleaner.io.reading import InputError, JsonlFields, RecordItem, Source
 
 __all__ = ["ROWS_PER_BATCH", "ROWS_PER_GROUP", "iter_rows", "write_rows"]
 
