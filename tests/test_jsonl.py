@@ -319,7 +319,8 @@ def test_closed_stdout_ends_quietly(tmp_path: Path) -> None:
 
 def test_documents_carry_the_raw_lines_clean_writes_back(dataset: Path) -> None:
     """clean, explain and check share documents.iter_documents; clean needs each line as read."""
-    from cleaner.pipeline.documents import Settings, Unreadable, iter_documents
+    from cleaner.pipeline.documents import Settings, Unreadable
+    from cleaner.pipeline.runner import iter_documents
     from cleaner.result import Options
     from cleaner.rules import load_rules
 

@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
-from cleaner.mining.state import MiningOptions, MiningState, mine, site_of
-from cleaner.text.normalize import comparison_form
-from cleaner.pipeline.pool import mine_parallel
+from cleaner.mining.pool import mine_parallel
 from cleaner.mining.rulegen import draft_rules
+from cleaner.mining.state import MiningOptions, MiningState, mine, site_of
 from cleaner.rules import RuleSet
 from cleaner.rules.testing import run_rule_tests
+from cleaner.text.normalize import comparison_form
 
 runner = CliRunner()
 

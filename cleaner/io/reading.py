@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
 from cleaner.html.encoding import UndecodableError, decode_text
+from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
 
 __all__ = [
     "TEXT_SUFFIXES",

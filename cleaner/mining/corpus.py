@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.pipeline.documents import PageItem, read_document
 from cleaner.html.encoding import decode_html
 from cleaner.io.reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl
+from cleaner.pipeline.documents import PageItem, read_document
 
 __all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
 

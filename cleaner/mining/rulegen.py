@@ -20,9 +20,9 @@ import yaml
 from rapidfuzz import fuzz
 
 from cleaner.mining.state import Candidate, Sample
-from cleaner.text.normalize import comparison_form
 from cleaner.rules import RuleSet, is_domain, load_rule_text
 from cleaner.rules.testing import run_rule_tests
+from cleaner.text.normalize import comparison_form
 
 __all__ = ["Draft", "draft_rules"]
 

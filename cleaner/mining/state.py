@@ -42,10 +42,10 @@ from rapidfuzz import fuzz, process
 
 from cleaner.core import clean, page_selectors
 from cleaner.html.extract import extract, looks_like_html
-from cleaner.rules.matching import host_of
-from cleaner.text.normalize import comparison_form
 from cleaner.result import Options
 from cleaner.rules import RuleSet
+from cleaner.rules.matching import host_of
+from cleaner.text.normalize import comparison_form
 from cleaner.text.segment import sentence_starts, split_blocks
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 This is the only place where the shells call the core: :class:`Settings` holds what every document of
 a run shares (compiled rules, :class:`Options`, default URL and language) and :func:`iter_source`
-yields a :class:`~cleaner.pipeline.findings.Located` per text file or JSONL record — or an :class:`Unreadable`
+yields a :class:`~cleaner.pipeline.documents.Located` per text file or JSONL record — or an :class:`Unreadable`
 for an input that cannot be used, so one bad file or line is reported with its location while the rest
 of the run goes on. A JSONL record's :class:`Located` (and a bad line's :class:`Unreadable`) carries
 the line as read, so ``clean`` can copy untouched records and ``--on-error keep`` lines byte for byte.
@@ -21,7 +21,7 @@ its outcome is what the command receives — in the same process sequentially, i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +38,6 @@ from cleaner.io.reading import (
     parse_line,
     read_bytes,
 )
-from cleaner.pipeline.findings import Located
 from cleaner.result import Options, Result
 from cleaner.rules import RuleSet
 
@@ -55,8 +54,7 @@ __all__ = [
     "Finish",
     "finished",
     "iter_source",
-    "iter_sources",
-    "iter_documents",
+    "Located",
 ]
 
 
@@ -87,6 +85,33 @@ class Settings:
             html=html,
             encoding=encoding,
         )
+
+
+@dataclass(frozen=True)
+class Located:
+    """One cleaned document as reports see it: where it came from, its input and its Result.
+
+    ``line``/``record`` are set for a JSONL record (its line in the file and its 1-based ordinal), and
+    so are ``raw`` (the line as read, without its newline) and ``fields`` (the parsed record), which
+    ``clean`` needs to write the record back.
+    """
+
+    path: str
+    text: str
+    result: Result
+    line: int | None = None
+    record: int | None = None
+    raw: bytes | None = field(default=None, repr=False)
+    fields: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def where(self) -> str:
+        """``path`` for a file, ``path:LINE`` for a JSONL record."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+    @property
+    def title(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line} (record {self.record})"
 
 
 @dataclass(frozen=True)
@@ -210,40 +235,3 @@ def iter_source(
             yield finished(to_document(source.name, item, settings, fields), finish)
     except InputError as exc:
         yield Unreadable(source.name, str(exc))
-
-
-def iter_sources(
-    sources: Iterable[Source],
-    settings: Settings,
-    fields: JsonlFields,
-    *,
-    jsonl: bool = False,
-    jobs: int = 1,
-    finish: Finish | None = None,
-) -> Iterator[tuple[Source, Iterator[Any]]]:
-    """Each source with its documents, in order; with ``jobs`` > 1 cleaned by a pool of processes.
-
-    Each source's iterator must be consumed (or dropped) before the next pair is taken; dropping it
-    early stops reading that source. Both paths give the same documents in the same order.
-    """
-    if jobs > 1:
-        from cleaner.pipeline.pool import parallel_sources
-
-        yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs, finish=finish)
-        return
-    for source in sources:
-        yield source, iter_source(source, settings, fields, jsonl=jsonl, finish=finish)
-
-
-def iter_documents(
-    sources: Iterable[Source],
-    settings: Settings,
-    fields: JsonlFields,
-    *,
-    jsonl: bool = False,
-    jobs: int = 1,
-    finish: Finish | None = None,
-) -> Iterator[Any]:
-    """Clean every source in turn (see :func:`iter_source`)."""
-    for _, docs in iter_sources(sources, settings, fields, jsonl=jsonl, jobs=jobs, finish=finish):
-        yield from docs

@@ -1,110 +1,40 @@
-"""What the CLI tells the user, and the exit code it ends with — all derived from :class:`Result` objects.
+"""Findings: the ``explain`` and ``check`` views of one cleaned document, derived from its Result.
 
-:class:`Report` owns the exit code the way black's ``Report`` does, so every command agrees on it:
-
-* ``0`` — nothing found / everything went fine;
-* ``1`` — something was found (``check``), or inline rule tests failed (``rules test``);
-* ``2`` — bad input, bad usage or bad rule files (an error always wins over a finding);
-* ``3`` — an internal error: an unexpected exception, i.e. a bug in ``cleaner``. It is distinct from
-  ``1`` so that CI never reads a crash of ``check`` as "found removals".
-
-The formatting functions turn one document's :class:`Result` into the ``explain`` and ``check`` views
-(text or JSON). Spans are turned into 1-based ``line:col`` positions of the *input* text, which is why
-they take the input along with the result.
+The formatting functions turn one document's :class:`~cleaner.result.Result` into the ``explain`` and
+``check`` views (text, GitHub annotations or JSON) and the summary lines that end them. Spans are turned
+into 1-based ``line:col`` positions of the *input* text, which is why they take the input along with the
+result (a :class:`~cleaner.pipeline.documents.Located`). They run where the document is cleaned (in a
+worker with ``--jobs``), through :mod:`cleaner.pipeline.outputs`.
 """
 
 from __future__ import annotations
 
 import bisect
-import sys
-import traceback
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.result import LEVELS, Level, Removal, Result
+from cleaner.pipeline.documents import Located
+from cleaner.pipeline.messages import plural
+from cleaner.result import LEVELS, Level, Removal
 
 __all__ = [
-    "EXIT_OK",
-    "EXIT_FOUND",
-    "EXIT_ERROR",
-    "EXIT_INTERNAL",
-    "Report",
-    "Located",
     "LineIndex",
     "explain_lines",
     "explain_summary",
     "check_lines",
     "check_summary",
     "document_json",
+    "explain_payload",
+    "check_payload",
+    "add_check_json",
+    "add_check_error",
     "at_or_above",
     "plural",
 ]
 
-EXIT_OK = 0
-EXIT_FOUND = 1
-EXIT_ERROR = 2
-EXIT_INTERNAL = 3
-
-
 def at_or_above(level: Level, threshold: Level) -> bool:
     """Whether a removal of ``level`` counts under ``--fail-on threshold`` (info < warning < error)."""
     return LEVELS.index(level) >= LEVELS.index(threshold)
-
-
-class Report:
-    """Collects what happened during a run and turns it into stderr messages and one exit code.
-
-    Messages are written to ``sys.stderr`` as looked up at call time (so test runners that swap the
-    stream see them). ``quiet`` silences warnings and summaries, never errors.
-    """
-
-    def __init__(self, *, quiet: bool = False) -> None:
-        self.quiet = quiet
-        self.errors = 0
-        self.findings = 0
-        self.test_failures = 0
-        self.crashed = False
-
-    # -- messages
-    def error(self, message: str) -> None:
-        """A bad input or usage: one line, and the run will exit with 2."""
-        self.errors += 1
-        print(f"cleaner: error: {message}", file=sys.stderr, flush=True)
-
-    def internal_error(self, exc: BaseException) -> None:
-        """An unexpected exception (a bug): one line, then the traceback; the run exits with 3."""
-        self.crashed = True
-        print(f"cleaner: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-        sys.stderr.flush()
-
-    def warning(self, message: str) -> None:
-        if not self.quiet:
-            print(f"cleaner: warning: {message}", file=sys.stderr, flush=True)
-
-    def note(self, message: str) -> None:
-        """Counts and summaries; stderr so that stdout stays pure output."""
-        if not self.quiet:
-            print(message, file=sys.stderr, flush=True)
-
-    # -- outcomes
-    def found(self, count: int = 1) -> None:
-        """Findings that should make ``check`` fail (already filtered by ``--fail-on``)."""
-        self.findings += count
-
-    def tests_failed(self, count: int) -> None:
-        self.test_failures += count
-
-    @property
-    def exit_code(self) -> int:
-        if self.crashed:
-            return EXIT_INTERNAL
-        if self.errors:
-            return EXIT_ERROR
-        if self.findings or self.test_failures:
-            return EXIT_FOUND
-        return EXIT_OK
 
 
 # ------------------------------------------------------------------------------------- positions
@@ -123,40 +53,8 @@ class LineIndex:
         return i + 1, offset - self._starts[i] + 1
 
 
-@dataclass(frozen=True)
-class Located:
-    """One cleaned document as reports see it: where it came from, its input and its Result.
-
-    ``line``/``record`` are set for a JSONL record (its line in the file and its 1-based ordinal), and
-    so are ``raw`` (the line as read, without its newline) and ``fields`` (the parsed record), which
-    ``clean`` needs to write the record back.
-    """
-
-    path: str
-    text: str
-    result: Result
-    line: int | None = None
-    record: int | None = None
-    raw: bytes | None = field(default=None, repr=False)
-    fields: dict[str, Any] | None = field(default=None, repr=False)
-
-    @property
-    def where(self) -> str:
-        """``path`` for a file, ``path:LINE`` for a JSONL record."""
-        return self.path if self.line is None else f"{self.path}:{self.line}"
-
-    @property
-    def title(self) -> str:
-        return self.path if self.line is None else f"{self.path}:{self.line} (record {self.record})"
-
-
 def _score(score: float) -> str:
     return f"{score:g}"
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 removal``, ``2 removals`` (``many``: an irregular plural)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def _kinds(removals: Counter[str]) -> str:
@@ -297,3 +195,81 @@ def document_json(doc: Located) -> dict[str, Any]:
     out["removals"] = removals
     out["counts"] = doc.result.counts()
     return out
+
+
+# ------------------------------------------------------------------------------------ run payloads
+def explain_payload(
+    documents: list[dict[str, Any]],
+    *,
+    docs: int,
+    removals: Counter[str],
+    chars_in: int,
+    chars_out: int,
+    errors: int,
+    text: str,
+) -> dict[str, Any]:
+    """The JSON of ``explain --format json``: every explained document's view, then the run's summary."""
+    return {
+        "documents": documents,
+        "summary": {
+            "documents": docs,
+            "removals": sum(removals.values()),
+            "by_kind": dict(removals),
+            "input_chars": chars_in,
+            "output_chars": chars_out,
+            "errors": errors,
+            "text": text,
+        },
+    }
+
+
+def check_payload(
+    files: dict[str, dict[str, Any]],
+    *,
+    fail_on: Level,
+    docs: int,
+    docs_found: int,
+    levels: Counter[str],
+    failing: int,
+    errors: int,
+    exit_code: int,
+    text: str,
+) -> dict[str, Any]:
+    """The JSON of ``check --format json``: per file its findings (per record for JSONL), then the summary."""
+    return {
+        "fail_on": fail_on,
+        "files": list(files.values()),
+        "summary": {
+            "documents": docs,
+            "documents_with_removals": docs_found,
+            "removals": sum(levels.values()),
+            "by_level": dict(levels),
+            "failing": failing,
+            "errors": errors,
+            "exit_code": exit_code,
+            "text": text,
+        },
+    }
+
+
+def add_check_json(files: dict[str, dict[str, Any]], doc: Any) -> None:
+    """Add one checked document (a :class:`~cleaner.pipeline.outputs.Checked`) to ``files``: per text
+    file one entry; per JSONL file one entry whose ``records`` lists the records with removals."""
+    if not doc.record:
+        files[doc.path] = doc.json or {}
+        return
+    entry = files.setdefault(doc.path, {"path": doc.path})
+    entry.setdefault("records", [])
+    counts: dict[str, int] = entry.setdefault("counts", {})
+    for rule, n in (doc.counts or {}).items():
+        counts[rule] = counts.get(rule, 0) + n
+    entry["documents"] = entry.get("documents", 0) + 1
+    if doc.json is not None:
+        doc.json.pop("path")
+        entry["records"].append(doc.json)
+
+
+def add_check_error(files: dict[str, dict[str, Any]], path: str, line: int | None, problem: str) -> None:
+    """Add an unreadable input or record to ``files`` (``check --format json``)."""
+    entry = files.setdefault(path, {"path": path})
+    entry.setdefault("errors", []).append({"line": line, "message": problem})

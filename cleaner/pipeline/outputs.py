@@ -1,6 +1,6 @@
 """What ``clean``, ``check`` and ``explain`` make of one cleaned document, computed where it is cleaned.
 
-A command needs little of a :class:`~cleaner.pipeline.findings.Located`: ``clean`` the bytes it writes (the file
+A command needs little of a :class:`~cleaner.pipeline.documents.Located`: ``clean`` the bytes it writes (the file
 text, the JSONL line, the diff) or the record it writes (a Parquet row, a WARC page), ``check`` and
 ``explain`` the lines they print (or the JSON they collect), and all three a few counts for the
 summary and ``--stats`` (:class:`~cleaner.pipeline.stats.DocStats`). The functions here turn a document into
@@ -21,11 +21,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from cleaner.render import render, to_markdown, to_record
-from cleaner.pipeline.findings import Located, at_or_above, check_lines, document_json, explain_lines, github_lines
-from cleaner.result import Level, Result
-from cleaner.pipeline.stats import DocStats, doc_stats
 from cleaner.io.writing import jsonl_line, output_text
+from cleaner.pipeline.documents import Located
+from cleaner.pipeline.findings import at_or_above, check_lines, document_json, explain_lines, github_lines
+from cleaner.pipeline.stats import DocStats, doc_stats
+from cleaner.render import render, to_markdown, to_record
+from cleaner.result import Level, Result
 
 __all__ = [
     "CleanOutput",

@@ -29,8 +29,8 @@ Design choices:
   background and their results are dropped. Workers are never killed: killing them breaks the
   executor, whose management thread then fails on the cancelled futures (a thread traceback on stderr).
 
-``cleaner mine --jobs N`` runs its counting pass here too (:func:`mine_parallel`), in a pool with the
-same start method: batches of records are counted apart and the states merged (order does not matter).
+``cleaner mine --jobs N`` runs its counting pass in :mod:`cleaner.mining.pool`, with the start method
+chosen here (:func:`start_context`).
 """
 
 from __future__ import annotations
@@ -40,18 +40,25 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner.pipeline.documents import Finish, Item, LineItem, Settings, Unreadable, finished, read_items, to_document
-from cleaner.mining.state import MiningOptions, MiningState
 from cleaner.io.reading import InputError, JsonlFields, Source
-from cleaner.pipeline.findings import Located
-from cleaner.rules import RuleSet
+from cleaner.pipeline.documents import (
+    Finish,
+    Item,
+    LineItem,
+    Located,
+    Settings,
+    Unreadable,
+    finished,
+    read_items,
+    to_document,
+)
 
-__all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources"]
+__all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources", "start_context"]
 
 BATCH_BYTES = 1 << 19  # ~0.5 MB of input per task: IPC overhead ~1% of cleaning, small enough to balance the tail
 BATCH_ITEMS = 4096  # and a cap on records per task, so tiny records still make bounded tasks
@@ -148,7 +155,7 @@ def _batches(sources: list[Source], fields: JsonlFields, jsonl: bool, state: _Pr
         yield batch
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def start_context() -> multiprocessing.context.BaseContext:
     """``fork`` where it is the safe default (Linux, Python < 3.12: settings inherited for free), else
     ``forkserver``/``spawn`` (settings pickled once per worker)."""
     methods = multiprocessing.get_all_start_methods()
@@ -171,7 +178,7 @@ def _ordered(
     limit = max(2, jobs * WINDOW_PER_JOB)
     tasks = _batches(sources, fields, jsonl, state)
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(settings, fields, finish)
+        max_workers=jobs, mp_context=start_context(), initializer=_init_worker, initargs=(settings, fields, finish)
     )
     done = False
     try:
@@ -236,67 +243,3 @@ def parallel_sources(
             yield source, documents(index)
     finally:
         stream.close()
-
-
-# ----------------------------------------------------------------------------- mining (pass 1)
-Record = tuple[str, str, str | None, str | None, str | None]  # text, doc id, url, site, language
-
-_mine_worker: tuple[MiningOptions, RuleSet | None] | None = None
-
-
-def _init_mine_worker(options: MiningOptions, rules: RuleSet | None) -> None:
-    global _mine_worker
-    _mine_worker = (options, rules)
-
-
-def _mine_batch(batch: list[Record]) -> MiningState:
-    assert _mine_worker is not None
-    options, rules = _mine_worker
-    state = MiningState(options)
-    for text, doc_id, url, site, language in batch:
-        state.add(text, doc_id=doc_id, url=url, site=site, language=language, rules=rules)
-    return state
-
-
-def _record_batches(records: Iterable[Record], chars: int) -> Iterator[list[Record]]:
-    batch: list[Record] = []
-    size = 0
-    for rec in records:
-        batch.append(rec)
-        size += len(rec[0])
-        if size >= chars:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
-
-
-def mine_parallel(
-    records: Iterable[Record],
-    *,
-    options: MiningOptions | None = None,
-    rules: RuleSet | None = None,
-    jobs: int = 2,
-    batch_chars: int = 1 << 20,
-) -> MiningState:
-    """Pass 1 in ``jobs`` worker processes: batches of records are counted apart and merged here.
-
-    The same state as one :class:`MiningState` fed every record (merging is commutative), so the same
-    result; rules are sent once per worker. ``records`` is consumed lazily, with at most ``2 × jobs``
-    batches in flight, so memory does not grow with the input beyond the state itself.
-    """
-    options = options or MiningOptions()
-    total = MiningState(options)
-    with ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=_init_mine_worker, initargs=(options, rules)
-    ) as pool:
-        pending: set[Future[MiningState]] = set()
-        for batch in _record_batches(records, batch_chars):
-            pending.add(pool.submit(_mine_batch, batch))
-            if len(pending) >= 2 * jobs:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    total.merge(f.result())
-        for f in pending:
-            total.merge(f.result())
-    return total

@@ -1,7 +1,7 @@
 """Run statistics and the progress bar of ``clean``/``check``/``explain`` on large datasets.
 
 One source of truth: :class:`RunStats` is fed one :class:`DocStats` per document that the command
-writes or reports, made by :func:`doc_stats` from its :class:`~cleaner.pipeline.findings.Located` (its
+writes or reports, made by :func:`doc_stats` from its :class:`~cleaner.pipeline.documents.Located` (its
 :class:`~cleaner.result.Result` gives removals per rule id and kind, and the clean text), plus the bad
 records and the bytes actually written. :class:`DocStats` is small on purpose: with ``--jobs`` it is
 computed in the worker and sent back instead of the Result. The end-of-run summary on stderr,
@@ -15,15 +15,19 @@ an ETA. It is refreshed a few times a second, not per record, so it costs nothin
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from cleaner.pipeline.findings import Located
+from cleaner.io.writing import atomic_write
+from cleaner.pipeline.documents import Located, Unreadable
+from cleaner.pipeline.messages import Messages
 
-__all__ = ["DocStats", "doc_stats", "RunStats", "ProgressBar"]
+__all__ = ["DocStats", "doc_stats", "RunStats", "ProgressBar", "Tally"]
 
 
 class DocStats(NamedTuple):
@@ -199,3 +203,54 @@ class ProgressBar:
             self._refresh(time.perf_counter())
             self._progress.stop()
             self._progress = None
+
+
+class Tally:
+    """The run-wide side of a command over documents: the progress bar, the summary, ``--stats``.
+
+    Every document the command writes or reports goes through :meth:`add`, so the progress bar, the
+    summary and the JSON statistics are all computed from the same documents (their
+    :class:`DocStats`, made by :mod:`cleaner.pipeline.outputs` wherever the document was cleaned).
+    ``with tally:`` shows the bar while the body runs, then notes the summary (when ``shown``) and
+    writes ``stats_path``. ``jobs`` is recorded in the statistics.
+    """
+
+    def __init__(
+        self,
+        messages: Messages,
+        *,
+        jobs: int,
+        shown: bool,
+        total: int | None,
+        stats_path: Path | None = None,
+    ) -> None:
+        self.messages = messages
+        self.jobs = jobs
+        self.shown = shown
+        self.total = total
+        self.stats_path = stats_path
+        self.stats = RunStats()
+        self.bar = ProgressBar(False, None)
+
+    def __enter__(self) -> Tally:
+        self.stats = RunStats()
+        self.bar = ProgressBar(self.shown, self.total)
+        return self
+
+    def add(self, doc: Any) -> None:
+        """Count one document (a finished one, carrying ``stats``, or an :class:`Unreadable`)."""
+        size = self.stats.add_error(doc.raw) if isinstance(doc, Unreadable) else self.stats.add(doc.stats)
+        self.bar.advance(size)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+        self.stats.stop()
+        if self.shown and not exc[0]:
+            for line in self.stats.summary_lines():
+                self.messages.note(line)
+        if self.stats_path is not None:
+            try:
+                data = json.dumps({**self.stats.to_dict(), "jobs": self.jobs}, indent=2)
+                atomic_write(self.stats_path, data + "\n")
+            except OSError as err:
+                self.messages.error(f"--stats {self.stats_path}: cannot write: {err.strerror or err}")

@@ -1,0 +1,124 @@
+"""``cleaner check``: the CI gate. Clean without writing, report each finding, exit 1 on findings."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import Counter
+from typing import Annotated, Any, cast
+
+import typer
+
+from cleaner.cli import common
+from cleaner.cli.app import app
+from cleaner.cli.options import CheckFormat, DocumentArgs, FailOn, QuietOpt, document_command
+from cleaner.cli.report import Report
+from cleaner.pipeline.documents import Unreadable
+from cleaner.pipeline.findings import add_check_error, add_check_json, check_payload, check_summary
+from cleaner.pipeline.outputs import Checked, CheckOutput
+from cleaner.pipeline.runner import iter_documents
+from cleaner.result import Level
+
+# ------------------------------------------------------------------------------------------ check
+CHECK_HELP = """Check documents without writing: exit 1 if anything would be removed.
+
+\b
+Runs exactly the cleaning of `cleaner clean`, writes nothing, and reports
+one line per finding:
+  PATH:LINE:COL: LEVEL RULE-ID MESSAGE [PREVIEW]
+(for a JSONL record: PATH:LINE: [text L:C] ... where LINE is the record's
+line in the file), then a summary. --format json prints a machine-readable
+report instead (per file: path, removals, counts; per JSONL record: line);
+--format github prints GitHub Actions annotations (::error file=...,line=...::)
+so findings show on the pull request.
+
+\b
+--fail-on sets the lowest level that fails: info (default: any removal
+fails), warning, or error (only rules with level error; duplicates are
+warnings). Every finding is listed either way.
+
+\b
+Exit codes: 0 nothing found, 1 findings at or above --fail-on,
+2 bad input, bad usage or invalid rule files, 3 internal error (a bug).
+
+\b
+Examples:
+  cleaner check pages/
+  cleaner check page.txt --fail-on error --format json
+  cleaner check exports/ --format github       # in a GitHub Actions step
+  cleaner check data.jsonl --text-field body --url-field url
+"""
+
+
+@app.command("check", help=CHECK_HELP)
+@document_command
+def check_cmd(
+    args: DocumentArgs,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option("--format", help="Output format: text, json, or github (workflow-command annotations)."),
+    ] = CheckFormat.text,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest removal level that fails.")] = FailOn.info,
+    quiet: QuietOpt = False,
+) -> None:
+    report = Report(quiet=quiet)
+
+    def body() -> None:
+        settings = common.settings(report, args)
+        sources, _ = common.sources(report, args.paths)
+        threshold = cast(Level, fail_on.value)
+        levels: Counter[str] = Counter()
+        docs = docs_found = failing = 0
+        files: dict[str, dict[str, Any]] = {}
+        run = common.tally(report, args, sources, quiet=quiet, to_stdout=True)
+        finish = CheckOutput(fmt.value, threshold)
+        stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
+        with run, contextlib.closing(stream):
+            for doc in stream:
+                run.add(doc)
+                docs_found, failing = _check_one(report, doc, fmt, files, levels, docs_found, failing)
+                docs += isinstance(doc, Checked)
+        summary = check_summary(docs, docs_found, levels, failing, threshold)
+        if fmt is CheckFormat.json:
+            payload = check_payload(
+                files,
+                fail_on=threshold,
+                docs=docs,
+                docs_found=docs_found,
+                levels=levels,
+                failing=failing,
+                errors=report.errors,
+                exit_code=report.exit_code,
+                text=summary,
+            )
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            print(summary)
+
+    common.run(body, report)
+
+
+def _check_one(
+    report: Report,
+    doc: Checked | Unreadable,
+    fmt: CheckFormat,
+    files: dict[str, dict[str, Any]],
+    levels: Counter[str],
+    docs_found: int,
+    failing: int,
+) -> tuple[int, int]:
+    """Report one document's findings (or why it is unreadable); return the updated (found, failing)."""
+    if isinstance(doc, Unreadable):
+        report.error(str(doc))
+        if fmt is CheckFormat.json:
+            add_check_error(files, doc.path, doc.line, doc.problem)
+        return docs_found, failing
+    for level, n in doc.levels:
+        levels[level] += n
+    report.found(doc.hits)
+    if fmt is CheckFormat.json:
+        add_check_json(files, doc)
+    elif doc.lines is not None:
+        print(doc.lines)
+    return docs_found + doc.found, failing + doc.hits
+

@@ -1,0 +1,228 @@
+"""The options the commands share, declared once: enums of choices, typed option declarations, and
+:class:`DocumentArgs` (the inputs of clean/explain/check and how to clean them).
+
+typer builds a command from its function's signature; :func:`document_command` adds every field of
+:class:`DocumentArgs` to a command's parameters, so a shared option is spelled, defaulted and
+documented in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+import typing
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cleaner.io.reading import JsonlFields
+
+__all__ = [
+    "CheckFormat",
+    "DocumentArgs",
+    "FailOn",
+    "Format",
+    "MineOnError",
+    "OnError",
+    "OutFormat",
+    "OUT_SUFFIX",
+    "document_command",
+]
+
+
+class OnError(str, Enum):
+    """What ``clean`` does with a JSONL line it cannot use."""
+
+    fail = "fail"
+    skip = "skip"
+    keep = "keep"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+OUT_SUFFIX = {OutFormat.text: ".txt", OutFormat.markdown: ".md", OutFormat.json: ".json"}
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+
+class MineOnError(str, Enum):
+    """What ``mine`` does with a JSONL line it cannot use."""
+
+    fail = "fail"
+    skip = "skip"
+
+
+
+# ------------------------------------------------------------------------------ shared options
+PathsArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="PATH",
+        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml). "
+        "'-' or nothing: stdin.",
+        show_default=False,
+    ),
+]
+UrlOpt = Annotated[
+    str | None, typer.Option("--url", metavar="URL", help="Page address, for rules scoped to domains/URLs.")
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", metavar="CODE", help="Document language (en, fr, pt-BR…); guessed when not given."),
+]
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        metavar="PATH",
+        help="Extra rule pack file, or folder of *.yaml/*.yml packs (repeatable).",
+        show_default=False,
+    ),
+]
+NoDefaultsOpt = Annotated[
+    bool, typer.Option("--no-default-rules", help="Use only the --rules packs, not the bundled ones.")
+]
+NoDedupOpt = Annotated[bool, typer.Option("--no-dedup", help="Do not remove duplicated passages.")]
+NearOpt = Annotated[
+    float,
+    typer.Option(
+        "--near-threshold", min=0.0, max=1.0, metavar="FLOAT", help="Similarity (0-1) for near-duplicates."
+    ),
+]
+MinDupOpt = Annotated[
+    int,
+    typer.Option("--min-dup-chars", min=0, metavar="INT", help="Shorter blocks are never removed as duplicates."),
+]
+JsonlOpt = Annotated[
+    bool, typer.Option("--jsonl", help="Treat inputs as JSONL even without the .jsonl suffix (e.g. stdin).")
+]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", metavar="NAME", help="JSONL field holding the text.")]
+UrlFieldOpt = Annotated[
+    str | None, typer.Option("--url-field", metavar="NAME", help="JSONL field holding the page URL.")
+]
+LangFieldOpt = Annotated[
+    str | None, typer.Option("--lang-field", metavar="NAME", help="JSONL field holding the language code.")
+]
+HtmlFieldOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--html-field",
+        metavar="NAME",
+        help="JSONL field holding an HTML page: its main content is extracted and the clean text "
+        "written to --text-field (or --output-field).",
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or counts on stderr (errors still).")]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        metavar="N",
+        help="Worker processes; 0 (default): all cores for inputs over 8 MB or 1,000 files, else 1.",
+    ),
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar and end summary on stderr (default: when stderr is a terminal).",
+        show_default=False,
+    ),
+]
+StatsOpt = Annotated[
+    Path | None,
+    typer.Option("--stats", metavar="FILE.json", help="Write the run's counts (the summary) as JSON here."),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentArgs:
+    """The inputs of clean/explain/check and how to clean them: the options those commands share.
+
+    Declared once, here; :func:`document_command` adds every field to a command's parameters.
+    """
+
+    paths: PathsArg = None
+    url: UrlOpt = None
+    lang: LangOpt = None
+    rules: RulesOpt = None
+    no_default_rules: NoDefaultsOpt = False
+    no_dedup: NoDedupOpt = False
+    near_threshold: NearOpt = 0.90
+    min_dup_chars: MinDupOpt = 10
+    jsonl: JsonlOpt = False
+    text_field: TextFieldOpt = "text"
+    url_field: UrlFieldOpt = None
+    lang_field: LangFieldOpt = None
+    html_field: HtmlFieldOpt = None
+    jobs: JobsOpt = 0
+    progress: ProgressOpt = None
+    stats: StatsOpt = None
+
+    @property
+    def fields(self) -> JsonlFields:
+        return JsonlFields(self.text_field, self.url_field, self.lang_field, self.html_field)
+
+
+def document_command(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the :class:`DocumentArgs` options; ``func(args, **own_options)`` gets them as one object.
+
+    typer builds a command from its function's signature, so the wrapper's signature is PATH, then the
+    command's own options, then the shared ones.
+    """
+    hints = typing.get_type_hints(DocumentArgs, include_extras=True)
+    shared = [
+        inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
+        for f in dataclasses.fields(DocumentArgs)
+    ]
+    own = [
+        p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+        for p in inspect.signature(func, eval_str=True).parameters.values()
+        if p.name != "args"
+    ]
+    params = [shared[0], *own, *shared[1:]]
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> None:
+        func(DocumentArgs(**{p.name: kwargs.pop(p.name) for p in shared}), **kwargs)
+
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
+# ------------------------------------------------------------------------------------------ rules
+RulePathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATH", help="Rule files or folders (default: the bundled packs).", show_default=False
+    ),
+]
+

@@ -1,0 +1,206 @@
+"""Writing what ``clean`` made of a source: one file, stdout, a JSONL/Parquet dataset, or a diff.
+
+:func:`clean_source` takes the documents of one source (already cleaned and finished by
+:class:`~cleaner.pipeline.outputs.CleanOutput`, sequentially or in workers) and writes them to their
+planned target (:mod:`cleaner.io.planning`), applying ``--on-error`` to bad records as they come:
+
+* ``fail`` — the source is abandoned: its output is discarded (atomic write), the error names the line;
+* ``skip`` — the record is dropped with a warning;
+* ``keep`` — the line (or row) is copied through unchanged with a warning.
+
+A source whose reading breaks off in the middle (a damaged compressed stream) keeps what was read
+before under skip/keep, and nothing under fail. Files are written atomically, so no failure leaves a
+half-file; in place, a file whose content would not change is left alone. Messages go through the
+:class:`~cleaner.pipeline.messages.Messages` protocol and counts into the run's
+:class:`~cleaner.pipeline.stats.Tally`, so all of this is testable without the CLI.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cleaner.io.compression import MissingExtra, compressor_for
+from cleaner.io.reading import InputError, Source, dataset_format
+from cleaner.io.writing import AtomicOutput, atomic_output, record_line, write_stdout
+from cleaner.pipeline.documents import Unreadable
+from cleaner.pipeline.messages import Messages, plural
+from cleaner.pipeline.outputs import Cleaned
+from cleaner.pipeline.stats import Tally
+
+__all__ = ["ON_ERROR", "Abandon", "clean_source"]
+
+ON_ERROR = ("fail", "skip", "keep")  # what clean does with a record it cannot use
+
+
+class Abandon(Exception):
+    """Stop writing a source (its output is discarded); the message is the one-line error.
+
+    ``bad_line``: a JSONL line under ``--on-error fail`` (rather than a file whose reading broke off).
+    """
+
+    def __init__(self, message: str, *, bad_line: bool = False) -> None:
+        super().__init__(message)
+        self.bad_line = bad_line
+
+
+def clean_source(
+    messages: Messages,
+    docs: Iterator[Cleaned | Unreadable],
+    source: Source,
+    target: Path | None,
+    *,
+    per_record: bool,
+    text_field: str,
+    output_field: str | None,
+    on_error: str,
+    backup: str | None,
+    diff: bool,
+    totals: Counter[str],
+    tally: Tally,
+) -> None:
+    """Write one source's documents to ``target`` (None: stdout, where ``diff`` goes too).
+
+    ``per_record``: the source is a dataset (JSONL, Parquet, WARC), reported per source with its
+    record counts; otherwise a file, counted into ``totals`` for the run's one-line summary.
+    """
+    first = next(docs, None)
+    if isinstance(first, Unreadable) and first.line is None:
+        messages.error(str(first))  # cannot be read at all: do not even create the output
+        return
+    counts: Counter[str] = Counter()
+    chunks = _output_chunks(
+        messages,
+        itertools.chain([] if first is None else [first], docs),
+        counts,
+        on_error=on_error,
+        diff=diff,
+        tally=tally,
+    )
+    out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
+    before = (tally.stats.records_out, tally.stats.bytes_out)
+    written = _write(messages, chunks, out, tally, source=source, output_field=output_field, text_field=text_field)
+    if not written and out is not None:
+        # the file was discarded (atomic write): --stats and the summary must not count it as written
+        tally.stats.records_out, tally.stats.bytes_out = before
+    if not per_record:
+        totals["files"] += counts["cleaned"]
+        totals["changed"] += counts["changed"]
+        totals["removals"] += counts["removals"]
+        totals["written"] += out is not None and out.replaced
+    elif written:
+        errors = counts["errors"]
+        policy = {"skip": "skipped", "keep": "kept unchanged"}.get(on_error, "")
+        messages.note(
+            f"{source.name}: {plural(counts['records'], 'record')}, {counts['cleaned']} cleaned "
+            f"({counts['changed']} changed, {plural(counts['removals'], 'removal')}), "
+            f"{plural(errors, 'error')}" + (f" ({policy})" if errors and policy else "")
+        )
+
+
+def _output_chunks(
+    messages: Messages,
+    docs: Iterable[Cleaned | Unreadable],
+    counts: Counter[str],
+    *,
+    on_error: str,
+    diff: bool,
+    tally: Tally,
+) -> Iterable[bytes | dict[str, Any]]:
+    """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
+    record (``on_error`` applied to bad lines), a record (dict) per Parquet row or WARC page, or with
+    ``diff`` the unified diffs — each made by :class:`~cleaner.pipeline.outputs.CleanOutput`."""
+    for doc in docs:
+        if isinstance(doc, Unreadable):
+            if doc.line is None:  # reading broke off in the middle of the file (damaged or truncated)
+                if on_error == "fail" or diff:
+                    raise Abandon(str(doc))
+                # skip/keep: what was read before the damage is kept (and written); the run still fails
+                messages.error(f"{doc} ({plural(counts['records'], 'record')} before it kept)")
+                return
+            tally.add(doc)
+            counts["records"] += 1
+            counts["errors"] += 1
+            if on_error == "fail":
+                raise Abandon(str(doc), bad_line=True)
+            if on_error == "skip":
+                messages.warning(f"{doc} (record skipped)")
+                continue
+            if not diff and (doc.raw is not None or doc.record is not None):
+                messages.warning(f"{doc} ({'line' if doc.raw is not None else 'row'} kept unchanged)")
+                tally.stats.records_out += 1
+                yield doc.raw + b"\n" if doc.raw is not None else doc.record  # type: ignore[misc]
+            else:
+                messages.warning(f"{doc} (nothing to keep: record skipped)")
+            continue
+        tally.add(doc)
+        if doc.warning is not None:  # e.g. an HTML page with no text: say why the output is empty
+            messages.warning(doc.warning)
+        counts["records"] += doc.record
+        counts["cleaned"] += 1
+        counts["changed"] += doc.stats.changed
+        counts["removals"] += sum(n for _, n in doc.stats.removals)
+        tally.stats.records_out += not diff
+        yield doc.data
+
+
+def _write(
+    messages: Messages,
+    chunks: Iterable[bytes | dict[str, Any]],
+    out: AtomicOutput | None,
+    tally: Tally,
+    *,
+    source: Source,
+    text_field: str,
+    output_field: str | None,
+) -> bool:
+    """Write ``chunks`` to ``out`` (None: stdout); report what stops it. Return whether all was written.
+
+    Records (dicts, from Parquet or WARC) become JSON lines, or Parquet rows when ``out`` is a
+    ``.parquet`` file; a ``.gz``/``.zst`` output is compressed.
+    """
+    target = out.path if out is not None else None
+
+    def encoded() -> Iterator[bytes]:
+        for chunk in chunks:
+            data = chunk if isinstance(chunk, bytes) else record_line(chunk)
+            tally.stats.bytes_out += len(data)
+            yield data
+
+    try:
+        if out is None:
+            write_stdout(encoded())
+        elif dataset_format(out.path.name) == "parquet":
+            from cleaner.io.parquet import write_rows
+
+            with out as fh:
+                write_rows(fh, source, chunks, text_field=output_field or text_field)
+                tally.stats.bytes_out += fh.tell()
+        else:
+            with out as fh:
+                packed = compressor_for(out.path, fh)
+                for data in encoded():
+                    (packed or fh).write(data)
+                if packed is not None:
+                    packed.close()
+    except Abandon as exc:
+        messages.error(str(exc) + (f" (nothing written to {target})" if exc.bad_line and target is not None else ""))
+        return False
+    except BrokenPipeError:
+        if target is not None:
+            messages.error(f"{target}: cannot write: broken pipe")
+            return False
+        raise  # stdout closed by the reader (`| head`): end quietly, as every other command does
+    except MissingExtra as exc:
+        messages.error(f"{target}: {exc}")
+        return False
+    except InputError as exc:
+        messages.error(str(exc))
+        return False
+    except OSError as exc:
+        messages.error(f"{target or '<stdout>'}: cannot write: {exc.strerror or exc}")
+        return False
+    return True
