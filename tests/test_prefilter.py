@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from synthetic_rules import site_url, write_synthetic_pack
 
 from cleaner import RuleSet, clean, load_rules
+from cleaner.rules.anchors import required_anchors
+from cleaner.rules.model import Matcher
 from cleaner.rules.prefilter import rule_index
-from cleaner.rules import Matcher, required_anchors
 from cleaner.text.segment import units_of
 
 BUNDLED = load_rules()

@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
-from cleaner.rules.headlines import headline_end, list_length
-from cleaner.text.normalize import comparison_map, is_cjk, raw_span
-from cleaner.rules.prefilter import rule_index
 from cleaner.result import Removal
-from cleaner.rules import Matcher, Rule, RuleSet
+from cleaner.rules.headlines import headline_end, list_length
+from cleaner.rules.model import Matcher, Rule, RuleSet
+from cleaner.rules.prefilter import rule_index
+from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]

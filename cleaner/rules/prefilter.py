@@ -1,6 +1,6 @@
 """Which rules can match a document, and in which blocks: one automaton pass instead of rules × blocks.
 
-Every leaf matcher carries *anchors* (see :mod:`cleaner.rules`): strings of which every match holds
+Every leaf matcher carries *anchors* (see :mod:`cleaner.rules.anchors`): strings of which every match holds
 one — a literal's comparison forms, a fuzzy pattern's 6-character chunks (a match keeps a share of
 them), the literals a regex cannot match without. When the rules are first used, all anchors go into
 Aho–Corasick automata (ahocorasick-rs, a DFA): one over the blocks' comparison forms (literal and fuzzy
@@ -27,7 +27,8 @@ from itertools import accumulate
 
 import ahocorasick_rs
 
-from cleaner.rules import Matcher, Rule, RuleSet, _requirements, _sre_parse
+from cleaner.rules.anchors import regex_requirements
+from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -52,12 +53,12 @@ def _fuzzy_need(m: Matcher) -> int:
 
 def _more_requirements(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str, ...]]:
     """Further literals a regex cannot match without, beyond its anchors (one of each group must be in
-    the unit): read off the parsed pattern as :func:`cleaner.rules.required_anchors` does, keeping
+    the unit): read off the parsed pattern as :func:`cleaner.rules.anchors.required_anchors` does, keeping
     the ``most`` groups whose shortest alternative is longest, of ``min_len`` characters at least
     (shorter ones, "the", "to ", hit everywhere and would cost more than they save)."""
     assert m.regex is not None
     try:
-        reqs = _requirements(_sre_parse.parse(m.regex.pattern, m.regex.flags), fold=True)
+        reqs = regex_requirements(m.regex, fold=True)
     except Exception:  # an exotic construct: the anchors alone
         return []
     groups = {tuple(sorted({a.lower() for a in alts})) for alts in reqs if alts and min(map(len, alts)) >= min_len}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cleaner.core import clean
 from cleaner.result import Options
-from cleaner.rules import Rule, RuleSet, RuleTest
+from cleaner.rules.model import Rule, RuleSet, RuleTest
 
 __all__ = ["TestOutcome", "run_rule_tests", "expected_text"]
 

@@ -1,0 +1,123 @@
+"""Anchors: strings of which every match of a matcher holds one, so most rules skip most documents.
+
+A compiled matcher (:class:`cleaner.rules.model.Matcher`) carries its anchors; the rule index
+(:mod:`cleaner.rules.prefilter`) puts them into automata and runs a matcher only on the blocks that
+hold one of them. This module computes them, apart from the loader that calls it and the index that
+uses them, because it is the one place that reads regexes apart with Python's own regex parser (a
+private part of :mod:`re`):
+
+- a literal's anchors are its comparison forms (their first ``truncated`` characters for a cut-off
+  copy): :func:`literal_anchors`;
+- a fuzzy pattern's are its consecutive 6-character chunks: :func:`fuzzy_anchors`;
+- a regex's are the literal runs no match can do without, read off its parse tree:
+  :func:`regex_requirements` lists them all, :func:`required_anchors` keeps the most selective.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+try:  # the regex parser moved in Python 3.11; sre_parse still works on 3.10
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+__all__ = ["required_anchors", "regex_requirements", "literal_anchors", "fuzzy_anchors"]
+
+
+def required_anchors(pattern: re.Pattern[str], min_len: int = 1) -> tuple[str, ...]:
+    """Strings (lower-cased) of which every match of ``pattern`` contains at least one.
+
+    Read off the parsed regex: runs of literal characters that every match must pass through,
+    alternatives of a branch, the body of a repeat that must run at least once. A document whose
+    lower-cased text holds none of them cannot match, so the regex is not run on it at all: a cheap
+    ``in`` test instead of a regex scan per rule. Empty when no anchor of ``min_len`` characters exists.
+    """
+    try:
+        req = _best(regex_requirements(pattern))
+    except Exception:  # an exotic construct: no prefilter, the regex runs everywhere
+        return ()
+    if not req or min(len(a) for a in req) < min_len:
+        return ()
+    return tuple(sorted({a.lower() for a in req}))
+
+
+def regex_requirements(pattern: re.Pattern[str], *, fold: bool = False) -> list[list[str]]:
+    """Everything a match of ``pattern`` cannot do without: each entry a list of alternative strings,
+    one of which every match holds (see :func:`_requirements` for ``fold``).
+
+    Raises whatever the regex parser raises on a construct it does not know; callers then do
+    without anchors (the regex runs everywhere).
+    """
+    return _requirements(_sre_parse.parse(pattern.pattern, pattern.flags), fold)
+
+
+_REPEATS = tuple(
+    getattr(_sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(_sre_constants, name)
+)
+
+
+def _requirements(items, fold: bool = False) -> list[list[str]]:
+    """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur.
+
+    ``fold``: the strings will be looked for in lower-cased text, so a class of one ASCII letter in both
+    cases ("[Mm]") reads as that letter — "Read [Mm]ore" then requires "read more", not just "ore"
+    (which "more", "before", "score" hold). ASCII only: its lower case never depends on neighbours.
+    """
+    c = _sre_constants
+    reqs: list[list[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            reqs.append(["".join(run)])
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if fold and op is c.IN and all(k is c.LITERAL and chr(v).isascii() and chr(v).isalpha() for k, v in av):
+            lowered = {chr(v).lower() for _, v in av}
+            if len(lowered) == 1:
+                run.append(lowered.pop())
+                continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the literals around it are still adjacent in the text
+        flush()
+        if op is c.SUBPATTERN:
+            reqs.extend(_requirements(av[-1], fold))
+        elif op is c.BRANCH:
+            alternatives = [_best(_requirements(alt, fold)) for alt in av[1]]
+            if all(alternatives):
+                reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
+        elif op in _REPEATS and av[0] >= 1:
+            reqs.extend(_requirements(av[2], fold))
+    flush()
+    return reqs
+
+
+def _best(reqs: list[list[str]]) -> list[str] | None:
+    """The requirement whose shortest alternative is longest (the most selective test)."""
+    return max(reqs, key=lambda alts: min(len(a) for a in alts), default=None)
+
+
+def literal_anchors(forms: Iterable[str], truncated: int = 0) -> tuple[str, ...]:
+    """A literal matcher's anchors: its comparison forms, or their first ``truncated`` characters
+    (a cut-off copy holds only those for sure), sorted and without repeats."""
+    anchors = {f[:truncated] for f in forms} if truncated else set(forms)
+    return tuple(sorted(anchors))
+
+
+def fuzzy_anchors(form: str, size: int = 6) -> tuple[str, ...]:
+    """The pattern's consecutive ``size``-character chunks.
+
+    A block that scores ≥ the threshold against the pattern over ≥ min_length characters nearly
+    always keeps at least one chunk intact, so blocks without any chunk skip the costly alignment.
+    """
+    return tuple(sorted({form[k : k + size] for k in range(0, max(1, len(form) - size + 1), size)}))
