@@ -11,12 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import attrgetter
+from typing import Any
 
-from cleaner.text.dedup import Move, find_duplicates
-from cleaner.text.lang import guess_language
-from cleaner.rules.matching import Document, find_boilerplate, host_of
 from cleaner.result import Options, Paragraph, Removal, Result
 from cleaner.rules import Rule, RuleSet, default_rules
+from cleaner.rules.matching import Document, find_boilerplate, host_of
+from cleaner.text.dedup import Move, find_duplicates
+from cleaner.text.lang import guess_language
 from cleaner.text.segment import Unit, units_of
 
 __all__ = ["clean", "DEFAULT_OPTIONS"]
@@ -89,11 +90,7 @@ def _clean_page(
     selectors = [_selector(r) for r in chosen]
     # the text pipeline's duplicate removal takes the copies, so that `explain` lists them
     page = extract(raw, url=url, selectors=selectors, encoding=encoding, drop_repeats=False)
-    blocks = []
-    for b in page.blocks:
-        text = _fold(b.text, b.kind)
-        if text:
-            blocks.append((text, b))
+    blocks = page_blocks(page)
     source = "\n".join(text for text, _ in blocks)
     lang = language or page.info.language or guess_language(source)
     units, removals = _clean_units(source, url=url or page.info.url, lang=lang, ruleset=ruleset, opt=opt)
@@ -136,6 +133,17 @@ def page_rules(ruleset: RuleSet, url: str | None) -> list[Rule]:
     """The selector rules that apply to a page at ``url`` (scoped by domain/URL only)."""
     host = host_of(url) if url else None
     return [r for r in ruleset.html if r.scope.allows_document(host, url, None)]
+
+
+def page_blocks(page: Any) -> list[tuple[str, Any]]:
+    """The one page-to-text step: each extracted block's text (whitespace folded) with its block, empty
+    ones left out. Cleaning and mining both see a page as these texts, one per line."""
+    blocks = []
+    for b in page.blocks:
+        text = _fold(b.text, b.kind)
+        if text:
+            blocks.append((text, b))
+    return blocks
 
 
 def page_selectors(ruleset: RuleSet, url: str | None) -> list:

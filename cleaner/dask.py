@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.core import clean
+from cleaner.io.records import RecordFields, select_fields
 from cleaner.mining.state import MiningOptions, MiningResult, MiningState
 from cleaner.result import Options
 from cleaner.rules import RuleSet, default_rules, load_rules
@@ -63,21 +64,14 @@ def clean_records(
     ``cleaner clean --on-error keep`` would.
     """
     ruleset = _ruleset(rules, defaults)
+    fields = RecordFields(text_field, url_field, lang_field)
     out = []
     for rec in records:
-        text = rec.get(text_field)
-        if not isinstance(text, str):
+        chosen = select_fields(rec, fields, strict=False)
+        if isinstance(chosen, str):
             out.append(rec)
             continue
-        url = rec.get(url_field) if url_field else None
-        lang = rec.get(lang_field) if lang_field else None
-        result = clean(
-            text,
-            url=url if isinstance(url, str) else None,
-            language=lang if isinstance(lang, str) else None,
-            rules=ruleset,
-            options=options,
-        )
+        result = clean(rec[text_field], url=chosen.url, language=chosen.lang, rules=ruleset, options=options)
         new = dict(rec)
         new[output_field or text_field] = result.text
         out.append(new)
@@ -124,20 +118,18 @@ def clean_dataframe(
 def _clean_frame(frame: Any, *, rules: tuple[str, ...], defaults: bool, options: Options | None, columns: tuple) -> Any:
     text_col, url_col, lang_col, target = columns
     ruleset = _ruleset(rules, defaults)
-    urls = frame[url_col] if url_col and url_col in frame else [None] * len(frame)
-    langs = frame[lang_col] if lang_col and lang_col in frame else [None] * len(frame)
-    cleaned = [
-        clean(
-            text,
-            url=url if isinstance(url, str) else None,
-            language=lang if isinstance(lang, str) else None,
-            rules=ruleset,
-            options=options,
-        ).text
-        if isinstance(text, str)
-        else text
-        for text, url, lang in zip(frame[text_col], urls, langs, strict=True)
-    ]
+    fields = RecordFields(text_col, url_col if url_col in frame else None, lang_col if lang_col in frame else None)
+    names = [c for c in (fields.text, fields.url, fields.lang) if c]
+    cleaned = []
+    for values in zip(*(frame[c] for c in names), strict=True):
+        row = dict(zip(names, values, strict=True))
+        chosen = select_fields(row, fields, strict=False)
+        text = row[text_col]
+        cleaned.append(
+            text
+            if isinstance(chosen, str)
+            else clean(text, url=chosen.url, language=chosen.lang, rules=ruleset, options=options).text
+        )
     out = frame.copy()
     out[target] = cleaned
     return out
@@ -163,24 +155,16 @@ def mine_partition(
     """
     state = MiningState(options or MiningOptions())
     ruleset = _ruleset(rules, defaults) if filter_rules else None
+    fields = RecordFields(text_field, url_field, lang_field, id=id_field, site=site_field)
     for rec in records:
-        text = rec.get(text_field)
-        if not isinstance(text, str):
+        chosen = select_fields(rec, fields, strict=False)
+        if isinstance(chosen, str):
             continue
-        url = rec.get(url_field) if url_field else None
-        url = url if isinstance(url, str) and url else None
-        doc_id = rec.get(id_field) if id_field else url
+        doc_id = chosen.doc_id if id_field else chosen.url
         if doc_id is None:
             raise ValueError(f"record without {id_field or url_field!r}: give id_field= for stable document ids")
-        site = rec.get(site_field) if site_field else None
-        lang = rec.get(lang_field) if lang_field else None
         state.add(
-            text,
-            doc_id=str(doc_id),
-            url=url,
-            site=str(site) if site is not None else None,
-            language=lang if isinstance(lang, str) else None,
-            rules=ruleset,
+            rec[text_field], doc_id=doc_id, url=chosen.url, site=chosen.site, language=chosen.lang, rules=ruleset
         )
     return state
 

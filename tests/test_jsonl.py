@@ -17,7 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.io.reading import JsonlFields, Source, iter_jsonl
+from cleaner.io.reading import Source, iter_jsonl
+from cleaner.io.records import RecordFields
 
 DATA = Path(__file__).parent / "data"
 OWN = ["--rules", str(DATA / "rules"), "--no-default-rules"]
@@ -237,7 +238,7 @@ def test_check_bad_line_exits_2(dataset: Path) -> None:
 
 
 def test_iter_jsonl_is_lazy_and_numbers_lines(dataset: Path) -> None:
-    items = iter_jsonl(Source(str(dataset), dataset, Path(dataset.name)), JsonlFields(url="url", lang="lang"))
+    items = iter_jsonl(Source(str(dataset), dataset, Path(dataset.name)), RecordFields(url="url", lang="lang"))
     first = next(items)  # a generator: one record at a time, not the whole file
     assert (first.line, first.url, first.problem) == (1, "https://www.example.com/1", None)
     rest = list(items)
@@ -326,7 +327,7 @@ def test_documents_carry_the_raw_lines_clean_writes_back(dataset: Path) -> None:
 
     settings = Settings(load_rules([DATA / "rules"], defaults=False), Options())
     source = Source(str(dataset), dataset, Path(dataset.name))
-    docs = list(iter_documents([source], settings, JsonlFields()))
+    docs = list(iter_documents([source], settings, RecordFields()))
     assert [d.line for d in docs] == [1, 2, 4, 5, 6, 7, 8, 9]
     assert [d.raw for d in docs] == [line.encode() for line in LINES if line]
     bad = [d for d in docs if isinstance(d, Unreadable)]

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cleaner import clean
-from cleaner.pipeline import pool as parallel_mod
 from cleaner.cli import app
+from cleaner.pipeline import pool as parallel_mod
 
 runner = CliRunner()
 BAD_LINES = ['{"id": "bad-json", "text": "cut', '{"id": "no-text"}', "[1, 2]", '{"text": 5}']
@@ -256,13 +256,14 @@ def test_workers_send_back_the_output_not_the_results(dataset: Path, monkeypatch
     and no Result (whose text and removals cost about twice the input to pickle)."""
     import pickle
 
+    from cleaner.io.reading import expand_inputs
+    from cleaner.io.records import RecordFields
     from cleaner.pipeline.documents import LineItem, Settings, Unreadable, read_items
     from cleaner.pipeline.outputs import Cleaned, CleanOutput
-    from cleaner.io.reading import JsonlFields, expand_inputs
     from cleaner.result import Options
     from cleaner.rules import load_rules
 
-    fields = JsonlFields(url="url", lang="lang")
+    fields = RecordFields(url="url", lang="lang")
     settings = Settings(load_rules(), Options())
     monkeypatch.setattr(parallel_mod, "_worker_state", (settings, fields, CleanOutput("text")))
     (source,), _ = expand_inputs([str(dataset)])

@@ -19,7 +19,8 @@ import typer
 from cleaner.cli.options import DocumentArgs
 from cleaner.cli.report import Report
 from cleaner.io.planning import PlanError
-from cleaner.io.reading import InputError, Source, expand_inputs, url_problem
+from cleaner.io.reading import InputError, Source, expand_inputs
+from cleaner.io.records import url_problem
 from cleaner.pipeline.documents import Settings
 from cleaner.pipeline.messages import plural
 from cleaner.pipeline.runner import choose_jobs, input_size

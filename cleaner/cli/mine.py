@@ -21,7 +21,7 @@ from cleaner.cli.options import (
     TextFieldOpt,
 )
 from cleaner.cli.report import Report
-from cleaner.io.reading import JsonlFields
+from cleaner.io.records import RecordFields
 from cleaner.io.writing import atomic_output
 from cleaner.pipeline.messages import plural
 from cleaner.pipeline.pool import available_cores
@@ -140,7 +140,7 @@ def mine_cmd(
             raise common.Stop(2)
         ruleset = None if include_all else common.load(report, rules, defaults=not no_default_rules)
         options = MiningOptions(min_chars=min_chars, min_docs=min_docs, min_share=min_share, group_threshold=similarity)
-        fields = JsonlFields(text_field, url_field, lang_field, html_field)
+        fields = RecordFields(text_field, url_field, lang_field, html_field)
         records = usable_records(
             paths, fields, report, id_field=id_field, site_field=site_field, jsonl=jsonl, on_error=on_error.value
         )

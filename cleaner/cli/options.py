@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cleaner.io.reading import JsonlFields
+from cleaner.io.records import RecordFields
 
 __all__ = [
     "CheckFormat",
@@ -187,8 +187,8 @@ class DocumentArgs:
     stats: StatsOpt = None
 
     @property
-    def fields(self) -> JsonlFields:
-        return JsonlFields(self.text_field, self.url_field, self.lang_field, self.html_field)
+    def fields(self) -> RecordFields:
+        return RecordFields(self.text_field, self.url_field, self.lang_field, self.html_field)
 
 
 def document_command(func: Callable[..., None]) -> Callable[..., None]:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from cleaner.io.reading import InputError, JsonlFields, RecordItem, Source
+from cleaner.io.reading import InputError, RecordItem, Source
+from cleaner.io.records import RecordFields, select_fields
 
 __all__ = ["ROWS_PER_BATCH", "ROWS_PER_GROUP", "iter_rows", "write_rows"]
 
@@ -39,7 +40,7 @@ def _kind(value: Any) -> str:
     return "null" if value is None else f"a {type(value).__name__}"
 
 
-def iter_rows(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
+def iter_rows(source: Source, fields: RecordFields) -> Iterator[RecordItem]:
     """Every row of a Parquet file as a :class:`RecordItem`, streamed batch by batch."""
     pa, pq = _pyarrow(source.name)
     assert source.path is not None
@@ -61,18 +62,11 @@ def iter_rows(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
         raise InputError(f"{source.name}: cannot read after row {row}: {exc}") from None
 
 
-def _item(row: int, record: dict[str, Any], fields: JsonlFields) -> RecordItem:
-    text = record.get(fields.text)
-    if not isinstance(text, str):
-        return RecordItem(row, row, record, problem=f"column {fields.text!r} is {_kind(text)}, not a string")
-    values: dict[str, str | None] = {}
-    for key, column in (("url", fields.url), ("lang", fields.lang)):
-        value = record.get(column) if column else None
-        if value is not None and not isinstance(value, str):
-            return RecordItem(row, row, record, problem=f"column {column!r} is {_kind(value)}, not a string")
-        values[key] = value or None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return RecordItem(row, row, record, text=text, url=values["url"], lang=values["lang"])
+def _item(row: int, record: dict[str, Any], fields: RecordFields) -> RecordItem:
+    chosen = select_fields(record, fields, noun="column", kind=_kind)
+    if isinstance(chosen, str):
+        return RecordItem(row, row, record, problem=chosen)
+    return RecordItem(row, row, record, text=chosen.text, url=chosen.url, lang=chosen.lang)
 
 
 def write_rows(fh: IO[bytes], source: Source, rows: Iterable[bytes | dict[str, Any]], *, text_field: str) -> None:

@@ -34,17 +34,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from cleaner.html.encoding import UndecodableError, decode_text
 from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
+from cleaner.io.records import RecordFields, json_kind, select_fields
 
 __all__ = [
     "TEXT_SUFFIXES",
     "STDIN",
     "InputError",
     "Source",
-    "JsonlFields",
     "JsonlItem",
     "expand_inputs",
     "decode",
@@ -57,7 +56,6 @@ __all__ = [
     "parse_line",
     "open_binary",
     "dataset_format",
-    "url_problem",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
@@ -196,25 +194,6 @@ def read_bytes(source: Source) -> bytes:
 
 # ------------------------------------------------------------------------------------------ JSONL
 @dataclass(frozen=True)
-class JsonlFields:
-    """Which fields of a record hold the text, URL and language (``None``: not read).
-
-    ``html`` names a field holding an HTML page instead: it is read in place of ``text``, the page's
-    main content is extracted, and the clean text is written to ``text`` (or the output field).
-    """
-
-    text: str = "text"
-    url: str | None = None
-    lang: str | None = None
-    html: str | None = None
-
-    @property
-    def source(self) -> str:
-        """The field the document is read from."""
-        return self.html or self.text
-
-
-@dataclass(frozen=True)
 class JsonlItem:
     """One non-blank line of a JSONL file.
 
@@ -230,6 +209,8 @@ class JsonlItem:
     url: str | None = None
     lang: str | None = None
     problem: str | None = None
+    doc_id: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -251,12 +232,6 @@ class RecordItem:
     html: bytes | None = None
     encoding: str | None = None
     problem: str | None = None
-
-
-def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number"
-    )
 
 
 class _RecordProblem(ValueError):
@@ -281,25 +256,7 @@ def _finite_float(literal: str) -> float:
     return value
 
 
-def _lone_surrogate(value: str) -> str | None:
-    """Where a string holds an unpaired UTF-16 surrogate (a ``\\ud800`` escape), which is not text."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return f"\\u{ord(value[exc.start]):04x} at character {exc.start + 1}"
-    return None
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be used to scope rules (None: usable)."""
-    try:
-        urlsplit(url if "//" in url else "//" + url).hostname  # noqa: B018 - parses the host part
-    except ValueError as exc:
-        return f"not a URL ({exc})"
-    return None
-
-
-def parse_line(lineno: int, raw: bytes, fields: JsonlFields, *, complete: bool = True) -> JsonlItem:
+def parse_line(lineno: int, raw: bytes, fields: RecordFields, *, complete: bool = True) -> JsonlItem:
     """Parse one JSONL line into a :class:`JsonlItem` (``complete``: the line ended with a newline).
 
     A line that does not parse and had no newline is the last line of a file cut off in the middle
@@ -311,7 +268,7 @@ def parse_line(lineno: int, raw: bytes, fields: JsonlFields, *, complete: bool =
     return item
 
 
-def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
+def _parse_line(lineno: int, raw: bytes, fields: RecordFields) -> JsonlItem:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -326,27 +283,14 @@ def _parse_line(lineno: int, raw: bytes, fields: JsonlFields) -> JsonlItem:
     except RecursionError:
         return JsonlItem(lineno, raw, problem="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
-        return JsonlItem(lineno, raw, problem=f"not a JSON object (got {_kind(obj)})")
-    if fields.source not in obj:
-        return JsonlItem(lineno, raw, problem=f"no {fields.source!r} field")
-    text = obj[fields.source]
-    if not isinstance(text, str):
-        return JsonlItem(lineno, raw, problem=f"field {fields.source!r} is {_kind(text)}, not a string")
-    extra: dict[str, str | None] = {}
-    for key, field in (("text", fields.source), ("url", fields.url), ("lang", fields.lang)):
-        value = obj.get(field) if field else None
-        if value is not None and not isinstance(value, str):
-            return JsonlItem(lineno, raw, problem=f"field {field!r} is {_kind(value)}, not a string")
-        bad_char = _lone_surrogate(value) if value else None
-        if bad_char:
-            return JsonlItem(lineno, raw, problem=f"field {field!r} holds a lone surrogate {bad_char}, not text")
-        if key == "url" and value and (why := url_problem(value)):
-            return JsonlItem(lineno, raw, problem=f"field {field!r}: {why}")
-        extra[key] = value or None
-    return JsonlItem(lineno, raw, obj, text.replace("\r\n", "\n").replace("\r", "\n"), extra["url"], extra["lang"])
+        return JsonlItem(lineno, raw, problem=f"not a JSON object (got {json_kind(obj)})")
+    chosen = select_fields(obj, fields)
+    if isinstance(chosen, str):
+        return JsonlItem(lineno, raw, problem=chosen)
+    return JsonlItem(lineno, raw, obj, chosen.text, chosen.url, chosen.lang, None, chosen.doc_id, chosen.site)
 
 
-def iter_jsonl(source: Source, fields: JsonlFields) -> Iterator[JsonlItem]:
+def iter_jsonl(source: Source, fields: RecordFields) -> Iterator[JsonlItem]:
     """Yield every non-blank line of a JSONL source as a :class:`JsonlItem`, one at a time."""
     for lineno, raw, complete in iter_lines(source):
         yield parse_line(lineno, raw, fields, complete=complete)

@@ -22,7 +22,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from cleaner.io.reading import InputError, JsonlFields, RecordItem, Source, open_binary
+from cleaner.io.reading import InputError, RecordItem, Source, open_binary
+from cleaner.io.records import RecordFields
 
 __all__ = ["iter_pages"]
 
@@ -48,7 +49,7 @@ def _framing_errors() -> tuple[type[BaseException], ...]:
     return (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
 
 
-def iter_pages(source: Source, fields: JsonlFields) -> Iterator[RecordItem]:
+def iter_pages(source: Source, fields: RecordFields) -> Iterator[RecordItem]:
     """The HTML pages of a WARC archive, in order, as :class:`RecordItem` objects (``html`` set)."""
     archiveiterator = _warcio(source.name)
     stream = open_binary(source)

@@ -13,11 +13,12 @@ Ids are stable under reordering when they come from the data: the ``--id-field``
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleaner.html.encoding import decode_html
-from cleaner.io.reading import InputError, JsonlFields, Source, expand_inputs, iter_jsonl
+from cleaner.io.reading import InputError, Source, expand_inputs, iter_jsonl
+from cleaner.io.records import RecordFields
 from cleaner.pipeline.documents import PageItem, read_document
 
 __all__ = ["CorpusRecord", "CorpusProblem", "iter_corpus"]
@@ -48,7 +49,7 @@ class CorpusProblem:
 
 def iter_corpus(
     paths: Iterable[str],
-    fields: JsonlFields,
+    fields: RecordFields,
     *,
     id_field: str | None = None,
     site_field: str | None = None,
@@ -88,29 +89,20 @@ def _read_document(source: Source) -> str:
 
 
 def _jsonl_records(
-    source: Source, fields: JsonlFields, id_field: str | None, site_field: str | None
+    source: Source, fields: RecordFields, id_field: str | None, site_field: str | None
 ) -> Iterator[CorpusRecord | CorpusProblem]:
+    fields = replace(fields, id=id_field, site=site_field)
     try:
         for item in iter_jsonl(source, fields):
             if item.problem is not None or item.record is None:
                 yield CorpusProblem(source.name, item.problem or "unusable record", item.line)
                 continue
-            doc_id = item.record.get(id_field) if id_field else None
-            site = item.record.get(site_field) if site_field else None
-            for name, value in ((id_field, doc_id), (site_field, site)):
-                if value is not None and not isinstance(value, (str, int)):
-                    yield CorpusProblem(source.name, f"field {name!r} is not a string or number", item.line)
-                    break
-            else:
-                if id_field and doc_id is None:
-                    yield CorpusProblem(source.name, f"no {id_field!r} field", item.line)
-                    continue
-                yield CorpusRecord(
-                    item.text,
-                    str(doc_id) if doc_id is not None else item.url or f"{source.name}:{item.line}",
-                    url=item.url,
-                    site=str(site) if site is not None else None,
-                    language=item.lang,
-                )
+            yield CorpusRecord(
+                item.text,
+                item.doc_id if item.doc_id is not None else item.url or f"{source.name}:{item.line}",
+                url=item.url,
+                site=item.site,
+                language=item.lang,
+            )
     except InputError as exc:
         yield CorpusProblem(source.name, str(exc))

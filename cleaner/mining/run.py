@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cleaner.io.reading import InputError, JsonlFields
+from cleaner.io.reading import InputError
+from cleaner.io.records import RecordFields
 from cleaner.mining.corpus import CorpusProblem, iter_corpus
 from cleaner.mining.pool import Record, mine_parallel
 from cleaner.mining.state import MiningOptions, MiningState
@@ -27,7 +28,7 @@ class CorpusError(Exception):
 
 def usable_records(
     paths: Iterable[str],
-    fields: JsonlFields,
+    fields: RecordFields,
     messages: Messages,
     *,
     id_field: str | None,

@@ -40,8 +40,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from cleaner.core import clean, page_selectors
+from cleaner.core import clean, page_blocks, page_selectors
 from cleaner.html.extract import extract, looks_like_html
+from cleaner.io.records import RecordFields, select_fields
 from cleaner.result import Options
 from cleaner.rules import RuleSet
 from cleaner.rules.matching import host_of
@@ -363,7 +364,7 @@ class MiningState:
             # a page is mined on the text the cleaner would see: its extracted blocks, one per line
             selectors = page_selectors(rules, url) if rules is not None else ()
             page = extract(text, url=url, selectors=selectors, drop_repeats=False)
-            text = "\n".join(b.text for b in page.blocks)
+            text = "\n".join(text for text, _ in page_blocks(page))
         blocks = split_blocks(text)
         if not blocks:
             return
@@ -588,11 +589,13 @@ def mine(
     The id defaults to the URL (as in ``cleaner mine``); a record with neither raises ``ValueError``.
     """
     state = MiningState(options or MiningOptions())
+    fields = RecordFields("text", "url", "language", id="id", site="site")
     for d in documents:
-        doc_id = d.get("id") or d.get("url")
+        chosen = select_fields(d, fields, strict=False)
+        if isinstance(chosen, str):
+            raise ValueError(f"a record needs a string 'text' ({chosen})")
+        doc_id = chosen.doc_id or chosen.url
         if doc_id is None:
             raise ValueError("a record needs an 'id' or a 'url' (a stable document id)")
-        state.add(
-            d["text"], doc_id=str(doc_id), url=d.get("url"), site=d.get("site"), language=d.get("language"), rules=rules
-        )
+        state.add(d["text"], doc_id=doc_id, url=chosen.url, site=chosen.site, language=chosen.lang, rules=rules)
     return state.finish()

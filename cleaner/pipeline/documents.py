@@ -30,7 +30,7 @@ from cleaner.html.extract import looks_like_html
 from cleaner.io.reading import (
     HTML_SUFFIXES,
     InputError,
-    JsonlFields,
+    RecordFields,
     RecordItem,
     Source,
     decode,
@@ -166,7 +166,7 @@ def read_document(source: Source) -> TextItem | PageItem:
     return PageItem(data) if is_page or looks_like_html(data) else TextItem(decode(data, source.name))
 
 
-def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> Iterator[Item]:
+def read_items(source: Source, fields: RecordFields, *, jsonl: bool = False) -> Iterator[Item]:
     """The reading half: what one source holds, one document or record at a time, without cleaning it.
 
     Raises :class:`~cleaner.io.reading.InputError` when the source cannot be read (possibly after items).
@@ -187,7 +187,7 @@ def read_items(source: Source, fields: JsonlFields, *, jsonl: bool = False) -> I
         yield read_document(source)
 
 
-def to_document(name: str, item: Item, settings: Settings, fields: JsonlFields) -> Located | Unreadable:
+def to_document(name: str, item: Item, settings: Settings, fields: RecordFields) -> Located | Unreadable:
     """The cleaning half: one item of the source called ``name`` → its :class:`Located` (or why not)."""
     if isinstance(item, TextItem):
         return Located(name, item.text, settings.clean(item.text, html=False))
@@ -221,7 +221,7 @@ def finished(doc: Located | Unreadable, finish: Finish | None) -> Any:
 
 
 def iter_source(
-    source: Source, settings: Settings, fields: JsonlFields, *, jsonl: bool = False, finish: Finish | None = None
+    source: Source, settings: Settings, fields: RecordFields, *, jsonl: bool = False, finish: Finish | None = None
 ) -> Iterator[Any]:
     """Clean one source: a text file as one document, a dataset per record (JSONL — by suffix, or when
     ``jsonl`` —, Parquet, WARC).

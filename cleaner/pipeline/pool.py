@@ -45,7 +45,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner.io.reading import InputError, JsonlFields, Source
+from cleaner.io.reading import InputError, Source
+from cleaner.io.records import RecordFields
 from cleaner.pipeline.documents import (
     Finish,
     Item,
@@ -67,7 +68,7 @@ WINDOW_PER_JOB = 3  # batches in flight per worker: enough to keep workers busy 
 Doc = Any  # an Unreadable, or a cleaned document as its command's ``finish`` made it (else a Located)
 _Task = list[tuple[int, str, Item]]
 
-_worker_state: tuple[Settings, JsonlFields, Finish | None] | None = None
+_worker_state: tuple[Settings, RecordFields, Finish | None] | None = None
 
 
 def available_cores() -> int:
@@ -78,7 +79,7 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init_worker(settings: Settings, fields: JsonlFields, finish: Finish | None) -> None:
+def _init_worker(settings: Settings, fields: RecordFields, finish: Finish | None) -> None:
     global _worker_state
     _worker_state = (settings, fields, finish)
     # Ctrl-C is the main process's to handle (it stops the workers); without this every worker would
@@ -126,7 +127,7 @@ class _Progress:
     dropped: int = -1
 
 
-def _batches(sources: list[Source], fields: JsonlFields, jsonl: bool, state: _Progress) -> Iterator[Any]:
+def _batches(sources: list[Source], fields: RecordFields, jsonl: bool, state: _Progress) -> Iterator[Any]:
     """Work for the pool (a list of items) or, for a source that broke off, its ready :class:`Unreadable`.
 
     A batch may hold items of several sources (many small files make one task); it is cut before a
@@ -167,7 +168,7 @@ def start_context() -> multiprocessing.context.BaseContext:
 def _ordered(
     sources: list[Source],
     settings: Settings,
-    fields: JsonlFields,
+    fields: RecordFields,
     jsonl: bool,
     jobs: int,
     state: _Progress,
@@ -207,7 +208,7 @@ def _ordered(
 def parallel_sources(
     sources: list[Source],
     settings: Settings,
-    fields: JsonlFields,
+    fields: RecordFields,
     *,
     jsonl: bool,
     jobs: int,

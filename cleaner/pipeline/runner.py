@@ -14,7 +14,8 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cleaner.io.reading import JsonlFields, Source
+from cleaner.io.reading import Source
+from cleaner.io.records import RecordFields
 from cleaner.pipeline.documents import Finish, Settings, iter_source
 from cleaner.pipeline.pool import available_cores, parallel_sources
 
@@ -52,7 +53,7 @@ def choose_jobs(sources: list[Source], jobs: int) -> int:
 def iter_sources(
     sources: Iterable[Source],
     settings: Settings,
-    fields: JsonlFields,
+    fields: RecordFields,
     *,
     jsonl: bool = False,
     jobs: int = 1,
@@ -73,7 +74,7 @@ def iter_sources(
 def iter_documents(
     sources: Iterable[Source],
     settings: Settings,
-    fields: JsonlFields,
+    fields: RecordFields,
     *,
     jsonl: bool = False,
     jobs: int = 1,
