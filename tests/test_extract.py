@@ -232,7 +232,7 @@ def test_comments_cdata_and_entities() -> None:
 
 def test_oversized_page_is_cut_with_a_note(monkeypatch) -> None:
     assert MAX_BYTES >= 10_000_000  # the real bound; the test uses a small one to stay fast
-    monkeypatch.setattr("cleaner.html.extract.MAX_BYTES", 20_000)
+    monkeypatch.setattr("cleaner.html.page.MAX_BYTES", 20_000)
     big = b"<html><body><article>" + b"".join(
         b"<p>Paragraph %d: some words in a paragraph of the page, as padding.</p>" % i for i in range(1000)
     )

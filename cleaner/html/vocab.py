@@ -1,10 +1,10 @@
 """The vocabulary of HTML extraction, kept as data: which tags, roles and class/id words mean what.
 
-:mod:`cleaner.html.extract` holds the mechanism; everything here is a list that can grow when a new site
-names its furniture differently. Class/id words are matched as whole words inside the lower-cased
-``class`` + ``id`` string (``share-bar``, ``post_comments`` and ``cookieConsent`` all match), so a word
-here must be specific enough not to hit content wrappers (``comment`` matches ``comments`` but not
-``commentary``).
+The stage modules of :mod:`cleaner.html` (``prune``, ``walk``, ``content``, ``extract``) hold the
+mechanism; everything here is a list that can grow when a new site names its furniture differently.
+Class/id words are matched as whole words inside the lower-cased ``class`` + ``id`` string
+(``share-bar``, ``post_comments`` and ``cookieConsent`` all match), so a word here must be specific
+enough not to hit content wrappers (``comment`` matches ``comments`` but not ``commentary``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,354 @@
+"""Pruning: remove what is never content before the walk sees the page.
+
+The third stage of :mod:`cleaner.html`; it works on the tree in place. Scripts, styles, form
+controls and embedded media go first (the cascade strips :data:`~cleaner.html.vocab.JUNK_TAGS`), then
+the selector rules: ``strip`` rules remove their matches (recorded as :class:`Stripped`, for
+``cleaner explain``) and the first ``root`` rule match becomes the content. A ``has_text`` guard
+limits a rule to the innermost elements holding that text, compared in the comparison form; a guard
+absent from the whole page rules the selector out before it is evaluated, which is the usual case.
+
+Then hidden elements and page furniture, recognised by tag (``<nav>``, ``<footer>``…, removed first by
+C-level iteration), ARIA role and the class/id vocabulary of :mod:`cleaner.html.vocab`: strong words
+(comments, share bars, ads, galleries) count whatever else the name says, weak ones (menu, sidebar,
+header, meta) only when ``by_class`` is on. The vocabulary is a hint, so guards keep content: an
+element naming itself the article body (``itemprop=articleBody``, ``entry-content``, ``<main>``)
+protects its ancestors, the root a rule chose is left to the rule's author, and a furniture-named
+element holding most of the page's text is a wrapper, not furniture. Removal keeps tail text,
+which belongs to the parent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from lxml import etree
+
+from cleaner.html import vocab as vocab
+from cleaner.html.page import SelectorRule, Stripped, compile_css, text_len, text_of
+from cleaner.text.normalize import comparison_form
+
+__all__ = ["apply_selectors", "drop_non_content"]
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    if not style:
+        return False
+    low = style.lower()
+    return ("none" in low or "hidden" in low) and vocab.HIDDEN_STYLE_RE.search(low) is not None
+
+
+# class + id string → verdict. Pages repeat their class names endlessly and sites share frameworks,
+# so a process-wide cache turns four regex searches per element into one dict lookup.
+_NAME_CACHE: dict[str, str | None] = {}
+_NAME_CACHE_MAX = 100_000
+
+
+def _name_verdict(attrs: str) -> str | None:
+    """What a class/id string says: "anchor" (names the article body), "strong"/"weak"/"small"
+    (furniture words, see :func:`_furniture_reason`) or None."""
+    verdict = _NAME_CACHE.get(attrs, "?")
+    if verdict != "?":
+        return verdict
+    low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
+    if vocab.CONTENT_STRONG_RE.search(low):
+        verdict = "anchor"
+    elif vocab.FURNITURE_STRONG_RE.search(low):
+        verdict = "strong"
+    elif vocab.FURNITURE_WEAK_RE.search(low):
+        verdict = "small" if vocab.CONTENT_WORD_RE.search(low) else "weak"
+    else:
+        verdict = None
+    if len(_NAME_CACHE) >= _NAME_CACHE_MAX:
+        _NAME_CACHE.clear()
+    _NAME_CACHE[attrs] = verdict
+    return verdict
+
+
+def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> str | None:
+    """Why an element looks like page furniture (tag, role, class/id vocabulary), or None.
+
+    Strong words (comments, share bars, cookie banners, ads…) count whatever else the class says;
+    weak ones (menu, sidebar, widget, header…) only mark small elements when the class also names
+    content (``content-with-sidebar`` is a layout wrapper, named after what it lays out), and none
+    at all when ``by_class`` is off (the retry for pages where they took the article with them).
+    """
+    if tag in vocab.FURNITURE_TAGS:
+        return tag
+    role = el.get("role")
+    if role and role.strip().lower() in vocab.FURNITURE_ROLES:
+        return "role"
+    cls, ident = el.get("class"), el.get("id")
+    if cls or ident:
+        verdict = _name_verdict(f"{cls or ''} {ident or ''}")
+        if verdict == "strong":
+            return "strong"
+        if by_class and verdict == "small":
+            return "small"
+        if by_class and verdict == "weak":
+            return "class"
+    return None
+
+
+def drop_non_content(body: etree._Element, protect: etree._Element | None, by_class: bool = True) -> None:
+    """Remove hidden elements and page furniture.
+
+    Kept despite the vocabulary: the content root a rule chose with its ancestors and descendants
+    (the rule's author knows the page better than the vocabulary), ancestors of an element
+    that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
+    real text, and any element holding most of the page's text (a wrapper, whatever its name).
+    """
+    total = text_len(body) or 1
+    if protect is None:
+        _drop_furniture_tags(body, total)
+    never = vocab.NEVER_FURNITURE
+    furniture_tags = vocab.FURNITURE_TAGS
+    anchor_tags = vocab.ANCHOR_TAGS
+    hidden: list[etree._Element] = []
+    furniture: list[etree._Element] = []
+    strong: list[etree._Element] = []
+    small: list[etree._Element] = []  # weak word + content word: furniture only when it holds little text
+    anchors: list[etree._Element] = [] if protect is None else [protect]
+    # Inside a root a rule chose, the rule's author decides: only hidden elements go (and strip rules).
+    inside = set(protect.iter()) if protect is not None else ()
+    cache = _NAME_CACHE
+    # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need,
+    # and most of the others only a class or an id).
+    for el in body.iter(etree.Element):
+        keys = el.keys()
+        tag = el.tag
+        if not keys:
+            if tag in anchor_tags:
+                anchors.append(el)
+            elif tag in furniture_tags and not (inside and el in inside):
+                furniture.append(el)
+            continue
+        cls = el.get("class")
+        ident = el.get("id")
+        if tag in never:
+            if tag in anchor_tags or el.get("itemprop") == "articleBody" or (
+                (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor"
+            ):
+                anchors.append(el)
+            continue
+        if len(keys) > (cls is not None) + (ident is not None):  # more than a class/id: the rare checks
+            if ("hidden" in keys or "aria-hidden" in keys or "style" in keys) and _is_hidden(el):
+                hidden.append(el)
+                continue
+            if inside and el in inside:
+                continue
+            if "itemprop" in keys and el.get("itemprop") == "articleBody":
+                anchors.append(el)
+                continue
+            if "role" in keys:
+                role = el.get("role")
+                if role and role.strip().lower() in vocab.FURNITURE_ROLES and tag not in anchor_tags:
+                    furniture.append(el)
+                    continue
+        elif inside and el in inside:
+            continue
+        if tag in anchor_tags:
+            anchors.append(el)
+            continue
+        if tag in furniture_tags:
+            furniture.append(el)
+            continue
+        if cls or ident:
+            key = f"{cls or ''} {ident or ''}"
+            verdict = cache.get(key, "?")
+            if verdict == "?":
+                verdict = _name_verdict(key)
+            if verdict is None:
+                continue
+            if verdict == "anchor":
+                anchors.append(el)
+            elif verdict == "strong":
+                strong.append(el)
+            elif by_class:
+                (small if verdict == "small" else furniture).append(el)
+    if not hidden and not furniture and not strong and not small:
+        return
+    protected: set = set()
+    hidden_set = set(hidden)
+    for anchor in anchors:
+        if anchor is not protect and hidden_set and (
+            anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())
+        ):
+            continue  # hidden microdata copies of the article body protect nothing
+        # (raw length first: it is cheap and never below the folded length)
+        if anchor is protect or (
+            text_len(anchor) >= vocab.ANCHOR_MIN_TEXT and len(text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT
+        ):
+            protected.add(anchor)
+            protected.update(anchor.iterancestors())
+    # Empty elements (icons, ad slots waiting for a script) hold no text: leave them, it is cheaper.
+    hidden = [el for el in hidden if len(el) or el.text]
+    furniture = [el for el in furniture if len(el) or el.text]
+    strong = [el for el in strong if len(el) or el.text]
+    for el in strong:
+        # Comment threads, related-story lists and the like may outweigh the article: no size guard
+        # on the first try. If they wrapped the article after all (too little text came out), the
+        # retry keeps a strong-named element that holds nearly all of the page's text.
+        if el not in protected and _attached(el, body):
+            if not by_class and text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
+                continue
+            _remove(el)
+    for el in small:
+        if el not in protected and _attached(el, body) and len(text_of(el)) < vocab.SMALL_FURNITURE:
+            _remove(el)
+    for el in hidden + furniture:
+        if el in protected or not _attached(el, body):
+            continue
+        # The vocabulary is a hint: an element holding most of the page's text is a wrapper, not furniture.
+        if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
+            continue
+        _remove(el)
+
+
+def _drop_furniture_tags(body: etree._Element, total: int) -> None:
+    """Remove <nav>, <header>, <footer>, <aside>, <form>… first, found by C-level tag iteration.
+
+    Half of a page's elements sit in these, and the class/id pass then need not look at them. The
+    same guards as for any furniture: kept when holding most of the page's text or something that
+    names the article body.
+    """
+    for el in list(body.iter(*vocab.FURNITURE_TAGS)):
+        if not _attached(el, body) or el.tag in vocab.NEVER_FURNITURE:
+            continue
+        size = text_len(el) if (len(el) or el.text) else 0
+        if size > vocab.WRAPPER_SHARE * total:
+            continue
+        # An anchor protects only with ANCHOR_MIN_TEXT characters of text: smaller elements cannot hold one.
+        if size >= vocab.ANCHOR_MIN_TEXT and _holds_anchor(el):
+            continue
+        _remove(el)
+
+
+def _holds_anchor(el: etree._Element) -> bool:
+    """Does anything inside name itself the article body (``<main>``, ``itemprop``, class/id)?"""
+    for d in el.iter(etree.Element):
+        if d.tag in vocab.ANCHOR_TAGS:
+            return True
+        keys = d.keys()
+        if not keys:
+            continue
+        if "itemprop" in keys and d.get("itemprop") == "articleBody":
+            return True
+        cls, ident = d.get("class"), d.get("id")
+        if (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor":
+            return True
+    return False
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    """Still in the tree (not inside an element removed before)?"""
+    return el.getparent() is not None and el.getroottree().getroot() is root
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove an element but keep its tail text (it belongs to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+@lru_cache(maxsize=1024)
+def _guard_form(guard: str) -> str:
+    return comparison_form(guard)
+
+
+@lru_cache(maxsize=1024)
+def _guard_key_words(guard: str) -> tuple[str, ...]:
+    """The plain ASCII words (4+ letters) of a guard that survive comparison-form folding unchanged.
+
+    Any page whose comparison form holds the guard holds each of these words in its case-folded raw
+    text too, unless they were spelt with compatibility characters (ligatures, full-width letters) or
+    entity strings — pages that have those get the exact check (see ``may_match``).
+    """
+    form = _guard_form(guard)
+    folded = guard.casefold()
+    return tuple(w for w in dict.fromkeys(form.split()) if len(w) >= 4 and w.isascii() and w.isalnum() and w in folded)
+
+
+# Characters NFKC turns into ASCII letters (ligatures, full-width, letterlike, super/subscripts, enclosed
+# and mathematical letters), and entity strings the comparison form decodes: pages with any of them
+# skip the one-word shortcut.
+_COMPAT_OR_ENTITY = re.compile(
+    "[\ufb00-\ufb4f\uff00-\uffef\u2100-\u214f\u2070-\u209f\u2460-\u24ff\U0001d400-\U0001d7ff\u1d2c-\u1d6a]"
+    r"|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);"
+)
+
+
+def _guarded(elements: list, guard: str | None) -> list:
+    """The matched elements that hold ``guard`` — innermost only.
+
+    Text is compared in the comparison form (case, accents and punctuation variants match). Nested
+    matches are reduced to the innermost: ``div`` + "may contain third-party content" must pick the
+    disclaimer's own box, never the page container that also holds that text.
+    """
+    if not guard:
+        return elements
+    want = _guard_form(guard)
+    hits = [el for el in elements if want in comparison_form(text_of(el))]
+    outer: set = set()
+    for el in hits:
+        outer.update(el.iterancestors())
+    return [el for el in hits if el not in outer]
+
+
+def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
+    """Apply strip rules (recording what they removed), then find the first matching root rule.
+
+    A ``has_text`` guard is first looked up in the whole page's text: every comparison step works
+    character by character, so an element's form is a substring of the page's form, and a guard
+    absent from the page rules out every element without evaluating the selector (most rules, on
+    most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
+    Before even that, the guard's plain words are looked for in the case-folded page text.
+    """
+    stripped: list[Stripped] = []
+    content_root = None
+    root_rule = None
+    page: dict[str, str] = {}
+
+    def may_match(rule: SelectorRule) -> bool:
+        if not rule.has_text:
+            return True
+        if "text" not in page:
+            page["text"] = text = etree.tostring(root, method="text", encoding=str)
+            page["folded"] = text.casefold()
+            page["exact_only"] = "1" if _COMPAT_OR_ENTITY.search(text) else ""
+        if not page["exact_only"]:
+            folded = page["folded"]
+            if not all(w in folded for w in _guard_key_words(rule.has_text)):
+                return False  # a word of the guard is missing: so is the guard (cheap, and the usual case)
+        if "form" not in page:
+            page["form"] = comparison_form(page["text"])
+        return _guard_form(rule.has_text) in page["form"]
+
+    for rule in selectors:
+        if rule.action != "strip" or not may_match(rule):
+            continue
+        for el in _guarded(compile_css(rule.css)(root), rule.has_text):
+            if el is root or el.getroottree().getroot() is not root.getroottree().getroot():
+                continue  # the body itself, or inside an element an earlier match removed
+            stripped.append(Stripped(rule.id, text_of(el)))
+            _remove(el)
+    for rule in selectors:
+        if rule.action != "root" or content_root is not None or not may_match(rule):
+            continue
+        found = _guarded(compile_css(rule.css)(root), rule.has_text)
+        if found:
+            content_root, root_rule = found[0], rule.id
+    return stripped, content_root, root_rule

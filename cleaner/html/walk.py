@@ -1,0 +1,204 @@
+"""The walk: one pass over the pruned tree turns it into proto-blocks and per-element statistics.
+
+The fourth stage of :mod:`cleaner.html`. :class:`Walker` visits the tree once, in document order.
+Inline content is buffered and every block-level element flushes the buffer, so each heading,
+paragraph, list item, quote, table row, caption and code block becomes a :class:`Proto` whose text is
+the page's own text nodes, whitespace folded (``<br><br>`` separates paragraphs inside one element,
+a single ``<br>`` is a space). A data row becomes one block with its cells joined by a tab; a layout
+row (a table used for page layout) is walked like any container. For every block-level element the
+walk records its preorder span and how much text, link text and prose (:func:`_is_prose`) it holds:
+that is all content selection needs, so it never has to walk the tree again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from cleaner.html import vocab as vocab
+from cleaner.html.page import text_len, text_of
+
+__all__ = ["Proto", "Walker", "SENTENCE_END"]
+
+
+_BR = object()
+
+
+class Proto:
+    """A block before selection: its text plus what the scoring needs."""
+
+    __slots__ = ("kind", "text", "level", "link", "owner", "pos", "commas")
+
+    def __init__(self, kind, text, level, link, owner, pos):
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.link = link
+        self.owner = owner
+        self.pos = pos
+        self.commas = 0
+
+
+SENTENCE_END = re.compile(r"[.!?。！？:;…\"”»)]\s*$")
+
+
+def _is_prose(text: str, link: int) -> bool:
+    """Text that reads like body prose: long enough or a finished sentence, and mostly not links."""
+    n = len(text)
+    if link > 0.3 * n or n < vocab.MIN_PARAGRAPH:
+        return False
+    return n >= 80 or SENTENCE_END.search(text) is not None
+
+
+class Walker:
+    """Walk a subtree once, in document order, producing proto-blocks and element statistics."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Proto] = []
+        self.pieces: list = []  # str, (str, linked) or _BR
+        self.counter = 0
+        self.spans: dict = {}  # block element → (first, last) preorder positions of its subtree
+        self.chars: dict = {}  # block element → [text chars, link chars]
+        self.tables: dict = {}  # table element → its number in the page, the level of its rows
+
+    def run(self, el: etree._Element) -> None:
+        self._block(el, "paragraph", 0, 0, False)
+
+    # Inline content is buffered; every block-level element flushes the buffer before and after itself.
+    def _flush(self, owner, kind: str, level: int) -> None:
+        pieces = self.pieces
+        if not pieces:
+            return
+        self.pieces = []
+        segments: list[list] = [pieces]
+        if _BR in pieces:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+            segments = [[]]
+            brs = 0
+            for p in pieces:
+                if p is _BR:
+                    brs += 1
+                    continue
+                if brs:
+                    if brs >= 2 and segments[-1]:
+                        segments.append([])
+                    else:
+                        segments[-1].append((" ", False))
+                    brs = 0
+                segments[-1].append(p)
+        stats = self.chars.get(owner)
+        for seg in segments:
+            text = " ".join("".join([t for t, _ in seg]).split())
+            if not text:
+                continue
+            link = sum(len(t) for t, linked in seg if linked and t.strip())
+            self.blocks.append(Proto(kind, text, level, link, owner, self.counter))
+            if stats is not None:
+                stats[0] += len(text)
+                stats[1] += link
+                if kind != "heading" and _is_prose(text, link):
+                    stats[2] += len(text)
+
+    def _block(self, el, kind: str, level: int, lists: int, quoted: bool) -> None:
+        tag = el.tag
+        own = vocab.BLOCK_KIND.get(tag)
+        if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
+            cls = el.get("class")
+            if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX:
+                own = "caption"  # <div class="caption">, <p class="photo-credit">: captions by name
+        if own is not None:
+            if own == "heading":
+                kind, level = own, int(tag[1])
+            elif own == "list_item":
+                kind, level = own, max(lists, 1)
+            elif own == "caption" or kind not in ("heading", "list_item", "code", "caption"):
+                kind, level = own, 0
+        if tag in vocab.LIST_TAGS:
+            lists += 1
+        elif tag == "blockquote":
+            quoted = True
+        if quoted and kind == "paragraph":
+            kind = "quote"
+        self.counter += 1
+        start = self.counter
+        stats = self.chars[el] = [0, 0, 0]
+        if tag == "tr" and self._table_row(el):
+            self.spans[el] = (start, self.counter)
+            self.counter += 1
+            self._add_to_parent(el, stats)
+            return
+        if el.text:
+            self.pieces.append((el.text, False))
+        for child in el:
+            self._child(child, el, kind, level, lists, quoted, False)
+        self._flush(el, kind, level)
+        self.spans[el] = (start, self.counter)
+        self.counter += 1
+        self._add_to_parent(el, stats)
+
+    def _add_to_parent(self, el, stats) -> None:
+        parent_stats = None
+        parent = el.getparent()
+        while parent is not None and parent_stats is None:
+            parent_stats = self.chars.get(parent)
+            parent = parent.getparent()
+        if parent_stats is not None:
+            parent_stats[0] += stats[0]
+            parent_stats[1] += stats[1]
+            parent_stats[2] += stats[2]
+
+    def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
+        tag = child.tag
+        if not isinstance(tag, str):  # entity or other node
+            if child.tail:
+                self.pieces.append((child.tail, linked))
+            return
+        if tag not in vocab.INLINE_TAGS:
+            self._flush(owner, kind, level)
+            self._block(child, kind, level, lists, quoted)
+        elif tag == "br":
+            self.pieces.append(_BR)
+            self.counter += 1
+        else:
+            self.counter += 1
+            is_link = linked or tag == "a"
+            if child.text:
+                self.pieces.append((child.text, is_link))
+            for sub in child:
+                self._child(sub, owner, kind, level, lists, quoted, is_link)
+        if child.tail:
+            self.pieces.append((child.tail, linked))
+
+    def _table_row(self, tr) -> bool:
+        """Emit a data row as one block (cells joined by a tab); False for a layout row."""
+        cells = []
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            for d in cell.iter():
+                if d.tag in vocab.LAYOUT_TAGS:
+                    return False
+            cells.append(cell)
+        texts = []
+        link = 0
+        for cell in cells:
+            text = text_of(cell)
+            if text:
+                texts.append(text)
+                for a in cell.iter("a"):
+                    link += len(text_of(a))
+        self.counter += 1
+        if texts:
+            kind = "table_row" if len(texts) > 1 else "paragraph"
+            text = "\t".join(texts)
+            level = 0
+            if kind == "table_row":
+                table = next(tr.iterancestors("table"), None)
+                level = self.tables.setdefault(table, len(self.tables) + 1)
+            self.blocks.append(Proto(kind, text, level, min(link, len(text)), tr, self.counter))
+            stats = self.chars[tr]
+            stats[0] += len(text)
+            stats[1] += min(link, len(text))
+            if _is_prose(text, link):
+                stats[2] += len(text)
+        return True
