@@ -95,9 +95,9 @@ def scaling(rules, sizes=(10, 100, 1000, 10000), repeat: int = 1) -> list[tuple[
 def stages(pairs: list[tuple[str, str]], rules: RuleSet, repeat: int) -> dict[str, float]:
     """CPU time of the work every document needs, each step alone over the whole corpus: what a
     throughput target has to fit in before any rule runs (``--stages``)."""
+    from cleaner.rules.prefilter import _lines, rule_index
     from cleaner.text.dedup import _shingles
     from cleaner.text.lang import guess_language
-    from cleaner.rules.prefilter import _lines, rule_index
     from cleaner.text.segment import unit_forms, units_of
 
     docs = [d for d, _ in pairs]

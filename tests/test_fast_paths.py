@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from cleaner.rules.matching import _refine_window
 from cleaner.text.dedup import _shingles
 from cleaner.text.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
-from cleaner.rules.matching import _refine_window
 from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.text.segment import (
     _SENT_END,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.result import Result
 from cleaner.io.writing import atomic_output, atomic_write, backup_path, jsonl_line, output_text, write_stdout
+from cleaner.result import Result
 
 
 def test_output_text_format() -> None:

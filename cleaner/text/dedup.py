@@ -38,8 +38,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from cleaner.text.normalize import comparison_map
 from cleaner.result import Options, Removal
+from cleaner.text.normalize import comparison_map
 from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
 
 __all__ = ["Move", "find_duplicates"]
