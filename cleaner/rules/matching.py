@@ -335,7 +335,8 @@ def find_boilerplate(
     found: list[Removal] = []
     chosen, doc.leaf_units = rule_index(ruleset).candidates(doc.units, host, url, language, only)
     for rule, candidates in chosen:
-        indices = rule.scope.window_of(n) or everywhere
+        # a shape depends on the neighbours, which change when blocks go: it looks at every block
+        indices = rule.scope.window_of(n) or (range(n) if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
         for i in indices:
