@@ -27,6 +27,7 @@ from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
+_SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
 _SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
@@ -68,6 +69,7 @@ class Document:
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._blocks: list[str] | None = None
+        self._short: list[int] | None = None
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
@@ -83,6 +85,12 @@ class Document:
         if self._blocks is None:
             self._blocks = [u.text for u in self.units]
         return self._blocks
+
+    def short_units(self) -> list[int]:
+        """Indices of the units a shape can be made of (no shape holds a block over 240 characters)."""
+        if self._short is None:
+            self._short = [i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS]
+        return self._short
 
     def form(self, i: int) -> str:
         if self._forms is None:
@@ -336,7 +344,7 @@ def find_boilerplate(
     chosen, doc.leaf_units = rule_index(ruleset).candidates(doc.units, host, url, language, only)
     for rule, candidates in chosen:
         # a shape depends on the neighbours, which change when blocks go: it looks at every block
-        indices = rule.scope.window_of(n) or (range(n) if rule.matcher.kind == "shape" else everywhere)
+        indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
         for i in indices:

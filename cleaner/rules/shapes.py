@@ -103,9 +103,9 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     horizontal = _horizontal_menu(line, min_items)
     if horizontal:
         return horizontal
-    if not _short_item(line, 3, 30):
+    if not _menu_item(line):
         return None
-    a, b = _run(blocks, i, lambda s: _short_item(s, 3, 30))
+    a, b = _run(blocks, i, _menu_item)
     n = b - a
     bullets = sum(_bulleted(blocks[k]) for k in range(a, b))
     at_edge = a == 0 or b == len(blocks)
@@ -116,6 +116,11 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
     return None
+
+
+def _menu_item(line: str) -> bool:
+    """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
+    return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
 
 
 def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
