@@ -106,3 +106,26 @@ def test_unknown_shape_is_reported_at_its_line(tmp_path):
     with pytest.raises(RuleLoadError) as exc:
         load_rules([pack], defaults=False)
     assert "p.yaml:6:14" in str(exc.value) and "did you mean 'menu'" in str(exc.value)
+
+
+def test_shape_rules_can_be_turned_off_from_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    page = tmp_path / "ja.txt"
+    body = "ビットコインなど代表的な暗号資産(仮想通貨)の下落傾向が強まっている。"
+    page.write_text(
+        "- ツイート\n- みんなのツイートを見る\n- ブックマーク\n- 保存\n- メール\n- リンク\n" + body, encoding="utf-8"
+    )
+    runner = CliRunner()
+    on = runner.invoke(app, ["clean", str(page)], catch_exceptions=False)
+    assert on.exit_code == 0 and on.output.strip() == body
+    explained = runner.invoke(app, ["explain", str(page)], catch_exceptions=False)
+    assert "structure.menu" in explained.output and "a run of 6 short items" in explained.output
+    off = runner.invoke(app, ["clean", str(page), "--disable", "structure.menu"], catch_exceptions=False)
+    assert off.exit_code == 0 and "- ツイート" in off.output
+    pack_off = runner.invoke(app, ["clean", str(page), "--disable", "structure."], catch_exceptions=False)
+    assert "- ツイート" in pack_off.output
+    bad = runner.invoke(app, ["clean", str(page), "--disable", "structure.menus"])
+    assert bad.exit_code == 2
