@@ -28,6 +28,7 @@ from cleaner.text.segment import Unit, unit_forms
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
+_PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
 _SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
@@ -87,9 +88,12 @@ class Document:
         return self._blocks
 
     def short_units(self) -> list[int]:
-        """Indices of the units a shape can be made of (no shape holds a block over 240 characters)."""
+        """Indices of the units a shape can be made of: no shape holds a block over 240 characters, nor one
+        that ends as a sentence does (a banner, which may, is found in its head window instead)."""
         if self._short is None:
-            self._short = [i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS]
+            self._short = [
+                i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS and not _PROSE_END.search(t)
+            ]
         return self._short
 
     def form(self, i: int) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 __all__ = ["SHAPES", "match_shape"]
 
@@ -43,6 +44,8 @@ _VALUE = re.compile(
 _TICKER = re.compile(r"\(?\b[A-Z]{2,6}\b\)?(?:-USD|/USDT?)?")
 _HAS_VALUE_SIGN = re.compile(r"%|°\s?[CF]|[$€£¥₩₹]|万美元|美元")
 _ARTICLE_LINE = re.compile(r"\d|[:：]")
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
 
 
@@ -55,10 +58,9 @@ def _unbulleted(line: str) -> str:
 
 
 def _cjk_share(s: str) -> float:
-    if not s:
+    if not s or s.isascii():
         return 0.0
-    n = sum(1 for c in s if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff")
-    return n / len(s)
+    return len(_CJK.findall(s)) / len(s)
 
 
 def _words(s: str) -> int:
@@ -70,6 +72,7 @@ def _words(s: str) -> int:
     return n
 
 
+@lru_cache(maxsize=8192)
 def _short_item(line: str, max_words: int = 4, max_chars: int = 32) -> bool:
     s = _unbulleted(line)
     return 0 < len(s) <= max_chars and _words(s) <= max_words and not _SENTENCE_END.search(s) and not s.endswith(":")
@@ -158,9 +161,10 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
 
 
 # ----------------------------------------------------------------------------------------- ticker
+@lru_cache(maxsize=8192)
 def _value_chip(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 60 or not any(c.isdigit() for c in s):
+    if not s or len(s) > 60 or not _DIGIT.search(s):
         return False
     rest = _TICKER.sub(" ", _VALUE.sub(" ", s))
     return len(rest.split()) <= 1 and len(rest.strip()) <= 12
@@ -198,6 +202,7 @@ def _label(line: str) -> bool:
     return 0 < len(s) <= 32 and not _bulleted(s) and _words(s) <= 3 and s.endswith(_LABEL_END) and not _URL.search(s)
 
 
+@lru_cache(maxsize=8192)
 def _headline(line: str) -> bool:
     s = _unbulleted(line)
     if not s or len(s) > 180 or s.endswith(_LABEL_END):
