@@ -137,8 +137,33 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 
 
 # ------------------------------------------------------------------------------------- breadcrumb
+def _crumb(line: str) -> bool:
+    """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
+    s = line.strip().lstrip("/›»>|→ ")
+    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+
+
+def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
+    """Short lines at the head of the page directly above a title that the page repeats."""
+    if i >= 8 or not _crumb(blocks[i]):
+        return None
+    a, b = _run(blocks, i, _crumb, limit=6)
+    if b - a < 2 or b >= len(blocks):
+        return None
+    title = blocks[b].strip()
+    if len(title) < 12 or _crumb(title):
+        return None
+    if any(blocks[k].strip() == title for k in range(min(len(blocks), b + 6)) if k != b):
+        return 90.0, f"breadcrumb: {b - a} short lines at the head above the repeated title"
+    return None
+
+
 def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i].strip()
+    if len(line) < 40:
+        found = _vertical_breadcrumb(blocks, i)
+        if found:
+            return found
     if len(line) > 200 or len(line) < 5:
         return None
     for sep in _SEPARATORS:
