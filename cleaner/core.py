@@ -17,7 +17,7 @@ from cleaner.result import Options, Paragraph, Removal, Result
 from cleaner.rules import Rule, RuleSet, default_rules
 from cleaner.rules.matching import Document, find_boilerplate, host_of
 from cleaner.text.dedup import Move, find_duplicates
-from cleaner.text.lang import guess_language
+from cleaner.text.lang import guess_language, lazy_language
 from cleaner.text.segment import Unit, units_of
 
 __all__ = ["clean", "DEFAULT_OPTIONS"]
@@ -62,8 +62,8 @@ def clean(
         from cleaner.html.encoding import decode_text
 
         raw = decode_text(raw, hint=encoding)
-    lang = language or guess_language(raw)
-    units, removals = _clean_units(raw, url=url, lang=lang, ruleset=ruleset, opt=opt)
+    lang: Any = language or (guess_language(raw) if needs_language(ruleset) else lazy_language(raw))
+    units, removals = _clean_units(raw, url=url, lang=_known(lang), ruleset=ruleset, opt=opt)
     paragraphs = map(" ".join, map(str.split, map(_TEXT, units)))  # whitespace folded, by C maps
     return Result(
         text="\n\n".join(filter(None, paragraphs)),
@@ -72,6 +72,24 @@ def clean(
         language=lang,
         url=url,
     )
+
+
+_NEEDS_LANGUAGE: dict[int, tuple[RuleSet, bool]] = {}
+
+
+def needs_language(ruleset: RuleSet) -> bool:
+    """Whether a rule of ``ruleset`` is scoped by language (then the language is identified up front)."""
+    got = _NEEDS_LANGUAGE.get(id(ruleset))
+    if got is None or got[0] is not ruleset:
+        if len(_NEEDS_LANGUAGE) > 64:
+            _NEEDS_LANGUAGE.clear()  # rule sets made per call: keep none of them alive for long
+        got = _NEEDS_LANGUAGE[id(ruleset)] = (ruleset, any(r.scope.languages for r in ruleset.rules))
+    return got[1]
+
+
+def _known(lang: Any) -> str | None:
+    """The language as the rules see it: a code, or None while it is still a pending function."""
+    return None if callable(lang) else lang
 
 
 def _clean_page(
@@ -92,8 +110,10 @@ def _clean_page(
     page = extract(raw, url=url, selectors=selectors, encoding=encoding, drop_repeats=False)
     blocks = page_blocks(page)
     source = "\n".join(text for text, _ in blocks)
-    lang = language or page.info.language or guess_language(source)
-    units, removals = _clean_units(source, url=url or page.info.url, lang=lang, ruleset=ruleset, opt=opt)
+    lang: Any = language or page.info.language
+    if not lang:
+        lang = guess_language(source) if needs_language(ruleset) else lazy_language(source)
+    units, removals = _clean_units(source, url=url or page.info.url, lang=_known(lang), ruleset=ruleset, opt=opt)
     paragraphs = []
     for u in units:
         _, block = blocks[u.block]

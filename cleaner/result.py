@@ -15,6 +15,30 @@ Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("info", "warning", "error")
 
 
+class _Lazy:
+    """A field that holds a value or a zero-argument function computing it on first read.
+
+    The document language is such a field: identifying it costs more than cleaning a short document,
+    so the core stores a function and only a reader of ``Result.language`` (``--format json``, a
+    caller) pays for it. The value is computed once and kept. As a dataclass default this descriptor
+    reads as None.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_lazy_" + name
+
+    def __get__(self, obj: object, objtype: type | None = None) -> object:
+        if obj is None:
+            return None
+        value = obj.__dict__.get(self.slot)
+        if callable(value):
+            value = obj.__dict__[self.slot] = value()
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Removal:
     """One piece of the input that the cleaner removed.
@@ -116,7 +140,7 @@ class Result:
     text: str
     removals: tuple[Removal, ...] = field(default_factory=tuple)
     input_chars: int = 0
-    language: str | None = None
+    language: str | None = _Lazy()  # type: ignore[assignment]  # a str, None, or a function giving it
     url: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     source: str | None = None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections import Counter
 
 from casedata import case_names, load_case
 from hypothesis import given, settings
@@ -21,7 +20,6 @@ from rapidfuzz import fuzz
 
 from cleaner.rules.matching import _refine_window
 from cleaner.text.dedup import _shingles
-from cleaner.text.lang import _SCRIPTS, _STOPWORDS, _WORD, guess_language
 from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.text.segment import (
     _SENT_END,
@@ -38,57 +36,12 @@ HARD = list("’“”–—…\u00a0&#;amp8217x é«»·ﬁ①Å\u0301\u0308Σ�
 TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(HARD)), max_size=60)
 
 
-def plain_guess(text: str, sample: int = 4000) -> str | None:
-    """guess_language as first written: one Python step per character and per word."""
-    head = text[:sample]
-    letters = [c for c in head if c.isalpha()]
-    if len(letters) < 20:
-        return None
-    scripts: Counter[str] = Counter()
-    for c in letters[:2000]:
-        if ord(c) < 0x250:
-            scripts["LATIN"] += 1
-            continue
-        name = unicodedata.name(c, "")
-        scripts[next((code for prefix, code in _SCRIPTS if name.startswith(prefix)), "other")] += 1
-    total = sum(scripts.values())
-    top, count = scripts.most_common(1)[0]
-    if top == "other":
-        return None
-    if top != "LATIN" and count / total > 0.3:
-        return "ja" if top == "zh" and scripts.get("ja", 0) / total > 0.05 else top
-    words = [w.lower() for w in _WORD.findall(head)]
-    if len(words) < 8:
-        return None
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 3 or ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
-        return None
-    return best
-
-
 def plain_sentences(text: str) -> tuple[str, ...]:
     starts = sentence_starts(text)
     if len(starts) == 1:
         return (comparison_form(text),)
     pieces = (text[a:b] for a, b in zip(starts, starts[1:] + [len(text)], strict=True))
     return tuple(f for f in map(comparison_form, pieces) if f)
-
-
-def test_language_guess_on_the_cases():
-    for name in case_names():
-        raw = load_case(name)[0]
-        assert guess_language(raw) == plain_guess(raw)
-        for k in range(0, len(raw), 997):
-            assert guess_language(raw[k : k + 300]) == plain_guess(raw[k : k + 300])
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(LINES), TEXT), max_size=12))
-def test_language_guess_on_mixed_text(parts):
-    text = " ".join(parts)
-    assert guess_language(text) == plain_guess(text)
 
 
 @settings(max_examples=600, deadline=None)

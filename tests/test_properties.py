@@ -114,7 +114,8 @@ def test_language_guess():
     assert guess_language(load_case("025")[0]) == "pt"
     assert guess_language(load_case("018")[0]) == "en"
     assert guess_language("比特币价格今日大幅下跌，市场情绪转向谨慎，分析师认为短期内仍有进一步回调的风险。") == "zh"
-    assert guess_language("ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ ሀሀሀሀሀሀᐁᐁᐁᐁ") is None
+    # Ukrainian was reported as Russian by the hand-written guess this replaced (issue #10)
+    assert guess_language("Власники біткоїна за добу втратили 25 млрд: що відбувається з курсом криптовалюти") == "uk"
     assert guess_language("ok") is None
 
 

@@ -71,7 +71,18 @@ def settings(report: Report, args: DocumentArgs) -> Settings:
         report.error("--no-default-rules needs at least one --rules PATH")
         raise Stop(2)
     options = Options(dedup=not args.no_dedup, near_threshold=args.near_threshold, min_dup_chars=args.min_dup_chars)
-    return Settings(load(report, args.rules, defaults=not args.no_default_rules), options, args.url, args.lang)
+    ruleset = load(report, args.rules, defaults=not args.no_default_rules)
+    if args.disable:
+        unknown = [
+            x
+            for x in args.disable
+            if not any(r.id == x or (x.endswith(".") and r.id.startswith(x)) for r in ruleset.all_rules)
+        ]
+        if unknown:
+            report.error(f"--disable {unknown[0]}: no loaded rule has this id (see `cleaner rules list`)")
+            raise Stop(2)
+        ruleset = ruleset.without(args.disable)
+    return Settings(ruleset, options, args.url, args.lang)
 
 
 def sources(report: Report, paths: list[str] | None) -> tuple[list[Source], bool]:
@@ -127,4 +138,3 @@ def run(body: Callable[[], None], report: Report) -> NoReturn:
     except Exception as exc:
         report.internal_error(exc)
     finish(report)
-

@@ -106,6 +106,16 @@ RulesOpt = Annotated[
 NoDefaultsOpt = Annotated[
     bool, typer.Option("--no-default-rules", help="Use only the --rules packs, not the bundled ones.")
 ]
+DisableOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable",
+        metavar="RULE",
+        help="Turn off a rule by id, or every rule whose id starts with a prefix ending in '.' "
+        "(e.g. structure.menu, structure.); repeatable.",
+        show_default=False,
+    ),
+]
 NoDedupOpt = Annotated[bool, typer.Option("--no-dedup", help="Do not remove duplicated passages.")]
 NearOpt = Annotated[
     float,
@@ -174,6 +184,7 @@ class DocumentArgs:
     lang: LangOpt = None
     rules: RulesOpt = None
     no_default_rules: NoDefaultsOpt = False
+    disable: DisableOpt = None
     no_dedup: NoDedupOpt = False
     near_threshold: NearOpt = 0.90
     min_dup_chars: MinDupOpt = 10

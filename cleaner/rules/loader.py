@@ -142,6 +142,7 @@ _MATCHER_OPTIONS = {
     "literal": {"literal", "whole_block", "truncated"},
     "regex": {"regex", "case_sensitive"},
     "fuzzy": {"fuzzy", "scorer", "threshold", "min_length"},
+    "shape": {"shape", "min_items"},
     "any": {"any"},
     "all": {"all"},
     "selector": {"selector", "has_text"},
@@ -415,7 +416,7 @@ class _FileLoader:
 
     def matcher(self, node: yaml.Node, where: str, *, nested: bool = False) -> Matcher | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, selector, any, all")
+            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, shape, selector, any, all")  # noqa: E501
             return None
         names = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         kinds = [k for k in names if k in _MATCHER_OPTIONS]
@@ -425,7 +426,7 @@ class _FileLoader:
                 bad = [k for k in names if k not in allowed]
                 hint = difflib.get_close_matches(bad[0], list(_MATCHER_OPTIONS), n=1) if bad else []
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                self.problem(node, f"{where}: needs one of literal, regex, fuzzy, selector, any, all{extra}")
+                self.problem(node, f"{where}: needs one of literal, regex, fuzzy, shape, selector, any, all{extra}")
             else:
                 self.problem(
                     node, f"{where}: give exactly one of {', '.join(kinds)} per matcher (combine with any/all)"
@@ -452,6 +453,8 @@ class _FileLoader:
                 self.problem(node, f"{where}: a selector matches HTML elements and cannot be combined with any/all")
                 return None
             return self.selector(keys, where)
+        if kind == "shape":
+            return self.shape(keys, where)
         if kind == "literal":
             values = self.string_list(keys["literal"], f"{where}: literal")
             forms = []
@@ -519,6 +522,18 @@ class _FileLoader:
             threshold=float(threshold),  # type: ignore[arg-type]
             min_length=int(min_length),  # type: ignore[arg-type]
         )
+
+    def shape(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
+        """``shape: menu`` (cleaner.rules.shapes), with ``min_items`` its size parameter."""
+        from cleaner.rules.shapes import SHAPES
+
+        name = self.choice(keys["shape"], f"{where}: shape", tuple(SHAPES))
+        param = None
+        if "min_items" in keys:
+            param = self.number(keys["min_items"], f"{where}: min_items", 0, 1000, integer=True)
+        if name is None or ("min_items" in keys and param is None):
+            return None
+        return Matcher(kind="shape", shape=name, shape_param=None if param is None else int(param))
 
     def selector(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
         css = self.string(keys["selector"], f"{where}: selector")

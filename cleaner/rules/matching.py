@@ -21,11 +21,14 @@ from cleaner.result import Removal
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
+from cleaner.rules.shapes import match_shape
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
+_SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
+_PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
 _SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
@@ -54,6 +57,7 @@ class _Hit:
     start: int  # raw offsets in the document
     end: int
     score: float
+    why: str = ""  # evidence of a shape matcher, added to the removal's reason
 
 
 class Document:
@@ -65,6 +69,8 @@ class Document:
         self.pristine = pristine  # every unit is still its whole input line (first pass)
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
+        self._blocks: list[str] | None = None
+        self._short: list[int] | None = None
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
@@ -74,6 +80,21 @@ class Document:
     def raw(self, i: int) -> str:
         """The view text of unit ``i`` (its kept pieces joined by one space)."""
         return self.units[i].text
+
+    def blocks(self) -> list[str]:
+        """Every unit's view text (shape matchers look at a block's neighbours)."""
+        if self._blocks is None:
+            self._blocks = [u.text for u in self.units]
+        return self._blocks
+
+    def short_units(self) -> list[int]:
+        """Indices of the units a shape can be made of: no shape holds a block over 240 characters, nor one
+        that ends as a sentence does (a banner, which may, is found in its head window instead)."""
+        if self._short is None:
+            self._short = [
+                i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS and not _PROSE_END.search(t)
+            ]
+        return self._short
 
     def form(self, i: int) -> str:
         if self._forms is None:
@@ -262,6 +283,14 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
     return False
 
 
+def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    found = match_shape(m.shape, doc.blocks(), i, m.shape_param)
+    if found is None:
+        return []
+    u = doc.units[i]
+    return [_Hit(u.span[0], u.span[1], found[0], found[1])]
+
+
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if m.kind not in ("any", "all"):
         known = doc.leaf_units.get(id(m))
@@ -273,6 +302,8 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return _match_regex(m, doc, i)
     if m.kind == "fuzzy":
         return _match_fuzzy(m, doc, i)
+    if m.kind == "shape":
+        return _match_shape(m, doc, i)
     if m.kind == "any":
         out: list[_Hit] = []
         for member in m.members:
@@ -316,7 +347,8 @@ def find_boilerplate(
     found: list[Removal] = []
     chosen, doc.leaf_units = rule_index(ruleset).candidates(doc.units, host, url, language, only)
     for rule, candidates in chosen:
-        indices = rule.scope.window_of(n) or everywhere
+        # a shape depends on the neighbours, which change when blocks go: it looks at every block
+        indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
         for i in indices:
@@ -336,7 +368,7 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         start = len(text) - len(text.lstrip())
     if rule.extend == "headline" and rule.action == "remove_span":
         end = headline_end(doc.units[i], end)
-    out = [_removal(rule, text, start, end, hit.score)]
+    out = [_removal(rule, text, start, end, hit.score, hit.why)]
     if rule.extend == "headline_list":
         following = [u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
         for k in range(i + 1, i + 1 + list_length(following)):

@@ -7,7 +7,7 @@ on what a rule *is*, not on how YAML becomes one (:mod:`cleaner.rules.loader`).
 
 - :class:`Problem`, :class:`RuleLoadError`: what is wrong in a rule file, at ``file:line:col``;
 - :class:`Scope`: where a rule applies (domains, URLs, languages, head or tail window);
-- :class:`Matcher`: literal, regex, fuzzy, any, all, or selector, with its anchors
+- :class:`Matcher`: literal, regex, fuzzy, shape, any, all, or selector, with its anchors
   (:mod:`cleaner.rules.anchors`);
 - :class:`RuleTest`, :class:`Rule`, :class:`RuleSet`.
 """
@@ -110,7 +110,7 @@ def _host_in(host: str, domain: str) -> bool:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled matcher. ``kind`` is literal, regex, fuzzy, any, all — or selector (HTML elements)."""
+    """A compiled matcher. ``kind`` is literal, regex, fuzzy, shape, any, all — or selector (HTML elements)."""
 
     kind: str
     # literal
@@ -128,6 +128,9 @@ class Matcher:
     scorer: str = "partial_ratio"
     threshold: float = 90.0
     min_length: int = 40
+    # shape (cleaner.rules.shapes): its name and its size parameter (None: the shape's default)
+    shape: str = ""
+    shape_param: int | None = None
     # any / all
     members: tuple[Matcher, ...] = ()
     # selector (HTML): a CSS selector, optionally guarded by text the element must contain
@@ -194,6 +197,20 @@ class RuleSet:
             self.packs,
             self.files,
             tuple(r for r in self.html if pattern in r.id),
+        )
+
+    def without(self, ids: Sequence[str]) -> RuleSet:
+        """The set minus the rules named in ``ids``: an id, or a prefix ending in '.' (``structure.``, a pack's
+        rules). How a user turns rules off (``--disable``) without editing the packs."""
+
+        def off(rule_id: str) -> bool:
+            return any(rule_id == x or (x.endswith(".") and rule_id.startswith(x)) for x in ids)
+
+        return RuleSet(
+            tuple(r for r in self.rules if not off(r.id)),
+            self.packs,
+            self.files,
+            tuple(r for r in self.html if not off(r.id)),
         )
 
     def only(self, rule: Rule) -> RuleSet:
