@@ -21,6 +21,7 @@ from cleaner.result import Removal
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
+from cleaner.text.furniture import load_model, score_blocks
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, unit_forms
 
@@ -67,6 +68,7 @@ class Document:
         self._maps: dict[int, tuple[str, list[int]]] = {}
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
+        self._model_scores: dict[str, list[float]] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -85,6 +87,15 @@ class Document:
         if m is None:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
+
+    def model_score(self, name: str, i: int) -> float:
+        """The learned model ``name``'s boilerplate probability of unit ``i`` (all units scored at once:
+        the features look at the neighbours and at the document's stoplist)."""
+        scores = self._model_scores.get(name)
+        if scores is None:
+            model = load_model(name)
+            scores = self._model_scores[name] = score_blocks(model, [u.text for u in self.units])
+        return scores[i]
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``."""
@@ -147,6 +158,14 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
                 hits.append(_form_hit(doc, i, p, len(form), round(score, 1)))
                 break
     return hits
+
+
+def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100)."""
+    p = doc.model_score(m.model, i)
+    if p < m.min_score or not doc.raw(i).strip():
+        return []
+    return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:
@@ -273,6 +292,8 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return _match_regex(m, doc, i)
     if m.kind == "fuzzy":
         return _match_fuzzy(m, doc, i)
+    if m.kind == "model":
+        return _match_model(m, doc, i)
     if m.kind == "any":
         out: list[_Hit] = []
         for member in m.members:

@@ -1,0 +1,256 @@
+"""A learned score for page furniture: how likely a block is boilerplate, from its shape and context.
+
+The rule packs know wordings; the next site's share bar, section tagline or ticker chip has a wording
+no pack holds. What these lines share across languages is their *shape*: short, no closing
+punctuation, few stopwords, many digits, symbols or capitals, links or e-mail addresses, at the head
+or tail of the document, next to other short lines. This module turns one block and its neighbours into
+such language-independent features plus hashed character trigrams, and scores them with a logistic
+regression trained by ``tools/train_furniture.py`` and shipped as data (``cleaner/_models/*.json``).
+
+Inference is pure Python: a few counts per block, a dictionary lookup per trigram, one dot product.
+Stopword density uses jusText's maintained stoplists (100 languages): a document's language is the
+stoplist its words hit most, and each block's density is measured against that list, so no language
+is named anywhere. Scores are used only through a rule (``match: {model: furniture, min_score: …}``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["FurnitureModel", "MODELS", "block_features", "document_features", "load_model", "score_blocks"]
+
+MODELS = ("furniture",)  # model names a rule may use (cleaner/_models/<name>.json)
+
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|io|html?)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+\.\w+|\S+\s*\[at\]\s*\S+", re.IGNORECASE)
+_FINAL = set(".!?。！？…»\"”’)」』:;")
+_SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
+_NGRAM_CHARS = 120  # trigrams are taken from the head of a block only: furniture shows at its start
+_EDGE = 3
+
+
+@dataclass(frozen=True)
+class FurnitureModel:
+    """A logistic regression over named dense features and hashed trigrams."""
+
+    name: str
+    dense: dict[str, float]
+    hashed: dict[int, float]
+    buckets: int
+    bias: float
+    version: int = 1
+
+    def score(self, features: dict[str, float], grams: Sequence[int]) -> float:
+        """Probability that the block is boilerplate."""
+        z = self.bias
+        dense = self.dense
+        for name, value in features.items():
+            w = dense.get(name)
+            if w is not None:
+                z += w * value
+        if grams:
+            hashed = self.hashed
+            scale = 1.0 / math.sqrt(len(grams))
+            z += scale * sum(hashed.get(g, 0.0) for g in grams)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> FurnitureModel:
+    """The bundled model ``name``, read once per process from the package data."""
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; known: {', '.join(MODELS)}")
+    data = json.loads(resources.files("cleaner").joinpath("_models", f"{name}.json").read_text(encoding="utf-8"))
+    return FurnitureModel(
+        name=name,
+        dense={k: float(v) for k, v in data["dense"].items()},
+        hashed={int(k): float(v) for k, v in data["hashed"].items()},
+        buckets=int(data["buckets"]),
+        bias=float(data["bias"]),
+        version=int(data.get("version", 1)),
+    )
+
+
+# ------------------------------------------------------------------------------------- stopwords
+@lru_cache(maxsize=1)
+def _stoplists() -> tuple[dict[str, int], tuple[str, ...]]:
+    """word -> bit mask of the jusText stoplists holding it, and the list names by bit."""
+    import justext  # lazy: only documents scored by a model rule pay for the 100 lists
+
+    names = tuple(sorted(justext.get_stoplists()))
+    masks: dict[str, int] = {}
+    for bit, name in enumerate(names):
+        flag = 1 << bit
+        for word in justext.get_stoplist(name):
+            masks[word] = masks.get(word, 0) | flag
+    return masks, names
+
+
+def _document_stoplist(blocks: Sequence[str]) -> int:
+    """Bit mask of the stoplist the document's words hit most (0: none, e.g. CJK text)."""
+    masks, names = _stoplists()
+    by_mask: Counter[int] = Counter()
+    for text in blocks:
+        for w in _WORD.findall(text.lower()):
+            m = masks.get(w)
+            if m:
+                by_mask[m] += 1
+    if not by_mask:
+        return 0
+    per_list: Counter[int] = Counter()
+    for mask, count in by_mask.items():
+        while mask:
+            low = mask & -mask
+            per_list[low] += count
+            mask ^= low
+    best, hits = max(per_list.items(), key=lambda kv: (kv[1], -kv[0]))
+    return best if hits >= 3 else 0
+
+
+# -------------------------------------------------------------------------------------- features
+@dataclass(frozen=True)
+class _Shape:
+    chars: int
+    words: int
+    final: bool
+    stop: float
+    short: bool
+
+
+def _shape(text: str, stoplist: int, masks: dict[str, int]) -> _Shape:
+    s = text.strip()
+    words = _WORD.findall(s.lower())
+    stop = sum(1 for w in words if masks.get(w, 0) & stoplist) / len(words) if words and stoplist else 0.0
+    return _Shape(len(s), len(words), bool(s) and s[-1] in _FINAL, stop, len(words) <= 5)
+
+
+def block_features(text: str, shape: _Shape, stoplist: int) -> dict[str, float]:
+    """The dense features of one block on its own (no context)."""
+    s = text.strip()
+    n = len(s) or 1
+    letters = upper = digits = punct = symbols = seps = cjk = spaces = 0
+    for ch in s:
+        if ch.isalpha():
+            letters += 1
+            if ch.isupper():
+                upper += 1
+            if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af":
+                cjk += 1
+        elif ch.isdigit():
+            digits += 1
+        elif ch.isspace():
+            spaces += 1
+        else:
+            cat = unicodedata.category(ch)
+            if cat.startswith("P"):
+                punct += 1
+            elif cat.startswith("S"):
+                symbols += 1
+            if ch in _SEPARATORS:
+                seps += 1
+    words = s.split()
+    titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    f = {
+        "log_chars": math.log1p(shape.chars),
+        "log_words": math.log1p(shape.words),
+        "final_punct": float(shape.final),
+        "ends_colon": float(s.endswith((":", "："))),
+        "upper_share": upper / letters if letters else 0.0,
+        "titled_share": titled,
+        "digit_share": digits / n,
+        "punct_share": punct / n,
+        "symbol_share": symbols / n,
+        "sep_share": seps / n,
+        "cjk_share": cjk / n,
+        "space_share": spaces / n,
+        "letter_share": letters / n,
+        "has_url": float(bool(_URL.search(s))),
+        "has_email": float(bool(_EMAIL.search(s))),
+        "starts_symbol": float(bool(s) and not s[0].isalnum() and s[0] not in "\"'“‘«(["),
+        "stop_density": shape.stop,
+        "no_stoplist": float(stoplist == 0),
+    }
+    for lo, hi in ((1, 1), (2, 3), (4, 6), (7, 12), (13, 30)):
+        f[f"words_{lo}_{hi}"] = float(lo <= shape.words <= hi)
+    f["words_31_"] = float(shape.words > 30)
+    return f
+
+
+def _grams(text: str, buckets: int) -> list[int]:
+    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0)."""
+    s = "^" + re.sub(r"\d", "0", " ".join(text.lower().split())[:_NGRAM_CHARS]) + "$"
+    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8")) % buckets for i in range(len(s) - 2)})
+
+
+def _prose(s: _Shape) -> bool:
+    return (s.words >= 12 or s.chars >= 80) and s.final
+
+
+def document_features(blocks: Sequence[str], buckets: int) -> list[tuple[dict[str, float], list[int]]]:
+    """Features of every block of a document: its own, its position and its neighbours'."""
+    masks, _ = _stoplists()
+    stoplist = _document_stoplist(blocks)
+    shapes = [_shape(b, stoplist, masks) for b in blocks]
+    n = len(blocks)
+    out = []
+    for i, text in enumerate(blocks):
+        f = block_features(text, shapes[i], stoplist)
+        f["pos_rel"] = i / (n - 1) if n > 1 else 0.0
+        f["at_head"] = float(i < _EDGE)
+        f["at_tail"] = float(i >= n - _EDGE)
+        f["first"] = float(i == 0)
+        f["last"] = float(i == n - 1)
+        f["log_edge"] = math.log1p(min(i, n - 1 - i))
+        for side, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                o = shapes[j]
+                f[f"{side}_short"] = float(o.short)
+                f[f"{side}_final"] = float(o.final)
+                f[f"{side}_stop"] = o.stop
+                f[f"{side}_log_words"] = math.log1p(o.words)
+            else:
+                f[f"{side}_none"] = 1.0
+        run = 0  # short lines in a row around this one (menus, action bars, tag lists)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if not shapes[j].short:
+                break
+            run += 1
+        for j in range(i + 1, min(n, i + 4)):
+            if not shapes[j].short:
+                break
+            run += 1
+        f["short_run"] = run / 6.0
+        f["short_and_run"] = float(shapes[i].short) * run / 6.0
+        me = shapes[i]
+        bare = me.short and not me.final
+        f["short_no_final"] = float(bare)
+        # a short unpunctuated line right before or after prose is a subhead, byline or dateline far more
+        # often than furniture; among other short lines, or at the edges, it is a menu, a bar, a badge
+        prev_prose = i > 0 and _prose(shapes[i - 1])
+        next_prose = i + 1 < n and _prose(shapes[i + 1])
+        f["bare_before_prose"] = float(bare and next_prose)
+        f["bare_after_prose"] = float(bare and prev_prose)
+        f["bare_between_prose"] = float(bare and prev_prose and next_prose)
+        f["bare_at_head"] = float(bare and i < _EDGE)
+        f["bare_at_tail"] = float(bare and i >= n - _EDGE)
+        f["bare_in_run"] = float(bare) * run / 6.0
+        f["prose"] = float(_prose(me))
+        out.append((f, _grams(text, buckets)))
+    return out
+
+
+def score_blocks(model: FurnitureModel, blocks: Sequence[str]) -> list[float]:
+    """The model's boilerplate probability for every block of a document."""
+    return [model.score(f, g) for f, g in document_features(blocks, model.buckets)]
