@@ -38,6 +38,7 @@ from cleaner.text.normalize import comparison_form  # noqa: E402
 
 SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").exists() else Path("/work/shared")
 BUCKETS = 1 << 13
+MAX_CHARS = 80  # the scorer decides short blocks only (furniture); longer ones are left to the packs
 _BLOCK_TAGS = {
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "br", "section",
     "article", "header", "footer", "nav", "aside", "blockquote", "figcaption", "figure", "dd", "dt", "form",
@@ -118,7 +119,8 @@ def _site(host: str) -> str:
 
 
 def _visible_lines(html: bytes) -> tuple[list[str], str]:
-    from lxml import etree, html as lhtml
+    from lxml import etree
+    from lxml import html as lhtml
 
     try:
         root = lhtml.fromstring(html)
@@ -155,7 +157,12 @@ def aeb_docs(folder: Path, limit_per_page: int = 40) -> list[Doc]:
         for i, ln in enumerate(lines):
             if ln in body_lines or (len(ln) >= 40 and ln in body_flat):
                 labels.append(0.0)
-            elif first - 6 <= i <= last or comparison_form(ln) in tforms or (len(ln) >= 15 and ln in body_flat):
+            elif (
+                first - 6 <= i <= last
+                or comparison_form(ln) in tforms
+                or (len(ln) >= 15 and ln in body_flat)
+                or (len(ln.split()) >= 8 and ln[-1] in ".!?。")
+            ):  # title, byline, captions, inline pieces (kept by policy); prose-like teasers and comments
                 labels.append(None)  # title, byline, date, captions, inline pieces: kept by policy
             else:
                 labels.append(1.0)
@@ -173,10 +180,11 @@ def aeb_docs(folder: Path, limit_per_page: int = 40) -> list[Doc]:
 def featurise(docs: list[Doc], names: list[str] | None = None):
     rows, grams, y, w, groups, origin = [], [], [], [], [], []
     for d in docs:
-        feats = document_features(d.blocks, BUCKETS)
-        for (f, g), lab in zip(feats, d.labels, strict=True):
-            if lab is None:
+        feats = document_features(d.blocks, BUCKETS, MAX_CHARS)
+        for x, lab in zip(feats, d.labels, strict=True):
+            if lab is None or x is None:
                 continue
+            f, g = x
             rows.append(f)
             grams.append(g)
             y.append(lab)
@@ -306,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         "about": "furniture scorer: logistic regression over block shape and hashed trigrams; "
         "trained by tools/train_furniture.py on the dev cases, boilerplate.yaml, disclaimers.yaml, AEB (MIT)",
         "buckets": BUCKETS,
+        "max_chars": MAX_CHARS,
         "bias": round(b, 4),
         "dense": {k: round(float(x), 4) for k, x in zip(names, wd, strict=True)},
         "hashed": {str(i): round(float(x), 3) for i, x in enumerate(wh) if abs(x) >= 0.005},

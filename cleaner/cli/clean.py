@@ -129,7 +129,11 @@ def clean_cmd(
     ] = False,
     save_templates: Annotated[
         Path | None,
-        typer.Option("--save-templates", metavar="FILE.yaml", help="Write the learned pack (implies --learn-templates); reuse it with --rules FILE."),
+        typer.Option(
+            "--save-templates",
+            metavar="FILE.yaml",
+            help="Write the learned pack (implies --learn-templates); reuse it with --rules FILE.",
+        ),
     ] = None,
     quiet: QuietOpt = False,
 ) -> None:

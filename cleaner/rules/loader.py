@@ -416,7 +416,8 @@ class _FileLoader:
 
     def matcher(self, node: yaml.Node, where: str, *, nested: bool = False) -> Matcher | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, model, selector, any, all")
+            kinds = "literal, regex, fuzzy, model, selector, any, all"
+            self.problem(node, f"{where} must be a mapping with one of {kinds}")
             return None
         names = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         kinds = [k for k in names if k in _MATCHER_OPTIONS]

@@ -23,7 +23,7 @@ from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.text.furniture import load_model, score_blocks
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
-from cleaner.text.segment import Unit, unit_forms
+from cleaner.text.segment import Unit, split_blocks, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
@@ -68,7 +68,6 @@ class Document:
         self._maps: dict[int, tuple[str, list[int]]] = {}
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
-        self._model_scores: dict[str, list[float]] = {}
 
     def __len__(self) -> int:
         return len(self.units)
@@ -89,13 +88,13 @@ class Document:
         return m
 
     def model_score(self, name: str, i: int) -> float:
-        """The learned model ``name``'s boilerplate probability of unit ``i`` (all units scored at once:
-        the features look at the neighbours and at the document's stoplist)."""
-        scores = self._model_scores.get(name)
-        if scores is None:
-            model = load_model(name)
-            scores = self._model_scores[name] = score_blocks(model, [u.text for u in self.units])
-        return scores[i]
+        """The learned model ``name``'s boilerplate probability of unit ``i``'s block.
+
+        Scored once per document, on its blocks as they came in (features look at the neighbours and
+        the document's stoplist): later passes reuse those scores, so removing one furniture line never
+        makes its neighbour look more like furniture (no cascade down a column of short lines).
+        """
+        return _model_scores(name, self.text)[self.units[i].block]
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``."""
@@ -105,6 +104,20 @@ class Document:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
         u = self.units[i]
         return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
+
+
+_SCORED: dict[tuple[str, str], list[float]] = {}  # the last document's block scores, per model
+
+
+def _model_scores(name: str, text: str) -> list[float]:
+    key = (name, text)
+    scores = _SCORED.get(key)
+    if scores is None:
+        blocks = [text[b.start : b.end] for b in split_blocks(text)]
+        scores = score_blocks(load_model(name), blocks)
+        _SCORED.clear()  # one document at a time: the passes over it share its scores
+        _SCORED[key] = scores
+    return scores
 
 
 # ----------------------------------------------------------------------------------------- matchers

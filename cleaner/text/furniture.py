@@ -49,6 +49,7 @@ class FurnitureModel:
     buckets: int
     bias: float
     version: int = 1
+    max_chars: int = 200  # longer blocks are prose or a notice for the packs: scored 0, never removed
 
     def score(self, features: dict[str, float], grams: Sequence[int]) -> float:
         """Probability that the block is boilerplate."""
@@ -80,6 +81,7 @@ def load_model(name: str) -> FurnitureModel:
         buckets=int(data["buckets"]),
         bias=float(data["bias"]),
         version=int(data.get("version", 1)),
+        max_chars=int(data.get("max_chars", 200)),
     )
 
 
@@ -98,15 +100,24 @@ def _stoplists() -> tuple[dict[str, int], tuple[str, ...]]:
     return masks, names
 
 
+_SAMPLE_WORDS = 400  # the document's language is decided on its first words
+_HEAD_CHARS = 400  # a long block's shape is measured on its head (it is prose either way)
+
+
 def _document_stoplist(blocks: Sequence[str]) -> int:
-    """Bit mask of the stoplist the document's words hit most (0: none, e.g. CJK text)."""
+    """Bit mask of the stoplist the document's first words hit most (0: none, e.g. CJK text)."""
     masks, names = _stoplists()
     by_mask: Counter[int] = Counter()
+    seen = 0
     for text in blocks:
-        for w in _WORD.findall(text.lower()):
+        words = _WORD.findall(text[:_HEAD_CHARS].lower())
+        for w in words:
             m = masks.get(w)
             if m:
                 by_mask[m] += 1
+        seen += len(words)
+        if seen >= _SAMPLE_WORDS:
+            break
     if not by_mask:
         return 0
     per_list: Counter[int] = Counter()
@@ -131,9 +142,11 @@ class _Shape:
 
 def _shape(text: str, stoplist: int, masks: dict[str, int]) -> _Shape:
     s = text.strip()
-    words = _WORD.findall(s.lower())
+    head = s[:_HEAD_CHARS]
+    words = _WORD.findall(head.lower())
     stop = sum(1 for w in words if masks.get(w, 0) & stoplist) / len(words) if words and stoplist else 0.0
-    return _Shape(len(s), len(words), bool(s) and s[-1] in _FINAL, stop, len(words) <= 5)
+    count = len(words) if len(s) <= _HEAD_CHARS else len(words) * len(s) // _HEAD_CHARS
+    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, stop, count <= 5)
 
 
 def block_features(text: str, shape: _Shape, stoplist: int) -> dict[str, float]:
@@ -198,15 +211,30 @@ def _prose(s: _Shape) -> bool:
     return (s.words >= 12 or s.chars >= 80) and s.final
 
 
-def document_features(blocks: Sequence[str], buckets: int) -> list[tuple[dict[str, float], list[int]]]:
-    """Features of every block of a document: its own, its position and its neighbours'."""
+def document_features(
+    blocks: Sequence[str], buckets: int, max_chars: int | None = None
+) -> list[tuple[dict[str, float], list[int]] | None]:
+    """Features of every block of a document: its own, its position and its neighbours'; None for
+    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
     masks, _ = _stoplists()
     stoplist = _document_stoplist(blocks)
     shapes = [_shape(b, stoplist, masks) for b in blocks]
     n = len(blocks)
-    out = []
+    # the document's own norms: a short line among short lines (a post of one-line sentences) is not
+    # the outlier that a short line among paragraphs is
+    short_share = sum(s.short for s in shapes) / n if n else 0.0
+    final_share = sum(s.final for s in shapes) / n if n else 0.0
+    median = sorted(s.chars for s in shapes)[n // 2] if n else 1
+    out: list[tuple[dict[str, float], list[int]] | None] = []
     for i, text in enumerate(blocks):
+        if max_chars is not None and shapes[i].chars > max_chars:
+            out.append(None)
+            continue
         f = block_features(text, shapes[i], stoplist)
+        f["doc_short_share"] = short_share
+        f["doc_final_share"] = final_share
+        f["rel_length"] = math.log1p(shapes[i].chars) - math.log1p(median)
+        f["final_in_final_doc"] = float(shapes[i].final) * final_share
         f["pos_rel"] = i / (n - 1) if n > 1 else 0.0
         f["at_head"] = float(i < _EDGE)
         f["at_tail"] = float(i >= n - _EDGE)
@@ -252,5 +280,5 @@ def document_features(blocks: Sequence[str], buckets: int) -> list[tuple[dict[st
 
 
 def score_blocks(model: FurnitureModel, blocks: Sequence[str]) -> list[float]:
-    """The model's boilerplate probability for every block of a document."""
-    return [model.score(f, g) for f, g in document_features(blocks, model.buckets)]
+    """The model's boilerplate probability for every block of a document (0 for blocks over max_chars)."""
+    return [0.0 if x is None else model.score(*x) for x in document_features(blocks, model.buckets, model.max_chars)]
