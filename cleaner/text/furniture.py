@@ -35,7 +35,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|io|html?)\b", re
 _EMAIL = re.compile(r"\S+@\S+\.\w+|\S+\s*\[at\]\s*\S+", re.IGNORECASE)
 _FINAL = set(".!?。！？…»\"”’)」』:;")
 _SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
-_NGRAM_CHARS = 120  # trigrams are taken from the head of a block only: furniture shows at its start
+_NGRAM_CHARS = 60  # trigrams are taken from the head of a block only: furniture shows at its start
 _EDGE = 3
 
 
@@ -87,47 +87,47 @@ def load_model(name: str) -> FurnitureModel:
 
 # ------------------------------------------------------------------------------------- stopwords
 @lru_cache(maxsize=1)
-def _stoplists() -> tuple[dict[str, int], tuple[str, ...]]:
-    """word -> bit mask of the jusText stoplists holding it, and the list names by bit."""
+def _stoplists() -> dict[str, tuple[int, ...]]:
+    """word -> indices of the jusText stoplists holding it (100 languages, sorted by name)."""
     import justext  # lazy: only documents scored by a model rule pay for the 100 lists
 
-    names = tuple(sorted(justext.get_stoplists()))
-    masks: dict[str, int] = {}
-    for bit, name in enumerate(names):
-        flag = 1 << bit
+    lists: dict[str, list[int]] = {}
+    for k, name in enumerate(sorted(justext.get_stoplists())):
         for word in justext.get_stoplist(name):
-            masks[word] = masks.get(word, 0) | flag
-    return masks, names
+            lists.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in lists.items()}
 
 
-_SAMPLE_WORDS = 400  # the document's language is decided on its first words
+@lru_cache(maxsize=128)
+def _stopset(k: int) -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist(sorted(justext.get_stoplists())[k]))
+
+
+_SAMPLE_WORDS = 150  # the document's language is decided on its first words
 _HEAD_CHARS = 400  # a long block's shape is measured on its head (it is prose either way)
+_STOP_CHARS = 200
 
 
-def _document_stoplist(blocks: Sequence[str]) -> int:
-    """Bit mask of the stoplist the document's first words hit most (0: none, e.g. CJK text)."""
-    masks, names = _stoplists()
-    by_mask: Counter[int] = Counter()
+def _document_stoplist(blocks: Sequence[str]) -> frozenset[str]:
+    """The stoplist the document's first words hit most (empty: none, e.g. CJK text)."""
+    lists = _stoplists()
+    hits: Counter[int] = Counter()
     seen = 0
     for text in blocks:
         words = _WORD.findall(text[:_HEAD_CHARS].lower())
         for w in words:
-            m = masks.get(w)
-            if m:
-                by_mask[m] += 1
+            ks = lists.get(w)
+            if ks:
+                hits.update(ks)
         seen += len(words)
         if seen >= _SAMPLE_WORDS:
             break
-    if not by_mask:
-        return 0
-    per_list: Counter[int] = Counter()
-    for mask, count in by_mask.items():
-        while mask:
-            low = mask & -mask
-            per_list[low] += count
-            mask ^= low
-    best, hits = max(per_list.items(), key=lambda kv: (kv[1], -kv[0]))
-    return best if hits >= 3 else 0
+    if not hits:
+        return frozenset()
+    best, count = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
+    return _stopset(best) if count >= 3 else frozenset()
 
 
 # -------------------------------------------------------------------------------------- features
@@ -136,40 +136,42 @@ class _Shape:
     chars: int
     words: int
     final: bool
-    stop: float
     short: bool
 
 
-def _shape(text: str, stoplist: int, masks: dict[str, int]) -> _Shape:
+def _shape(text: str) -> _Shape:
+    """Length, words (whitespace-separated, counted on the head of long blocks) and the last character."""
     s = text.strip()
-    head = s[:_HEAD_CHARS]
-    words = _WORD.findall(head.lower())
-    stop = sum(1 for w in words if masks.get(w, 0) & stoplist) / len(words) if words and stoplist else 0.0
-    count = len(words) if len(s) <= _HEAD_CHARS else len(words) * len(s) // _HEAD_CHARS
-    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, stop, count <= 5)
+    count = len(s[:_HEAD_CHARS].split())
+    if len(s) > _HEAD_CHARS:
+        count = count * len(s) // _HEAD_CHARS
+    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, count <= 5 and len(s) < 60)
 
 
-def block_features(text: str, shape: _Shape, stoplist: int) -> dict[str, float]:
+def _stop(text: str, stoplist: frozenset[str]) -> float:
+    """Share of the block's words (of its head) in the document's stoplist."""
+    if not stoplist:
+        return 0.0
+    words = _WORD.findall(text[:_STOP_CHARS].lower())
+    return sum(1 for w in words if w in stoplist) / len(words) if words else 0.0
+
+
+def block_features(text: str, shape: _Shape, stop: float, has_stoplist: bool) -> dict[str, float]:
     """The dense features of one block on its own (no context)."""
     s = text.strip()
     n = len(s) or 1
-    letters = upper = digits = punct = symbols = seps = cjk = spaces = 0
+    letters = sum(map(str.isalpha, s))
+    upper = sum(map(str.isupper, s))
+    digits = sum(map(str.isdigit, s))
+    spaces = sum(map(str.isspace, s))
+    cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") if not s.isascii() else 0
+    punct = symbols = seps = 0
     for ch in s:
-        if ch.isalpha():
-            letters += 1
-            if ch.isupper():
-                upper += 1
-            if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af":
-                cjk += 1
-        elif ch.isdigit():
-            digits += 1
-        elif ch.isspace():
-            spaces += 1
-        else:
+        if not ch.isalnum() and not ch.isspace():
             cat = unicodedata.category(ch)
-            if cat.startswith("P"):
+            if cat[0] == "P":
                 punct += 1
-            elif cat.startswith("S"):
+            elif cat[0] == "S":
                 symbols += 1
             if ch in _SEPARATORS:
                 seps += 1
@@ -192,8 +194,8 @@ def block_features(text: str, shape: _Shape, stoplist: int) -> dict[str, float]:
         "has_url": float(bool(_URL.search(s))),
         "has_email": float(bool(_EMAIL.search(s))),
         "starts_symbol": float(bool(s) and not s[0].isalnum() and s[0] not in "\"'“‘«(["),
-        "stop_density": shape.stop,
-        "no_stoplist": float(stoplist == 0),
+        "stop_density": stop,
+        "no_stoplist": float(not has_stoplist),
     }
     for lo, hi in ((1, 1), (2, 3), (4, 6), (7, 12), (13, 30)):
         f[f"words_{lo}_{hi}"] = float(lo <= shape.words <= hi)
@@ -216,21 +218,29 @@ def document_features(
 ) -> list[tuple[dict[str, float], list[int]] | None]:
     """Features of every block of a document: its own, its position and its neighbours'; None for
     blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
-    masks, _ = _stoplists()
-    stoplist = _document_stoplist(blocks)
-    shapes = [_shape(b, stoplist, masks) for b in blocks]
+    shapes = [_shape(b) for b in blocks]
     n = len(blocks)
+    todo = [i for i in range(n) if max_chars is None or shapes[i].chars <= max_chars]
+    if not todo:
+        return [None] * n
+    stoplist = _document_stoplist(blocks)
+    stops: dict[int, float] = {}
+
+    def stop(j: int) -> float:
+        v = stops.get(j)
+        if v is None:
+            v = stops[j] = _stop(blocks[j], stoplist)
+        return v
+
     # the document's own norms: a short line among short lines (a post of one-line sentences) is not
     # the outlier that a short line among paragraphs is
-    short_share = sum(s.short for s in shapes) / n if n else 0.0
-    final_share = sum(s.final for s in shapes) / n if n else 0.0
-    median = sorted(s.chars for s in shapes)[n // 2] if n else 1
-    out: list[tuple[dict[str, float], list[int]] | None] = []
-    for i, text in enumerate(blocks):
-        if max_chars is not None and shapes[i].chars > max_chars:
-            out.append(None)
-            continue
-        f = block_features(text, shapes[i], stoplist)
+    short_share = sum(s.short for s in shapes) / n
+    final_share = sum(s.final for s in shapes) / n
+    median = sorted(s.chars for s in shapes)[n // 2]
+    out: list[tuple[dict[str, float], list[int]] | None] = [None] * n
+    for i in todo:
+        text = blocks[i]
+        f = block_features(text, shapes[i], stop(i), bool(stoplist))
         f["doc_short_share"] = short_share
         f["doc_final_share"] = final_share
         f["rel_length"] = math.log1p(shapes[i].chars) - math.log1p(median)
@@ -246,7 +256,7 @@ def document_features(
                 o = shapes[j]
                 f[f"{side}_short"] = float(o.short)
                 f[f"{side}_final"] = float(o.final)
-                f[f"{side}_stop"] = o.stop
+                f[f"{side}_stop"] = stop(j)
                 f[f"{side}_log_words"] = math.log1p(o.words)
             else:
                 f[f"{side}_none"] = 1.0
@@ -275,7 +285,7 @@ def document_features(
         f["bare_at_tail"] = float(bare and i >= n - _EDGE)
         f["bare_in_run"] = float(bare) * run / 6.0
         f["prose"] = float(_prose(me))
-        out.append((f, _grams(text, buckets)))
+        out[i] = (f, _grams(text, buckets))
     return out
 
 
