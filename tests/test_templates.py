@@ -98,3 +98,17 @@ def test_learn_templates_refuses_stdin_and_reports_bad_lines_once(tmp_path: Path
     assert r.exit_code == 0, r.output
     assert r.output.count(":25:") == 1  # reported by the cleaning pass only
     assert len(_out(tmp_path / "o.jsonl")) == 24
+
+
+def test_folder_of_sites_learns_the_template_too(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "corpus"
+    for i, d in enumerate(corpus()):
+        site = corpus_dir / ("a.example" if d["url"].startswith(f"https://www.{SITE_A}") else "b.example")
+        site.mkdir(parents=True, exist_ok=True)
+        (site / f"{i}.txt").write_text(d["text"], encoding="utf-8")
+    r = run("clean", corpus_dir, "--learn-templates", "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    note = " ".join(wordings()["unknown"].split())[:60]
+    outs = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.txt")]
+    assert outs and all(note not in " ".join(t.split()) for t in outs)
+    assert sum(1 for p in (tmp_path / "out" / "a.example").glob("*.txt")) == 12
