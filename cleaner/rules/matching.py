@@ -21,7 +21,7 @@ from cleaner.result import Removal
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
-from cleaner.text.furniture import load_model, score_blocks
+from cleaner.text.furniture import BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, split_blocks, unit_forms
 
@@ -94,7 +94,7 @@ class Document:
         the document's stoplist): later passes reuse those scores, so removing one furniture line never
         makes its neighbour look more like furniture (no cascade down a column of short lines).
         """
-        return _model_scores(name, self.text)[self.units[i].block]
+        return _scorer(name, self.text)(self.units[i].block)
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``."""
@@ -106,18 +106,18 @@ class Document:
         return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
 
 
-_SCORED: dict[tuple[str, str], list[float]] = {}  # the last document's block scores, per model
+_SCORERS_OF_TEXT: dict[tuple[str, str], BlockScorer] = {}  # the last document's block scorer, per model
 
 
-def _model_scores(name: str, text: str) -> list[float]:
+def _scorer(name: str, text: str) -> BlockScorer:
     key = (name, text)
-    scores = _SCORED.get(key)
-    if scores is None:
+    scorer = _SCORERS_OF_TEXT.get(key)
+    if scorer is None:
         blocks = [text[b.start : b.end] for b in split_blocks(text)]
-        scores = score_blocks(load_model(name), blocks)
-        _SCORED.clear()  # one document at a time: the passes over it share its scores
-        _SCORED[key] = scores
-    return scores
+        scorer = BlockScorer(load_model(name), blocks)
+        _SCORERS_OF_TEXT.clear()  # one document at a time: the passes over it share its scores
+        _SCORERS_OF_TEXT[key] = scorer
+    return scorer
 
 
 # ----------------------------------------------------------------------------------------- matchers

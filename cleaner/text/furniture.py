@@ -26,7 +26,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FurnitureModel", "MODELS", "block_features", "document_features", "load_model", "score_blocks"]
+__all__ = [
+    "BlockScorer",
+    "FurnitureModel",
+    "MODELS",
+    "block_features",
+    "document_features",
+    "load_model",
+    "score_blocks",
+]
 
 MODELS = ("furniture",)  # model names a rule may use (cleaner/_models/<name>.json)
 
@@ -113,21 +121,20 @@ _STOP_CHARS = 200
 def _document_stoplist(blocks: Sequence[str]) -> frozenset[str]:
     """The stoplist the document's first words hit most (empty: none, e.g. CJK text)."""
     lists = _stoplists()
-    hits: Counter[int] = Counter()
+    words: Counter[str] = Counter()
     seen = 0
     for text in blocks:
-        words = _WORD.findall(text[:_HEAD_CHARS].lower())
-        for w in words:
-            ks = lists.get(w)
-            if ks:
-                hits.update(ks)
-        seen += len(words)
+        found = _WORD.findall(text[:_HEAD_CHARS].lower())
+        words.update(found)
+        seen += len(found)
         if seen >= _SAMPLE_WORDS:
             break
-    if not hits:
-        return frozenset()
-    best, count = max(hits.items(), key=lambda kv: (kv[1], -kv[0]))
-    return _stopset(best) if count >= 3 else frozenset()
+    hits = [0] * 128
+    for w, c in words.items():
+        for k in lists.get(w, ()):
+            hits[k] += c
+    best = max(range(len(hits)), key=lambda k: (hits[k], -k))
+    return _stopset(best) if hits[best] >= 3 else frozenset()
 
 
 # -------------------------------------------------------------------------------------- features
@@ -213,38 +220,40 @@ def _prose(s: _Shape) -> bool:
     return (s.words >= 12 or s.chars >= 80) and s.final
 
 
-def document_features(
-    blocks: Sequence[str], buckets: int, max_chars: int | None = None
-) -> list[tuple[dict[str, float], list[int]] | None]:
-    """Features of every block of a document: its own, its position and its neighbours'; None for
-    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
-    shapes = [_shape(b) for b in blocks]
-    n = len(blocks)
-    todo = [i for i in range(n) if max_chars is None or shapes[i].chars <= max_chars]
-    if not todo:
-        return [None] * n
-    stoplist = _document_stoplist(blocks)
-    stops: dict[int, float] = {}
+class _Context:
+    """One document's blocks, their shapes and norms; a block's features are computed when asked for."""
 
-    def stop(j: int) -> float:
-        v = stops.get(j)
+    def __init__(self, blocks: Sequence[str], max_chars: int | None):
+        self.blocks = blocks
+        self.max_chars = max_chars
+        shapes = self.shapes = [_shape(b) for b in blocks]
+        n = self.n = len(blocks)
+        # the document's own norms: a short line among short lines (a post of one-line sentences) is
+        # not the outlier that a short line among paragraphs is
+        self.short_share = sum(x.short for x in shapes) / n if n else 0.0
+        self.final_share = sum(x.final for x in shapes) / n if n else 0.0
+        self.median = sorted(x.chars for x in shapes)[n // 2] if n else 1
+        self._stoplist: frozenset[str] | None = None
+        self._stops: dict[int, float] = {}
+
+    def stop(self, j: int) -> float:
+        v = self._stops.get(j)
         if v is None:
-            v = stops[j] = _stop(blocks[j], stoplist)
+            if self._stoplist is None:
+                self._stoplist = _document_stoplist(self.blocks)  # only once a block is scored
+            v = self._stops[j] = _stop(self.blocks[j], self._stoplist)
         return v
 
-    # the document's own norms: a short line among short lines (a post of one-line sentences) is not
-    # the outlier that a short line among paragraphs is
-    short_share = sum(s.short for s in shapes) / n
-    final_share = sum(s.final for s in shapes) / n
-    median = sorted(s.chars for s in shapes)[n // 2]
-    out: list[tuple[dict[str, float], list[int]] | None] = [None] * n
-    for i in todo:
-        text = blocks[i]
-        f = block_features(text, shapes[i], stop(i), bool(stoplist))
-        f["doc_short_share"] = short_share
-        f["doc_final_share"] = final_share
-        f["rel_length"] = math.log1p(shapes[i].chars) - math.log1p(median)
-        f["final_in_final_doc"] = float(shapes[i].final) * final_share
+    def features(self, i: int, buckets: int) -> tuple[dict[str, float], list[int]] | None:
+        shapes, n, text = self.shapes, self.n, self.blocks[i]
+        me = shapes[i]
+        if self.max_chars is not None and me.chars > self.max_chars:
+            return None
+        f = block_features(text, me, self.stop(i), bool(self._stoplist))
+        f["doc_short_share"] = self.short_share
+        f["doc_final_share"] = self.final_share
+        f["rel_length"] = math.log1p(me.chars) - math.log1p(self.median)
+        f["final_in_final_doc"] = float(me.final) * self.final_share
         f["pos_rel"] = i / (n - 1) if n > 1 else 0.0
         f["at_head"] = float(i < _EDGE)
         f["at_tail"] = float(i >= n - _EDGE)
@@ -256,7 +265,7 @@ def document_features(
                 o = shapes[j]
                 f[f"{side}_short"] = float(o.short)
                 f[f"{side}_final"] = float(o.final)
-                f[f"{side}_stop"] = stop(j)
+                f[f"{side}_stop"] = self.stop(j)
                 f[f"{side}_log_words"] = math.log1p(o.words)
             else:
                 f[f"{side}_none"] = 1.0
@@ -270,8 +279,7 @@ def document_features(
                 break
             run += 1
         f["short_run"] = run / 6.0
-        f["short_and_run"] = float(shapes[i].short) * run / 6.0
-        me = shapes[i]
+        f["short_and_run"] = float(me.short) * run / 6.0
         bare = me.short and not me.final
         f["short_no_final"] = float(bare)
         # a short unpunctuated line right before or after prose is a subhead, byline or dateline far more
@@ -285,10 +293,36 @@ def document_features(
         f["bare_at_tail"] = float(bare and i >= n - _EDGE)
         f["bare_in_run"] = float(bare) * run / 6.0
         f["prose"] = float(_prose(me))
-        out[i] = (f, _grams(text, buckets))
-    return out
+        return f, _grams(text, buckets)
+
+
+def document_features(
+    blocks: Sequence[str], buckets: int, max_chars: int | None = None
+) -> list[tuple[dict[str, float], list[int]] | None]:
+    """Features of every block of a document: its own, its position and its neighbours'; None for
+    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
+    ctx = _Context(blocks, max_chars)
+    return [ctx.features(i, buckets) for i in range(len(blocks))]
+
+
+class BlockScorer:
+    """Scores of one document's blocks, each computed the first time it is asked for: a rule scoped to
+    the head or tail pays for the blocks of its window only (and their neighbours' shapes)."""
+
+    def __init__(self, model: FurnitureModel, blocks: Sequence[str]):
+        self.model = model
+        self._ctx = _Context(blocks, model.max_chars)
+        self._scores: dict[int, float] = {}
+
+    def __call__(self, i: int) -> float:
+        v = self._scores.get(i)
+        if v is None:
+            x = self._ctx.features(i, self.model.buckets)
+            v = self._scores[i] = 0.0 if x is None else self.model.score(*x)
+        return v
 
 
 def score_blocks(model: FurnitureModel, blocks: Sequence[str]) -> list[float]:
     """The model's boilerplate probability for every block of a document (0 for blocks over max_chars)."""
-    return [0.0 if x is None else model.score(*x) for x in document_features(blocks, model.buckets, model.max_chars)]
+    scorer = BlockScorer(model, blocks)
+    return [scorer(i) for i in range(len(blocks))]
