@@ -11,6 +11,8 @@ note, from ../shared/data/boilerplate.yaml). Then, through the installed CLI:
 3. ``cleaner clean corpus.jsonl --url-field url --rules mined.yaml`` — the note is gone from every page
    of that site and every page equals the default cleaning of the page without the note.
 
+4. ``cleaner clean corpus.jsonl --learn-templates`` at --jobs 1 and 2 — byte for byte the output of 3.
+
 Also times ``cleaner mine --all`` (no rule filter). Usage: ``python benchmarks/bench_mine.py [--scale N]``.
 """
 
@@ -108,7 +110,19 @@ def main() -> int:
             f"clean --rules mined.yaml: exit {cleaned.returncode}; note removed on {gone}/{len(site_pages)} "
             f"pages; article equal to its default cleaning on {intact}/{len(site_pages)}"
         )
-        ok = ok_top and tested.returncode == 0 and gone == intact == len(site_pages)
+        # issue 10: the same in one command, at 1 and 2 jobs; must equal the two-step output byte for byte
+        one_step = {}
+        for jobs in (1, 2):
+            target = Path(tmp) / f"learned{jobs}.jsonl"
+            proc_l, wall_l, cpu_l = timed(
+                [*cli, "clean", str(corpus), "--url-field", "url", "--learn-templates", "-o", str(target),
+                 "-q", "--jobs", str(jobs)]
+            )
+            one_step[jobs] = target.read_bytes() if proc_l.returncode == 0 else b""
+            print(f"clean --learn-templates --jobs {jobs}: exit {proc_l.returncode}, {wall_l:.2f} s wall, "
+                  f"{cpu_l:.2f} s CPU; output equal to mine + clean --rules: {one_step[jobs] == out.read_bytes()}")
+        same = one_step[1] == one_step[2] == out.read_bytes()
+        ok = ok_top and tested.returncode == 0 and gone == intact == len(site_pages) and same
         print("target met" if ok else "TARGET MISSED")
         return 0 if ok else 1
 

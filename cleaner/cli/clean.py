@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cleaner.cli import common
+from cleaner.cli import common, templates
 from cleaner.cli.app import app
 from cleaner.cli.options import OUT_SUFFIX, DocumentArgs, OnError, OutFormat, QuietOpt, document_command
 from cleaner.cli.report import Report
@@ -73,6 +74,15 @@ Examples:
   cleaner clean page.html --url https://www.gate.com/fr/news/detail/1
   cleaner clean page.html --format markdown
   cleaner clean crawl.jsonl -o out.jsonl --html-field html --format json
+  cleaner clean crawl.jsonl -o out.jsonl --learn-templates --save-templates t.yaml
+  cleaner clean next.jsonl -o out2.jsonl --rules t.yaml
+
+\b
+--learn-templates reads a dataset twice: first it mines what recurs across
+each site's documents (as `cleaner mine --emit-rules` does, with its
+checks), then cleans with the rules plus that learned pack. --save-templates
+FILE writes the pack (reuse it with --rules FILE). See README, "Templates
+learned from the corpus".
 """
 
 
@@ -110,6 +120,21 @@ def clean_cmd(
             "page's title, author, date, language and URL (in JSONL: added as fields).",
         ),
     ] = OutFormat.text,
+    learn: Annotated[
+        bool,
+        typer.Option(
+            "--learn-templates",
+            help="Mine the inputs first (JSONL or site folders) and also remove what recurs across a site's documents.",
+        ),
+    ] = False,
+    save_templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-templates",
+            metavar="FILE.yaml",
+            help="Write the learned pack (implies --learn-templates); reuse it with --rules FILE.",
+        ),
+    ] = None,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -120,6 +145,8 @@ def clean_cmd(
         )
         settings = common.settings(report, args)
         sources, any_folder = common.sources(report, args.paths)
+        if learn or save_templates is not None:
+            settings = templates.learn(report, args, settings, sources, on_error.value, save_templates)
         plan = common.stop_on_plan_error(
             report,
             lambda: plan_outputs(

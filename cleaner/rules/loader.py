@@ -146,6 +146,7 @@ _MATCHER_OPTIONS = {
     "any": {"any"},
     "all": {"all"},
     "selector": {"selector", "has_text"},
+    "model": {"model", "min_score"},
 }
 _TEST_KEYS = {"input": True, "output": False, "url": False, "language": False}
 
@@ -416,7 +417,8 @@ class _FileLoader:
 
     def matcher(self, node: yaml.Node, where: str, *, nested: bool = False) -> Matcher | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping with one of literal, regex, fuzzy, shape, selector, any, all")  # noqa: E501
+            kinds = "literal, regex, fuzzy, shape, model, selector, any, all"
+            self.problem(node, f"{where} must be a mapping with one of {kinds}")
             return None
         names = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         kinds = [k for k in names if k in _MATCHER_OPTIONS]
@@ -485,6 +487,8 @@ class _FileLoader:
                 whole_block=bool(whole),
                 truncated=int(truncated),
             )
+        if kind == "model":
+            return self.model(keys, where)
         if kind == "regex":
             pattern = self.string(keys["regex"], f"{where}: regex")
             case = (
@@ -534,6 +538,15 @@ class _FileLoader:
         if name is None or ("min_items" in keys and param is None):
             return None
         return Matcher(kind="shape", shape=name, shape_param=None if param is None else int(param))
+    def model(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
+        """A learned scorer (cleaner.text.furniture): which bundled model, and the score a block needs."""
+        from cleaner.text.furniture import MODELS
+
+        name = self.choice(keys["model"], f"{where}: model", MODELS)
+        score = self.number(keys["min_score"], f"{where}: min_score", 0.5, 1.0) if "min_score" in keys else 0.9
+        if name is None or score is None:
+            return None
+        return Matcher(kind="model", model=name, min_score=float(score))
 
     def selector(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
         css = self.string(keys["selector"], f"{where}: selector")

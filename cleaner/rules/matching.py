@@ -22,8 +22,9 @@ from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.rules.shapes import match_shape
+from cleaner.text.furniture import BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
-from cleaner.text.segment import Unit, unit_forms
+from cleaner.text.segment import Unit, split_blocks, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
@@ -107,6 +108,15 @@ class Document:
             m = self._maps[i] = comparison_map(self.raw(i))
         return m
 
+    def model_score(self, name: str, i: int) -> float:
+        """The learned model ``name``'s boilerplate probability of unit ``i``'s block.
+
+        Scored once per document, on its blocks as they came in (features look at the neighbours and
+        the document's stoplist): later passes reuse those scores, so removing one furniture line never
+        makes its neighbour look more like furniture (no cascade down a column of short lines).
+        """
+        return _scorer(name, self.text)(self.units[i].block)
+
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``."""
         return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
@@ -115,6 +125,20 @@ class Document:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
         u = self.units[i]
         return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
+
+
+_SCORERS_OF_TEXT: dict[tuple[str, str], BlockScorer] = {}  # the last document's block scorer, per model
+
+
+def _scorer(name: str, text: str) -> BlockScorer:
+    key = (name, text)
+    scorer = _SCORERS_OF_TEXT.get(key)
+    if scorer is None:
+        blocks = [text[b.start : b.end] for b in split_blocks(text)]
+        scorer = BlockScorer(load_model(name), blocks)
+        _SCORERS_OF_TEXT.clear()  # one document at a time: the passes over it share its scores
+        _SCORERS_OF_TEXT[key] = scorer
+    return scorer
 
 
 # ----------------------------------------------------------------------------------------- matchers
@@ -168,6 +192,14 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
                 hits.append(_form_hit(doc, i, p, len(form), round(score, 1)))
                 break
     return hits
+
+
+def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
+    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100)."""
+    p = doc.model_score(m.model, i)
+    if p < m.min_score or not doc.raw(i).strip():
+        return []
+    return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:
@@ -304,6 +336,8 @@ def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return _match_fuzzy(m, doc, i)
     if m.kind == "shape":
         return _match_shape(m, doc, i)
+    if m.kind == "model":
+        return _match_model(m, doc, i)
     if m.kind == "any":
         out: list[_Hit] = []
         for member in m.members:

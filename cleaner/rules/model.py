@@ -7,7 +7,7 @@ on what a rule *is*, not on how YAML becomes one (:mod:`cleaner.rules.loader`).
 
 - :class:`Problem`, :class:`RuleLoadError`: what is wrong in a rule file, at ``file:line:col``;
 - :class:`Scope`: where a rule applies (domains, URLs, languages, head or tail window);
-- :class:`Matcher`: literal, regex, fuzzy, shape, any, all, or selector, with its anchors
+- :class:`Matcher`: literal, regex, fuzzy, shape, model, any, all, or selector, with its anchors
   (:mod:`cleaner.rules.anchors`);
 - :class:`RuleTest`, :class:`Rule`, :class:`RuleSet`.
 """
@@ -110,7 +110,7 @@ def _host_in(host: str, domain: str) -> bool:
 
 @dataclass(frozen=True)
 class Matcher:
-    """A compiled matcher. ``kind`` is literal, regex, fuzzy, shape, any, all — or selector (HTML elements)."""
+    """A compiled matcher. ``kind`` is literal, regex, fuzzy, shape, model, any, all — or selector (HTML elements)."""
 
     kind: str
     # literal
@@ -136,6 +136,9 @@ class Matcher:
     # selector (HTML): a CSS selector, optionally guarded by text the element must contain
     css: str = ""
     has_text: str | None = None
+    # model: a learned block scorer shipped as data (cleaner.text.furniture), hit at score >= min_score
+    model: str = ""
+    min_score: float = 0.9
 
 
 @dataclass(frozen=True)

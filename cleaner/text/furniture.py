@@ -1,0 +1,328 @@
+"""A learned score for page furniture: how likely a block is boilerplate, from its shape and context.
+
+The rule packs know wordings; the next site's share bar, section tagline or ticker chip has a wording
+no pack holds. What these lines share across languages is their *shape*: short, no closing
+punctuation, few stopwords, many digits, symbols or capitals, links or e-mail addresses, at the head
+or tail of the document, next to other short lines. This module turns one block and its neighbours into
+such language-independent features plus hashed character trigrams, and scores them with a logistic
+regression trained by ``tools/train_furniture.py`` and shipped as data (``cleaner/_models/*.json``).
+
+Inference is pure Python: a few counts per block, a dictionary lookup per trigram, one dot product.
+Stopword density uses jusText's maintained stoplists (100 languages): a document's language is the
+stoplist its words hit most, and each block's density is measured against that list, so no language
+is named anywhere. Scores are used only through a rule (``match: {model: furniture, min_score: …}``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "BlockScorer",
+    "FurnitureModel",
+    "MODELS",
+    "block_features",
+    "document_features",
+    "load_model",
+    "score_blocks",
+]
+
+MODELS = ("furniture",)  # model names a rule may use (cleaner/_models/<name>.json)
+
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|io|html?)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"\S+@\S+\.\w+|\S+\s*\[at\]\s*\S+", re.IGNORECASE)
+_FINAL = set(".!?。！？…»\"”’)」』:;")
+_SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
+_NGRAM_CHARS = 60  # trigrams are taken from the head of a block only: furniture shows at its start
+_EDGE = 3
+
+
+@dataclass(frozen=True)
+class FurnitureModel:
+    """A logistic regression over named dense features and hashed trigrams."""
+
+    name: str
+    dense: dict[str, float]
+    hashed: dict[int, float]
+    buckets: int
+    bias: float
+    version: int = 1
+    max_chars: int = 200  # longer blocks are prose or a notice for the packs: scored 0, never removed
+
+    def score(self, features: dict[str, float], grams: Sequence[int]) -> float:
+        """Probability that the block is boilerplate."""
+        z = self.bias
+        dense = self.dense
+        for name, value in features.items():
+            w = dense.get(name)
+            if w is not None:
+                z += w * value
+        if grams:
+            hashed = self.hashed
+            scale = 1.0 / math.sqrt(len(grams))
+            z += scale * sum(hashed.get(g, 0.0) for g in grams)
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> FurnitureModel:
+    """The bundled model ``name``, read once per process from the package data."""
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; known: {', '.join(MODELS)}")
+    data = json.loads(resources.files("cleaner").joinpath("_models", f"{name}.json").read_text(encoding="utf-8"))
+    return FurnitureModel(
+        name=name,
+        dense={k: float(v) for k, v in data["dense"].items()},
+        hashed={int(k): float(v) for k, v in data["hashed"].items()},
+        buckets=int(data["buckets"]),
+        bias=float(data["bias"]),
+        version=int(data.get("version", 1)),
+        max_chars=int(data.get("max_chars", 200)),
+    )
+
+
+# ------------------------------------------------------------------------------------- stopwords
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, tuple[int, ...]]:
+    """word -> indices of the jusText stoplists holding it (100 languages, sorted by name)."""
+    import justext  # lazy: only documents scored by a model rule pay for the 100 lists
+
+    lists: dict[str, list[int]] = {}
+    for k, name in enumerate(sorted(justext.get_stoplists())):
+        for word in justext.get_stoplist(name):
+            lists.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in lists.items()}
+
+
+@lru_cache(maxsize=128)
+def _stopset(k: int) -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist(sorted(justext.get_stoplists())[k]))
+
+
+_SAMPLE_WORDS = 150  # the document's language is decided on its first words
+_HEAD_CHARS = 400  # a long block's shape is measured on its head (it is prose either way)
+_STOP_CHARS = 200
+
+
+def _document_stoplist(blocks: Sequence[str]) -> frozenset[str]:
+    """The stoplist the document's first words hit most (empty: none, e.g. CJK text)."""
+    lists = _stoplists()
+    words: Counter[str] = Counter()
+    seen = 0
+    for text in blocks:
+        found = _WORD.findall(text[:_HEAD_CHARS].lower())
+        words.update(found)
+        seen += len(found)
+        if seen >= _SAMPLE_WORDS:
+            break
+    hits = [0] * 128
+    for w, c in words.items():
+        for k in lists.get(w, ()):
+            hits[k] += c
+    best = max(range(len(hits)), key=lambda k: (hits[k], -k))
+    return _stopset(best) if hits[best] >= 3 else frozenset()
+
+
+# -------------------------------------------------------------------------------------- features
+@dataclass(frozen=True)
+class _Shape:
+    chars: int
+    words: int
+    final: bool
+    short: bool
+
+
+def _shape(text: str) -> _Shape:
+    """Length, words (whitespace-separated, counted on the head of long blocks) and the last character."""
+    s = text.strip()
+    count = len(s[:_HEAD_CHARS].split())
+    if len(s) > _HEAD_CHARS:
+        count = count * len(s) // _HEAD_CHARS
+    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, count <= 5 and len(s) < 60)
+
+
+def _stop(text: str, stoplist: frozenset[str]) -> float:
+    """Share of the block's words (of its head) in the document's stoplist."""
+    if not stoplist:
+        return 0.0
+    words = _WORD.findall(text[:_STOP_CHARS].lower())
+    return sum(1 for w in words if w in stoplist) / len(words) if words else 0.0
+
+
+def block_features(text: str, shape: _Shape, stop: float, has_stoplist: bool) -> dict[str, float]:
+    """The dense features of one block on its own (no context)."""
+    s = text.strip()
+    n = len(s) or 1
+    letters = sum(map(str.isalpha, s))
+    upper = sum(map(str.isupper, s))
+    digits = sum(map(str.isdigit, s))
+    spaces = sum(map(str.isspace, s))
+    cjk = sum(1 for ch in s if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") if not s.isascii() else 0
+    punct = symbols = seps = 0
+    for ch in s:
+        if not ch.isalnum() and not ch.isspace():
+            cat = unicodedata.category(ch)
+            if cat[0] == "P":
+                punct += 1
+            elif cat[0] == "S":
+                symbols += 1
+            if ch in _SEPARATORS:
+                seps += 1
+    words = s.split()
+    titled = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    f = {
+        "log_chars": math.log1p(shape.chars),
+        "log_words": math.log1p(shape.words),
+        "final_punct": float(shape.final),
+        "ends_colon": float(s.endswith((":", "："))),
+        "upper_share": upper / letters if letters else 0.0,
+        "titled_share": titled,
+        "digit_share": digits / n,
+        "punct_share": punct / n,
+        "symbol_share": symbols / n,
+        "sep_share": seps / n,
+        "cjk_share": cjk / n,
+        "space_share": spaces / n,
+        "letter_share": letters / n,
+        "has_url": float(bool(_URL.search(s))),
+        "has_email": float(bool(_EMAIL.search(s))),
+        "starts_symbol": float(bool(s) and not s[0].isalnum() and s[0] not in "\"'“‘«(["),
+        "stop_density": stop,
+        "no_stoplist": float(not has_stoplist),
+    }
+    for lo, hi in ((1, 1), (2, 3), (4, 6), (7, 12), (13, 30)):
+        f[f"words_{lo}_{hi}"] = float(lo <= shape.words <= hi)
+    f["words_31_"] = float(shape.words > 30)
+    return f
+
+
+def _grams(text: str, buckets: int) -> list[int]:
+    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0)."""
+    s = "^" + re.sub(r"\d", "0", " ".join(text.lower().split())[:_NGRAM_CHARS]) + "$"
+    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8")) % buckets for i in range(len(s) - 2)})
+
+
+def _prose(s: _Shape) -> bool:
+    return (s.words >= 12 or s.chars >= 80) and s.final
+
+
+class _Context:
+    """One document's blocks, their shapes and norms; a block's features are computed when asked for."""
+
+    def __init__(self, blocks: Sequence[str], max_chars: int | None):
+        self.blocks = blocks
+        self.max_chars = max_chars
+        shapes = self.shapes = [_shape(b) for b in blocks]
+        n = self.n = len(blocks)
+        # the document's own norms: a short line among short lines (a post of one-line sentences) is
+        # not the outlier that a short line among paragraphs is
+        self.short_share = sum(x.short for x in shapes) / n if n else 0.0
+        self.final_share = sum(x.final for x in shapes) / n if n else 0.0
+        self.median = sorted(x.chars for x in shapes)[n // 2] if n else 1
+        self._stoplist: frozenset[str] | None = None
+        self._stops: dict[int, float] = {}
+
+    def stop(self, j: int) -> float:
+        v = self._stops.get(j)
+        if v is None:
+            if self._stoplist is None:
+                self._stoplist = _document_stoplist(self.blocks)  # only once a block is scored
+            v = self._stops[j] = _stop(self.blocks[j], self._stoplist)
+        return v
+
+    def features(self, i: int, buckets: int) -> tuple[dict[str, float], list[int]] | None:
+        shapes, n, text = self.shapes, self.n, self.blocks[i]
+        me = shapes[i]
+        if self.max_chars is not None and me.chars > self.max_chars:
+            return None
+        f = block_features(text, me, self.stop(i), bool(self._stoplist))
+        f["doc_short_share"] = self.short_share
+        f["doc_final_share"] = self.final_share
+        f["rel_length"] = math.log1p(me.chars) - math.log1p(self.median)
+        f["final_in_final_doc"] = float(me.final) * self.final_share
+        f["pos_rel"] = i / (n - 1) if n > 1 else 0.0
+        f["at_head"] = float(i < _EDGE)
+        f["at_tail"] = float(i >= n - _EDGE)
+        f["first"] = float(i == 0)
+        f["last"] = float(i == n - 1)
+        f["log_edge"] = math.log1p(min(i, n - 1 - i))
+        for side, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                o = shapes[j]
+                f[f"{side}_short"] = float(o.short)
+                f[f"{side}_final"] = float(o.final)
+                f[f"{side}_stop"] = self.stop(j)
+                f[f"{side}_log_words"] = math.log1p(o.words)
+            else:
+                f[f"{side}_none"] = 1.0
+        run = 0  # short lines in a row around this one (menus, action bars, tag lists)
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if not shapes[j].short:
+                break
+            run += 1
+        for j in range(i + 1, min(n, i + 4)):
+            if not shapes[j].short:
+                break
+            run += 1
+        f["short_run"] = run / 6.0
+        f["short_and_run"] = float(me.short) * run / 6.0
+        bare = me.short and not me.final
+        f["short_no_final"] = float(bare)
+        # a short unpunctuated line right before or after prose is a subhead, byline or dateline far more
+        # often than furniture; among other short lines, or at the edges, it is a menu, a bar, a badge
+        prev_prose = i > 0 and _prose(shapes[i - 1])
+        next_prose = i + 1 < n and _prose(shapes[i + 1])
+        f["bare_before_prose"] = float(bare and next_prose)
+        f["bare_after_prose"] = float(bare and prev_prose)
+        f["bare_between_prose"] = float(bare and prev_prose and next_prose)
+        f["bare_at_head"] = float(bare and i < _EDGE)
+        f["bare_at_tail"] = float(bare and i >= n - _EDGE)
+        f["bare_in_run"] = float(bare) * run / 6.0
+        f["prose"] = float(_prose(me))
+        return f, _grams(text, buckets)
+
+
+def document_features(
+    blocks: Sequence[str], buckets: int, max_chars: int | None = None
+) -> list[tuple[dict[str, float], list[int]] | None]:
+    """Features of every block of a document: its own, its position and its neighbours'; None for
+    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
+    ctx = _Context(blocks, max_chars)
+    return [ctx.features(i, buckets) for i in range(len(blocks))]
+
+
+class BlockScorer:
+    """Scores of one document's blocks, each computed the first time it is asked for: a rule scoped to
+    the head or tail pays for the blocks of its window only (and their neighbours' shapes)."""
+
+    def __init__(self, model: FurnitureModel, blocks: Sequence[str]):
+        self.model = model
+        self._ctx = _Context(blocks, model.max_chars)
+        self._scores: dict[int, float] = {}
+
+    def __call__(self, i: int) -> float:
+        v = self._scores.get(i)
+        if v is None:
+            x = self._ctx.features(i, self.model.buckets)
+            v = self._scores[i] = 0.0 if x is None else self.model.score(*x)
+        return v
+
+
+def score_blocks(model: FurnitureModel, blocks: Sequence[str]) -> list[float]:
+    """The model's boilerplate probability for every block of a document (0 for blocks over max_chars)."""
+    scorer = BlockScorer(model, blocks)
+    return [scorer(i) for i in range(len(blocks))]

@@ -1,0 +1,330 @@
+"""Train the furniture scorer (cleaner/_models/furniture.json) on labelled lines, and report its
+precision on lines it was not trained on (cross-validation grouped by site).
+
+Labelled lines come from (licences allow a shipped model):
+- the dev cases in ../shared/data/cases: a raw line kept whole in NAME.clean.txt is content (0); a line
+  removed whole that is not a repeat of kept text is boilerplate (1); duplicates and lines cut by a
+  span are left out (they are not what this model decides);
+- ../shared/data/boilerplate.yaml and disclaimers.yaml: every line of every wording is boilerplate;
+- the ScrapingHub AEB pages (../shared/bench/aeb, MIT): the visible text of each page, one block per
+  line; lines of the ground-truth articleBody are content, lines outside it boilerplate, except the
+  few lines before the body and those between body lines (title, byline, captions: kept by POLICY.md).
+
+Not used: Dragnet (AGPL: must not flow into a shipped model) and tests/data/fresh (evaluation sets).
+
+Usage: ``python tools/train_furniture.py [--out cleaner/_models/furniture.json] [--folds 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.text.furniture import document_features  # noqa: E402
+from cleaner.text.normalize import comparison_form  # noqa: E402
+
+SHARED = ROOT.parent.parent / "shared" if (ROOT.parent.parent / "shared").exists() else Path("/work/shared")
+BUCKETS = 1 << 13
+MAX_CHARS = 80  # the scorer decides short blocks only (furniture); longer ones are left to the packs
+_BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "br", "section",
+    "article", "header", "footer", "nav", "aside", "blockquote", "figcaption", "figure", "dd", "dt", "form",
+    "button", "label", "option", "pre", "table", "main",
+}
+
+
+@dataclass
+class Doc:
+    group: str
+    source: str
+    blocks: list[str]
+    labels: list[float | None]  # 1 boilerplate, 0 content, None left out
+    weight: float = 1.0
+    extra: dict = field(default_factory=dict)
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def case_docs(folder: Path) -> list[Doc]:
+    docs = []
+    for raw_path in sorted(folder.glob("*.txt")):
+        if raw_path.name.endswith(".clean.txt"):
+            continue
+        meta = yaml.safe_load(raw_path.with_suffix(".yaml").read_text(encoding="utf-8")) or {}
+        clean = raw_path.with_name(raw_path.stem + ".clean.txt").read_text(encoding="utf-8")
+        paras = [p for p in clean.split("\n\n") if p.strip()]
+        kept, kept_forms = set(paras), {comparison_form(p) for p in paras}
+        joined = "\n".join(paras)
+        blocks = [ln for ln in raw_path.read_text(encoding="utf-8").split("\n") if ln.strip()]
+        labels: list[float | None] = []
+        for ln in blocks:
+            c = _collapse(ln)
+            if c in kept:
+                labels.append(0.0)
+            elif comparison_form(c) in kept_forms or any(p in c for p in paras if len(p) > 20) or c in joined:
+                labels.append(None)  # a repeat of kept text, or cut by a span
+            else:
+                labels.append(1.0)
+        host = urlsplit(meta.get("url") or "").hostname or ""
+        group = _site(host) or str(meta.get("site", raw_path.stem)).split()[0].lower()
+        docs.append(Doc(group, f"case {raw_path.stem}", blocks, labels, weight=4.0))
+    return docs
+
+
+def _bodies(folder: Path) -> list[list[str]]:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for _, page in sorted(truth.items()):
+        paras = [_collapse(x) for x in (page.get("articleBody") or "").split("\n") if x.strip()]
+        if len(paras) >= 3:
+            out.append(paras[:8])
+    return out
+
+
+def wording_docs(path: Path, weight: float, bodies: list[list[str]]) -> list[Doc]:
+    """Each wording's lines, set at the head or the tail of a real article body (an AEB one, unlabelled),
+    so their position and neighbours look like those of a scraped page, not of a document of their own."""
+    docs = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        blocks = [ln for ln in str(item["text"]).split("\n") if ln.strip()]
+        if blocks:
+            group = str(item.get("site", "")).split()[0].lower()
+            h = zlib.crc32(str(item["text"]).encode())
+            body = bodies[h % len(bodies)]
+            if h & 1:
+                docs.append(Doc(group, path.name, blocks + body, [1.0] * len(blocks) + [None] * len(body), weight))
+            else:
+                docs.append(Doc(group, path.name, body + blocks, [None] * len(body) + [1.0] * len(blocks), weight))
+    return docs
+
+
+def _site(host: str) -> str:
+    parts = host.lower().removeprefix("www.").split(".")
+    return ".".join(parts[-2:]) if len(parts) >= 2 else host
+
+
+def _visible_lines(html: bytes) -> tuple[list[str], str]:
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return [], ""
+    title = _collapse(root.findtext(".//title") or "")
+    for bad in root.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    lines = [_collapse(x) for x in root.text_content().split("\n")]
+    return [x for x in lines if x], title
+
+
+def aeb_docs(folder: Path, limit_per_page: int = 40) -> list[Doc]:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    docs = []
+    for key, page in sorted(truth.items()):
+        path = folder / "html" / f"{key}.html.gz"
+        if not path.exists():
+            continue
+        lines, title = _visible_lines(gzip.decompress(path.read_bytes()))
+        body = page.get("articleBody") or ""
+        body_lines = {_collapse(x) for x in body.split("\n") if x.strip()}
+        body_flat = _collapse(body)
+        tforms = {comparison_form(title)} | {comparison_form(t) for t in re.split(r" [|\-–—] ", title)}
+        inside = [i for i, ln in enumerate(lines) if ln in body_lines or (len(ln) >= 40 and ln in body_flat)]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        labels: list[float | None] = []
+        for i, ln in enumerate(lines):
+            if ln in body_lines or (len(ln) >= 40 and ln in body_flat):
+                labels.append(0.0)
+            elif (
+                first - 6 <= i <= last
+                or comparison_form(ln) in tforms
+                or (len(ln) >= 15 and ln in body_flat)
+                or (len(ln.split()) >= 8 and ln[-1] in ".!?。")
+            ):  # title, byline, captions, inline pieces (kept by policy); prose-like teasers and comments
+                labels.append(None)  # title, byline, date, captions, inline pieces: kept by policy
+            else:
+                labels.append(1.0)
+        # cap the boilerplate lines of huge pages so a few portals do not outweigh the rest
+        pos = [i for i, lab in enumerate(labels) if lab == 1.0]
+        if len(pos) > limit_per_page:
+            keep = set(sorted(pos, key=lambda i: zlib.crc32(f"{key}{i}".encode()))[:limit_per_page])
+            labels = [None if (lab == 1.0 and i not in keep) else lab for i, lab in enumerate(labels)]
+        host = urlsplit(page.get("url") or "").hostname or key[:8]
+        docs.append(Doc(_site(host), f"aeb {key[:12]}", lines, labels, weight=1.0))
+    return docs
+
+
+# ------------------------------------------------------------------------------------------ matrix
+def featurise(docs: list[Doc], names: list[str] | None = None):
+    rows, grams, y, w, groups, origin = [], [], [], [], [], []
+    for d in docs:
+        feats = document_features(d.blocks, BUCKETS, MAX_CHARS)
+        for x, lab in zip(feats, d.labels, strict=True):
+            if lab is None or x is None:
+                continue
+            f, g = x
+            rows.append(f)
+            grams.append(g)
+            y.append(lab)
+            w.append(d.weight)
+            groups.append(d.group)
+            origin.append(d.source.split()[0] if d.source.startswith(("case", "aeb")) else d.source)
+    if names is None:
+        names = sorted({k for r in rows for k in r})
+    col = {k: j for j, k in enumerate(names)}
+    X = np.zeros((len(rows), len(names)), dtype=np.float64)
+    for i, r in enumerate(rows):
+        for k, v in r.items():
+            if k in col:
+                X[i, col[k]] = v
+    return names, X, grams, np.array(y), np.array(w), np.array(groups), np.array(origin)
+
+
+def _sparse(grams: list[list[int]]):
+    lens = np.array([len(g) for g in grams])
+    idx = np.concatenate([np.array(g, dtype=np.int64) for g in grams]) if grams else np.zeros(0, np.int64)
+    row = np.repeat(np.arange(len(grams)), lens)
+    val = np.repeat(1.0 / np.sqrt(np.maximum(lens, 1)), lens)
+    return row, idx, val
+
+
+def train(X, grams, y, w, *, l2_dense=1e-3, l2_hash=3e-3, steps=600, lr=0.05):
+    """Weighted logistic regression by full-batch Adam (numpy only)."""
+    n, d = X.shape
+    row, idx, val = _sparse(grams)
+    wd, wh, b = np.zeros(d), np.zeros(BUCKETS), 0.0
+    m = [np.zeros(d), np.zeros(BUCKETS), 0.0]
+    v = [np.zeros(d), np.zeros(BUCKETS), 0.0]
+    sw = w / w.sum()
+    for t in range(1, steps + 1):
+        z = X @ wd + np.bincount(row, weights=wh[idx] * val, minlength=n) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        err = (p - y) * sw
+        grads = [X.T @ err + l2_dense * wd, np.bincount(idx, weights=err[row] * val, minlength=BUCKETS) + l2_hash * wh,
+                 err.sum()]
+        params = [wd, wh, b]
+        for k in range(3):
+            m[k] = 0.9 * m[k] + 0.1 * grads[k]
+            v[k] = 0.999 * v[k] + 0.001 * grads[k] ** 2
+            step = lr * (m[k] / (1 - 0.9**t)) / (np.sqrt(v[k] / (1 - 0.999**t)) + 1e-8)
+            params[k] = params[k] - step
+        wd, wh, b = params
+    return wd, wh, float(b)
+
+
+def predict(model, X, grams):
+    wd, wh, b = model
+    row, idx, val = _sparse(grams)
+    z = X @ wd + np.bincount(row, weights=wh[idx] * val, minlength=len(X)) + b
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def cross_validate(X, grams, y, w, groups, origin, folds: int) -> np.ndarray:
+    fold = np.array([zlib.crc32(g.encode()) % folds for g in groups])
+    oof = np.zeros(len(y))
+    for k in range(folds):
+        tr, te = fold != k, fold == k
+        model = train(X[tr], [grams[i] for i in np.flatnonzero(tr)], y[tr], w[tr])
+        oof[te] = predict(model, X[te], [grams[i] for i in np.flatnonzero(te)])
+    return oof
+
+
+def report(oof, y, origin, thresholds=(0.5, 0.7, 0.8, 0.9, 0.95, 0.97)) -> str:
+    out = ["| lines | threshold | flagged | precision | recall of boilerplate lines |", "|---|---|---|---|---|"]
+    for name, sel in (("dev cases", origin == "case"), ("AEB pages", origin == "aeb"), ("all", origin != "")):
+        ys, ps = y[sel], oof[sel]
+        for t in thresholds:
+            flag = ps >= t
+            tp = int((flag & (ys == 1)).sum())
+            prec = tp / flag.sum() if flag.sum() else float("nan")
+            rec = tp / (ys == 1).sum() if (ys == 1).sum() else float("nan")
+            out.append(f"| {name} ({len(ys)}, {int((ys == 1).sum())} boilerplate) | {t} | {int(flag.sum())} "
+                       f"| {prec:.3f} | {rec:.3f} |")
+    return "\n".join(out)
+
+
+SHARES = {"case": 0.5, "aeb": 0.35, "boilerplate.yaml": 0.1, "disclaimers.yaml": 0.05}
+
+
+def balance(y: np.ndarray, origin: np.ndarray) -> np.ndarray:
+    """Weights that give each source its share and, within the cases and AEB, both classes equal weight.
+
+    AEB pages hold far more furniture lines than body lines; unweighted, the model would learn that most
+    lines are boilerplate, which is false for scraped article text (the cases).
+    """
+    w = np.zeros(len(y))
+    for name, share in SHARES.items():
+        sel = origin == name
+        if not sel.any():
+            continue
+        if name in ("case", "aeb"):
+            for lab in (0.0, 1.0):
+                part = sel & (y == lab)
+                if part.any():
+                    w[part] = share / 2 / part.sum()
+        else:
+            w[sel] = share / sel.sum()
+    return w * len(y)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "cleaner" / "_models" / "furniture.json"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--no-cv", action="store_true", help="train and write only")
+    args = ap.parse_args(argv)
+    docs = case_docs(SHARED / "data" / "cases")
+    bodies = _bodies(SHARED / "bench" / "aeb")
+    docs += wording_docs(SHARED / "data" / "boilerplate.yaml", 2.0, bodies)
+    docs += wording_docs(SHARED / "data" / "disclaimers.yaml", 0.5, bodies)
+    docs += aeb_docs(SHARED / "bench" / "aeb")
+    names, X, grams, y, w, groups, origin = featurise(docs)
+    w = balance(y, origin)
+    print(f"{len(y)} labelled lines ({int(y.sum())} boilerplate) from {len(docs)} documents, "
+          f"{len(set(groups))} sites, {len(names)} dense features, {BUCKETS} trigram buckets", file=sys.stderr)
+    if not args.no_cv:
+        oof = cross_validate(X, grams, y, w, groups, origin, args.folds)
+        print(f"cross-validation by site ({args.folds} folds, lines of sites not trained on):")
+        print(report(oof, y, origin))
+    wd, wh, b = train(X, grams, y, w)
+    data = {
+        "version": 1,
+        "about": "furniture scorer: logistic regression over block shape and hashed trigrams; "
+        "trained by tools/train_furniture.py on the dev cases, boilerplate.yaml, disclaimers.yaml, AEB (MIT)",
+        "buckets": BUCKETS,
+        "max_chars": MAX_CHARS,
+        "bias": round(b, 4),
+        "dense": {k: round(float(x), 4) for k, x in zip(names, wd, strict=True)},
+        "hashed": {str(i): round(float(x), 3) for i, x in enumerate(wh) if abs(x) >= 0.005},
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
