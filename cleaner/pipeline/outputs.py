@@ -38,6 +38,7 @@ __all__ = [
     "as_lines",
     "unified",
     "metadata_fields",
+    "untouched",
 ]
 
 
@@ -61,6 +62,12 @@ def unified(before: str, after: str, name: str) -> str:
 def metadata_fields(result: Result) -> dict[str, Any]:
     """``--format json`` on a record: what the page states (title, author, date, language), not the text."""
     return {k: v for k, v in to_record(result).items() if k not in ("text", "url")}
+
+
+def untouched(doc: Located, fmt: str) -> bool:
+    """A text document or record with nothing removed is written back as it was, not re-folded
+    (its single newlines would otherwise become paragraph breaks). A page is always rendered."""
+    return not doc.result.removals and doc.result.source is None and fmt == "text"
 
 
 class Cleaned(NamedTuple):
@@ -92,13 +99,19 @@ class CleanOutput:
         data: bytes | dict[str, Any]
         if self.diff:
             before = doc.text if doc.line is None else as_lines(doc.text)
-            data = unified(before, output_text(result), doc.where).encode("utf-8")
+            after = before if untouched(doc, "text") else output_text(result)
+            data = unified(before, after, doc.where).encode("utf-8")
         elif doc.fields is None:
-            text = render(result, self.fmt)
-            data = (text + "\n" if text else "").encode("utf-8")
+            if untouched(doc, self.fmt):
+                data = doc.text.encode("utf-8", "surrogatepass")
+            else:
+                text = render(result, self.fmt)
+                data = (text + "\n" if text else "").encode("utf-8")
         else:
             # a record keeps its own fields: --format json adds the page's metadata next to the text
             text = to_markdown(result) if self.fmt == "markdown" else result.text
+            if untouched(doc, self.fmt):  # nothing removed: the text as it was (the line is copied)
+                text = doc.fields.get(self.text_field, text)
             extra = metadata_fields(result) if self.fmt == "json" else None
             if doc.raw is None:  # a Parquet row or WARC page: written as a record
                 data = {**(extra or {}), **doc.fields, (self.output_field or self.text_field): text}
