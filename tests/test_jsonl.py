@@ -148,12 +148,14 @@ def test_url_field_scopes_rules_per_record(dataset: Path) -> None:
     by_id = {r["id"]: r["text"] for r in map(json.loads, res.stdout.splitlines())}
     assert by_id[3] == "Body text."  # example.com: the footer rule applies
     assert by_id[4] == "Body text.\nMore stories from Example News"  # other.org: it does not (untouched)
-    res = run("clean", dataset, "--on-error", "skip", *OWN)  # URLs not read: no domain-scoped rule runs
+    res = run("clean", dataset, "--on-error", "skip", *OWN)  # no --url-field: the records' 'url' is read
     by_id = {r["id"]: r["text"] for r in map(json.loads, res.stdout.splitlines())}
-    assert by_id[3] == "Body text.\nMore stories from Example News"
+    assert by_id[3] == "Body text."
+    assert by_id[4] == "Body text.\nMore stories from Example News"
     res = run("clean", dataset, "--on-error", "skip", "--url", "https://example.com/", *OWN)  # the default URL
     by_id = {r["id"]: r["text"] for r in map(json.loads, res.stdout.splitlines())}
-    assert by_id[3] == by_id[4] == "Body text."
+    assert by_id[3] == "Body text."
+    assert by_id[4] == "Body text.\nMore stories from Example News"  # its own URL (other.org) wins over --url
 
 
 def test_text_field_option(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def check_cmd(
 
     def body() -> None:
         settings = common.settings(report, args)
-        sources, _ = common.sources(report, args.paths)
+        sources, _ = common.sources(report, args.paths, args.exclude)
         threshold = cast(Level, fail_on.value)
         levels: Counter[str] = Counter()
         docs = docs_found = failing = 0

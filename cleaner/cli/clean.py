@@ -119,7 +119,7 @@ def clean_cmd(
             report, lambda: check_clean_usage(output=output, in_place=in_place, backup=backup, diff=diff)
         )
         settings = common.settings(report, args)
-        sources, any_folder = common.sources(report, args.paths)
+        sources, any_folder = common.sources(report, args.paths, args.exclude)
         plan = common.stop_on_plan_error(
             report,
             lambda: plan_outputs(

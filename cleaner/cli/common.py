@@ -70,13 +70,22 @@ def settings(report: Report, args: DocumentArgs) -> Settings:
     if args.no_default_rules and not args.rules:
         report.error("--no-default-rules needs at least one --rules PATH")
         raise Stop(2)
-    options = Options(dedup=not args.no_dedup, near_threshold=args.near_threshold, min_dup_chars=args.min_dup_chars)
-    return Settings(load(report, args.rules, defaults=not args.no_default_rules), options, args.url, args.lang)
+    from cleaner.cli.selecting import selections  # --select/--ignore, the file's and per-site layers
+
+    chosen = selections(args)
+    options = Options(
+        dedup=not args.no_dedup,
+        near_threshold=args.near_threshold,
+        min_dup_chars=args.min_dup_chars,
+        selection=chosen.base or None,
+    )
+    rules = load(report, args.rules, defaults=not args.no_default_rules)
+    return Settings(rules, options, args.url, args.lang, sites=chosen if chosen.sites else None)
 
 
-def sources(report: Report, paths: list[str] | None) -> tuple[list[Source], bool]:
+def sources(report: Report, paths: list[str] | None, exclude: list[str] | None = None) -> tuple[list[Source], bool]:
     try:
-        return expand_inputs(paths or [])
+        return expand_inputs(paths or [], exclude=exclude or ())
     except InputError as exc:
         report.error(str(exc))
         raise Stop(2) from None

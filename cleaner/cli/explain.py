@@ -43,7 +43,7 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
 
     def body() -> None:
         settings = common.settings(report, args)
-        sources, _ = common.sources(report, args.paths)
+        sources, _ = common.sources(report, args.paths, args.exclude)
         kinds: Counter[str] = Counter()
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []

@@ -13,11 +13,12 @@ the clean text, ``explain`` and ``check`` agree on what an ignored rule leaves i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-__all__ = ["Layer", "RuleSelection", "split_patterns"]
+__all__ = ["Layer", "RuleSelection", "SiteSelection", "split_patterns"]
 
 
 def split_patterns(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -70,3 +71,46 @@ class RuleSelection:
     def then(self, *layers: Layer) -> RuleSelection:
         """This selection with ``layers`` on top (empty layers dropped)."""
         return RuleSelection(self.layers + tuple(x for x in layers if x))
+
+
+def _host_matches(pattern: str, host: str) -> bool:
+    """``example.com`` matches the host and its subdomains; a glob (``*.example.*``) matches the host."""
+    pattern = pattern.lower()
+    return host == pattern or host.endswith("." + pattern) or fnmatchcase(host, pattern)
+
+
+def _path_matches(pattern: str, path: str) -> bool:
+    return fnmatchcase(path, pattern) or fnmatchcase(path.rsplit("/", 1)[-1], pattern)
+
+
+@dataclass(frozen=True)
+class SiteSelection:
+    """A run's selection with per-site (or per-path) ignores: ``below`` (the configuration file's
+    select/ignore), then the ignores of every ``sites`` key matching the document's host or path, then
+    ``top`` (the command line)."""
+
+    below: Layer = Layer()
+    top: Layer = Layer()
+    sites: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    root: str | None = None  # path keys are relative to this folder (the configuration file's)
+    _made: dict[tuple[str, ...], RuleSelection] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def base(self) -> RuleSelection:
+        return RuleSelection().then(self.below, self.top)
+
+    def for_document(self, host: str | None, path: str | None) -> RuleSelection | None:
+        """The selection for a document of ``host`` at ``path``; None when no site key matches it."""
+        ignores: list[str] = []
+        if path and self.root:
+            path = os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        for pattern, patterns in self.sites:
+            if (host and _host_matches(pattern, host)) or (path and _path_matches(pattern, path)):
+                ignores.extend(patterns)
+        if not ignores:
+            return None
+        key = tuple(ignores)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = RuleSelection().then(self.below, Layer(None, key), self.top)
+        return made
