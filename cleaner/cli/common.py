@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
@@ -28,7 +29,9 @@ from cleaner.pipeline.stats import Tally
 from cleaner.result import Options
 from cleaner.rules import RuleLoadError, RuleSet, load_rules, rule_files
 
-__all__ = ["Stop", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally"]
+E = TypeVar("E", bound=Enum)
+
+__all__ = ["Stop", "choice", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally"]
 
 
 class Stop(Exception):
@@ -37,6 +40,21 @@ class Stop(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
+
+
+def choice(report: Report, option: str, value: str, choices: type[E]) -> E:
+    """An option's value as its Enum, checked here rather than by typer so that a wrong value gets the
+    documented ``cleaner: error:`` line (with a did-you-mean) and exit code 2."""
+    try:
+        return choices(value)
+    except ValueError:
+        import difflib
+
+        names = [c.value for c in choices]
+        near = difflib.get_close_matches(value, names, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        report.error(f"{option} {value!r} is not one of {', '.join(names)}{hint}")
+        raise typer.Exit(2) from None
 
 
 def finish(report: Report) -> NoReturn:

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from cleaner.io.writing import jsonl_line, output_text
 from cleaner.pipeline.documents import Located
 from cleaner.pipeline.findings import at_or_above, check_lines, document_json, explain_lines, github_lines
+from cleaner.pipeline.reports import json_lines
 from cleaner.pipeline.stats import DocStats, doc_stats
 from cleaner.render import render, to_markdown, to_record
 from cleaner.result import Level, Result
@@ -142,6 +143,9 @@ class ExplainOutput:
         return Explained(shown, doc_stats(doc))
 
 
+GATHERED = ("json", "sarif", "junit")  # check formats that print one document at the end of the run
+
+
 class Checked(NamedTuple):
     """What ``check`` reports of one document.
 
@@ -168,17 +172,22 @@ class CheckOutput:
 
     fmt: str
     threshold: Level
+    verbose: bool = False  # text: the rule's whole description instead of its gist
 
     def __call__(self, doc: Located) -> Checked:
         removals = doc.result.removals
         levels = tuple(Counter(r.level for r in removals).items())
         hits = sum(at_or_above(r.level, self.threshold) for r in removals)
         lines = json = counts = None
-        if self.fmt == "json":
-            if doc.line is None or removals:
+        if self.fmt in GATHERED:  # one report at the end, built from every document's JSON view
+            if doc.line is None or removals or self.fmt == "junit":  # junit: a testcase per record
                 json = document_json(doc)
             counts = doc.result.counts()
+        elif self.fmt == "json-lines":
+            lines = "\n".join(json_lines(document_json(doc))) if removals else None
+        elif removals and self.fmt == "text":
+            lines = "\n".join(check_lines(doc, self.verbose))
         elif removals:
-            lines = "\n".join(github_lines(doc) if self.fmt == "github" else check_lines(doc))
+            lines = "\n".join(github_lines(doc))
         record = doc.line is not None
         return Checked(doc.path, record, bool(removals), levels, hits, lines, json, counts, doc_stats(doc))
