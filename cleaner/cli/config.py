@@ -282,7 +282,7 @@ def merge(
     for key, spec in KEYS.items():
         known = spec.param in shared or spec.param == "per_site_ignores"
         target = shared if known else own if spec.param in own else None
-        if target is None or (spec.commands and command not in spec.commands):
+        if target is None or (spec.commands and command not in (*spec.commands, "config")):
             continue
         given = source_of(spec.param) not in (None, "DEFAULT", "DEFAULT_MAP")
         in_file = cfg is not None and key in cfg.values
