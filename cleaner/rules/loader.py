@@ -25,6 +25,10 @@ from pathlib import Path
 import yaml
 
 from cleaner.result import LEVELS
+
+# libyaml's loader composes the bundled packs ~10x faster, with the same line/column marks (tested in
+# tests/test_ci_gate.py); the pure-Python one when PyYAML was built without libyaml
+YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from cleaner.rules.anchors import fuzzy_anchors, literal_anchors, required_anchors
 from cleaner.rules.model import (
     ACTIONS,
@@ -266,7 +270,7 @@ class _FileLoader:
     # -- the document
     def load(self, text: str) -> tuple[str, list[Rule]]:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = yaml.compose(text, Loader=YAML_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
