@@ -25,10 +25,6 @@ from pathlib import Path
 import yaml
 
 from cleaner.result import LEVELS
-
-# libyaml's loader composes the bundled packs ~10x faster, with the same line/column marks (tested in
-# tests/test_ci_gate.py); the pure-Python one when PyYAML was built without libyaml
-YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from cleaner.rules.anchors import fuzzy_anchors, literal_anchors, required_anchors
 from cleaner.rules.model import (
     ACTIONS,
@@ -45,6 +41,10 @@ from cleaner.rules.model import (
     Scope,
 )
 from cleaner.text.normalize import comparison_form
+
+# libyaml's loader composes the bundled packs ~10x faster, with the same line/column marks (tested in
+# tests/test_ci_gate.py); the pure-Python one when PyYAML was built without libyaml
+YAML_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["bundled_rules_dir", "rule_files", "load_rules", "default_rules", "load_rule_text", "is_domain"]
 
