@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,13 +26,18 @@ from pathlib import Path
 SMALL = "A short article paragraph about markets and interest rates.\n\nShare\n"
 
 
-def wall(cmd: list[str], runs: int, cwd: str) -> tuple[float, float]:
-    times = []
+def wall(cmd: list[str], runs: int, cwd: str, env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Median and min wall time, and median CPU time (user + system: what the process itself costs,
+    less sensitive than wall time to other processes on a shared machine)."""
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         times.append(time.perf_counter() - t)
-    return statistics.median(times), min(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), min(times), statistics.median(cpu)
 
 
 _PART = """
@@ -43,6 +49,8 @@ import yaml
 from cleaner.rules import loader
 if sys.argv[1] == "py":
     loader.YAML_LOADER = yaml.SafeLoader
+import os
+os.environ["CLEANER_NO_CACHE"] = "1"
 loader.load_rules([], defaults=True)
 t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "rules": t2 - t1}))
@@ -70,27 +78,35 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "small.txt").write_text(SMALL, encoding="utf-8")
         Path(tmp, "small.py").write_text("x = 1\n", encoding="utf-8")
+        warm = {**os.environ, "CLEANER_CACHE_DIR": str(Path(tmp, "cache"))}
+        cold = {**os.environ, "CLEANER_NO_CACHE": "1"}
+        check = [cleaner, "check", "small.txt", "--no-config"]
         rows = [
-            ("python -c pass", [sys.executable, "-c", "pass"]),
-            ("cleaner --version", [cleaner, "--version"]),
-            ("cleaner check small.txt", [cleaner, "check", "small.txt", "--no-config"]),
+            ("python -c pass", [sys.executable, "-c", "pass"], None),
+            ("cleaner --version", [cleaner, "--version"], None),
+            ("cleaner check small.txt", check, warm),  # the compiled-rules cache filled by the first run
+            ("  ... without the rules cache", check, cold),
         ]
         ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
         if Path(ruff).exists():
-            rows.append(("ruff check small.py (peer)", [ruff, "check", "--no-cache", "small.py"]))
-        results = {name: wall(cmd, args.runs, tmp) for name, cmd in rows}
+            rows.append(("ruff check small.py (peer)", [ruff, "check", "--no-cache", "small.py"], None))
+        subprocess.run(check, cwd=tmp, env=warm, capture_output=True, check=False)  # fill the cache
+        results = {name: wall(cmd, args.runs, tmp, env) for name, cmd, env in rows}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"load average {load:.2f}, {os.cpu_count()} cores, {args.runs} runs each (median / min)")
-    base = results["cleaner check small.txt"][0]
-    for name, (med, low) in results.items():
-        print(f"  {name:<30} {med:6.3f} s / {low:6.3f} s   ratio to check: {med / base:5.2f}")
+    print(f"load average {load:.2f}, {os.cpu_count()} cores, {args.runs} runs each (wall median / min, CPU median)")
+    base = results["cleaner check small.txt"][2]
+    for name, (med, low, cpu) in results.items():
+        print(f"  {name:<30} {med:6.3f} s / {low:6.3f} s  cpu {cpu:6.3f} s   cpu ratio to check: {cpu / base:5.2f}")
     parts = in_process()
     print(
         f"in-process: import cleaner.cli {parts['import']:.3f} s; bundled packs with libyaml "
         f"{parts['rules_c']:.3f} s, pure-Python loader {parts['rules_py']:.3f} s"
     )
-    verdict = "meets" if results["cleaner check small.txt"][1] <= 0.3 else "misses"
-    print(f"target: cleaner check small.txt <= 0.3 s: {verdict} it (min of the runs)")
+    low, cpu = results["cleaner check small.txt"][1:]
+    print(
+        f"target: cleaner check small.txt <= 0.3 s: wall min {'meets' if low <= 0.3 else 'misses'} it, "
+        f"CPU {'meets' if cpu <= 0.3 else 'misses'} it"
+    )
 
 
 if __name__ == "__main__":

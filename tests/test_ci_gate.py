@@ -371,3 +371,26 @@ def test_pre_commit_runs_the_hooks_on_a_sample_repository(tmp_path: Path) -> Non
     assert "Cette page peut inclure" not in (repo / "page.txt").read_text(encoding="utf-8")
     git("add", ".")
     assert pre_commit("cleaner-check").returncode == 0
+
+
+# ------------------------------------------------------------------------------- rules cache
+def test_rules_cache_serves_the_same_rules_and_notices_a_change(tmp_path: Path, monkeypatch) -> None:
+    from cleaner import clean
+    from cleaner.rules import cache, load_rules
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack.yaml"
+    shutil.copy(DATA / "rules" / next(p.name for p in sorted((DATA / "rules").glob("*.yaml"))), pack)
+    fresh = load_rules([pack], defaults=True)  # stores
+    assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 1
+    cached = load_rules([pack], defaults=True)  # served from the cache: regexes compiled on first use
+    assert any(isinstance(r.matcher.regex, cache.LazyPattern) for r in cached.rules)
+    assert [r.id for r in cached.all_rules] == [r.id for r in fresh.all_rules]
+    text = KREMLIN.read_text(encoding="utf-8")
+    assert clean(text, rules=cached) == clean(text, rules=fresh)
+    pack.write_text(pack.read_text(encoding="utf-8").replace("description:", "description: changed", 1))
+    changed = load_rules([pack], defaults=True)
+    assert not any(isinstance(r.matcher.regex, cache.LazyPattern) for r in changed.rules)  # rebuilt
+    for entry in (tmp_path / "cache").glob("rules-*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert [r.id for r in load_rules([pack], defaults=True).all_rules] == [r.id for r in changed.all_rules]

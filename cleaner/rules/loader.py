@@ -89,6 +89,10 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
         files.extend(rule_files([bundled_rules_dir()]))
     if paths:
         files.extend(rule_files(paths))
+    from cleaner.rules import cache  # compiled packs kept on disk, keyed by their bytes
+
+    if (hit := cache.lookup(files)) is not None:
+        return hit
     problems: list[Problem] = []
     rules: list[Rule] = []
     packs: list[str] = []
@@ -119,7 +123,9 @@ def load_rules(paths: Iterable[str | Path] | None = None, *, defaults: bool = Tr
         raise RuleLoadError(problems)
     text_rules = tuple(r for r in rules if r.matcher.kind != "selector")
     html_rules = tuple(r for r in rules if r.matcher.kind == "selector")
-    return RuleSet(text_rules, tuple(packs), tuple(str(f) for f in files), html_rules)
+    ruleset = RuleSet(text_rules, tuple(packs), tuple(str(f) for f in files), html_rules)
+    cache.store(files, ruleset)
+    return ruleset
 
 
 @lru_cache(maxsize=1)
