@@ -2,8 +2,8 @@
 does not pay for validating the packs, analysing their anchors and compiling every regex.
 
 The cache holds the :class:`~cleaner.rules.model.RuleSet` that :func:`cleaner.rules.loader.load_rules`
-built, keyed by the package version, the Python version and the exact bytes of every pack file, so a
-changed pack (or cleaner) is never served stale. Its regexes are stored as :class:`LazyPattern`s: each
+built, keyed by the Python version, the rule code's files (size and mtime) and the exact bytes of every
+pack file, so a changed pack (or cleaner) is never served stale. Its regexes are stored as :class:`LazyPattern`s: each
 is compiled the first time a document needs it (the prefilter skips most rules for most documents), so
 loading from the cache costs an unpickle. Only valid packs are cached (a pack with problems raises
 before it is stored), so strict loading and its ``file:line:col`` messages are unchanged.
@@ -34,6 +34,7 @@ from cleaner.rules.prefilter import rule_index
 __all__ = ["LazyPattern", "cache_dir", "lookup", "store"]
 
 _FORMAT = 2
+_HERE = Path(__file__).parent
 
 
 class LazyPattern:
@@ -86,9 +87,10 @@ def cache_dir() -> Path | None:
 
 def _key(files: Sequence[Path]) -> tuple[str, str] | None:
     """(entry name, content digest): the name from the file list, the digest from every file's bytes."""
-    from cleaner import __version__
-
-    names = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}".encode())
+    # the code that builds and reads compiled rules: a new version (or an edited checkout) never reads
+    # an older build's cache
+    code = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(_HERE.glob("*.py")))
+    names = hashlib.sha256(f"{_FORMAT}|{sys.version}|{code}".encode())
     content = hashlib.sha256()
     try:
         for f in files:
