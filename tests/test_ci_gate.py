@@ -394,3 +394,11 @@ def test_rules_cache_serves_the_same_rules_and_notices_a_change(tmp_path: Path, 
     for entry in (tmp_path / "cache").glob("rules-*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert [r.id for r in load_rules([pack], defaults=True).all_rules] == [r.id for r in changed.all_rules]
+
+
+def test_installed_package_is_typed(tmp_path: Path) -> None:
+    """py.typed ships inside the package (the wheel takes the whole cleaner/ folder), found from anywhere."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = "import cleaner, pathlib; print((pathlib.Path(cleaner.__file__).parent / 'py.typed').is_file())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == "True", out.stderr

@@ -44,7 +44,15 @@ one line per finding:
 line in the file), then a summary. --format json prints a machine-readable
 report instead (per file: path, removals, counts; per JSONL record: line);
 --format github prints GitHub Actions annotations (::error file=...,line=...::)
-so findings show on the pull request.
+so findings show on the pull request; --format sarif a SARIF 2.1.0 log (code
+scanning), --format junit a JUnit XML report (a testsuite per file, a testcase
+per document, a failure per finding), --format json-lines one JSON object per
+finding. Text findings give the gist of the rule; -v its whole description.
+
+\b
+Settings come from [tool.cleaner] in pyproject.toml or a cleaner.toml found
+from here upward (see `cleaner config`); options given here win. --select and
+--ignore take rule-id globs (gate.*, dedup.*, generic.ads.*).
 
 \b
 --fail-on sets the lowest level that fails: info (default: any removal
@@ -60,6 +68,8 @@ Examples:
   cleaner check pages/
   cleaner check page.txt --fail-on error --format json
   cleaner check exports/ --format github       # in a GitHub Actions step
+  cleaner check exports/ --format sarif > cleaner.sarif
+  cleaner check exports/ --ignore 'dedup.near,generic.ads.*'
   cleaner check data.jsonl --text-field body --url-field url
 """
 

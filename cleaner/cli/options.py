@@ -85,8 +85,8 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml). "
-        "'-' or nothing: stdin.",
+        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml and the "
+        "datasets *.jsonl, *.jsonl.gz, *.jsonl.zst, *.parquet, *.warc, *.warc.gz). '-' or nothing: stdin.",
         show_default=False,
     ),
 ]
