@@ -294,6 +294,13 @@ def test_an_untouched_record_and_file_are_written_byte_for_byte(tmp_path: Path) 
     assert page.read_text() == "First paragraph about rates.\nSecond paragraph, on bonds.\n"
     assert page.stat().st_mtime == 1_000_000_000
     assert run("clean", page, "--no-config").stdout == page.read_text()
+    crlf = tmp_path / "crlf.txt"  # line endings and byte-order mark as they were, also with -o and --in-place
+    crlf.write_bytes(b"\xef\xbb\xbfFirst paragraph about rates.\r\nSecond paragraph, on bonds.\r\n")
+    os.utime(crlf, (1_000_000_000, 1_000_000_000))
+    assert run("clean", crlf, "-o", tmp_path / "copy.txt", "--no-config").exit_code == 0
+    assert (tmp_path / "copy.txt").read_bytes() == crlf.read_bytes()
+    run("clean", crlf, "--in-place", "--no-config")
+    assert crlf.stat().st_mtime == 1_000_000_000
 
 
 # ------------------------------------------------------------------------------- YAML loader

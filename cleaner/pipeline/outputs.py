@@ -83,6 +83,7 @@ class Cleaned(NamedTuple):
     stats: DocStats
     warning: str | None
     record: bool
+    verbatim: bool = False  # a text file with nothing removed: ``data`` is its text as read (untouched)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class CleanOutput:
                 data = jsonl_line(
                     doc.raw, doc.fields, text, text_field=self.text_field, output_field=self.output_field, extra=extra
                 )
-        return Cleaned(data, doc_stats(doc), warning, doc.line is not None)
+        verbatim = doc.fields is None and not self.diff and untouched(doc, self.fmt)
+        return Cleaned(data, doc_stats(doc), warning, doc.line is not None, verbatim)
 
 
 class Explained(NamedTuple):
