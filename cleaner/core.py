@@ -53,7 +53,7 @@ def clean(
     opt = options or DEFAULT_OPTIONS
     ruleset = default_rules() if rules is None else rules
     if html is None:
-        from cleaner.html.extract import looks_like_html
+        from cleaner.html.sniff import looks_like_html
 
         html = looks_like_html(raw)
     if html:

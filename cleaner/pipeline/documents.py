@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleaner import core
-from cleaner.html.extract import looks_like_html
+from cleaner.html.sniff import looks_like_html
 from cleaner.io.reading import (
     HTML_SUFFIXES,
     InputError,

@@ -46,9 +46,11 @@ def choose_jobs(sources: list[Source], jobs: int) -> int:
         return jobs
     size, _ = input_size(sources)
     big = size > AUTO_JOBS_BYTES or len(sources) > AUTO_JOBS_FILES
+    if not big:
+        return 1
     from cleaner.pipeline.pool import available_cores  # lazy: multiprocessing only for runs that need it
 
-    return available_cores() if big else 1
+    return available_cores()
 
 
 def iter_sources(
