@@ -224,16 +224,22 @@ def load_config(path: Path) -> Config:
 
 def discover(start: Path | None = None) -> Path | None:
     """The configuration file in force for ``start`` (default: the working directory), or None."""
-    here = (start or Path.cwd()).resolve()
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the working directory was removed under us: no file to find
+        return None
     for folder in (here, *here.parents):
-        for name in NAMES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml" or _has_tool_table(candidate):
-                return candidate
-        if (folder / ".git").exists():
-            return None
+        try:
+            for name in NAMES:
+                candidate = folder / name
+                if not candidate.is_file():
+                    continue
+                if name != "pyproject.toml" or _has_tool_table(candidate):
+                    return candidate
+            if (folder / ".git").exists():
+                return None
+        except OSError:  # a folder we may not look into: as if it held nothing
+            continue
     return None
 
 
