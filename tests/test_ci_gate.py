@@ -240,6 +240,10 @@ def test_wrong_format_is_a_cleaner_error() -> None:
     assert res.exit_code == 2
     assert res.stderr.startswith("cleaner: error: --format 'sarf' is not one of text, json, github, sarif")
     assert "did you mean 'sarif'?" in res.stderr
+    for command, wrong, near in (("clean", "mdown", "markdown"), ("explain", "jsn", "json")):
+        res = run(command, KREMLIN, "--format", wrong)
+        assert res.exit_code == 2 and res.stderr.startswith(f"cleaner: error: --format {wrong!r} is not one of")
+        assert f"did you mean {near!r}?" in res.stderr
 
 
 # ----------------------------------------------------------------------------- inputs, fields

@@ -103,16 +103,18 @@ def clean_cmd(
     ] = None,
     on_error: Annotated[OnError, typer.Option("--on-error", help="JSONL: what to do with a bad line.")] = OnError.fail,
     fmt: Annotated[
-        OutFormat,
+        str,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="text: paragraphs; markdown: headings and lists kept (HTML input); json: text plus the "
             "page's title, author, date, language and URL (in JSONL: added as fields).",
         ),
-    ] = OutFormat.text,
+    ] = "text",
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
+    fmt = common.choice(report, "--format", fmt, OutFormat)
 
     def body() -> None:
         common.stop_on_plan_error(

@@ -38,8 +38,9 @@ Examples:
 
 @app.command("explain", help=EXPLAIN_HELP)
 @document_command
-def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
+def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
     report = Report()
+    fmt = common.choice(report, "--format", fmt, Format)
 
     def body() -> None:
         settings = common.settings(report, args)

@@ -217,7 +217,7 @@ StatsOpt = Annotated[
     Path | None,
     typer.Option("--stats", metavar="FILE.json", help="Write the run's counts (the summary) as JSON here."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+FormatOpt = Annotated[str, typer.Option("--format", metavar="FORMAT", help="Output format: text or json.")]
 
 
 @dataclasses.dataclass(frozen=True)
