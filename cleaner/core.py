@@ -53,7 +53,7 @@ def clean(
     opt = options or DEFAULT_OPTIONS
     ruleset = default_rules() if rules is None else rules
     if html is None:
-        from cleaner.html.extract import looks_like_html
+        from cleaner.html.sniff import looks_like_html
 
         html = looks_like_html(raw)
     if html:
@@ -105,6 +105,8 @@ def _clean_page(
     from cleaner.html.extract import extract
 
     chosen = page_rules(ruleset, url)
+    if opt.selection:
+        chosen = [r for r in chosen if opt.selection.allows(r.id)]
     selectors = [_selector(r) for r in chosen]
     # the text pipeline's duplicate removal takes the copies, so that `explain` lists them
     page = extract(raw, url=url, selectors=selectors, encoding=encoding, drop_repeats=False)
@@ -207,11 +209,15 @@ def _clean_units(
         doc = Document(raw, units, pristine=n_pass == 0)
         only = None if dirty is None else {k for k, u in enumerate(units) if id(u) in dirty} | {len(units) - 1}
         found = find_boilerplate(doc, ruleset, url=url, language=lang, only=only)
+        if opt.selection:
+            found = [r for r in found if opt.selection.allows(r.rule)]
         units = _cut(units, found, raw)
         cut_by_rules = any(before[id(u)] != u.text for u in units)
         dups: list[Removal] = []
         if opt.dedup and (dirty is None or dirty or cut_by_rules):
             dups, moves = find_duplicates(units, raw, opt)
+            if opt.selection:
+                dups, moves = _selected_duplicates(dups, moves, opt.selection)
             units = _cut(_apply_moves(units, moves), dups, raw)
         removals.extend(found)
         removals.extend(dups)
@@ -221,6 +227,13 @@ def _clean_units(
         if not dirty and len(units) == len(before):
             break  # removals that cut nothing new (already-removed text): nothing can change any more
     return units, removals
+
+
+def _selected_duplicates(dups: list[Removal], moves: list[Move], selection: Any) -> tuple[list[Removal], list[Move]]:
+    """The duplicate removals the selection allows; an ignored ``dedup.teaser`` also keeps its teaser
+    where it stands (the fuller copy is not moved into its place)."""
+    kept = [d for d in dups if selection.allows(d.rule)]
+    return kept, moves if selection.allows("dedup.teaser") else []
 
 
 def _cut(units: list[Unit], removals: list[Removal], text: str) -> list[Unit]:

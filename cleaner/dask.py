@@ -47,6 +47,11 @@ def _ruleset(rules: RulePaths, defaults: bool) -> RuleSet:
     return _rules_cached(tuple(str(p) for p in rules or ()), defaults)
 
 
+def _written(result: Any, text: str) -> str:
+    """What the CLI writes for a record: its clean text, or the text as it was when nothing was removed."""
+    return result.text if result.removals or result.source is not None else text
+
+
 def clean_records(
     records: Iterable[dict[str, Any]],
     *,
@@ -73,7 +78,7 @@ def clean_records(
             continue
         result = clean(rec[text_field], url=chosen.url, language=chosen.lang, rules=ruleset, options=options)
         new = dict(rec)
-        new[output_field or text_field] = result.text
+        new[output_field or text_field] = _written(result, rec[text_field])
         out.append(new)
     return out
 
@@ -128,7 +133,7 @@ def _clean_frame(frame: Any, *, rules: tuple[str, ...], defaults: bool, options:
         cleaned.append(
             text
             if isinstance(chosen, str)
-            else clean(text, url=chosen.url, language=chosen.lang, rules=ruleset, options=options).text
+            else _written(clean(text, url=chosen.url, language=chosen.lang, rules=ruleset, options=options), text)
         )
     out = frame.copy()
     out[target] = cleaned

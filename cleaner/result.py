@@ -7,7 +7,10 @@ from these objects, so what is reported is exactly what was done.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from cleaner.rules.selection import RuleSelection
 
 Kind = Literal["boilerplate", "duplicate"]
 Level = Literal["error", "warning", "info"]
@@ -96,6 +99,8 @@ class Options:
     min_dup_chars: int = 10
     teaser_min_chars: int = 40
     contained_min_chars: int = 60
+    # which rule ids may remove anything (--select/--ignore, configuration); None: all of them
+    selection: RuleSelection | None = None
 
 
 @dataclass(frozen=True)

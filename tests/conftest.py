@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from casedata import case_names, load_case
+
+# the compiled-rules cache (cleaner.rules.cache) of the test run goes to a folder of its own, not ~/.cache
+os.environ.setdefault("CLEANER_CACHE_DIR", tempfile.mkdtemp(prefix="cleaner-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -97,7 +97,7 @@ def test_clean_stdin_with_and_without_dash() -> None:
 def test_clean_url_scopes_rules() -> None:
     text = "Body text.\nMore stories from Example News\n"
     assert run("clean", *OWN, "--url", "https://www.example.com/a", input=text).stdout == "Body text.\n"
-    assert run("clean", *OWN, input=text).stdout == "Body text.\n\nMore stories from Example News\n"
+    assert run("clean", *OWN, input=text).stdout == text  # nothing removed: written back as it was
 
 
 def test_clean_everything_removed_gives_empty_output() -> None:
@@ -121,7 +121,7 @@ def test_clean_folder_mirrors_into_output_dir(tmp_path: Path) -> None:
     shutil.copy(KREMLIN, src / "kremlin.txt")
     (src / "sub" / "note.md").write_text("A note.\nShare\n", encoding="utf-8")
     (src / ".hidden.txt").write_text("Share\n", encoding="utf-8")
-    (src / "data.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")  # datasets only when named
+    (src / "data.json").write_text('{"text": "x"}\n', encoding="utf-8")  # a JSON document is not prose
     (src / "image.png").write_bytes(b"\x89PNG")
     res = run("clean", src, "-o", tmp_path / "out", *OWN)
     assert res.exit_code == 0, res.stderr
@@ -300,7 +300,7 @@ def test_explain_spans_index_the_input() -> None:
 def test_explain_stdin_without_removals() -> None:
     res = run("explain", "-", *OWN, input="Nothing to remove here.\n")
     assert res.exit_code == 0
-    assert res.stdout == "<stdin>: 0 removals\nno removals in 1 document; 24 -> 23 characters\n"
+    assert res.stdout == "<stdin>: 0 removals\nno removals in 1 document; 24 -> 24 characters\n"  # written as it was
 
 
 # -------------------------------------------------------------------------------------- check

@@ -9,7 +9,7 @@ messages and exit codes (:mod:`cleaner.cli.report`).
 
 from __future__ import annotations
 
-from cleaner.cli import check, clean, explain, mine, rules  # noqa: F401  (each registers its commands)
+from cleaner.cli import check, clean, config_cmd, explain, mine, rules  # noqa: F401  (each registers its commands)
 from cleaner.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -41,7 +41,7 @@ Exit codes:
 app = typer.Typer(
     name="cleaner",
     help=MAIN_HELP,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 from collections import Counter
 from typing import Annotated, Any, cast
 
@@ -15,9 +16,22 @@ from cleaner.cli.options import CheckFormat, DocumentArgs, FailOn, QuietOpt, doc
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
 from cleaner.pipeline.findings import add_check_error, add_check_json, check_payload, check_summary
-from cleaner.pipeline.outputs import Checked, CheckOutput
+from cleaner.pipeline.outputs import GATHERED, Checked, CheckOutput
 from cleaner.pipeline.runner import iter_documents
 from cleaner.result import Level
+
+
+def ci_report(fmt: str, files: dict[str, dict[str, Any]], rules: Any, *, exit_code: int) -> str:
+    """``--format sarif`` / ``junit``: the run's report, from the same per-file views as ``json``."""
+    from cleaner import __version__
+    from cleaner.pipeline.reports import junit_xml, sarif_log
+
+    if fmt == "junit":
+        return junit_xml(files.values())
+    described = {r.id: (r.description, r.level) for r in rules.all_rules}
+    log = sarif_log(files.values(), described, version=__version__, exit_code=exit_code)
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
 
 # ------------------------------------------------------------------------------------------ check
 CHECK_HELP = """Check documents without writing: exit 1 if anything would be removed.
@@ -30,7 +44,15 @@ one line per finding:
 line in the file), then a summary. --format json prints a machine-readable
 report instead (per file: path, removals, counts; per JSONL record: line);
 --format github prints GitHub Actions annotations (::error file=...,line=...::)
-so findings show on the pull request.
+so findings show on the pull request; --format sarif a SARIF 2.1.0 log (code
+scanning), --format junit a JUnit XML report (a testsuite per file, a testcase
+per document, a failure per finding), --format json-lines one JSON object per
+finding. Text findings give the gist of the rule; -v its whole description.
+
+\b
+Settings come from [tool.cleaner] in pyproject.toml or a cleaner.toml found
+from here upward (see `cleaner config`); options given here win. --select and
+--ignore take rule-id globs (gate.*, dedup.*, generic.ads.*).
 
 \b
 --fail-on sets the lowest level that fails: info (default: any removal
@@ -46,6 +68,8 @@ Examples:
   cleaner check pages/
   cleaner check page.txt --fail-on error --format json
   cleaner check exports/ --format github       # in a GitHub Actions step
+  cleaner check exports/ --format sarif > cleaner.sarif
+  cleaner check exports/ --ignore 'dedup.near,generic.ads.*'
   cleaner check data.jsonl --text-field body --url-field url
 """
 
@@ -55,23 +79,32 @@ Examples:
 def check_cmd(
     args: DocumentArgs,
     fmt: Annotated[
-        CheckFormat,
-        typer.Option("--format", help="Output format: text, json, or github (workflow-command annotations)."),
-    ] = CheckFormat.text,
+        str,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Output format: text, json, github (workflow-command annotations), sarif (SARIF 2.1.0 for "
+            "code scanning), junit (JUnit XML test report), json-lines (one JSON object per finding).",
+        ),
+    ] = "text",
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest removal level that fails.")] = FailOn.info,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Text findings carry the rule's whole description.")
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
+    fmt = common.choice(report, "--format", fmt, CheckFormat)
 
     def body() -> None:
         settings = common.settings(report, args)
-        sources, _ = common.sources(report, args.paths)
+        sources, _ = common.sources(report, args.paths, args.exclude)
         threshold = cast(Level, fail_on.value)
         levels: Counter[str] = Counter()
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
         run = common.tally(report, args, sources, quiet=quiet, to_stdout=True)
-        finish = CheckOutput(fmt.value, threshold)
+        finish = CheckOutput(fmt.value, threshold, verbose)
         stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
@@ -79,7 +112,12 @@ def check_cmd(
                 docs_found, failing = _check_one(report, doc, fmt, files, levels, docs_found, failing)
                 docs += isinstance(doc, Checked)
         summary = check_summary(docs, docs_found, levels, failing, threshold)
-        if fmt is CheckFormat.json:
+        if fmt in (CheckFormat.sarif, CheckFormat.junit):
+            print(ci_report(fmt.value, files, settings.rules, exit_code=report.exit_code))
+        elif fmt is CheckFormat.json_lines:
+            if not quiet:
+                print(summary, file=sys.stderr)
+        elif fmt is CheckFormat.json:
             payload = check_payload(
                 files,
                 fail_on=threshold,
@@ -110,13 +148,13 @@ def _check_one(
     """Report one document's findings (or why it is unreadable); return the updated (found, failing)."""
     if isinstance(doc, Unreadable):
         report.error(str(doc))
-        if fmt is CheckFormat.json:
+        if fmt.value in GATHERED:
             add_check_error(files, doc.path, doc.line, doc.problem)
         return docs_found, failing
     for level, n in doc.levels:
         levels[level] += n
     report.found(doc.hits)
-    if fmt is CheckFormat.json:
+    if fmt.value in GATHERED:
         add_check_json(files, doc)
     elif doc.lines is not None:
         print(doc.lines)

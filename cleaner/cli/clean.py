@@ -113,13 +113,14 @@ def clean_cmd(
     ] = None,
     on_error: Annotated[OnError, typer.Option("--on-error", help="JSONL: what to do with a bad line.")] = OnError.fail,
     fmt: Annotated[
-        OutFormat,
+        str,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="text: paragraphs; markdown: headings and lists kept (HTML input); json: text plus the "
             "page's title, author, date, language and URL (in JSONL: added as fields).",
         ),
-    ] = OutFormat.text,
+    ] = "text",
     learn: Annotated[
         bool,
         typer.Option(
@@ -138,13 +139,14 @@ def clean_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
+    fmt = common.choice(report, "--format", fmt, OutFormat)
 
     def body() -> None:
         common.stop_on_plan_error(
             report, lambda: check_clean_usage(output=output, in_place=in_place, backup=backup, diff=diff)
         )
         settings = common.settings(report, args)
-        sources, any_folder = common.sources(report, args.paths)
+        sources, any_folder = common.sources(report, args.paths, args.exclude)
         if learn or save_templates is not None:
             settings = templates.learn(report, args, settings, sources, on_error.value, save_templates)
         plan = common.stop_on_plan_error(

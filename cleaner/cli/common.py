@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
+from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 
@@ -28,7 +30,9 @@ from cleaner.pipeline.stats import Tally
 from cleaner.result import Options
 from cleaner.rules import RuleLoadError, RuleSet, load_rules, rule_files
 
-__all__ = ["Stop", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally"]
+E = TypeVar("E", bound=Enum)
+
+__all__ = ["Stop", "choice", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally"]
 
 
 class Stop(Exception):
@@ -37,6 +41,21 @@ class Stop(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
+
+
+def choice(report: Report, option: str, value: str, choices: type[E]) -> E:
+    """An option's value as its Enum, checked here rather than by typer so that a wrong value gets the
+    documented ``cleaner: error:`` line (with a did-you-mean) and exit code 2."""
+    try:
+        return choices(value)
+    except ValueError:
+        import difflib
+
+        names = [c.value for c in choices]
+        near = difflib.get_close_matches(value, names, n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        report.error(f"{option} {value!r} is not one of {', '.join(names)}{hint}")
+        raise typer.Exit(2) from None
 
 
 def finish(report: Report) -> NoReturn:
@@ -70,24 +89,28 @@ def settings(report: Report, args: DocumentArgs) -> Settings:
     if args.no_default_rules and not args.rules:
         report.error("--no-default-rules needs at least one --rules PATH")
         raise Stop(2)
-    options = Options(dedup=not args.no_dedup, near_threshold=args.near_threshold, min_dup_chars=args.min_dup_chars)
-    ruleset = load(report, args.rules, defaults=not args.no_default_rules)
-    if args.disable:
-        unknown = [
-            x
-            for x in args.disable
-            if not any(r.id == x or (x.endswith(".") and r.id.startswith(x)) for r in ruleset.all_rules)
-        ]
-        if unknown:
-            report.error(f"--disable {unknown[0]}: no loaded rule has this id (see `cleaner rules list`)")
+    from cleaner.cli.selecting import selections  # --select/--ignore, the file's and per-site layers
+    from cleaner.rules.selection import split_patterns
+
+    chosen = selections(args)
+    options = Options(
+        dedup=not args.no_dedup,
+        near_threshold=args.near_threshold,
+        min_dup_chars=args.min_dup_chars,
+        selection=chosen.base or None,
+    )
+    rules = load(report, args.rules, defaults=not args.no_default_rules)
+    for pattern in split_patterns(args.select) + split_patterns(args.ignore):
+        # a command-line pattern that names no rule is a typo, not a silent no-op (ruff does the same)
+        if not pattern.startswith("dedup.") and not any(fnmatchcase(r.id, pattern) for r in rules.all_rules):
+            report.error(f"--select/--ignore {pattern}: no loaded rule id matches (see `cleaner rules list`)")
             raise Stop(2)
-        ruleset = ruleset.without(args.disable)
-    return Settings(ruleset, options, args.url, args.lang)
+    return Settings(rules, options, args.url, args.lang, sites=chosen if chosen.sites else None)
 
 
-def sources(report: Report, paths: list[str] | None) -> tuple[list[Source], bool]:
+def sources(report: Report, paths: list[str] | None, exclude: list[str] | None = None) -> tuple[list[Source], bool]:
     try:
-        return expand_inputs(paths or [])
+        return expand_inputs(paths or [], exclude=exclude or ())
     except InputError as exc:
         report.error(str(exc))
         raise Stop(2) from None

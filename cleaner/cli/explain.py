@@ -38,12 +38,13 @@ Examples:
 
 @app.command("explain", help=EXPLAIN_HELP)
 @document_command
-def explain_cmd(args: DocumentArgs, fmt: FormatOpt = Format.text) -> None:
+def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
     report = Report()
+    fmt = common.choice(report, "--format", fmt, Format)
 
     def body() -> None:
         settings = common.settings(report, args)
-        sources, _ = common.sources(report, args.paths)
+        sources, _ = common.sources(report, args.paths, args.exclude)
         kinds: Counter[str] = Counter()
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []

@@ -24,7 +24,6 @@ from cleaner.cli.report import Report
 from cleaner.io.records import RecordFields
 from cleaner.io.writing import atomic_output
 from cleaner.pipeline.messages import plural
-from cleaner.pipeline.pool import available_cores
 
 # ------------------------------------------------------------------------------------------- mine
 MINE_HELP = """Find text that recurs across many documents of a site: boilerplate no rule covers yet.
@@ -145,6 +144,8 @@ def mine_cmd(
             paths, fields, report, id_field=id_field, site_field=site_field, jsonl=jsonl, on_error=on_error.value
         )
         try:
+            from cleaner.pipeline.pool import available_cores  # lazy: multiprocessing only when mining
+
             state = mine_corpus(records, options=options, rules=ruleset, jobs=jobs or available_cores())
         except CorpusError as exc:
             report.error(str(exc))

@@ -60,6 +60,9 @@ class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
+    json_lines = "json-lines"
 
 
 class FailOn(str, Enum):
@@ -82,8 +85,8 @@ PathsArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="PATH",
-        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml). "
-        "'-' or nothing: stdin.",
+        help="Files or folders (recursive: *.txt, *.text, *.md, *.markdown, *.html, *.htm, *.xhtml and the "
+        "datasets *.jsonl, *.jsonl.gz, *.jsonl.zst, *.parquet, *.warc, *.warc.gz). '-' or nothing: stdin.",
         show_default=False,
     ),
 ]
@@ -106,16 +109,6 @@ RulesOpt = Annotated[
 NoDefaultsOpt = Annotated[
     bool, typer.Option("--no-default-rules", help="Use only the --rules packs, not the bundled ones.")
 ]
-DisableOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--disable",
-        metavar="RULE",
-        help="Turn off a rule by id, or every rule whose id starts with a prefix ending in '.' "
-        "(e.g. structure.menu, structure.); repeatable.",
-        show_default=False,
-    ),
-]
 NoDedupOpt = Annotated[bool, typer.Option("--no-dedup", help="Do not remove duplicated passages.")]
 NearOpt = Annotated[
     float,
@@ -132,10 +125,65 @@ JsonlOpt = Annotated[
 ]
 TextFieldOpt = Annotated[str, typer.Option("--text-field", metavar="NAME", help="JSONL field holding the text.")]
 UrlFieldOpt = Annotated[
-    str | None, typer.Option("--url-field", metavar="NAME", help="JSONL field holding the page URL.")
+    str | None,
+    typer.Option(
+        "--url-field",
+        metavar="NAME",
+        help="Record field holding the page URL (default: 'url' when a record has one).",
+        show_default=False,
+    ),
 ]
 LangFieldOpt = Annotated[
-    str | None, typer.Option("--lang-field", metavar="NAME", help="JSONL field holding the language code.")
+    str | None,
+    typer.Option(
+        "--lang-field",
+        metavar="NAME",
+        help="Record field holding the language code (default: 'lang' or 'language' when a record has one).",
+        show_default=False,
+    ),
+]
+PatternsOpt = list[str] | None
+SelectOpt = Annotated[
+    PatternsOpt,
+    typer.Option(
+        "--select",
+        metavar="GLOBS",
+        help="Only rule ids matching these globs remove anything (repeatable, comma-separated: "
+        "'generic.ads.*,dedup.*'); overrides the configuration file's select/ignore for what it matches.",
+        show_default=False,
+    ),
+]
+IgnoreOpt = Annotated[
+    PatternsOpt,
+    typer.Option(
+        "--ignore",
+        metavar="GLOBS",
+        help="Rule ids matching these globs remove nothing (repeatable, comma-separated: 'gate.*,dedup.near').",
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    PatternsOpt,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="Leave out files of a folder whose path inside it, or name, matches (repeatable).",
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="PATH",
+        help="Configuration file (default: the first .cleaner.toml, cleaner.toml or pyproject.toml with "
+        "[tool.cleaner] from here upward).",
+        show_default=False,
+    ),
+]
+NoConfigOpt = Annotated[bool, typer.Option("--no-config", help="Ignore configuration files.")]
+ShowConfigOpt = Annotated[
+    bool, typer.Option("--show-config", help="Print the settings in force and where each comes from; exit.")
 ]
 HtmlFieldOpt = Annotated[
     str | None,
@@ -169,7 +217,7 @@ StatsOpt = Annotated[
     Path | None,
     typer.Option("--stats", metavar="FILE.json", help="Write the run's counts (the summary) as JSON here."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+FormatOpt = Annotated[str, typer.Option("--format", metavar="FORMAT", help="Output format: text or json.")]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,7 +232,6 @@ class DocumentArgs:
     lang: LangOpt = None
     rules: RulesOpt = None
     no_default_rules: NoDefaultsOpt = False
-    disable: DisableOpt = None
     no_dedup: NoDedupOpt = False
     near_threshold: NearOpt = 0.90
     min_dup_chars: MinDupOpt = 10
@@ -196,10 +243,19 @@ class DocumentArgs:
     jobs: JobsOpt = 0
     progress: ProgressOpt = None
     stats: StatsOpt = None
+    select: SelectOpt = None
+    ignore: IgnoreOpt = None
+    exclude: ExcludeOpt = None
+    config: ConfigOpt = None
+    no_config: NoConfigOpt = False
+    show_config: ShowConfigOpt = False
+    # not options: the configuration file in force (cleaner.cli.config) and its per-site ignores
+    file_config: Any = dataclasses.field(default=None, metadata={"cli": False})
+    per_site_ignores: Any = dataclasses.field(default=None, metadata={"cli": False})
 
     @property
     def fields(self) -> RecordFields:
-        return RecordFields(self.text_field, self.url_field, self.lang_field, self.html_field)
+        return RecordFields(self.text_field, self.url_field, self.lang_field, self.html_field, guess=True)
 
 
 def document_command(func: Callable[..., None]) -> Callable[..., None]:
@@ -212,17 +268,24 @@ def document_command(func: Callable[..., None]) -> Callable[..., None]:
     shared = [
         inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=hints[f.name])
         for f in dataclasses.fields(DocumentArgs)
+        if f.metadata.get("cli", True)
     ]
     own = [
         p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
         for p in inspect.signature(func, eval_str=True).parameters.values()
         if p.name != "args"
     ]
-    params = [shared[0], *own, *shared[1:]]
+    # typer hands the click context to a parameter typed typer.Context: it says which options were given
+    context = inspect.Parameter("typer_context", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+    params = [context, shared[0], *own, *shared[1:]]
 
     @functools.wraps(func)
     def command(**kwargs: Any) -> None:
-        func(DocumentArgs(**{p.name: kwargs.pop(p.name) for p in shared}), **kwargs)
+        from cleaner.cli.config import with_config  # lazy: TOML is read only by the commands that use it
+
+        ctx = kwargs.pop("typer_context")
+        values, kwargs = with_config(ctx, {p.name: kwargs.pop(p.name) for p in shared}, kwargs)
+        func(DocumentArgs(**values), **kwargs)
 
     command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in params}

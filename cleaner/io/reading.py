@@ -5,10 +5,11 @@ Decisions, in one place so that every command reads the same way:
 * **Which files a folder yields.** Folders are walked recursively and yield the *text documents* in
   them: ``*.txt``, ``*.text``, ``*.md`` and ``*.markdown`` (:data:`TEXT_SUFFIXES`) and the HTML pages
   ``*.html``, ``*.htm``, ``*.xhtml`` (:data:`HTML_SUFFIXES`), sorted, skipping
-  hidden files and folders (names starting with ``.``). ``*.json``/``*.jsonl`` are *not* picked up
-  from folders: they are structured data, and cleaning their raw bytes as prose would corrupt them; a
-  JSONL dataset is cleaned record by record when it is named explicitly. A file named explicitly is
-  always read, whatever its suffix.
+  hidden files and folders (names starting with ``.``), and the datasets (``*.jsonl``,
+  ``*.jsonl.gz``, ``*.jsonl.zst``, ``*.parquet``, ``*.warc``, ``*.warc.gz``), cleaned record by
+  record. ``*.json`` is not picked up: a JSON document is not prose, and cleaning its raw bytes would
+  corrupt it. ``exclude`` globs (the configuration's ``exclude``) leave files out by their path inside
+  the folder or their name. A file named explicitly is always read, whatever its suffix.
 * **Decoding.** Bytes are decoded as UTF-8; a byte-order mark (UTF-8, UTF-16 or UTF-32) is honoured
   and dropped. Other encodings are detected with ``charset-normalizer`` when it is installed (optional
   import); otherwise the input is refused with a clear message instead of being guessed at.
@@ -32,6 +33,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any
 
@@ -104,6 +106,9 @@ _DATASET_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+_FOLDER_DATASETS = tuple(suffix for suffix, _ in _DATASET_SUFFIXES)
+
+
 def dataset_format(name: str) -> str:
     """The format a file name says: ``jsonl``, ``parquet``, ``warc``, or ``text`` for anything else."""
     lower = name.lower()
@@ -118,7 +123,16 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
 
-def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
+def _in_folder(q: Path, rel: Path, exclude: tuple[str, ...]) -> bool:
+    """Whether a folder yields ``q`` (``rel``: its path inside the folder): a document or a dataset,
+    not hidden, not excluded."""
+    wanted = q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES or dataset_format(q.name) != "text"
+    if not wanted or _hidden(rel) or not q.is_file():
+        return False
+    return not any(fnmatch(rel.as_posix(), g) or fnmatch(q.name, g) for g in exclude)
+
+
+def expand_inputs(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> tuple[list[Source], bool]:
     """Turn command-line paths into sources; also say whether any folder was given.
 
     No path (or ``-``) means standard input. A missing path raises :class:`InputError` before anything
@@ -126,6 +140,7 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
     """
     sources: list[Source] = []
     any_folder = False
+    globs = tuple(exclude)
     given = list(paths) or [STDIN]
     if given.count(STDIN) > 1:
         raise InputError("standard input ('-') can be given only once")
@@ -136,16 +151,10 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
         path = Path(p)
         if path.is_dir():
             any_folder = True
-            found = sorted(
-                q
-                for q in path.rglob("*")
-                if q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
-                and q.is_file()
-                and not _hidden(q.relative_to(path))
-            )
+            found = sorted(q for q in path.rglob("*") if _in_folder(q, q.relative_to(path), globs))
             if not found:
-                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES)
-                raise InputError(f"{p}: folder holds no text or HTML files ({kinds})")
+                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES + _FOLDER_DATASETS)
+                raise InputError(f"{p}: folder holds no text, HTML or dataset files ({kinds})")
             sources.extend(Source(str(q), q, q.relative_to(path)) for q in found)
         elif path.is_file():
             sources.append(Source(p, path, Path(path.name)))

@@ -32,12 +32,22 @@ class RecordFields:
     html: str | None = None
     id: str | None = None
     site: str | None = None
+    # clean/check/explain: an unnamed URL/language/id field is read from a record's usual field
+    # (GUESSED) when it has one, leniently (a value that is not a usable string is passed over)
+    guess: bool = False
 
     @property
     def source(self) -> str:
         """The field the document is read from."""
         return self.html or self.text
 
+
+
+GUESSED: dict[str, tuple[str, ...]] = {"url": ("url",), "lang": ("lang", "language"), "id": ("id",)}
+
+
+def _guessed(record: dict[str, Any], key: str) -> str | None:
+    return next((name for name in GUESSED[key] if name in record), None)
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,10 @@ def select_fields(
         return f"{noun} {source!r} is {kind(text)}, not a string"
     values: dict[str, str | None] = {}
     for key, name in (("text", source), ("url", fields.url), ("lang", fields.lang)):
+        guessed = name is None and fields.guess and (name := _guessed(record, key)) is not None
         value = record.get(name) if name else None
+        if guessed and (not isinstance(value, str) or lone_surrogate(value) or (key == "url" and url_problem(value))):
+            value = None  # a guessed field that holds no usable value is not the record's fault
         if value is not None and not isinstance(value, str):
             if strict:
                 return f"{noun} {name!r} is {kind(value)}, not a string"
@@ -117,6 +130,10 @@ def select_fields(
         values[key] = value or None
     ids: dict[str, str | None] = {}
     for key, name in (("id", fields.id), ("site", fields.site)):
+        if key == "id" and name is None and fields.guess:
+            name = _guessed(record, "id")
+            if not isinstance(record.get(name or ""), (str, int)) or isinstance(record.get(name or ""), bool):
+                name = None
         value = record.get(name) if name else None
         if value is not None and not isinstance(value, (str, int)):
             if strict:

@@ -22,11 +22,11 @@ its outcome is what the command receives — in the same process sequentially, i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleaner import core
-from cleaner.html.extract import looks_like_html
+from cleaner.html.sniff import looks_like_html
 from cleaner.io.reading import (
     HTML_SUFFIXES,
     InputError,
@@ -40,6 +40,8 @@ from cleaner.io.reading import (
 )
 from cleaner.result import Options, Result
 from cleaner.rules import RuleSet
+from cleaner.rules.matching import host_of
+from cleaner.rules.selection import SiteSelection
 
 __all__ = [
     "Settings",
@@ -66,6 +68,12 @@ class Settings:
     options: Options
     url: str | None = None
     language: str | None = None
+    sites: SiteSelection | None = None  # per-site/path ignores of the configuration file
+    path: str | None = None  # the source being cleaned, when ``sites`` has path keys to match
+
+    def for_path(self, path: str) -> Settings:
+        """These settings for documents of the source ``path`` (only per-site ignores need it)."""
+        return self if self.sites is None else replace(self, path=path)
 
     def clean(
         self,
@@ -76,12 +84,17 @@ class Settings:
         html: bool | None = None,
         encoding: str | None = None,
     ) -> Result:
+        options = self.options
+        if self.sites is not None:
+            url_ = url or self.url
+            chosen = self.sites.for_document(host_of(url_) if url_ else None, self.path)
+            options = options if chosen is None else replace(options, selection=chosen)
         return core.clean(
             text,
             url=url or self.url,
             language=language or self.language,
             rules=self.rules,
-            options=self.options,
+            options=options,
             html=html,
             encoding=encoding,
         )
@@ -189,6 +202,7 @@ def read_items(source: Source, fields: RecordFields, *, jsonl: bool = False) -> 
 
 def to_document(name: str, item: Item, settings: Settings, fields: RecordFields) -> Located | Unreadable:
     """The cleaning half: one item of the source called ``name`` → its :class:`Located` (or why not)."""
+    settings = settings.for_path(name)
     if isinstance(item, TextItem):
         return Located(name, item.text, settings.clean(item.text, html=False))
     if isinstance(item, PageItem):

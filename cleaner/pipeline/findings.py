@@ -30,6 +30,8 @@ __all__ = [
     "add_check_error",
     "at_or_above",
     "plural",
+    "record_id",
+    "short_reason",
 ]
 
 def at_or_above(level: Level, threshold: Level) -> bool:
@@ -98,15 +100,27 @@ def explain_summary(docs: int, removals: Counter[str], input_chars: int, output_
 
 
 # ----------------------------------------------------------------------------------------- check
-def _message(r: Removal, index: LineIndex) -> str:
-    msg = r.reason or r.kind
+def short_reason(reason: str, width: int = 72) -> str:
+    """The gist of a rule's description for a finding line: up to its first ``;`` or sentence
+    end, cut to ``width`` (``check -v`` and ``explain`` show the whole description)."""
+    cut = len(reason)
+    for mark in ("; ", ". "):
+        at = reason.find(mark)
+        if 0 < at < cut:
+            cut = at
+    gist = reason[:cut].rstrip(".")
+    return gist if len(gist) <= width else gist[: width - 1].rstrip() + "…"
+
+
+def _message(r: Removal, index: LineIndex, verbose: bool = True) -> str:
+    msg = (r.reason if verbose else short_reason(r.reason)) or r.kind
     if r.duplicate_of is not None:
         dl, dc = index.position(r.duplicate_of[0])
         msg += f" (duplicate of {dl}:{dc})"
     return msg
 
 
-def check_lines(doc: Located) -> list[str]:
+def check_lines(doc: Located, verbose: bool = False) -> list[str]:
     """One ``path:line:col: level rule-id message [preview]`` line per removal.
 
     For a JSONL record the location is ``path:LINE: [text L:C]``: LINE is the record's line in the
@@ -123,7 +137,7 @@ def check_lines(doc: Located) -> list[str]:
             where = f"{doc.path}:{line}:{col}:"
         else:
             where = f"{doc.path}:{doc.line}: [text {line}:{col}]"
-        out.append(f"{where} {r.level} {r.rule} {_message(r, index)} [{r.preview(60)}]")
+        out.append(f"{where} {r.level} {r.rule} {_message(r, index, verbose)} [{r.preview(60 if verbose else 40)}]")
     return out
 
 
@@ -186,15 +200,26 @@ def document_json(doc: Located) -> dict[str, Any]:
     for r in doc.result.removals:
         d = r.to_dict()
         d["line"], d["column"] = index.position(r.start) if r.element is None else (None, None)
+        d["end_line"], d["end_column"] = index.position(r.end) if r.element is None else (None, None)
+        d["message"] = short_reason(r.reason) or r.kind
         removals.append(d)
     out: dict[str, Any] = {"path": doc.path}
     if doc.line is not None:
         out["line"] = doc.line
         out["record"] = doc.record
+        doc_id = record_id(doc.fields)
+        if doc_id is not None:
+            out["id"] = doc_id
     out.update(doc.result.to_dict(include_text=False))
     out["removals"] = removals
     out["counts"] = doc.result.counts()
     return out
+
+
+def record_id(fields: dict[str, Any] | None) -> str | int | None:
+    """A record's ``id`` field, when it has one that names it (a string or a number)."""
+    value = (fields or {}).get("id")
+    return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 # ------------------------------------------------------------------------------------ run payloads

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from cleaner.io.writing import jsonl_line, output_text
 from cleaner.pipeline.documents import Located
 from cleaner.pipeline.findings import at_or_above, check_lines, document_json, explain_lines, github_lines
+from cleaner.pipeline.reports import json_lines
 from cleaner.pipeline.stats import DocStats, doc_stats
 from cleaner.render import render, to_markdown, to_record
 from cleaner.result import Level, Result
@@ -38,6 +39,7 @@ __all__ = [
     "as_lines",
     "unified",
     "metadata_fields",
+    "untouched",
 ]
 
 
@@ -63,6 +65,12 @@ def metadata_fields(result: Result) -> dict[str, Any]:
     return {k: v for k, v in to_record(result).items() if k not in ("text", "url")}
 
 
+def untouched(doc: Located, fmt: str) -> bool:
+    """A text document or record with nothing removed is written back as it was, not re-folded
+    (its single newlines would otherwise become paragraph breaks). A page is always rendered."""
+    return not doc.result.removals and doc.result.source is None and fmt == "text"
+
+
 class Cleaned(NamedTuple):
     """What ``clean`` writes for one document.
 
@@ -75,6 +83,7 @@ class Cleaned(NamedTuple):
     stats: DocStats
     warning: str | None
     record: bool
+    verbatim: bool = False  # a text file with nothing removed: ``data`` is its text as read (untouched)
 
 
 @dataclass(frozen=True)
@@ -92,13 +101,19 @@ class CleanOutput:
         data: bytes | dict[str, Any]
         if self.diff:
             before = doc.text if doc.line is None else as_lines(doc.text)
-            data = unified(before, output_text(result), doc.where).encode("utf-8")
+            after = before if untouched(doc, "text") else output_text(result)
+            data = unified(before, after, doc.where).encode("utf-8")
         elif doc.fields is None:
-            text = render(result, self.fmt)
-            data = (text + "\n" if text else "").encode("utf-8")
+            if untouched(doc, self.fmt):
+                data = doc.text.encode("utf-8", "surrogatepass")
+            else:
+                text = render(result, self.fmt)
+                data = (text + "\n" if text else "").encode("utf-8")
         else:
             # a record keeps its own fields: --format json adds the page's metadata next to the text
             text = to_markdown(result) if self.fmt == "markdown" else result.text
+            if untouched(doc, self.fmt):  # nothing removed: the text as it was (the line is copied)
+                text = doc.fields.get(self.text_field, text)
             extra = metadata_fields(result) if self.fmt == "json" else None
             if doc.raw is None:  # a Parquet row or WARC page: written as a record
                 data = {**(extra or {}), **doc.fields, (self.output_field or self.text_field): text}
@@ -106,7 +121,8 @@ class CleanOutput:
                 data = jsonl_line(
                     doc.raw, doc.fields, text, text_field=self.text_field, output_field=self.output_field, extra=extra
                 )
-        return Cleaned(data, doc_stats(doc), warning, doc.line is not None)
+        verbatim = doc.fields is None and not self.diff and untouched(doc, self.fmt)
+        return Cleaned(data, doc_stats(doc), warning, doc.line is not None, verbatim)
 
 
 class Explained(NamedTuple):
@@ -127,6 +143,9 @@ class ExplainOutput:
         if doc.line is None or doc.result.removals:
             shown = document_json(doc) if self.fmt == "json" else "\n".join(explain_lines(doc))
         return Explained(shown, doc_stats(doc))
+
+
+GATHERED = ("json", "sarif", "junit")  # check formats that print one document at the end of the run
 
 
 class Checked(NamedTuple):
@@ -155,17 +174,22 @@ class CheckOutput:
 
     fmt: str
     threshold: Level
+    verbose: bool = False  # text: the rule's whole description instead of its gist
 
     def __call__(self, doc: Located) -> Checked:
         removals = doc.result.removals
         levels = tuple(Counter(r.level for r in removals).items())
         hits = sum(at_or_above(r.level, self.threshold) for r in removals)
         lines = json = counts = None
-        if self.fmt == "json":
-            if doc.line is None or removals:
+        if self.fmt in GATHERED:  # one report at the end, built from every document's JSON view
+            if doc.line is None or removals or self.fmt == "junit":  # junit: a testcase per record
                 json = document_json(doc)
             counts = doc.result.counts()
+        elif self.fmt == "json-lines":
+            lines = "\n".join(json_lines(document_json(doc))) if removals else None
+        elif removals and self.fmt == "text":
+            lines = "\n".join(check_lines(doc, self.verbose))
         elif removals:
-            lines = "\n".join(github_lines(doc) if self.fmt == "github" else check_lines(doc))
+            lines = "\n".join(github_lines(doc))
         record = doc.line is not None
         return Checked(doc.path, record, bool(removals), levels, hits, lines, json, counts, doc_stats(doc))

@@ -17,7 +17,6 @@ from typing import Any
 from cleaner.io.reading import Source
 from cleaner.io.records import RecordFields
 from cleaner.pipeline.documents import Finish, Settings, iter_source
-from cleaner.pipeline.pool import available_cores, parallel_sources
 
 __all__ = ["AUTO_JOBS_BYTES", "AUTO_JOBS_FILES", "choose_jobs", "input_size", "iter_documents", "iter_sources"]
 
@@ -47,7 +46,11 @@ def choose_jobs(sources: list[Source], jobs: int) -> int:
         return jobs
     size, _ = input_size(sources)
     big = size > AUTO_JOBS_BYTES or len(sources) > AUTO_JOBS_FILES
-    return available_cores() if big else 1
+    if not big:
+        return 1
+    from cleaner.pipeline.pool import available_cores  # lazy: multiprocessing only for runs that need it
+
+    return available_cores()
 
 
 def iter_sources(
@@ -65,6 +68,8 @@ def iter_sources(
     early stops reading that source. Both paths give the same documents in the same order.
     """
     if jobs > 1:
+        from cleaner.pipeline.pool import parallel_sources
+
         yield from parallel_sources(list(sources), settings, fields, jsonl=jsonl, jobs=jobs, finish=finish)
         return
     for source in sources:

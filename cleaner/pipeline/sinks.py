@@ -71,6 +71,8 @@ def clean_source(
     if isinstance(first, Unreadable) and first.line is None:
         messages.error(str(first))  # cannot be read at all: do not even create the output
         return
+    if getattr(first, "verbatim", False) and source.path is not None:
+        first = _as_read(first, source)  # nothing removed: the file's own bytes (line endings, BOM) go out
     counts: Counter[str] = Counter()
     chunks = _output_chunks(
         messages,
@@ -99,6 +101,14 @@ def clean_source(
             f"({counts['changed']} changed, {plural(counts['removals'], 'removal')}), "
             f"{plural(errors, 'error')}" + (f" ({policy})" if errors and policy else "")
         )
+
+
+def _as_read(doc: Any, source: Source) -> Any:
+    """An untouched text file written back byte for byte, as it is on disk (not as decoded)."""
+    try:
+        return doc._replace(data=source.path.read_bytes())
+    except OSError:
+        return doc  # unreadable now: the decoded text, as before
 
 
 def _output_chunks(

@@ -50,7 +50,9 @@ def doc_stats(doc: Located) -> DocStats:
     result = doc.result
     size = len(doc.raw) + 1 if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
     removals = tuple(Counter((r.rule, r.kind) for r in result.removals).items()) if result.removals else ()
-    return DocStats(size, result.input_chars, len(result.text), result.changed, removals)
+    # a text or record with nothing removed is written as it was (pipeline.outputs.untouched)
+    chars_out = result.input_chars if not result.removals and result.source is None else len(result.text)
+    return DocStats(size, result.input_chars, chars_out, result.changed, removals)
 
 
 @dataclass

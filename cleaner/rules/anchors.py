@@ -52,7 +52,16 @@ def regex_requirements(pattern: re.Pattern[str], *, fold: bool = False) -> list[
     Raises whatever the regex parser raises on a construct it does not know; callers then do
     without anchors (the regex runs everywhere).
     """
-    return _requirements(_sre_parse.parse(pattern.pattern, pattern.flags), fold)
+    key = (pattern.pattern, pattern.flags, fold)
+    found = REQUIREMENTS.get(key)
+    if found is None:
+        found = REQUIREMENTS[key] = _requirements(_sre_parse.parse(pattern.pattern, pattern.flags), fold)
+    return [list(alts) for alts in found]
+
+
+# regex_requirements per (pattern, flags, fold): parsing a pattern again costs as much as compiling it,
+# and the compiled-rules cache (cleaner.rules.cache) keeps this table for the prefilter of the next run
+REQUIREMENTS: dict[tuple[str, int, bool], list[list[str]]] = {}
 
 
 _REPEATS = tuple(

@@ -202,20 +202,6 @@ class RuleSet:
             tuple(r for r in self.html if pattern in r.id),
         )
 
-    def without(self, ids: Sequence[str]) -> RuleSet:
-        """The set minus the rules named in ``ids``: an id, or a prefix ending in '.' (``structure.``, a pack's
-        rules). How a user turns rules off (``--disable``) without editing the packs."""
-
-        def off(rule_id: str) -> bool:
-            return any(rule_id == x or (x.endswith(".") and rule_id.startswith(x)) for x in ids)
-
-        return RuleSet(
-            tuple(r for r in self.rules if not off(r.id)),
-            self.packs,
-            self.files,
-            tuple(r for r in self.html if not off(r.id)),
-        )
-
     def only(self, rule: Rule) -> RuleSet:
         """A set holding just ``rule`` (how inline tests run a rule alone)."""
         if rule.matcher.kind == "selector":
