@@ -37,6 +37,7 @@ from typing import IO, Any
 
 from cleaner.html.encoding import UndecodableError, decode_text
 from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
+from cleaner.io.feedsniff import FEED_SUFFIXES, SNIFF_SUFFIXES, is_feed_file
 from cleaner.io.records import RecordFields, json_kind, select_fields
 
 __all__ = [
@@ -139,13 +140,16 @@ def expand_inputs(paths: Iterable[str]) -> tuple[list[Source], bool]:
             found = sorted(
                 q
                 for q in path.rglob("*")
-                if q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES
+                if (
+                    q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES
+                    or (q.suffix.lower() in SNIFF_SUFFIXES and is_feed_file(q))
+                )
                 and q.is_file()
                 and not _hidden(q.relative_to(path))
             )
             if not found:
-                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES)
-                raise InputError(f"{p}: folder holds no text or HTML files ({kinds})")
+                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES)
+                raise InputError(f"{p}: folder holds no text, HTML or feed files ({kinds}, feed *.xml/*.json)")
             sources.extend(Source(str(q), q, q.relative_to(path)) for q in found)
         elif path.is_file():
             sources.append(Source(p, path, Path(path.name)))
@@ -179,9 +183,18 @@ def read_text(source: Source) -> str:
     return decode(read_bytes(source), source.name)
 
 
+_stdin_data: list[tuple[Any, bytes]] = []  # (stdin stream, its bytes): a feed on stdin is read twice
+
+
 def read_bytes(source: Source) -> bytes:
-    """Read a whole document's bytes (an HTML page is decoded by the extractor, which reads its <meta>)."""
+    """Read a whole document's bytes (an HTML page is decoded by the extractor, which reads its <meta>).
+
+    Standard input's bytes are kept once read, so that a feed on stdin can be parsed again to be
+    written back.
+    """
     stream = open_binary(source)
+    if source.path is None and _stdin_data and _stdin_data[0][0] is stream:
+        return _stdin_data[0][1]
     try:
         data = stream.read()
     except OSError as exc:
@@ -189,6 +202,8 @@ def read_bytes(source: Source) -> bytes:
     finally:
         if source.path is not None:
             stream.close()
+    if source.path is None:
+        _stdin_data[:] = [(stream, data)]
     return data
 
 
