@@ -11,11 +11,21 @@ import typer
 
 from cleaner.cli import common
 from cleaner.cli.app import app
-from cleaner.cli.options import CheckFormat, DocumentArgs, FailOn, QuietOpt, document_command
+from cleaner.cli.options import (
+    CheckFormat,
+    DocumentArgs,
+    DupThresholdOpt,
+    FailOn,
+    NoDupRecordsOpt,
+    QuietOpt,
+    document_command,
+)
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
-from cleaner.pipeline.findings import add_check_error, add_check_json, check_payload, check_summary
+from cleaner.pipeline.findings import add_check_error, add_check_json, at_or_above, check_payload, check_summary
+from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import Checked, CheckOutput
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Duplicate, Signer, add_duplicate_json, index_for
 from cleaner.pipeline.runner import iter_documents
 from cleaner.result import Level
 
@@ -59,6 +69,8 @@ def check_cmd(
         typer.Option("--format", help="Output format: text, json, or github (workflow-command annotations)."),
     ] = CheckFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest removal level that fails.")] = FailOn.info,
+    duplicate_threshold: DupThresholdOpt = DEFAULT_THRESHOLD,
+    no_duplicate_records: NoDupRecordsOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -71,14 +83,23 @@ def check_cmd(
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
         run = common.tally(report, args, sources, quiet=quiet, to_stdout=True)
-        finish = CheckOutput(fmt.value, threshold)
+        signer = None if no_duplicate_records else Signer(args.url_field)
+        finish = CheckOutput(fmt.value, threshold, signer)
+        records = index_for(duplicate_threshold)  # duplicate records: in input order, in this process
+        copies = 0
         stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
                 run.add(doc)
                 docs_found, failing = _check_one(report, doc, fmt, files, levels, docs_found, failing)
                 docs += isinstance(doc, Checked)
+                if isinstance(doc, Checked) and doc.sig is not None and (dup := records.see(doc.sig)):
+                    copies += 1
+                    failing += _report_duplicate(report, dup, fmt, files, threshold)
+                    docs_found += not doc.found
         summary = check_summary(docs, docs_found, levels, failing, threshold)
+        if copies:
+            summary = f"{plural(copies, 'duplicate record')} (later copies of earlier ones). {summary}"
         if fmt is CheckFormat.json:
             payload = check_payload(
                 files,
@@ -122,3 +143,16 @@ def _check_one(
         print(doc.lines)
     return docs_found + doc.found, failing + doc.hits
 
+
+
+def _report_duplicate(
+    report: Report, dup: Duplicate, fmt: CheckFormat, files: dict[str, dict[str, Any]], threshold: Level
+) -> int:
+    """Report a duplicate-record finding (a warning); return 1 when it fails under ``--fail-on``."""
+    hit = int(at_or_above("warning", threshold))
+    report.found(hit)
+    if fmt is CheckFormat.json:
+        add_duplicate_json(files, dup)
+    else:
+        print(dup.github_line() if fmt is CheckFormat.github else dup.check_line())
+    return hit

@@ -10,11 +10,21 @@ import typer
 
 from cleaner.cli import common
 from cleaner.cli.app import app
-from cleaner.cli.options import OUT_SUFFIX, DocumentArgs, OnError, OutFormat, QuietOpt, document_command
+from cleaner.cli.options import (
+    OUT_SUFFIX,
+    DocumentArgs,
+    DropDupOpt,
+    DupThresholdOpt,
+    OnError,
+    OutFormat,
+    QuietOpt,
+    document_command,
+)
 from cleaner.cli.report import Report
 from cleaner.io.planning import check_clean_usage, plan_outputs
 from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import CleanOutput
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Signer, index_for
 from cleaner.pipeline.runner import iter_sources
 from cleaner.pipeline.sinks import clean_source
 
@@ -110,6 +120,8 @@ def clean_cmd(
             "page's title, author, date, language and URL (in JSONL: added as fields).",
         ),
     ] = OutFormat.text,
+    drop_duplicate_records: DropDupOpt = False,
+    duplicate_threshold: DupThresholdOpt = DEFAULT_THRESHOLD,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -128,7 +140,9 @@ def clean_cmd(
         )
         totals: Counter[str] = Counter()
         run = common.tally(report, args, sources, quiet=quiet, to_stdout=output is None and not in_place)
-        finish = CleanOutput(args.text_field, output_field, fmt.value, diff)
+        signer = Signer(args.url_field) if drop_duplicate_records else None
+        duplicates = index_for(duplicate_threshold) if drop_duplicate_records else None
+        finish = CleanOutput(args.text_field, output_field, fmt.value, diff, signer)
         streams = iter_sources(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(streams):
             for (source, target), (_, docs) in zip(plan, streams, strict=False):
@@ -145,6 +159,7 @@ def clean_cmd(
                     diff=diff,
                     totals=totals,
                     tally=run,
+                    duplicates=duplicates,
                 )
         if totals["files"] and (len(plan) > 1 or in_place or output is not None):
             report.note(

@@ -45,6 +45,8 @@ __all__ = [
     "Duplicate",
     "RecordIndex",
     "canonical_link",
+    "add_duplicate_json",
+    "index_for",
     "minhash",
 ]
 
@@ -177,7 +179,8 @@ class Duplicate(NamedTuple):
         first = self.path if self.line is None else f"{self.path}:{self.line}"
         if self.record is not None and self.line is not None:
             first += f" (record {self.record}" + (f", {self.ident}" if self.ident else "") + ")"
-        return f"duplicate of {first}: {self.reason}, similarity {self.similarity:.2f}"
+        near = f", similarity {self.similarity:.2f}" if self.reason == "near copy" else ""
+        return f"duplicate of {first}: {self.reason}{near}"
 
     def check_line(self) -> str:
         label = f" {self.sig.label}:" if self.sig.label else ""
@@ -348,3 +351,14 @@ class RecordIndex:
 def _band_keys(mh: bytes) -> list[int]:
     width = 4 * ROWS
     return [_h64(f"{b}:{mh[b * width : (b + 1) * width].hex()}") for b in range(BANDS)]
+
+
+def index_for(threshold: float) -> RecordIndex:
+    """The index for ``--duplicate-threshold``: 1.0 (or more) means exact copies, guids and links only."""
+    return RecordIndex(threshold if threshold < 1.0 else None)
+
+
+def add_duplicate_json(files: dict[str, dict[str, Any]], dup: Duplicate) -> None:
+    """Add a duplicate-record finding to ``check --format json``'s per-file entries."""
+    entry = files.setdefault(dup.sig.path, {"path": dup.sig.path})
+    entry.setdefault("duplicate_records", []).append(dup.to_dict())
