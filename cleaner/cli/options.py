@@ -236,7 +236,7 @@ DupThresholdOpt = Annotated[
         min=0.0,
         max=1.0,
         metavar="FLOAT",
-        help="Duplicate records: similarity (MinHash of word 5-shingles) from which a later record is a near "
+        help="Duplicate records: similarity (MinHash of word 3-shingles) from which a later record is a near "
         "copy of an earlier one; 1.0 = exact copies, same guid/id or same link only.",
     ),
 ]

@@ -3,7 +3,7 @@ records, the files of a folder).
 
 A record is a *duplicate record* of an earlier one when its cleaned text is the same (after the
 comparison normalisation of :func:`cleaner.text.normalize.comparison_form`), when its text is a near
-copy (MinHash estimate of the Jaccard similarity of word 5-shingles at or above the threshold), when
+copy (MinHash estimate of the Jaccard similarity of word 3-shingles at or above the threshold), when
 it repeats an earlier guid/id, or when its link is the same once tracking parameters (``utm_*``,
 ``fbclid``…) and the fragment are dropped. The finding sits on the later copy and names the first one;
 the first copy has none.
@@ -54,7 +54,7 @@ DEFAULT_THRESHOLD = 0.8
 NUM_HASHES = 32
 BANDS = 8
 ROWS = NUM_HASHES // BANDS
-SHINGLE = 5
+SHINGLE = 3  # word 3-shingles: feed items are short, and one changed word breaks only 3 of them
 MIN_TOKENS = 12  # shorter texts are compared exactly only (a few words say too little about a copy)
 
 _rng = np.random.default_rng(20261201)  # fixed: the same signature in every process and run
@@ -82,7 +82,7 @@ def canonical_link(url: str) -> str:
 
 
 def minhash(text: str) -> bytes:
-    """The MinHash signature (``NUM_HASHES`` uint32) of the word 5-shingles of ``text``; b"" when short."""
+    """The MinHash signature (``NUM_HASHES`` uint32) of the word 3-shingles of ``text``; b"" when short."""
     tokens = _WORD.findall(text)
     if len(tokens) < MIN_TOKENS:
         return b""
@@ -211,8 +211,9 @@ class Duplicate(NamedTuple):
 class _Table:
     """An open-addressing hash table from 64-bit keys (never 0) to 32-bit values, in two flat arrays."""
 
-    def __init__(self, capacity: int = 1024) -> None:
-        self._keys = array("Q", bytes(8 * capacity))
+    def __init__(self, capacity: int = 1024, key: str = "Q") -> None:
+        self._key = key
+        self._keys = array(key, bytes(array(key).itemsize * capacity))
         self._vals = array("I", bytes(4 * capacity))
         self._mask = capacity - 1
         self._n = 0
@@ -247,7 +248,7 @@ class _Table:
 
     def _grow(self) -> None:
         old_keys, old_vals = self._keys, self._vals
-        self.__init__(2 * (self._mask + 1))  # type: ignore[misc]
+        self.__init__(2 * (self._mask + 1), self._key)  # type: ignore[misc]
         for k, v in zip(old_keys, old_vals, strict=True):
             if k:
                 self.put(k, v)
@@ -267,7 +268,8 @@ class RecordIndex:
     def __init__(self, threshold: float | None = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self._text, self._guid, self._link = _Table(), _Table(), _Table()
-        self._bands = [_Table() for _ in range(BANDS)] if threshold is not None else []
+        # band keys are 32-bit: a false candidate is checked against the stored signature anyway
+        self._bands = [_Table(key="I") for _ in range(BANDS)] if threshold is not None else []
         self._sigs = bytearray()  # NUM_HASHES uint32 per stored record (zeros: none)
         self._paths: list[str] = []
         self._path_no: dict[str, int] = {}
@@ -350,7 +352,7 @@ class RecordIndex:
 
 def _band_keys(mh: bytes) -> list[int]:
     width = 4 * ROWS
-    return [_h64(f"{b}:{mh[b * width : (b + 1) * width].hex()}") for b in range(BANDS)]
+    return [(_h64(f"{b}:{mh[b * width : (b + 1) * width].hex()}") >> 32) or 1 for b in range(BANDS)]
 
 
 def index_for(threshold: float) -> RecordIndex:
