@@ -351,3 +351,21 @@ def test_cleaned_feed_keeps_items_ids_and_links(tmp_path: Path, items: list[dict
     res = run("clean", src)
     assert res.exit_code == 0, res.stderr
     assert identity(res.stdout_bytes) == identity(data)
+
+
+def test_json_feed_is_spliced_not_reserialised(tmp_path: Path) -> None:
+    text = "The central bank raised interest rates by a quarter point on Wednesday, citing persistent inflation."
+    feed = (
+        '{"version": "https://jsonfeed.org/version/1", "title": "N", "items": ['
+        f'{{"id": "1", "content_text": "{text}", "x_custom": {{"n": 1.50}}}}, '
+        f'{{"id": "2", "content_text": "{text}"}}, '
+        '{"id": "3", "content_html": "<p>Other news from the desk.</p>'
+        '<p>The post X appeared first on Bitcoinist.</p>"}]}'
+    )
+    src = tmp_path / "f.json"
+    src.write_text(feed, encoding="utf-8")
+    res = run("clean", src, "--drop-duplicate-records")
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == feed.replace(f', {{"id": "2", "content_text": "{text}"}}', "").replace(
+        "<p>The post X appeared first on Bitcoinist.</p>", ""
+    )

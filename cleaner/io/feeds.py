@@ -106,6 +106,8 @@ class Feed:
     _elements: dict[tuple[int, str], Any] = field(default_factory=dict, repr=False)
     _items: list[Any] = field(default_factory=list, repr=False)  # item elements / JSON item objects
     _json: Any = field(default=None, repr=False)
+    _text: str = field(default="", repr=False)  # a JSON Feed's text and each item's span in it
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def rewrite(self, contents: dict[tuple[int, str], str], drop: set[int]) -> bytes:
         """The feed with each ``(item, field)`` of ``contents`` replaced (same form as it came in) and
@@ -160,6 +162,37 @@ class Feed:
         return bytes(out)
 
     def _rewrite_json(self, contents: dict[tuple[int, str], str], drop: set[int]) -> bytes:
+        """Splice the new strings (and the dropped items) into the text; re-serialise only when the
+        text cannot be mapped back to the items."""
+        text, spans = self._text, self._spans
+        edits: list[tuple[int, int, str]] = []
+        if len(spans) == len(self._items):
+            for (index, name), value in contents.items():
+                if index in drop:
+                    continue
+                span = _value_span(text, *spans[index - 1], name)
+                if span is None:
+                    break
+                edits.append((*span, json.dumps(value, ensure_ascii=False)))
+            else:
+                for index in drop:
+                    start, end = spans[index - 1]
+                    # the item with the comma and whitespace before it (after it, for the first item)
+                    before = re.compile(r",\s*$").search(text, 0, start)
+                    after = re.compile(r"\s*,\s*").match(text, end)
+                    if index > 1 and before is not None:
+                        edits.append((before.start(), end, ""))
+                    elif after is not None:
+                        edits.append((start, after.end(), ""))
+                    else:
+                        edits.append((start, end, ""))
+                out, pos = [], 0
+                for start, end, new in sorted(edits):
+                    out += [text[pos:start], new]
+                    pos = end
+                out.append(text[pos:])
+                bom = "\ufeff" if self.data.startswith(b"\xef\xbb\xbf") else ""
+                return (bom + "".join(out)).encode("utf-8")
         obj = self._json
         for (index, name), text in contents.items():
             self._items[index - 1][name] = text
@@ -482,7 +515,9 @@ def _parse_json(data: bytes, name: str) -> Feed:
         raise InputError(f"{name}: \"items\" is not a list")
     feed = Feed("json", data, [], _json=obj)
     feed._items = items
-    lines = _item_lines(text, len(items))
+    spans = _item_spans(text, len(items))
+    lines = [text.count("\n", 0, start) + 1 for start, _ in spans]
+    feed._text, feed._spans = text, spans
     feed_lang = obj.get("language") if isinstance(obj.get("language"), str) else None
     for index, item in enumerate(items, start=1):
         line = lines[index - 1] if index - 1 < len(lines) else None
@@ -514,25 +549,35 @@ def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _item_lines(text: str, count: int) -> list[int]:
-    """The line each JSON Feed item starts on (decoding the ``items`` array element by element)."""
+def _item_spans(text: str, count: int) -> list[tuple[int, int]]:
+    """Where each JSON Feed item is in ``text`` (decoding the ``items`` array element by element)."""
     decoder = json.JSONDecoder()
     m = re.search(r'"items"\s*:\s*\[', text)
-    lines: list[int] = []
+    spans: list[tuple[int, int]] = []
     if not m:
-        return lines
+        return spans
     pos = m.end()
     ws = re.compile(r"[\s,]*")
-    while len(lines) < count:
+    while len(spans) < count:
         pos = ws.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= len(text) or text[pos] == "]":
             break
-        lines.append(text.count("\n", 0, pos) + 1)
         try:
-            _, pos = decoder.raw_decode(text, pos)
+            _, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError:
             break
-    return lines
+        spans.append((pos, end))
+        pos = end
+    return spans
+
+
+def _value_span(text: str, start: int, end: int, key: str) -> tuple[int, int] | None:
+    """Where the string value of ``key`` is inside the JSON object at ``text[start:end]``."""
+    m = re.compile(r'"' + re.escape(key) + r'"\s*:\s*"').search(text, start, end)
+    if m is None:
+        return None
+    _, value_end = json.decoder.scanstring(text, m.end())
+    return m.end() - 1, value_end
 
 
 # -------------------------------------------------------------------------------------- fallback
