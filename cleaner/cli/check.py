@@ -43,6 +43,13 @@ report instead (per file: path, removals, counts; per JSONL record: line);
 so findings show on the pull request.
 
 \b
+Feeds are checked per item (PATH:LINE: item N (guid) FIELD: ...). A record,
+feed item or file that copies an earlier one (same or near-same clean text,
+same guid/id, same link without tracking parameters) is a duplicate-record
+warning on the later copy, naming the first (--duplicate-threshold,
+--no-duplicate-records).
+
+\b
 --fail-on sets the lowest level that fails: info (default: any removal
 fails), warning, or error (only rules with level error; duplicates are
 warnings). Every finding is listed either way.
@@ -57,6 +64,7 @@ Examples:
   cleaner check page.txt --fail-on error --format json
   cleaner check exports/ --format github       # in a GitHub Actions step
   cleaner check data.jsonl --text-field body --url-field url
+  cleaner check export.rss --format json
 """
 
 

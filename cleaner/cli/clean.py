@@ -59,6 +59,14 @@ lists, quotes and tables stay); --format markdown keeps that structure,
 --html-field NAME reads a page from that field. Under -o DIR a page is
 written as NAME.txt (.md/.json); --in-place never replaces a page.
 
+Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed; *.rss, *.atom, *.rdf, and
+*.xml/*.json whose content is a feed, stdin by content) are written back as
+the same feed: only the content of the items that had something removed is
+replaced, in the form it came in (CDATA, escaped HTML, XHTML, text); --on-error
+applies per item (skip leaves the item out). --drop-duplicate-records leaves
+out later copies of earlier items, records or files (same or near-same text,
+same guid/id, same link without utm_* parameters).
+
 Large datasets: .jsonl.gz/.jsonl.zst (output compressed as its name says),
 .parquet (same schema out) and .warc/.warc.gz (HTML pages -> JSONL) are read
 too (extras: feed-cleaner[zstd], [parquet], [warc]). --jobs N cleans with N
@@ -83,6 +91,8 @@ Examples:
   cleaner clean page.html --url https://www.gate.com/fr/news/detail/1
   cleaner clean page.html --format markdown
   cleaner clean crawl.jsonl -o out.jsonl --html-field html --format json
+  cleaner clean feed.rss -o clean.rss
+  cleaner clean feeds/ -o clean/ --drop-duplicate-records
 """
 
 

@@ -364,8 +364,9 @@ def _content(kind: str, el: Any) -> tuple[str, bool, str | None]:
         inner = "".join(etree.tostring(child, encoding="unicode", with_tail=True) for child in el)
         inner = re.sub(r"\sxmlns(:\w+)?=\"[^\"]*\"", "", (el.text or "") + inner)
         return inner, True, None
-    if len(el):
-        return "", False, f"element <{el.tag}> holds child elements, not text or escaped HTML"
+    if len(el):  # unescaped markup in an RSS field (a common mistake): read as inline HTML
+        inner = "".join(etree.tostring(child, encoding="unicode", with_tail=True) for child in el)
+        return (el.text or "") + inner, True, None
     text = el.text or ""
     if kind_attr in ("text", "text/plain"):
         return text, False, None
@@ -379,12 +380,17 @@ def _is_cdata(el: Any) -> bool:
 
 def _replace(el: Any, text: str) -> None:
     """Put ``text`` into a content element in the form it came in."""
-    xhtml = (el.get("type") or "").lower() == "xhtml" or len(el)
-    if xhtml:
+    xhtml = (el.get("type") or "").lower() == "xhtml"
+    if xhtml or len(el):
         for child in list(el):
             el.remove(child)
         el.text = None
-        el.append(_xhtml_div(text))
+        if xhtml:
+            el.append(_xhtml_div(text))
+        else:
+            holder = etree.fromstring(f"<x>{text}</x>")
+            el.text = holder.text
+            el.extend(list(holder))
         return
     if _is_cdata(el) and "]]>" not in text:
         el.text = etree.CDATA(text)
@@ -464,9 +470,11 @@ def _locate(root: Any, data: bytes) -> dict[Any, tuple[int, int, int, int]]:
 
 def _inner_bytes(el: Any, old: bytes, text: str, encoding: str) -> bytes:
     """New content for a content element, in the form its old content had (CDATA, XHTML, escaped)."""
-    if (el.get("type") or "").lower() == "xhtml" or len(el):
+    if (el.get("type") or "").lower() == "xhtml":
         markup = etree.tostring(_xhtml_div(text), encoding="unicode")
         return markup.encode(encoding, "xmlcharrefreplace")
+    if len(el):  # inline markup stays inline markup (to_html's output is well-formed XML)
+        return text.encode(encoding, "xmlcharrefreplace")
     if old.lstrip().startswith(b"<![CDATA["):
         try:
             return b"<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>").encode(encoding) + b"]]>"
