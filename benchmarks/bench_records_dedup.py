@@ -21,7 +21,15 @@ import random
 import resource
 import time
 
-from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, RecordIndex, Signature, _h64, canonical_link, minhash
+from cleaner.pipeline.records_dedup import (
+    DEFAULT_THRESHOLD,
+    RecordIndex,
+    Signature,
+    _h64,
+    band_keys,
+    canonical_link,
+    minhash,
+)
 from cleaner.text.normalize import comparison_form
 
 
@@ -66,9 +74,9 @@ def main() -> None:
                 link = f"https://news.example.com/story/{copy_of}?utm_source=rss&utm_medium=feed"
         t0 = time.perf_counter()
         form = comparison_form(text)
+        mh = b"" if args.exact_only else minhash(form)
         sig = Signature(
-            "bench.jsonl", n, n, guid, None, _h64(form), _h64(guid), _h64(canonical_link(link)),
-            b"" if args.exact_only else minhash(form),
+            "bench.jsonl", n, n, guid, None, _h64(form), _h64(guid), _h64(canonical_link(link)), mh, band_keys(mh)
         )
         t1 = time.perf_counter()
         dup = index.see(sig)

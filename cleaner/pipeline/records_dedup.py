@@ -15,8 +15,8 @@ Two halves, so that ``--jobs`` changes nothing:
 * :class:`RecordIndex` runs in the main process, in input order, over the signatures. Its state is
   flat arrays, not Python objects: open-addressing hash tables of 64-bit keys and 32-bit record
   numbers (``array``), the stored MinHash values in one ``bytearray`` and the ids in a byte pool. Exact
-  copies cost about 24-48 bytes per record and table (text, guid, link) plus the record's location
-  (16 bytes) and its id; near copies add 8 LSH band tables and the 128-byte signature
+  copies cost 16-32 bytes per record and table (text, guid, link: 12-byte slots, 3/8-3/4 full) plus
+  the record's location (12 bytes), its id's end (8 bytes) and the id itself; near copies add 8 LSH band tables and the 128-byte signature
   (``benchmarks/bench_records_dedup.py`` measures it on a million records).
 
 Bands: 8 bands of 4 MinHash rows, so a pair at similarity 0.8 is a candidate with probability 0.98,
@@ -48,6 +48,7 @@ __all__ = [
     "add_duplicate_json",
     "index_for",
     "minhash",
+    "band_keys",
 ]
 
 DEFAULT_THRESHOLD = 0.8
@@ -114,6 +115,7 @@ class Signature(NamedTuple):
     guid: int
     link: int
     minhash: bytes
+    bands: tuple[int, ...] = ()  # the LSH band keys of ``minhash``, computed with it (in the worker)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class Signer:
             ident, link, label = None, None, None
         form = comparison_form(doc.result.text)
         text = _h64(form) if form.strip() else 0
+        mh = minhash(form) if self.near and text else b""
         return Signature(
             doc.path,
             doc.line,
@@ -155,7 +158,8 @@ class Signer:
             text,
             _h64(ident) if ident else 0,
             _h64(canonical_link(link)) if link else 0,
-            minhash(form) if self.near and text else b"",
+            mh,
+            band_keys(mh),
         )
 
 
@@ -241,7 +245,7 @@ class _Table:
                 keys[i] = key
                 self._vals[i] = value
                 self._n += 1
-                if 2 * self._n > mask:
+                if 4 * self._n > 3 * mask:  # linear probing stays short up to a 3/4 load
                     self._grow()
                 return
             i = (i + 1) & mask
@@ -294,7 +298,7 @@ class RecordIndex:
             mh = sig.minhash or bytes(4 * NUM_HASHES)
             self._sigs += mh
             if sig.minhash:
-                for b, key in enumerate(_band_keys(sig.minhash)):
+                for b, key in enumerate(sig.bands or band_keys(sig.minhash)):
                     self._bands[b].put(key, n)
         p = self._path_no.setdefault(sig.path, len(self._paths))
         if p == len(self._paths):
@@ -315,7 +319,7 @@ class RecordIndex:
             return self._duplicate(sig, n, "same link", self._similarity(sig, n))
         if self._bands and sig.minhash and self.threshold is not None:
             tried: set[int] = set()
-            for b, key in enumerate(_band_keys(sig.minhash)):
+            for b, key in enumerate(sig.bands or band_keys(sig.minhash)):
                 n = self._bands[b].get(key)
                 if n and n not in tried:
                     tried.add(n)
@@ -350,9 +354,12 @@ class RecordIndex:
         )
 
 
-def _band_keys(mh: bytes) -> list[int]:
+def band_keys(mh: bytes) -> tuple[int, ...]:
+    """The 32-bit LSH key of each band of a MinHash signature (none for an empty one)."""
+    if not mh:
+        return ()
     width = 4 * ROWS
-    return [(_h64(f"{b}:{mh[b * width : (b + 1) * width].hex()}") >> 32) or 1 for b in range(BANDS)]
+    return tuple((_h64(f"{b}:{mh[b * width : (b + 1) * width].hex()}") >> 32) or 1 for b in range(BANDS))
 
 
 def index_for(threshold: float) -> RecordIndex:
