@@ -16,8 +16,9 @@ Two halves, so that ``--jobs`` changes nothing:
   flat arrays, not Python objects: open-addressing hash tables of 64-bit keys and 32-bit record
   numbers (``array``), the stored MinHash values in one ``bytearray`` and the ids in a byte pool. Exact
   copies cost 16-32 bytes per record and table (text, guid, link: 12-byte slots, 3/8-3/4 full) plus
-  the record's location (12 bytes), its id's end (8 bytes) and the id itself; near copies add 8 LSH band tables and the 128-byte signature
-  (``benchmarks/bench_records_dedup.py`` measures it on a million records).
+  the record's location (12 bytes), its id's end (8 bytes) and the id itself; near copies add 8 LSH
+  band tables (8-byte slots) and the 128-byte signature (``benchmarks/bench_records_dedup.py``
+  measures it on a million records).
 
 Bands: 8 bands of 4 MinHash rows, so a pair at similarity 0.8 is a candidate with probability 0.98,
 at 0.9 with > 0.999; every candidate is checked against the stored signature, so a false candidate
