@@ -127,6 +127,13 @@ def test_folder_of_feeds_with_output_dir(tmp_path: Path) -> None:
     assert written == ["a.rss", "c.json", "sub/b.xml"]
     b_out = (tmp_path / "out" / "sub" / "b.xml").read_bytes()
     assert identity(b_out) == identity((folder / "sub" / "b.xml").read_bytes())
+    # the same bytes with worker processes (items are read in the main process, cleaned in the workers)
+    res = run("clean", folder, "-o", tmp_path / "out2", "--jobs", "2", "--drop-duplicate-records")
+    assert res.exit_code == 0, res.stderr
+    for name in written:
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out" / name).read_bytes()
+    one, two = run("check", folder, "--jobs", "1"), run("check", folder, "--jobs", "2")
+    assert one.stdout == two.stdout and "duplicate-record" in one.stdout
 
 
 def test_check_and_explain_report_per_item(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ class FeedEntry:
 
     ``index`` is the item's 1-based number in the feed, ``line`` the line of the field (XML) or of the
     item (JSON) in the file; ``field`` names the element or key (``content:encoded``, ``description``,
-    ``content``, ``summary``, ``content_html``, ``content_text``). ``html``: the content holds markup
+    ``content``, ``summary``, ``content_html``, ``content_text``). ``is_html``: the content holds markup
     and is cleaned as a page fragment (else as text). ``problem``: why this item cannot be used.
     """
 
@@ -74,7 +74,7 @@ class FeedEntry:
     line: int | None
     field: str
     content: str = ""
-    html: bool = False
+    is_html: bool = False
     primary: bool = True
     guid: str | None = None
     link: str | None = None

@@ -230,7 +230,7 @@ def to_document(name: str, item: Item, settings: Settings, fields: RecordFields)
         line = item.line or 0
         if item.problem is not None:
             return Unreadable(name, f"{item.label}: {item.problem}", line, feed=item)
-        result = settings.clean(item.content, url=item.link, language=item.lang, html=item.html)
+        result = settings.clean(item.content, url=item.link, language=item.lang, html=item.is_html)
         shown = item.content if result.source is None else result.source
         return Located(name, shown, result, line, item.index, feed=item)
     if item.problem is not None:

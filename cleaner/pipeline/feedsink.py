@@ -46,7 +46,7 @@ def feed_piece(doc: Located) -> FeedPiece:
     assert entry is not None
     if not doc.result.removals:
         return FeedPiece(entry.index, entry.field, None)
-    content = to_html(doc.result) if entry.html else doc.result.text
+    content = to_html(doc.result) if entry.is_html else doc.result.text
     return FeedPiece(entry.index, entry.field, content)
 
 
