@@ -128,7 +128,7 @@ def test_folder_of_feeds_with_output_dir(tmp_path: Path) -> None:
     b_out = (tmp_path / "out" / "sub" / "b.xml").read_bytes()
     assert identity(b_out) == identity((folder / "sub" / "b.xml").read_bytes())
     # the same bytes with worker processes (items are read in the main process, cleaned in the workers)
-    res = run("clean", folder, "-o", tmp_path / "out2", "--jobs", "2", "--drop-duplicate-records")
+    res = run("clean", folder, "-o", tmp_path / "out2", "--jobs", "2")
     assert res.exit_code == 0, res.stderr
     for name in written:
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out" / name).read_bytes()
