@@ -376,3 +376,20 @@ def test_json_feed_is_spliced_not_reserialised(tmp_path: Path) -> None:
     assert res.stdout == feed.replace(f', {{"id": "2", "content_text": "{text}"}}', "").replace(
         "<p>The post X appeared first on Bitcoinist.</p>", ""
     )
+
+
+def test_duplicate_rows_in_parquet(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    items = case_items()
+    rows = [{"id": it["guid"], "url": it["link"], "text": it["text"]} for it in items]
+    rows.insert(2, {"id": "again", "url": items[0]["link"] + "#comments", "text": "Something else said here."})
+    src = tmp_path / "d.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src)
+    res = run("check", src, "--url-field", "url", "--format", "json")
+    dups = json.loads(res.stdout)["files"][0]["duplicate_records"]
+    assert [(d["record"], d["reason"], d["duplicate_of"]["id"]) for d in dups] == [(3, "same link", "cc-003")]
+    out = tmp_path / "o.parquet"
+    res = run("clean", src, "--url-field", "url", "-o", out, "--drop-duplicate-records")
+    assert res.exit_code == 0, res.stderr
+    assert pq.read_table(out).column("id").to_pylist() == [it["guid"] for it in items]
