@@ -12,7 +12,7 @@ from typing import Any
 
 from cleaner.result import Paragraph, Result
 
-__all__ = ["FORMATS", "render", "to_markdown", "to_record"]
+__all__ = ["FORMATS", "render", "to_html", "to_markdown", "to_record"]
 
 FORMATS = ("text", "markdown", "json")
 
@@ -74,6 +74,45 @@ def to_markdown(result: Result) -> str:
             out.append(block)
         prev = p
     return "\n\n".join(out)
+
+
+def to_html(result: Result) -> str:
+    """The clean text as an HTML fragment, for a feed item's cleaned content: ``<p>``, ``<h1>``-``<h6>``,
+    ``<ul><li>``, ``<blockquote>``, ``<pre>``; the words escaped, never anything added but markup.
+
+    A feed reader then still shows paragraphs. Links and images of the input are not carried over:
+    the result holds text (an item with nothing removed is written back as it was, links included).
+    """
+    from html import escape
+
+    paragraphs = result.paragraphs
+    if paragraphs is None:
+        paragraphs = tuple(Paragraph(p) for p in result.text.split("\n\n") if p)
+    out: list[str] = []
+    in_list = False
+    for p in paragraphs:
+        text = escape(p.text, quote=False)
+        if p.kind == "list_item":
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            out.append(f"<li>{text}</li>")
+            continue
+        if in_list:
+            out.append("</ul>")
+            in_list = False
+        if p.kind == "heading":
+            n = min(max(p.level, 1), 6)
+            out.append(f"<h{n}>{text}</h{n}>")
+        elif p.kind == "quote":
+            out.append(f"<blockquote><p>{text}</p></blockquote>")
+        elif p.kind == "code":
+            out.append(f"<pre><code>{text}</code></pre>")
+        else:
+            out.append(f"<p>{text}</p>")
+    if in_list:
+        out.append("</ul>")
+    return "\n".join(out)
 
 
 def to_record(result: Result) -> dict[str, Any]:

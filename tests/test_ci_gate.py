@@ -157,6 +157,8 @@ def _json_findings(args: list[str]) -> set[tuple[str, int | None, str]]:
         for doc in entry.get("records", [entry]):
             for r in doc["removals"]:
                 out.add((entry["path"], doc.get("line", r["line"]), r["rule"]))
+        for dup in entry.get("duplicate_records", []):  # later copies of earlier records (issue #12)
+            out.add((entry["path"], dup["line"], "duplicate-record"))
     return out
 
 
@@ -178,7 +180,9 @@ def test_sarif_validates_and_lists_the_json_findings(tmp_path: Path) -> None:
         found.add((path, loc["region"]["startLine"], result["ruleId"]))
         assert result["message"]["text"] and result["level"] in ("error", "warning", "note")
     assert found == _json_findings(args)
-    assert len(run_["results"]) == json.loads(run("check", *args, "--format", "json").stdout)["summary"]["removals"]
+    payload = json.loads(run("check", *args, "--format", "json").stdout)
+    copies = sum(len(e.get("duplicate_records", [])) for e in payload["files"])
+    assert len(run_["results"]) == payload["summary"]["removals"] + copies
     descriptor = run_["tool"]["driver"]["rules"][rules.index("gate.disclaimer.third-party-fr")]
     assert "French" in descriptor["fullDescription"]["text"]
     assert descriptor["defaultConfiguration"]["level"] == "error"

@@ -12,11 +12,21 @@ import typer
 
 from cleaner.cli import common
 from cleaner.cli.app import app
-from cleaner.cli.options import CheckFormat, DocumentArgs, FailOn, QuietOpt, document_command
+from cleaner.cli.options import (
+    CheckFormat,
+    DocumentArgs,
+    DupThresholdOpt,
+    FailOn,
+    NoDupRecordsOpt,
+    QuietOpt,
+    document_command,
+)
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
-from cleaner.pipeline.findings import add_check_error, add_check_json, check_payload, check_summary
+from cleaner.pipeline.findings import add_check_error, add_check_json, at_or_above, check_payload, check_summary
+from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import GATHERED, Checked, CheckOutput
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Duplicate, Signer, add_duplicate_json, index_for
 from cleaner.pipeline.runner import iter_documents
 from cleaner.result import Level
 
@@ -55,6 +65,13 @@ from here upward (see `cleaner config`); options given here win. --select and
 --ignore take rule-id globs (gate.*, dedup.*, generic.ads.*).
 
 \b
+Feeds are checked per item (PATH:LINE: item N (guid) FIELD: ...). A record,
+feed item or file that copies an earlier one (same or near-same clean text,
+same guid/id, same link without tracking parameters) is a duplicate-record
+warning on the later copy, naming the first (--duplicate-threshold,
+--no-duplicate-records).
+
+\b
 --fail-on sets the lowest level that fails: info (default: any removal
 fails), warning, or error (only rules with level error; duplicates are
 warnings). Every finding is listed either way.
@@ -71,6 +88,7 @@ Examples:
   cleaner check exports/ --format sarif > cleaner.sarif
   cleaner check exports/ --ignore 'dedup.near,generic.ads.*'
   cleaner check data.jsonl --text-field body --url-field url
+  cleaner check export.rss --format json
 """
 
 
@@ -91,6 +109,8 @@ def check_cmd(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Text findings carry the rule's whole description.")
     ] = False,
+    duplicate_threshold: DupThresholdOpt = DEFAULT_THRESHOLD,
+    no_duplicate_records: NoDupRecordsOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -104,14 +124,23 @@ def check_cmd(
         docs = docs_found = failing = 0
         files: dict[str, dict[str, Any]] = {}
         run = common.tally(report, args, sources, quiet=quiet, to_stdout=True)
-        finish = CheckOutput(fmt.value, threshold, verbose)
+        signer = None if no_duplicate_records else Signer(args.url_field)
+        finish = CheckOutput(fmt.value, threshold, verbose, signer)
+        records = index_for(duplicate_threshold)  # duplicate records: in input order, in this process
+        copies = 0
         stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
                 run.add(doc)
                 docs_found, failing = _check_one(report, doc, fmt, files, levels, docs_found, failing)
                 docs += isinstance(doc, Checked)
+                if isinstance(doc, Checked) and doc.sig is not None and (dup := records.see(doc.sig)):
+                    copies += 1
+                    failing += _report_duplicate(report, dup, fmt, files, threshold)
+                    docs_found += not doc.found
         summary = check_summary(docs, docs_found, levels, failing, threshold)
+        if copies:
+            summary = f"{plural(copies, 'duplicate record')} (later copies of earlier ones). {summary}"
         if fmt in (CheckFormat.sarif, CheckFormat.junit):
             print(ci_report(fmt.value, files, settings.rules, exit_code=report.exit_code))
         elif fmt is CheckFormat.json_lines:
@@ -160,3 +189,17 @@ def _check_one(
         print(doc.lines)
     return docs_found + doc.found, failing + doc.hits
 
+
+def _report_duplicate(
+    report: Report, dup: Duplicate, fmt: CheckFormat, files: dict[str, dict[str, Any]], threshold: Level
+) -> int:
+    """Report a duplicate-record finding (a warning); return 1 when it fails under ``--fail-on``."""
+    hit = int(at_or_above("warning", threshold))
+    report.found(hit)
+    if fmt.value in GATHERED:
+        add_duplicate_json(files, dup)
+    elif fmt is CheckFormat.json_lines:
+        print(json.dumps(dup.to_dict(), ensure_ascii=False))
+    else:
+        print(dup.github_line() if fmt is CheckFormat.github else dup.check_line())
+    return hit

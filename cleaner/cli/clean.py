@@ -11,11 +11,21 @@ import typer
 
 from cleaner.cli import common, templates
 from cleaner.cli.app import app
-from cleaner.cli.options import OUT_SUFFIX, DocumentArgs, OnError, OutFormat, QuietOpt, document_command
+from cleaner.cli.options import (
+    OUT_SUFFIX,
+    DocumentArgs,
+    DropDupOpt,
+    DupThresholdOpt,
+    OnError,
+    OutFormat,
+    QuietOpt,
+    document_command,
+)
 from cleaner.cli.report import Report
 from cleaner.io.planning import check_clean_usage, plan_outputs
 from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import CleanOutput
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Signer, index_for
 from cleaner.pipeline.runner import iter_sources
 from cleaner.pipeline.sinks import clean_source
 
@@ -50,6 +60,14 @@ lists, quotes and tables stay); --format markdown keeps that structure,
 --html-field NAME reads a page from that field. Under -o DIR a page is
 written as NAME.txt (.md/.json); --in-place never replaces a page.
 
+Feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed; *.rss, *.atom, *.rdf, and
+*.xml/*.json whose content is a feed, stdin by content) are written back as
+the same feed: only the content of the items that had something removed is
+replaced, in the form it came in (CDATA, escaped HTML, XHTML, text); --on-error
+applies per item (skip leaves the item out). --drop-duplicate-records leaves
+out later copies of earlier items, records or files (same or near-same text,
+same guid/id, same link without utm_* parameters).
+
 Large datasets: .jsonl.gz/.jsonl.zst (output compressed as its name says),
 .parquet (same schema out) and .warc/.warc.gz (HTML pages -> JSONL) are read
 too (extras: feed-cleaner[zstd], [parquet], [warc]). --jobs N cleans with N
@@ -76,6 +94,8 @@ Examples:
   cleaner clean crawl.jsonl -o out.jsonl --html-field html --format json
   cleaner clean crawl.jsonl -o out.jsonl --learn-templates --save-templates t.yaml
   cleaner clean next.jsonl -o out2.jsonl --rules t.yaml
+  cleaner clean feed.rss -o clean.rss
+  cleaner clean feeds/ -o clean/ --drop-duplicate-records
 
 \b
 --learn-templates reads a dataset twice: first it mines what recurs across
@@ -136,6 +156,8 @@ def clean_cmd(
             help="Write the learned pack (implies --learn-templates); reuse it with --rules FILE.",
         ),
     ] = None,
+    drop_duplicate_records: DropDupOpt = False,
+    duplicate_threshold: DupThresholdOpt = DEFAULT_THRESHOLD,
     quiet: QuietOpt = False,
 ) -> None:
     report = Report(quiet=quiet)
@@ -157,7 +179,9 @@ def clean_cmd(
         )
         totals: Counter[str] = Counter()
         run = common.tally(report, args, sources, quiet=quiet, to_stdout=output is None and not in_place)
-        finish = CleanOutput(args.text_field, output_field, fmt.value, diff)
+        signer = Signer(args.url_field) if drop_duplicate_records else None
+        duplicates = index_for(duplicate_threshold) if drop_duplicate_records else None
+        finish = CleanOutput(args.text_field, output_field, fmt.value, diff, signer)
         streams = iter_sources(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(streams):
             for (source, target), (_, docs) in zip(plan, streams, strict=False):
@@ -174,6 +198,7 @@ def clean_cmd(
                     diff=diff,
                     totals=totals,
                     tally=run,
+                    duplicates=duplicates,
                 )
         if totals["files"] and (len(plan) > 1 or in_place or output is not None):
             report.note(

@@ -300,3 +300,28 @@ RulePathsArg = Annotated[
     ),
 ]
 
+
+
+# ------------------------------------------------------------------------------ duplicate records
+DupThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--duplicate-threshold",
+        min=0.0,
+        max=1.0,
+        metavar="FLOAT",
+        help="Duplicate records: similarity (MinHash of word 3-shingles) from which a later record is a near "
+        "copy of an earlier one; 1.0 = exact copies, same guid/id or same link only.",
+    ),
+]
+NoDupRecordsOpt = Annotated[
+    bool, typer.Option("--no-duplicate-records", help="Do not report later records that copy earlier ones.")
+]
+DropDupOpt = Annotated[
+    bool,
+    typer.Option(
+        "--drop-duplicate-records",
+        help="Leave out later copies of earlier records (feed items, dataset records, files): same or "
+        "near-same clean text, same guid/id, or same link without tracking parameters.",
+    ),
+]

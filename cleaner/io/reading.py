@@ -39,6 +39,7 @@ from typing import IO, Any
 
 from cleaner.html.encoding import UndecodableError, decode_text
 from cleaner.io.compression import CORRUPT, MissingExtra, open_decompressed
+from cleaner.io.feedsniff import FEED_SUFFIXES, SNIFF_SUFFIXES, is_feed_file
 from cleaner.io.records import RecordFields, json_kind, select_fields
 
 __all__ = [
@@ -126,8 +127,11 @@ def _hidden(rel: Path) -> bool:
 def _in_folder(q: Path, rel: Path, exclude: tuple[str, ...]) -> bool:
     """Whether a folder yields ``q`` (``rel``: its path inside the folder): a document or a dataset,
     not hidden, not excluded."""
-    wanted = q.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES or dataset_format(q.name) != "text"
-    if not wanted or _hidden(rel) or not q.is_file():
+    suffix = q.suffix.lower()
+    wanted = suffix in TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES or dataset_format(q.name) != "text"
+    if _hidden(rel) or not q.is_file():
+        return False
+    if not wanted and not (suffix in SNIFF_SUFFIXES and is_feed_file(q)):  # a .xml/.json file that is a feed
         return False
     return not any(fnmatch(rel.as_posix(), g) or fnmatch(q.name, g) for g in exclude)
 
@@ -153,8 +157,8 @@ def expand_inputs(paths: Iterable[str], *, exclude: Iterable[str] = ()) -> tuple
             any_folder = True
             found = sorted(q for q in path.rglob("*") if _in_folder(q, q.relative_to(path), globs))
             if not found:
-                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES + _FOLDER_DATASETS)
-                raise InputError(f"{p}: folder holds no text, HTML or dataset files ({kinds})")
+                kinds = ", ".join("*" + s for s in TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + _FOLDER_DATASETS)
+                raise InputError(f"{p}: folder holds no text, HTML, feed or dataset files ({kinds}, feed *.xml/*.json)")
             sources.extend(Source(str(q), q, q.relative_to(path)) for q in found)
         elif path.is_file():
             sources.append(Source(p, path, Path(path.name)))
@@ -188,9 +192,18 @@ def read_text(source: Source) -> str:
     return decode(read_bytes(source), source.name)
 
 
+_stdin_data: list[tuple[Any, bytes]] = []  # (stdin stream, its bytes): a feed on stdin is read twice
+
+
 def read_bytes(source: Source) -> bytes:
-    """Read a whole document's bytes (an HTML page is decoded by the extractor, which reads its <meta>)."""
+    """Read a whole document's bytes (an HTML page is decoded by the extractor, which reads its <meta>).
+
+    Standard input's bytes are kept once read, so that a feed on stdin can be parsed again to be
+    written back.
+    """
     stream = open_binary(source)
+    if source.path is None and _stdin_data and _stdin_data[0][0] is stream:
+        return _stdin_data[0][1]
     try:
         data = stream.read()
     except OSError as exc:
@@ -198,6 +211,8 @@ def read_bytes(source: Source) -> bytes:
     finally:
         if source.path is not None:
             stream.close()
+    if source.path is None:
+        _stdin_data[:] = [(stream, data)]
     return data
 
 

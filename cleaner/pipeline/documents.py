@@ -27,6 +27,8 @@ from typing import Any
 
 from cleaner import core
 from cleaner.html.sniff import looks_like_html
+from cleaner.io import feeds
+from cleaner.io.feeds import FeedEntry
 from cleaner.io.reading import (
     HTML_SUFFIXES,
     InputError,
@@ -116,6 +118,7 @@ class Located:
     record: int | None = None
     raw: bytes | None = field(default=None, repr=False)
     fields: dict[str, Any] | None = field(default=None, repr=False)
+    feed: FeedEntry | None = field(default=None, repr=False)  # a feed item's content field
 
     @property
     def where(self) -> str:
@@ -124,6 +127,8 @@ class Located:
 
     @property
     def title(self) -> str:
+        if self.feed is not None:
+            return f"{self.path}:{self.line} ({self.feed.label})"
         return self.path if self.line is None else f"{self.path}:{self.line} (record {self.record})"
 
 
@@ -140,6 +145,7 @@ class Unreadable:
     line: int | None = None
     raw: bytes | None = field(default=None, repr=False)
     record: dict[str, Any] | None = field(default=None, repr=False)
+    feed: FeedEntry | None = field(default=None, repr=False)  # a feed item that cannot be used
 
     def __str__(self) -> str:
         return self.problem if self.line is None else f"{self.path}:{self.line}: {self.problem}"
@@ -169,7 +175,7 @@ class LineItem:
     record: int
 
 
-Item = TextItem | PageItem | LineItem | RecordItem
+Item = TextItem | PageItem | LineItem | RecordItem | FeedEntry
 
 
 def read_document(source: Source) -> TextItem | PageItem:
@@ -197,7 +203,25 @@ def read_items(source: Source, fields: RecordFields, *, jsonl: bool = False) -> 
 
         yield from iter_pages(source, fields)
     else:
-        yield read_document(source)
+        data = read_bytes(source)
+        suffix = source.path.suffix.lower() if source.path is not None else ""
+        kind = feeds.sniff(data)
+        if kind is not None or suffix in feeds.FEED_SUFFIXES:
+            yield from _feed_entries(source, data, kind)
+        else:
+            is_page = suffix in HTML_SUFFIXES
+            yield PageItem(data) if is_page or looks_like_html(data) else TextItem(decode(data, source.name))
+
+
+def _feed_entries(source: Source, data: bytes, kind: str | None) -> Iterator[FeedEntry]:
+    """A feed's content fields; for ill-formed XML the items feedparser can still read, then the error."""
+    try:
+        feed = feeds.parse(data, source.name)
+    except InputError as exc:
+        if kind == "xml" and "ill-formed XML" in str(exc):
+            yield from feeds.fallback_entries(data)
+        raise
+    yield from feed.entries
 
 
 def to_document(name: str, item: Item, settings: Settings, fields: RecordFields) -> Located | Unreadable:
@@ -216,6 +240,13 @@ def to_document(name: str, item: Item, settings: Settings, fields: RecordFields)
         result = settings.clean(parsed.text, url=parsed.url, language=parsed.lang, html=True if fields.html else None)
         shown = parsed.text if result.source is None else result.source  # what the removal spans index
         return Located(name, shown, result, parsed.line, item.record, parsed.raw, parsed.record)
+    if isinstance(item, FeedEntry):
+        line = item.line or 0
+        if item.problem is not None:
+            return Unreadable(name, f"{item.label}: {item.problem}", line, feed=item)
+        result = settings.clean(item.content, url=item.link, language=item.lang, html=item.is_html)
+        shown = item.content if result.source is None else result.source
+        return Located(name, shown, result, line, item.index, feed=item)
     if item.problem is not None:
         return Unreadable(name, item.problem, item.line, None, item.fields or None)
     if item.html is not None:  # a WARC page: the core extracts the article from the HTML

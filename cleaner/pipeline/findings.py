@@ -136,9 +136,14 @@ def check_lines(doc: Located, verbose: bool = False) -> list[str]:
         elif doc.line is None:
             where = f"{doc.path}:{line}:{col}:"
         else:
-            where = f"{doc.path}:{doc.line}: [text {line}:{col}]"
+            where = f"{doc.path}:{doc.line}:{_item(doc)} [text {line}:{col}]"
         out.append(f"{where} {r.level} {r.rule} {_message(r, index, verbose)} [{r.preview(60 if verbose else 40)}]")
     return out
+
+
+def _item(doc: Located) -> str:
+    """`` item 3 (guid) description`` for a feed item's field, else nothing."""
+    return f" {doc.feed.label}:" if doc.feed is not None else ""
 
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -173,7 +178,7 @@ def github_lines(doc: Located) -> list[str]:
         else:
             where = f"[text {line}:{col}] "
         props += f"title={_gh_escape(r.rule, prop=True)}"
-        message = f"{where}{_message(r, index)} [{r.preview(60)}]"
+        message = f"{_item(doc).lstrip()}{' ' if doc.feed else ''}{where}{_message(r, index)} [{r.preview(60)}]"
         out.append(f"::{_GITHUB_LEVEL[r.level]} {props}::{_gh_escape(message)}")
     return out
 
@@ -210,6 +215,8 @@ def document_json(doc: Located) -> dict[str, Any]:
         doc_id = record_id(doc.fields)
         if doc_id is not None:
             out["id"] = doc_id
+    if doc.feed is not None:
+        out["item"] = {"number": doc.feed.index, "id": doc.feed.guid, "link": doc.feed.link, "field": doc.feed.field}
     out.update(doc.result.to_dict(include_text=False))
     out["removals"] = removals
     out["counts"] = doc.result.counts()

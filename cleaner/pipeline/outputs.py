@@ -23,7 +23,9 @@ from typing import Any, NamedTuple
 
 from cleaner.io.writing import jsonl_line, output_text
 from cleaner.pipeline.documents import Located
+from cleaner.pipeline.feedsink import feed_piece
 from cleaner.pipeline.findings import at_or_above, check_lines, document_json, explain_lines, github_lines
+from cleaner.pipeline.records_dedup import Signature, Signer
 from cleaner.pipeline.reports import json_lines
 from cleaner.pipeline.stats import DocStats, doc_stats
 from cleaner.render import render, to_markdown, to_record
@@ -79,11 +81,12 @@ class Cleaned(NamedTuple):
     None; ``record``: the document is a dataset record (it has a line number).
     """
 
-    data: bytes | dict[str, Any]
+    data: Any  # bytes | dict[str, Any], or a feed item's FeedPiece
     stats: DocStats
     warning: str | None
     record: bool
     verbatim: bool = False  # a text file with nothing removed: ``data`` is its text as read (untouched)
+    sig: Signature | None = None  # for --drop-duplicate-records (records_dedup)
 
 
 @dataclass(frozen=True)
@@ -94,11 +97,15 @@ class CleanOutput:
     output_field: str | None = None
     fmt: str = "text"
     diff: bool = False
+    signer: Signer | None = None
 
     def __call__(self, doc: Located) -> Cleaned:
         result = doc.result
         warning = f"{doc.where}: {'; '.join(result.notes)}" if not result.text and result.notes else None
-        data: bytes | dict[str, Any]
+        sig = self.signer(doc) if self.signer is not None else None
+        data: Any
+        if doc.feed is not None:  # the feed is rewritten as a whole by the sink (feedsink)
+            return Cleaned(feed_piece(doc), doc_stats(doc), warning, True, sig=sig)
         if self.diff:
             before = doc.text if doc.line is None else as_lines(doc.text)
             after = before if untouched(doc, "text") else output_text(result)
@@ -121,8 +128,8 @@ class CleanOutput:
                 data = jsonl_line(
                     doc.raw, doc.fields, text, text_field=self.text_field, output_field=self.output_field, extra=extra
                 )
-        verbatim = doc.fields is None and not self.diff and untouched(doc, self.fmt)
-        return Cleaned(data, doc_stats(doc), warning, doc.line is not None, verbatim)
+        verbatim = doc.fields is None and doc.feed is None and not self.diff and untouched(doc, self.fmt)
+        return Cleaned(data, doc_stats(doc), warning, doc.line is not None, verbatim, sig)
 
 
 class Explained(NamedTuple):
@@ -166,6 +173,7 @@ class Checked(NamedTuple):
     json: dict[str, Any] | None
     counts: dict[str, int] | None
     stats: DocStats
+    sig: Signature | None = None  # duplicate-record detection (records_dedup), in the main process
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,7 @@ class CheckOutput:
     fmt: str
     threshold: Level
     verbose: bool = False  # text: the rule's whole description instead of its gist
+    signer: Signer | None = None
 
     def __call__(self, doc: Located) -> Checked:
         removals = doc.result.removals
@@ -192,4 +201,5 @@ class CheckOutput:
         elif removals:
             lines = "\n".join(github_lines(doc))
         record = doc.line is not None
-        return Checked(doc.path, record, bool(removals), levels, hits, lines, json, counts, doc_stats(doc))
+        sig = self.signer(doc) if self.signer is not None else None
+        return Checked(doc.path, record, bool(removals), levels, hits, lines, json, counts, doc_stats(doc), sig)

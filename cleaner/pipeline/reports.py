@@ -33,6 +33,8 @@ DEDUP_RULES = {
     "dedup.contained": "A block whose sentences all stood earlier in the document (a flattened copy).",
     "dedup.sentence": "A standalone sentence that repeats a sentence of an earlier paragraph.",
     "dedup.truncated-copy": "A second copy of the article cut off mid-paragraph.",
+    "duplicate-record": "A record (feed item, dataset record, file) that copies an earlier record of the run: the "
+    "same clean text, guid/id or link, or a near copy (--duplicate-threshold).",
 }
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -126,6 +128,24 @@ def sarif_log(
             if "id" in doc:
                 result["properties"]["id"] = doc["id"]
         results.append(result)
+    for entry in files:  # duplicate records (cleaner.pipeline.records_dedup): one finding on the later copy
+        for dup in entry.get("duplicate_records", []):
+            index = ids.setdefault("duplicate-record", len(ids))
+            physical = {"artifactLocation": {"uri": _uri(entry["path"])}}
+            if dup.get("line"):
+                physical["region"] = {"startLine": dup["line"]}
+            first = dup["duplicate_of"]
+            results.append(
+                {
+                    "ruleId": "duplicate-record",
+                    "ruleIndex": index,
+                    "level": _SARIF_LEVEL[dup["level"]],
+                    "kind": "fail",
+                    "message": {"text": f"{dup['reason']} (copy of {first['path']}:{first.get('line') or ''})"},
+                    "locations": [{"physicalLocation": physical}],
+                    "properties": {"kind": "duplicate-record", "similarity": dup["similarity"], "duplicate_of": first},
+                }
+            )
     errors = [
         {
             "level": "error",
@@ -178,6 +198,14 @@ def _uri(path: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ JUnit
+def _duplicate_failure(case: ET.Element, path: str, dup: dict[str, Any]) -> int:
+    """A ``duplicate-record`` failure on a record's testcase (it copies an earlier record)."""
+    first = dup["duplicate_of"]
+    failure = ET.SubElement(case, "failure", message=f"duplicate-record: {dup['reason']}", type="duplicate-record")
+    failure.text = f"{path}:{dup.get('line') or ''}: warning copy of {first['path']}:{first.get('line') or ''}"
+    return 1
+
+
 def junit_xml(files: Iterable[dict[str, Any]]) -> str:
     """JUnit XML: a ``<testsuite>`` per input file, a ``<testcase>`` per document (a file, or a dataset
     record), a ``<failure>`` per finding and an ``<error>`` per unreadable input or record."""
@@ -187,6 +215,9 @@ def junit_xml(files: Iterable[dict[str, Any]]) -> str:
         suite = ET.SubElement(root, "testsuite", name=entry["path"])
         counts = {"tests": 0, "failures": 0, "errors": 0}
         docs = entry.get("records", []) if "records" in entry else ([entry] if "removals" in entry else [])
+        copies: dict[int | None, list[dict[str, Any]]] = {}
+        for dup in entry.get("duplicate_records", []):
+            copies.setdefault(dup.get("line") if "records" in entry else None, []).append(dup)
         for doc in docs:
             name = entry["path"] if "line" not in doc else f"{entry['path']}:{doc['line']}"
             if "id" in doc:
@@ -200,6 +231,14 @@ def junit_xml(files: Iterable[dict[str, Any]]) -> str:
                 )
                 failure.text = f"{entry['path']}:{line or ''}: {removal['level']} {_message(doc, removal)}"
                 counts["failures"] += 1
+            for dup in copies.pop(doc.get("line"), []):
+                counts["failures"] += _duplicate_failure(case, entry["path"], dup)
+        for dups in copies.values():  # a duplicate record without a testcase of its own (none expected)
+            for dup in dups:
+                name = entry["path"] if not dup.get("line") else f"{entry['path']}:{dup['line']}"
+                case = ET.SubElement(suite, "testcase", classname=entry["path"], name=name)
+                counts["tests"] += 1
+                counts["failures"] += _duplicate_failure(case, entry["path"], dup)
         for e in entry.get("errors", []):
             name = entry["path"] if not e.get("line") else f"{entry['path']}:{e['line']}"
             case = ET.SubElement(suite, "testcase", classname=entry["path"], name=name)

@@ -27,6 +27,7 @@ from cleaner.io.compression import MissingExtra, compressor_for
 from cleaner.io.reading import InputError, Source, dataset_format
 from cleaner.io.writing import AtomicOutput, atomic_output, record_line, write_stdout
 from cleaner.pipeline.documents import Unreadable
+from cleaner.pipeline.feedsink import clean_feed, is_feed_doc
 from cleaner.pipeline.messages import Messages, plural
 from cleaner.pipeline.outputs import Cleaned
 from cleaner.pipeline.stats import Tally
@@ -61,15 +62,28 @@ def clean_source(
     diff: bool,
     totals: Counter[str],
     tally: Tally,
+    duplicates: Any = None,
 ) -> None:
     """Write one source's documents to ``target`` (None: stdout, where ``diff`` goes too).
 
     ``per_record``: the source is a dataset (JSONL, Parquet, WARC), reported per source with its
-    record counts; otherwise a file, counted into ``totals`` for the run's one-line summary.
+    record counts; otherwise a file, counted into ``totals`` for the run's one-line summary. A feed is
+    written by :func:`~cleaner.pipeline.feedsink.clean_feed`. ``duplicates``: the run's
+    :class:`~cleaner.pipeline.records_dedup.RecordIndex` when later copies are left out.
     """
     first = next(docs, None)
     if isinstance(first, Unreadable) and first.line is None:
         messages.error(str(first))  # cannot be read at all: do not even create the output
+        return
+    if first is not None and is_feed_doc(first):
+        rest = itertools.chain([first], docs)
+        clean_feed(
+            messages, rest, source, target, on_error=on_error, backup=backup, diff=diff, tally=tally,
+            duplicates=duplicates,
+        )
+        return
+    if duplicates is not None and not per_record and _dropped(messages, first, duplicates, tally, "file not written"):
+        tally.add(first)
         return
     if getattr(first, "verbatim", False) and source.path is not None:
         first = _as_read(first, source)  # nothing removed: the file's own bytes (line endings, BOM) go out
@@ -81,6 +95,7 @@ def clean_source(
         on_error=on_error,
         diff=diff,
         tally=tally,
+        duplicates=duplicates if per_record else None,
     )
     out = None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
     before = (tally.stats.records_out, tally.stats.bytes_out)
@@ -100,6 +115,7 @@ def clean_source(
             f"{source.name}: {plural(counts['records'], 'record')}, {counts['cleaned']} cleaned "
             f"({counts['changed']} changed, {plural(counts['removals'], 'removal')}), "
             f"{plural(errors, 'error')}" + (f" ({policy})" if errors and policy else "")
+            + (f", {plural(counts['duplicates'], 'duplicate')} dropped" if counts["duplicates"] else "")
         )
 
 
@@ -111,6 +127,16 @@ def _as_read(doc: Any, source: Source) -> Any:
         return doc  # unreadable now: the decoded text, as before
 
 
+def _dropped(messages: Messages, doc: Any, duplicates: Any, tally: Tally, what: str) -> bool:
+    """Whether ``doc`` is a later copy of an earlier record (then counted and reported as dropped)."""
+    sig = getattr(doc, "sig", None)
+    if sig is None or (dup := duplicates.see(sig)) is None:
+        return False
+    tally.stats.duplicates += 1
+    messages.warning(f"{dup.check_line()} ({what})")
+    return True
+
+
 def _output_chunks(
     messages: Messages,
     docs: Iterable[Cleaned | Unreadable],
@@ -119,6 +145,7 @@ def _output_chunks(
     on_error: str,
     diff: bool,
     tally: Tally,
+    duplicates: Any = None,
 ) -> Iterable[bytes | dict[str, Any]]:
     """What ``clean`` writes for a source's documents, lazily: a file's clean text, a JSONL line per
     record (``on_error`` applied to bad lines), a record (dict) per Parquet row or WARC page, or with
@@ -147,6 +174,10 @@ def _output_chunks(
                 messages.warning(f"{doc} (nothing to keep: record skipped)")
             continue
         tally.add(doc)
+        if duplicates is not None and _dropped(messages, doc, duplicates, tally, "record dropped"):
+            counts["records"] += 1
+            counts["duplicates"] += 1
+            continue
         if doc.warning is not None:  # e.g. an HTML page with no text: say why the output is empty
             messages.warning(doc.warning)
         counts["records"] += doc.record

@@ -65,6 +65,7 @@ class RunStats:
     changed: int = 0
     empty: int = 0
     errors: int = 0
+    duplicates: int = 0  # later copies left out by --drop-duplicate-records
     bytes_in: int = 0
     bytes_out: int = 0
     chars_in: int = 0
@@ -113,6 +114,7 @@ class RunStats:
             "changed": self.changed,
             "empty_after_cleaning": self.empty,
             "errors": self.errors,
+            "duplicate_records_dropped": self.duplicates,
             "removals": sum(self.by_kind.values()),
             "removals_by_kind": dict(sorted(self.by_kind.items())),
             "removals_by_rule": dict(sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -131,7 +133,8 @@ class RunStats:
         kinds = ", ".join(f"{n} {kind}" for kind, n in d["removals_by_kind"].items()) or "none"
         lines = [
             f"records: {d['records_in']} in, {d['records_out']} out, {d['changed']} changed, "
-            f"{d['empty_after_cleaning']} empty after cleaning, {d['errors']} bad",
+            f"{d['empty_after_cleaning']} empty after cleaning, {d['errors']} bad"
+            + (f", {d['duplicate_records_dropped']} duplicates dropped" if d["duplicate_records_dropped"] else ""),
             f"removals: {d['removals']} ({kinds})",
             f"bytes: {_mb(d['bytes_in'])} in, {_mb(d['bytes_out'])} out; {d['seconds']:.1f} s, "
             f"{d['records_per_second'] or 0:,.0f} records/s, {d['mb_per_second'] or 0:.2f} MB/s",
