@@ -17,9 +17,12 @@ composes the stages, each in its own module, and ends with the last one, tidying
    paragraphs, or a repeated paragraph-long block; single repeated lines stay: menus and lists
    repeat them on purpose).
 
-The cascade: when too little text comes out, the weak furniture words may have taken the article
-with them (a Blogger "widget Blog" wraps the post), so stages 3-6 run again on a fresh parse without
-them, and the result is kept when it is much longer.
+The cascade, or recall safety net (:mod:`cleaner.html.recall`): the page's prose is measured before
+any pruning; when the first answer is short or holds under half of it, stages 3-6 run again on a
+fresh parse without the weak furniture words, then in the relaxed mode (only comment-thread names
+and prose-poor furniture tags go), and a wider answer replaces the first when it holds 1.5 times its
+text. A page with prose paragraphs never comes out empty: the last resort is every prose block.
+A good first answer costs one count of the page's ``<p>`` text, nothing more.
 
 Every block's text is made of the page's own text nodes: whitespace is folded, table cells are
 joined by a tab (whitespace, so nothing is invented), nothing else is added or rewritten.
@@ -32,9 +35,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lxml import etree
 
+from cleaner.html import recall as recall
 from cleaner.html import vocab as vocab
 from cleaner.html.content import select
 from cleaner.html.metadata import byline, metadata
@@ -45,6 +50,7 @@ from cleaner.html.page import (
     SelectorRule,
     Stripped,
     compile_css,
+    fold,
     looks_like_html,
     parse,
     read_page,
@@ -87,37 +93,61 @@ def extract(
         return Page(blocks=(), info=empty, notes=(*notes, "no text found in the page"), chars=len(text))
 
     meta = metadata(root, url)
-    found = _extract_from(root, meta, selectors, by_class=True, captions=captions, drop_repeats=drop_repeats)
-    blocks, stripped = found[0], found[1]
-    if sum(len(b.text) for b in blocks) < vocab.RETRY_BELOW:
-        # Too little text: the weak class words may have taken the article with it (a Blogger
-        # "widget Blog" wraps the post). Retry without them and keep a much longer result.
-        again = _extract_from(
-            parse(text), meta, selectors, by_class=False, captions=captions, drop_repeats=drop_repeats
-        )
-        if sum(len(b.text) for b in again[0]) > 2 * sum(len(b.text) for b in blocks):
-            blocks, stripped = again[0], again[1]
-            found = again
-    notes.extend(found[2])
+    kw = {"captions": captions, "drop_repeats": drop_repeats}
+    found = _extract_from(root, meta, selectors, "first", **kw)
+    blocks, stripped = found.blocks, found.stripped
+    chars = recall.prose_chars(blocks)
+    prose = found.prose
+    if chars < vocab.RETRY_BELOW or recall.needs_more(chars, prose):
+        # The recall safety net. First without the weak class words (a Blogger "widget Blog" wraps
+        # the post), then the relaxed pass (only comment-thread names and prose-poor furniture tags
+        # go); a wider answer replaces the first by the one criterion of recall.better.
+        for mode in ("no-weak", "relaxed"):
+            again = _extract_from(parse(text), meta, selectors, mode, **kw)
+            wider = recall.prose_chars(again.blocks)
+            if recall.better(chars, wider):
+                found, blocks, stripped, chars = again, again.blocks, again.stripped, wider
+                notes.append(f"recall safety net: {mode} pass kept ({wider} characters)")
+            if not recall.needs_more(chars, prose):
+                break
+        if not blocks and found.baseline:
+            # Never empty for a page with paragraphs: every prose block of the walked page.
+            blocks = _tidy(found.baseline, (), drop_repeats)
+            notes.append("recall safety net: prose baseline")
+    notes.extend(found.notes)
     if not blocks:
         notes.append("no text found in the page")
     info = PageInfo(meta["title"], meta["author"], meta["date"], meta["language"], meta["url"], used)
     return Page(blocks=tuple(blocks), info=info, notes=tuple(notes), stripped=tuple(stripped), chars=len(text))
 
 
+class _Found(NamedTuple):
+    """One pass of the cascade: its blocks, what selector rules stripped, notes, the page's prose
+    before pruning (:func:`cleaner.html.recall.page_prose`) and the prose baseline of its walk."""
+
+    blocks: list[Block]
+    stripped: list[Stripped]
+    notes: list[str]
+    prose: int
+    baseline: list[Proto]
+
+
 def _extract_from(
-    root, meta: dict, selectors: Sequence[SelectorRule], by_class: bool, captions: bool, drop_repeats: bool = True
-):
-    """Blocks, stripped elements and notes from a parsed page (the tree is modified)."""
+    root, meta: dict, selectors: Sequence[SelectorRule], mode: str, captions: bool, drop_repeats: bool = True
+) -> _Found:
+    """One pass over a parsed page (the tree is modified). ``mode``: ``first`` (the whole
+    vocabulary), ``no-weak`` (strong words only) or ``relaxed`` (see :func:`drop_non_content`)."""
     notes: list[str] = []
+    _keep_math_text(root)
     etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
     # The walk starts at the root, not <body>: libxml2 puts content after a stray second <head> or
     # <html> into the head, and junk removal has already emptied the real head.
     body = root
+    prose = recall.page_prose(body) if mode == "first" else 0
     if meta.get("author") is None:
         meta["author"] = byline(body)  # before furniture removal drops the byline
     stripped, content_root, root_rule = apply_selectors(body, selectors)
-    drop_non_content(body, content_root, by_class)
+    drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed")
     walker = Walker()
     if content_root is not None:
         walker.run(content_root)
@@ -130,8 +160,25 @@ def _extract_from(
         protos = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in spans)] if chosen != [body] \
             else walker.blocks
     if not captions:
-        protos = [b for b in protos if b.kind != "caption"]
-    return _tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes
+        # A gallery's text is its captions: when they outweigh the rest of the chosen content, they stay.
+        caption = sum(len(b.text) for b in protos if b.kind == "caption")
+        if caption <= sum(len(b.text) for b in protos if b.kind != "caption" and b.kind != "heading"):
+            protos = [b for b in protos if b.kind != "caption"]
+    baseline = recall.prose_baseline(walker.blocks) if content_root is None else []
+    return _Found(_tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes, prose, baseline)
+
+
+def _keep_math_text(root) -> None:
+    """MathML keeps its text: a ``<math>`` becomes its ``alttext`` (or its own text) as inline text,
+    so a formula leaves no hole in the sentence (the junk pass would drop the element)."""
+    for m in list(root.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
+        alt = (m.get("alttext") or "").strip() or fold(etree.tostring(m, method="text", encoding=str, with_tail=False))
+        span = etree.Element("span")
+        span.text = alt
+        span.tail = m.tail
+        parent = m.getparent()
+        if parent is not None:
+            parent.replace(m, span)
 
 
 # ----------------------------------------------------------------------------------------------

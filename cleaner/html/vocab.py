@@ -58,6 +58,12 @@ _FURNITURE_STRONG = (
     "breadcrumbs?", "skip-?link", "screen-reader-text", "sr-only",
     "visually-hidden", "visuallyhidden",
 )
+# The strong words that name a comment thread: the only class words the relaxed pass of the recall
+# safety net still obeys (a thread's prose is never the article's), and what page_prose skips.
+COMMENT_RE = re.compile(
+    r"(?<![a-z0-9])(?:comments?|comment-list|commentlist|comments-[a-z0-9-]+|disqus[a-z0-9-]*|respond|"
+    r"replies|reactions)(?![a-z0-9])"
+)
 # Weak words: furniture unless the class also names content ("content-with-sidebar", "main-header").
 _FURNITURE_WEAK = (
     "nav", "navbar", "navigation", "menu", "pagination", "pager", "masthead", "topbar", "toolbar",

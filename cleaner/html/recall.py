@@ -1,0 +1,92 @@
+"""The recall safety net: how much of a page's prose an answer holds, and the wider answers to try.
+
+The first answer of :func:`cleaner.html.extract.extract` is one container chosen after pruning by
+vocabulary; both steps can lose the article (a ``js-social-images`` wrapper around the body, a post
+inside ``<aside>``, a body split over two containers). This module measures the page's prose before
+any pruning (:func:`page_prose`: paragraphs of 80+ characters that are mostly not links, outside
+comment threads) so the cascade can tell a short page from a lost article, and provides the last
+resort, :func:`prose_baseline`: every prose block of the walked page, with the headings that head
+them, when even the relaxed pass found nothing.
+
+The decision itself (:func:`needs_more` and :func:`better`) is stated here so every caller applies
+the same criterion.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from cleaner.html import vocab as vocab
+from cleaner.html.walk import Proto, _is_prose
+
+__all__ = ["page_prose", "needs_more", "better", "prose_baseline", "prose_chars"]
+
+PROSE_MIN = 80  # characters: a paragraph this long is prose (shorter ones are labels and lines)
+SHARE = 0.5  # an answer holding less than this share of the page's prose is widened
+SHORT = 500  # characters: an answer shorter than this is widened whenever the page has more prose
+GAIN = 1.5  # a wider answer replaces the first when it holds this many times its prose
+
+
+def page_prose(body: etree._Element) -> int:
+    """Characters of paragraph prose in the whole page (before furniture pruning).
+
+    Counted: ``<p>`` elements of :data:`PROSE_MIN`+ characters whose link text is under 30 %, outside
+    elements named as comment threads (their prose is not the article's, and a long thread would make
+    every article look lost). Whitespace is counted as the page has it: a cheap, stable size.
+    """
+    total = 0
+    skip: set = set()
+    for el in body.iter(etree.Element):
+        if el in skip:
+            continue
+        tag = el.tag
+        if tag != "p":
+            if tag in ("div", "section", "ol", "ul") and (el.get("id") or el.get("class")):
+                name = f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-")
+                if vocab.COMMENT_RE.search(name):
+                    skip.update(el.iter())
+            continue
+        text = etree.tostring(el, method="text", encoding=str, with_tail=False)
+        n = len(text.strip())
+        if n < PROSE_MIN:
+            continue
+        link = sum(len((a.text or "")) for a in el.iter("a")) if len(el) else 0
+        if link < 0.3 * n:
+            total += n
+    return total
+
+
+def prose_chars(blocks) -> int:
+    """Characters of an answer's blocks (what :func:`needs_more` and :func:`better` compare)."""
+    return sum(len(b.text) for b in blocks)
+
+
+def needs_more(chars: int, prose: int) -> bool:
+    """Should the cascade try a wider answer? When the answer holds under :data:`SHARE` of the page's
+    prose, or is under :data:`SHORT` characters while the page has more prose than that."""
+    if prose <= chars:
+        return False
+    return chars < SHARE * prose or (chars < SHORT and prose > chars + PROSE_MIN)
+
+
+def better(first: int, wider: int) -> bool:
+    """Keep the wider answer when it holds at least :data:`GAIN` times the characters of the first
+    (or the first is empty). Below that the first, more precise answer stays."""
+    return wider > 0 and (first == 0 or wider >= GAIN * first)
+
+
+def prose_baseline(blocks: list[Proto]) -> list[Proto]:
+    """Every prose block of a walked page, with a heading kept when prose follows it: the answer of
+    last resort, so a page that has paragraphs never comes out empty."""
+    out: list[Proto] = []
+    heading = None
+    for b in blocks:
+        if b.kind == "heading":
+            heading = b
+            continue
+        if _is_prose(b.text, b.link):
+            if heading is not None:
+                out.append(heading)
+                heading = None
+            out.append(b)
+    return out
