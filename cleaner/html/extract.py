@@ -21,7 +21,8 @@ The cascade, or recall safety net (:mod:`cleaner.html.recall`): the page's prose
 any pruning; when the first answer is short or holds under half of it, stages 3-6 run again on a
 fresh parse without the weak furniture words, then in the relaxed mode (only comment-thread names
 and prose-poor furniture tags go), and a wider answer replaces the first when it holds 1.5 times its
-text. A page with prose paragraphs never comes out empty: the last resort is every prose block.
+text and keeps most of it (:func:`cleaner.html.recall.better`). A page with prose paragraphs never
+comes out empty: the last resort is every prose block.
 A good first answer costs one count of the page's ``<p>`` text, nothing more.
 
 Every block's text is made of the page's own text nodes: whitespace is folded, table cells are
@@ -104,10 +105,10 @@ def extract(
         # go); a wider answer replaces the first by the one criterion of recall.better.
         for mode in ("no-weak", "relaxed"):
             again = _extract_from(parse(text), meta, selectors, mode, **kw)
-            wider = recall.prose_chars(again.blocks)
-            if recall.better(chars, wider):
-                found, blocks, stripped, chars = again, again.blocks, again.stripped, wider
-                notes.append(f"recall safety net: {mode} pass kept ({wider} characters)")
+            if recall.better(blocks, again.blocks):
+                found, blocks, stripped = again, again.blocks, again.stripped
+                chars = recall.prose_chars(blocks)
+                notes.append(f"recall safety net: {mode} pass kept ({chars} characters)")
             if not recall.needs_more(chars, prose):
                 break
         if not blocks and found.baseline:
@@ -162,7 +163,8 @@ def _extract_from(
     if not captions:
         # A gallery's text is its captions: when they outweigh the rest of the chosen content, they stay.
         caption = sum(len(b.text) for b in protos if b.kind == "caption")
-        if caption <= sum(len(b.text) for b in protos if b.kind != "caption" and b.kind != "heading"):
+        rest = sum(len(b.text) for b in protos if b.kind != "caption" and b.kind != "heading")
+        if caption <= rest or rest >= recall.CAPTIONS_BELOW:
             protos = [b for b in protos if b.kind != "caption"]
     baseline = recall.prose_baseline(walker.blocks) if content_root is None else []
     return _Found(_tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes, prose, baseline)

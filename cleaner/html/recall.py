@@ -17,14 +17,18 @@ from __future__ import annotations
 from lxml import etree
 
 from cleaner.html import vocab as vocab
-from cleaner.html.walk import Proto, _is_prose
+from cleaner.html.walk import SENTENCE_END, Proto, _is_prose
 
 __all__ = ["page_prose", "needs_more", "better", "prose_baseline", "prose_chars"]
 
 PROSE_MIN = 80  # characters: a paragraph this long is prose (shorter ones are labels and lines)
-SHARE = 0.5  # an answer holding less than this share of the page's prose is widened
+SHARE = 0.3  # an answer holding less than this share of the page's prose is widened
 SHORT = 500  # characters: an answer shorter than this is widened whenever the page has more prose
 GAIN = 1.5  # a wider answer replaces the first when it holds this many times its prose
+HOLD = 0.7  # … and this share of the first answer's text
+TRUST_MIN = 200  # characters of prose: a first answer with less need not be held by the wider one
+MAX_GROWTH = 4.0  # a trusted first answer is widened at most this many times
+CAPTIONS_BELOW = 500  # characters: a chosen content with less other text and more captions is a gallery
 
 
 def page_prose(body: etree._Element) -> int:
@@ -50,7 +54,7 @@ def page_prose(body: etree._Element) -> int:
         n = len(text.strip())
         if n < PROSE_MIN:
             continue
-        link = sum(len((a.text or "")) for a in el.iter("a")) if len(el) else 0
+        link = sum(len(a.text or "") for a in el.iter("a")) if len(el) else 0
         if link < 0.3 * n:
             total += n
     return total
@@ -69,10 +73,33 @@ def needs_more(chars: int, prose: int) -> bool:
     return chars < SHARE * prose or (chars < SHORT and prose > chars + PROSE_MIN)
 
 
-def better(first: int, wider: int) -> bool:
-    """Keep the wider answer when it holds at least :data:`GAIN` times the characters of the first
-    (or the first is empty). Below that the first, more precise answer stays."""
-    return wider > 0 and (first == 0 or wider >= GAIN * first)
+def _prose_blocks(blocks) -> list:
+    """The blocks of an answer that read like prose (80+ characters or a finished sentence)."""
+    return [b for b in blocks if b.kind != "heading" and (len(b.text) >= PROSE_MIN or SENTENCE_END.search(b.text))]
+
+
+def better(first, wider) -> bool:
+    """Keep the wider answer (a list of blocks) over the first? The stated criterion:
+
+    - it holds at least :data:`GAIN` times the first's characters;
+    - when the first holds :data:`TRUST_MIN`+ characters of prose, the wider one keeps at least
+      :data:`HOLD` of that prose (it widens the first answer instead of swapping it for another
+      container) and grows it at most :data:`MAX_GROWTH` times (more is a different region of the
+      page: a teaser list, a slideshow, not the missing part of the article).
+
+    A first answer with less prose than that (a date line, a few labels) is not trusted at all.
+    """
+    a, b = prose_chars(first), prose_chars(wider)
+    if b == 0 or (a and b < GAIN * a):
+        return False
+    prose = _prose_blocks(first)
+    pa = sum(len(x.text) for x in prose)
+    if pa < TRUST_MIN:
+        return True
+    if b > MAX_GROWTH * a:
+        return False
+    texts = {x.text for x in wider}
+    return sum(len(x.text) for x in prose if x.text in texts) >= HOLD * pa
 
 
 def prose_baseline(blocks: list[Proto]) -> list[Proto]:
