@@ -111,10 +111,14 @@ def extract(
                 notes.append(f"recall safety net: {mode} pass kept ({chars} characters)")
             if not recall.needs_more(chars, prose):
                 break
-        if not blocks and found.baseline:
-            # Never empty for a page with paragraphs: every prose block of the walked page.
-            blocks = _tidy(found.baseline, (), drop_repeats)
-            notes.append("recall safety net: prose baseline")
+        if not blocks:
+            # Never empty for a page with text: the page without furniture pruning (a page that is
+            # all comments, a fragment), its chosen content, else every prose block of its walk.
+            bare = _extract_from(parse(text), meta, selectors, "bare", **kw)
+            blocks = bare.blocks or _tidy(bare.baseline, (), drop_repeats)
+            if blocks:
+                found, stripped = bare, bare.stripped
+                notes.append("recall safety net: page without furniture pruning")
     notes.extend(found.notes)
     if not blocks:
         notes.append("no text found in the page")
@@ -137,7 +141,8 @@ def _extract_from(
     root, meta: dict, selectors: Sequence[SelectorRule], mode: str, captions: bool, drop_repeats: bool = True
 ) -> _Found:
     """One pass over a parsed page (the tree is modified). ``mode``: ``first`` (the whole
-    vocabulary), ``no-weak`` (strong words only) or ``relaxed`` (see :func:`drop_non_content`)."""
+    vocabulary), ``no-weak`` (strong words only), ``relaxed`` (see :func:`drop_non_content`) or
+    ``bare`` (no furniture pruning at all: the last resort for a page that came out empty)."""
     notes: list[str] = []
     _keep_math_text(root)
     etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
@@ -148,7 +153,8 @@ def _extract_from(
     if meta.get("author") is None:
         meta["author"] = byline(body)  # before furniture removal drops the byline
     stripped, content_root, root_rule = apply_selectors(body, selectors)
-    drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed")
+    if mode != "bare":
+        drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed")
     walker = Walker()
     if content_root is not None:
         walker.run(content_root)
