@@ -201,11 +201,12 @@ def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True)
     kept: list[Proto] = []
     title_keys = [k for k in (_norm_key(t) for t in titles) if k]
     labels = vocab.UI_LABELS
-    for b in blocks:
+    inner = _enclosed_lists(blocks)
+    for i, b in enumerate(blocks):
         n = len(b.text)
         if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row" and not (
             b.link < n * vocab.MAX_LINK_DENSITY_SENTENCE and n >= 50 and SENTENCE_END.search(b.text)
-        ):
+        ) and i not in inner:
             continue  # link lists, "read more" lines, tag clouds (a finished sentence may link more)
         if n <= vocab.UI_LABEL_MAX and _norm_key(b.text) in labels:
             continue  # "Advertisement", "Close", "Caption": the page's widgets talking, not the article
@@ -223,6 +224,33 @@ def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True)
                 continue
         out.append(b)
     return [Block(b.kind, b.text, b.level) for b in (_drop_repeated_runs(out) if drop_repeats else out)]
+
+
+def _enclosed_lists(blocks: list[Proto]) -> set[int]:
+    """Positions of list items in a run that sits between two prose paragraphs of the content.
+
+    A list of references, a changelog's bug links, the sources of a documentation page: inside an
+    article body, between its paragraphs, a list of links is part of the text. Navigation and
+    related-story lists sit at the edges (before the first paragraph, after the last), so they
+    still go as link lists.
+    """
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        if blocks[i].kind != "list_item":
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].kind == "list_item":
+            j += 1
+        if i > 0 and j < n and _prose_paragraph(blocks[i - 1]) and _prose_paragraph(blocks[j]):
+            out.update(range(i, j))
+        i = j
+    return out
+
+
+def _prose_paragraph(b: Proto) -> bool:
+    return b.kind == "paragraph" and len(b.text) >= 80 and b.link < 0.3 * len(b.text)
 
 
 def _drop_repeated_runs(blocks: list[Proto]) -> list[Proto]:

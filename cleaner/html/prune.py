@@ -55,6 +55,11 @@ def _name_verdict(attrs: str) -> str | None:
     if verdict != "?":
         return verdict
     low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
+    classes, _, ident = low.rpartition(" ")
+    if ident.count("-") >= vocab.SLUG_MIN_PARTS - 1:
+        # An id of many words is a heading's anchor ("sharing-with-a-single-developer"), not the
+        # name of a box: the vocabulary reads only whole names, never the words of a sentence.
+        low = classes
     if vocab.CONTENT_STRONG_RE.search(low):
         verdict = "anchor"
     elif vocab.FURNITURE_STRONG_RE.search(low):

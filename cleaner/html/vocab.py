@@ -221,6 +221,7 @@ TAG_SCORE: dict[str, int] = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5, "body": -5,
 }
 
+SLUG_MIN_PARTS = 4  # an id of this many hyphenated words is a heading anchor (a slug), never furniture
 ANCHOR_MIN_TEXT = 200  # an element naming itself the article body protects its ancestors from this much text
 RETRY_BELOW = 500  # characters: less extracted text than this triggers a retry without the class vocabulary
 MIN_NAMED_TEXT = 200  # characters an element needs before a content-sounding class name earns a bonus
