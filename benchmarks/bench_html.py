@@ -14,6 +14,8 @@ with TP+FN > 0; F1 = harmonic mean of the two averages.
 
 Rows:
 - ``ours extract``: :func:`cleaner.html.extract.extract` (default settings), blocks joined by newlines;
+- ``ours headline``: the same with ``headline=True`` (the title heading that opens the content stays:
+  Dragnet's references count it, AEB's do not);
 - ``ours full``: the whole pipeline — ``cleaner.clean(html_bytes, url=url)`` when the core accepts
   HTML, else extract → text → ``cleaner.clean(text, url=url)`` (rules and duplicate removal);
 - trafilatura 2.3.1 ``extract(html, include_comments=False)`` and with ``favor_precision=True``
@@ -96,11 +98,11 @@ def repeated_paragraphs(truth: str, pred: str) -> bool:
 # Systems
 
 
-def _ours_extract():
+def _ours_extract(**kwargs):
     from cleaner.html.extract import extract
 
     def run(html: bytes, url: str) -> str:
-        page = extract(html, url=url)
+        page = extract(html, url=url or None, **kwargs)
         return "\n".join(b.text for b in page.blocks)
 
     return run
@@ -118,7 +120,7 @@ def _ours_full():
 
     def run(html: bytes, url: str) -> str:
         if direct:
-            return cleaner.clean(html, url=url).text
+            return cleaner.clean(html, url=url or None).text
         page = extract(html, url=url)
         text = "\n".join(b.text for b in page.blocks)
         return cleaner.clean(text, url=url).text
@@ -141,6 +143,7 @@ def _trafilatura(**kwargs):
 
 SYSTEMS = {
     "ours-extract": _ours_extract,
+    "ours-headline": lambda: _ours_extract(headline=True),
     "ours-full": _ours_full,
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),

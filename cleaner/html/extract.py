@@ -12,7 +12,8 @@ composes the stages, each in its own module, and ends with the last one, tidying
 5. **Select** (:mod:`cleaner.html.content`): the content elements, by scoring (unless a ``root``
    rule chose them).
 6. **Tidy** (here): link lists and "read more" lines (high link density), widget labels
-   ("Advertisement", "Close"), every copy of the title (article bodies do not repeat it), headings
+   ("Advertisement", "Close"), every copy of the title (it is metadata; ``headline=True`` keeps the one
+   heading the content), headings
    left without content, captions unless asked for, and exact repeats of the body (runs of repeated
    paragraphs, or a repeated paragraph-long block; single repeated lines stay: menus and lists
    repeat them on purpose).
@@ -80,6 +81,7 @@ def extract(
     encoding: str | None = None,
     captions: bool = False,
     drop_repeats: bool = True,
+    headline: bool = False,
 ) -> Page:
     """Extract the main content of one HTML page. ``encoding`` is a hint (HTTP header or charset name).
 
@@ -87,6 +89,8 @@ def extract(
     descriptions, not article text (the benchmark's hand-made article bodies leave out 102 of 104).
     ``drop_repeats`` drops exact second copies of paragraphs (:func:`_drop_repeated_runs`); the full
     pipeline turns it off because its own duplicate removal does that *and reports it*.
+    ``headline`` keeps the title heading that opens the content (once), as references that count
+    the headline as article text (Dragnet's) want; by default the title is metadata only.
     """
     text, used, root, notes = read_page(html, encoding)
     if root is None:
@@ -94,7 +98,7 @@ def extract(
         return Page(blocks=(), info=empty, notes=(*notes, "no text found in the page"), chars=len(text))
 
     meta = metadata(root, url)
-    kw = {"captions": captions, "drop_repeats": drop_repeats}
+    kw = {"captions": captions, "drop_repeats": drop_repeats, "headline": headline}
     found = _extract_from(root, meta, selectors, "first", **kw)
     blocks, stripped = found.blocks, found.stripped
     chars = recall.prose_chars(blocks)
@@ -138,7 +142,13 @@ class _Found(NamedTuple):
 
 
 def _extract_from(
-    root, meta: dict, selectors: Sequence[SelectorRule], mode: str, captions: bool, drop_repeats: bool = True
+    root,
+    meta: dict,
+    selectors: Sequence[SelectorRule],
+    mode: str,
+    captions: bool,
+    drop_repeats: bool = True,
+    headline: bool = False,
 ) -> _Found:
     """One pass over a parsed page (the tree is modified). ``mode``: ``first`` (the whole
     vocabulary), ``no-weak`` (strong words only), ``relaxed`` (see :func:`drop_non_content`) or
@@ -173,7 +183,8 @@ def _extract_from(
         if caption <= rest or rest >= recall.CAPTIONS_BELOW:
             protos = [b for b in protos if b.kind != "caption"]
     baseline = recall.prose_baseline(walker.blocks) if content_root is None else []
-    return _Found(_tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes, prose, baseline)
+    blocks = _tidy(protos, meta.get("titles", ()), drop_repeats, headline)
+    return _Found(blocks, stripped, notes, prose, baseline)
 
 
 def _keep_math_text(root) -> None:
@@ -197,11 +208,14 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True) -> list[Block]:
+def _tidy(
+    blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True, keep_headline: bool = False
+) -> list[Block]:
     kept: list[Proto] = []
     title_keys = [k for k in (_norm_key(t) for t in titles) if k]
     labels = vocab.UI_LABELS
     inner = _enclosed_lists(blocks)
+    headline = False
     for i, b in enumerate(blocks):
         n = len(b.text)
         if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row" and not (
@@ -210,10 +224,15 @@ def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True)
             continue  # link lists, "read more" lines, tag clouds (a finished sentence may link more)
         if n <= vocab.UI_LABEL_MAX and _norm_key(b.text) in labels:
             continue  # "Advertisement", "Close", "Caption": the page's widgets talking, not the article
-        if b.kind == "heading" and title_keys:  # every copy of the title: a re-hosted body often repeats it
+        if b.kind == "heading" and title_keys:
+            # Every copy of the title goes: it is metadata (``PageInfo.title``). With ``keep_headline``
+            # the first one heading the content stays (later copies still go: a re-hosted body, a
+            # sticky header, a "you are reading" bar repeat it).
             key = _norm_key(b.text)
             if key and any(key == t or (len(key) > 15 and key in t) for t in title_keys):
-                continue
+                if not keep_headline or headline or any(k.kind != "heading" for k in kept):
+                    continue
+                headline = True
         kept.append(b)
     # Headings that head nothing (the section under them was furniture) go too.
     out: list[Proto] = []
