@@ -39,25 +39,39 @@ def page_prose(body: etree._Element) -> int:
     every article look lost). Whitespace is counted as the page has it: a cheap, stable size.
     """
     total = 0
-    skip: set = set()
-    for el in body.iter(etree.Element):
-        if el in skip:
+    in_thread: dict = {}  # element → inside a comment thread? (paragraphs share their ancestors)
+    for p in body.iter("p"):
+        text = etree.tostring(p, method="text", encoding=str, with_tail=False)
+        if len(text) < PROSE_MIN:
             continue
-        tag = el.tag
-        if tag != "p":
-            if tag in ("div", "section", "ol", "ul") and (el.get("id") or el.get("class")):
-                name = f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-")
-                if vocab.COMMENT_RE.search(name):
-                    skip.update(el.iter())
-            continue
-        text = etree.tostring(el, method="text", encoding=str, with_tail=False)
         n = len(text.strip())
         if n < PROSE_MIN:
             continue
-        link = sum(len(a.text or "") for a in el.iter("a")) if len(el) else 0
-        if link < 0.3 * n:
+        if len(p) and sum(len(a.text or "") for a in p.iter("a")) >= 0.3 * n:
+            continue
+        if not _in_thread(p.getparent(), in_thread):
             total += n
     return total
+
+
+def _in_thread(el, memo: dict) -> bool:
+    """Is ``el`` (or an ancestor) named as a comment thread? Memoised along the path walked."""
+    path = []
+    found = False
+    while el is not None:
+        known = memo.get(el)
+        if known is not None:
+            found = known
+            break
+        path.append(el)
+        cls, ident = el.get("class"), el.get("id")
+        if (cls or ident) and vocab.COMMENT_RE.search(f"{cls or ''} {ident or ''}".lower().replace("_", "-")):
+            found = True
+            break
+        el = el.getparent()
+    for x in path:
+        memo[x] = found
+    return found
 
 
 def prose_chars(blocks) -> int:
