@@ -119,7 +119,7 @@ def extract(
             # Never empty for a page with text: the page without furniture pruning (a page that is
             # all comments, a fragment), its chosen content, else every prose block of its walk.
             bare = _extract_from(parse(text), meta, selectors, "bare", **kw)
-            blocks = bare.blocks or _tidy(bare.baseline, (), drop_repeats)
+            blocks = bare.blocks or _tidy(recall.prose_baseline(bare.walked), (), drop_repeats)
             if blocks:
                 found, stripped = bare, bare.stripped
                 notes.append("recall safety net: page without furniture pruning")
@@ -132,13 +132,14 @@ def extract(
 
 class _Found(NamedTuple):
     """One pass of the cascade: its blocks, what selector rules stripped, notes, the page's prose
-    before pruning (:func:`cleaner.html.recall.page_prose`) and the prose baseline of its walk."""
+    before pruning (:func:`cleaner.html.recall.page_prose`) and every block of its walk (for the
+    prose baseline, computed only when a page came out empty)."""
 
     blocks: list[Block]
     stripped: list[Stripped]
     notes: list[str]
     prose: int
-    baseline: list[Proto]
+    walked: list[Proto]
 
 
 def _extract_from(
@@ -182,9 +183,8 @@ def _extract_from(
         rest = sum(len(b.text) for b in protos if b.kind != "caption" and b.kind != "heading")
         if caption <= rest or rest >= recall.CAPTIONS_BELOW:
             protos = [b for b in protos if b.kind != "caption"]
-    baseline = recall.prose_baseline(walker.blocks) if content_root is None else []
     blocks = _tidy(protos, meta.get("titles", ()), drop_repeats, headline)
-    return _Found(blocks, stripped, notes, prose, baseline)
+    return _Found(blocks, stripped, notes, prose, walker.blocks if content_root is None else [])
 
 
 def _keep_math_text(root) -> None:
