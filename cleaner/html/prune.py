@@ -209,10 +209,15 @@ def drop_non_content(
         if el not in protected and _attached(el, body):
             if not by_class and text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
                 continue
-            if relaxed and not vocab.COMMENT_RE.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-")
-            ):
+            thread = vocab.COMMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-"))
+            if relaxed and not thread:
                 continue
+            if thread and len(el) < 8 and _thread_heading(el):
+                # A "Comments" heading (Movable Type's <h2 id="comments">) with the thread as its
+                # following siblings: they go with it.
+                for sib in list(el.itersiblings()):
+                    if isinstance(sib.tag, str):
+                        _remove(sib)
             _remove(el)
     for el in small:
         if el not in protected and _attached(el, body) and len(text_of(el)) < vocab.SMALL_FURNITURE:
@@ -226,6 +231,22 @@ def drop_non_content(
         if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+def _thread_heading(el: etree._Element) -> bool:
+    """Is a comment-named element only the heading of a thread that follows it? Its own text is a
+    label (under :data:`~cleaner.html.vocab.THREAD_LABEL_MAX` characters: "Comments", "25 Comments")
+    and what comes before it in its parent holds an article's worth of text, so the siblings after
+    it are the thread, not the article."""
+    if text_len(el) > vocab.THREAD_LABEL_MAX or not text_of(el):
+        return False
+    before = 0
+    for sib in el.itersiblings(preceding=True):
+        if isinstance(sib.tag, str):
+            before += text_len(sib)
+            if before >= vocab.THREAD_ARTICLE_MIN:
+                return True
+    return False
 
 
 def _prose_rich(el: etree._Element) -> bool:

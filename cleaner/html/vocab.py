@@ -221,6 +221,8 @@ TAG_SCORE: dict[str, int] = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5, "body": -5,
 }
 
+THREAD_LABEL_MAX = 40  # characters: a comment-named element this short is a label ("25 Comments")
+THREAD_ARTICLE_MIN = 500  # characters before such a label in its parent: then the siblings after it are the thread
 SLUG_MIN_PARTS = 4  # an id of this many hyphenated words is a heading anchor (a slug), never furniture
 ANCHOR_MIN_TEXT = 200  # an element naming itself the article body protects its ancestors from this much text
 RETRY_BELOW = 500  # characters: less extracted text than this triggers a retry without the class vocabulary
