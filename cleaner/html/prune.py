@@ -212,12 +212,17 @@ def drop_non_content(
             thread = vocab.COMMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-"))
             if relaxed and not thread:
                 continue
-            if thread and len(el) < 8 and _thread_heading(el):
-                # A "Comments" heading (Movable Type's <h2 id="comments">) with the thread as its
-                # following siblings: they go with it.
-                for sib in list(el.itersiblings()):
-                    if isinstance(sib.tag, str):
-                        _remove(sib)
+            if thread and len(el) < 8:
+                # A "Comments" heading (Movable Type's <h2 id="comments">, alone in its box or not)
+                # with the thread as its following siblings: they go with it.
+                label = el
+                while (up := label.getparent()) is not None and up is not body and len(up) < 8 \
+                        and text_len(up) <= vocab.THREAD_LABEL_MAX:
+                    label = up
+                if _thread_heading(label):
+                    for sib in list(label.itersiblings()):
+                        if isinstance(sib.tag, str):
+                            _remove(sib)
             _remove(el)
     for el in small:
         if el not in protected and _attached(el, body) and len(text_of(el)) < vocab.SMALL_FURNITURE:
