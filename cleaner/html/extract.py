@@ -107,7 +107,9 @@ def extract(
         # The recall safety net. First without the weak class words (a Blogger "widget Blog" wraps
         # the post), then the relaxed pass (only comment-thread names and prose-poor furniture tags
         # go); a wider answer replaces the first by the one criterion of recall.better.
-        for mode in ("no-weak", "relaxed"):
+        # A first answer of some length lost text to pruning, not to the weak words alone: straight
+        # to the relaxed pass (one pass instead of two).
+        for mode in ("no-weak", "relaxed") if chars < vocab.RETRY_BELOW else ("relaxed",):
             again = _extract_from(parse(text), meta, selectors, mode, **kw)
             if recall.better(blocks, again.blocks):
                 found, blocks, stripped = again, again.blocks, again.stripped

@@ -81,10 +81,11 @@ def prose_chars(blocks) -> int:
 
 def needs_more(chars: int, prose: int) -> bool:
     """Should the cascade try a wider answer? When the answer holds under :data:`SHARE` of the page's
-    prose, or is under :data:`SHORT` characters while the page has more prose than that."""
+    prose, or is under :data:`SHORT` characters while the page has :data:`GAIN` times its prose (a
+    wider answer must bring that much to win, so with less prose on the page the passes are not run)."""
     if prose <= chars:
         return False
-    return chars < SHARE * prose or (chars < SHORT and prose > chars + PROSE_MIN)
+    return chars < SHARE * prose or (chars < SHORT and prose >= GAIN * chars and prose > chars + PROSE_MIN)
 
 
 def _prose_blocks(blocks) -> list:
