@@ -1,7 +1,12 @@
 """HTML extraction benchmark: our extractor versus trafilatura, side by side in one process.
 
-Data: the ScrapingHub article-extraction benchmark (``../shared/bench/aeb/``: 181 real pages,
-``html/<key>.html.gz`` and ``ground-truth.json`` with each page's ``articleBody``).
+Data, two development sets read in one run (``--sets aeb,dragnet``):
+
+- ``aeb``: the ScrapingHub article-extraction benchmark (``../shared/bench/aeb/``: 181 real pages,
+  ``html/<key>.html.gz`` and ``ground-truth.json`` with each page's ``articleBody``; MIT);
+- ``dragnet``: Moz's Dragnet pages with their hand-corrected content (``../shared/bench/dragnet/``:
+  1,318 English pages, same layout; AGPL, so it is read here and nothing of it enters the
+  repository). Its references keep the headline, byline and captions, which AEB's leave out.
 
 Metric (the benchmark's published one): ``\\w+`` tokens → 4-gram shingles; per page TP/FP/FN over
 shingle counts, normalised to sum 1; precision averaged over pages with TP+FP > 0, recall over pages
@@ -9,6 +14,8 @@ with TP+FN > 0; F1 = harmonic mean of the two averages.
 
 Rows:
 - ``ours extract``: :func:`cleaner.html.extract.extract` (default settings), blocks joined by newlines;
+- ``ours headline``: the same with ``headline=True`` (the title heading that opens the content stays:
+  Dragnet's references count it, AEB's do not);
 - ``ours full``: the whole pipeline — ``cleaner.clean(html_bytes, url=url)`` when the core accepts
   HTML, else extract → text → ``cleaner.clean(text, url=url)`` (rules and duplicate removal);
 - trafilatura 2.3.1 ``extract(html, include_comments=False)`` and with ``favor_precision=True``
@@ -19,7 +26,11 @@ processes on the machine disturb it little; ratios are against trafilatura's def
 run. ``repeats`` counts pages whose output repeats a paragraph of ≥ 60 characters that the ground
 truth does not repeat.
 
-Usage: ``python benchmarks/bench_html.py [--limit N] [--repeat N] [--worst N] [--json] [--only ROWS]``
+``empty`` counts pages whose reference has text and whose output has none. ``--worst N`` lists the N
+lowest-F1 pages of our full row with a first guess at the cause (see :func:`cause`).
+
+Usage: ``python benchmarks/bench_html.py [--sets aeb,dragnet] [--limit N] [--repeat N] [--worst N]
+[--json] [--only ROWS] [--save DIR]``
 """
 
 from __future__ import annotations
@@ -34,7 +45,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-AEB = ROOT.parent / "shared" / "bench" / "aeb"
+# ``../shared/bench`` from the repository; a worktree deeper down finds it in a further ancestor.
+BENCH = next((p / "shared" / "bench" for p in ROOT.parents if (p / "shared" / "bench").is_dir()),
+             ROOT.parent / "shared" / "bench")
+AEB = BENCH / "aeb"
+SETS = ("aeb", "dragnet")
 _TOKEN = re.compile(r"\w+")
 
 
@@ -83,11 +98,11 @@ def repeated_paragraphs(truth: str, pred: str) -> bool:
 # Systems
 
 
-def _ours_extract():
+def _ours_extract(**kwargs):
     from cleaner.html.extract import extract
 
     def run(html: bytes, url: str) -> str:
-        page = extract(html, url=url)
+        page = extract(html, url=url or None, **kwargs)
         return "\n".join(b.text for b in page.blocks)
 
     return run
@@ -105,7 +120,7 @@ def _ours_full():
 
     def run(html: bytes, url: str) -> str:
         if direct:
-            return cleaner.clean(html, url=url).text
+            return cleaner.clean(html, url=url or None).text
         page = extract(html, url=url)
         text = "\n".join(b.text for b in page.blocks)
         return cleaner.clean(text, url=url).text
@@ -128,6 +143,7 @@ def _trafilatura(**kwargs):
 
 SYSTEMS = {
     "ours-extract": _ours_extract,
+    "ours-headline": lambda: _ours_extract(headline=True),
     "ours-full": _ours_full,
     "trafilatura": lambda: _trafilatura(),
     "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
@@ -137,10 +153,12 @@ SYSTEMS = {
 # ------------------------------------------------------------------------------------------------
 
 
-def load(limit: int | None) -> list[tuple[str, str, bytes, str]]:
-    truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
+def load(limit: int | None, name: str = "aeb") -> list[tuple[str, str, bytes, str]]:
+    """(key, url, html bytes, reference) of the first ``limit`` pages of one set (sorted by key)."""
+    root = BENCH / name
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)[:limit] if limit else sorted(truth)
-    return [(k, truth[k]["url"], gzip.open(AEB / "html" / f"{k}.html.gz").read(), truth[k]["articleBody"])
+    return [(k, truth[k].get("url") or "", gzip.open(root / "html" / f"{k}.html.gz").read(), truth[k]["articleBody"])
             for k in keys]
 
 
@@ -167,58 +185,112 @@ def measure(run, pages, repeat: int) -> dict:
     return res
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--limit", type=int, default=None, help="first N pages (sorted by key)")
-    ap.add_argument("--repeat", type=int, default=1, help="timing repeats (best CPU time is kept)")
-    ap.add_argument("--worst", type=int, default=0, help="print the N worst pages of our extract row")
-    ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated rows to run")
-    ap.add_argument("--json", action="store_true", help="print results as JSON")
-    args = ap.parse_args(argv)
-    if not (AEB / "ground-truth.json").exists():
-        print(f"benchmark data not found at {AEB}", file=sys.stderr)
-        return 2
-    pages = load(args.limit)
-    results: dict[str, dict | None] = {}
-    for name in args.only.split(","):
-        factory = SYSTEMS[name]
-        run = factory()
-        if run is None:
-            results[name] = None
-            continue
-        run(pages[0][2], pages[0][1])  # warm up imports and caches outside the timing
-        results[name] = measure(run, pages, args.repeat)
-        if getattr(run, "mode", None):
-            results[name]["mode"] = run.mode
+def empty_outputs(pages, outputs: dict[str, str]) -> int:
+    """Pages whose reference has text but whose output has none."""
+    return sum(1 for key, _, _, gt in pages if _TOKEN.search(gt) and not _TOKEN.search(outputs.get(key, "")))
 
+
+def cause(truth: str, pred: str) -> str:
+    """A one-line first guess at why a page scores low, from the shape of the miss (read the page to
+    confirm): nothing out, most of the reference missing, most of the output extra, or both."""
+    tp, fp, fn = page_scores(truth, pred)
+    if not _TOKEN.search(pred):
+        return "empty output"
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    if tp == 0:
+        return "wrong container (nothing of the reference)"
+    if r < 0.5 and p >= 0.8:
+        return f"part of the body only ({len(pred)} of ~{len(truth)} chars)"
+    if p < 0.5 and r >= 0.8:
+        return f"body plus furniture ({len(pred)} chars for ~{len(truth)})"
+    return "missed text" if r < p else "extra text"
+
+
+def run_set(name: str, args, rows: list[str]) -> dict:
+    pages = load(args.limit, name)
+    results: dict[str, dict | None] = {}
+    for row in rows:
+        run = SYSTEMS[row]()
+        if run is None:
+            results[row] = None
+            continue
+        run(pages[0][2], pages[0][1] or None)  # warm up imports and caches outside the timing
+        results[row] = measure(run, pages, args.repeat)
+        results[row]["empty"] = empty_outputs(pages, results[row]["_outputs"])
+        if getattr(run, "mode", None):
+            results[row]["mode"] = run.mode
+    return {"pages": pages, "rows": results}
+
+
+def report(name: str, data: dict, args) -> dict:
+    pages, results = data["pages"], data["rows"]
     base = results.get("trafilatura")
-    if args.json:
-        out = {k: ({kk: vv for kk, vv in v.items() if not kk.startswith("_")} if v else "not installed")
-               for k, v in results.items()}
-        for v in out.values():
-            if isinstance(v, dict) and base:
-                v["speed_vs_trafilatura"] = v["pages_per_s"] / base["pages_per_s"]
-        print(json.dumps({"pages": len(pages), "mb": sum(len(h) for _, _, h, _ in pages) / 1e6, "rows": out},
-                         indent=2))
-    else:
-        mb = sum(len(h) for _, _, h, _ in pages) / 1e6
-        print(f"{len(pages)} pages, {mb:.1f} MB of HTML, CPU time (best of {args.repeat})")
-        print(f"{'row':24} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} {'MB/s':>6} {'×traf':>6} {'repeats':>7}")
-        for name, r in results.items():
+    mb = sum(len(h) for _, _, h, _ in pages) / 1e6
+    out = {}
+    for row, r in results.items():
+        if r is None:
+            out[row] = "not installed"
+            continue
+        out[row] = {k: v for k, v in r.items() if not k.startswith("_")}
+        if base:
+            out[row]["speed_vs_trafilatura"] = r["pages_per_s"] / base["pages_per_s"]
+    if not args.json:
+        print(f"\n[{name}] {len(pages)} pages, {mb:.1f} MB of HTML, CPU time (best of {args.repeat})")
+        print(f"{'row':24} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} {'MB/s':>6} {'×traf':>6} {'repeats':>7} "
+              f"{'empty':>5}")
+        for row, r in results.items():
             if r is None:
-                print(f"{name:24} not installed")
+                print(f"{row:24} not installed")
                 continue
             ratio = f"{r['pages_per_s'] / base['pages_per_s']:.2f}" if base else "-"
-            print(f"{name:24} {r['f1']:6.4f} {r['precision']:6.4f} {r['recall']:6.4f} {r['pages_per_s']:8.1f} "
-                  f"{r['mb_per_s']:6.2f} {ratio:>6} {r['repeats']:7d}" + (f"  [{r['mode']}]" if "mode" in r else ""))
+            print(f"{row:24} {r['f1']:6.4f} {r['precision']:6.4f} {r['recall']:6.4f} {r['pages_per_s']:8.1f} "
+                  f"{r['mb_per_s']:6.2f} {ratio:>6} {r['repeats']:7d} {r['empty']:5d}"
+                  + (f"  [{r['mode']}]" if "mode" in r else ""))
     if args.worst:
-        ours = results.get("ours-extract") or next(v for v in results.values() if v)
+        ours = results.get("ours-full") or next(v for v in results.values() if v)
         worst = sorted(ours["_per_page"].items(), key=lambda kv: page_f1(*kv[1]))[: args.worst]
-        urls = {k: u for k, u, _, _ in pages}
+        info = {k: (u, gt) for k, u, _, gt in pages}
+        out["worst"] = []
         for key, (tp, fp, fn) in worst:
             p = tp / (tp + fp) if tp + fp else 0
             r = tp / (tp + fn) if tp + fn else 0
-            print(f"{page_f1(tp, fp, fn):.3f} P={p:.3f} R={r:.3f} {key[:12]} {urls[key]}")
+            why = cause(info[key][1], ours["_outputs"][key])
+            out["worst"].append({"key": key, "url": info[key][0], "f1": page_f1(tp, fp, fn), "cause": why})
+            if not args.json:
+                print(f"  {page_f1(tp, fp, fn):.3f} P={p:.3f} R={r:.3f} {key[:12]} {info[key][0][:70]}  — {why}")
+    if args.save:
+        folder = Path(args.save) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for row, r in results.items():
+            if r:
+                (folder / f"{row}.json").write_text(json.dumps(r["_outputs"]), encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated sets to run (aeb, dragnet)")
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set (sorted by key)")
+    ap.add_argument("--repeat", type=int, default=1, help="timing repeats (best CPU time is kept)")
+    ap.add_argument("--worst", type=int, default=0, help="print the N worst pages of our full row, with a cause")
+    ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated rows to run")
+    ap.add_argument("--save", default=None, help="write each row's outputs to DIR/<set>/<row>.json")
+    ap.add_argument("--json", action="store_true", help="print results as JSON")
+    args = ap.parse_args(argv)
+    sets = [s for s in args.sets.split(",") if s]
+    missing = [s for s in sets if not (BENCH / s / "ground-truth.json").exists()]
+    if missing or any(s not in SETS for s in sets):
+        print(f"benchmark data not found for {', '.join(missing or sets)} under {BENCH}", file=sys.stderr)
+        return 2
+    rows = args.only.split(",")
+    unknown = [r for r in rows if r not in SYSTEMS]
+    if unknown:
+        print(f"unknown rows: {', '.join(unknown)} (known: {', '.join(SYSTEMS)})", file=sys.stderr)
+        return 2
+    summary = {name: report(name, run_set(name, args, rows), args) for name in sets}
+    if args.json:
+        print(json.dumps(summary, indent=2))
     return 0
 
 

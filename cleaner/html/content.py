@@ -121,19 +121,28 @@ def select(walker: Walker, body) -> list:
     while top is not body and top.getparent() is not None and len(top.getparent()) == 1:
         top = top.getparent()
 
+    # A definition or list item is half of its list: the term goes with its definition.
+    member = top if top.tag in _MEMBER_TAGS else top.getparent()
+    if member is not None and member.tag in _MEMBER_TAGS:
+        lst = member.getparent()
+        if lst is not None and lst.tag in vocab.LIST_TAGS and lst is not body:
+            top = lst
     parent = top.getparent()
     if parent is None or top is body:
         return [top]
     chosen = []
     threshold = max(10.0, final(top) * 0.2) if top in scores else 10.0
     top_class = top.get("class")
+    top_stem = _class_stem(top_class)
     for sib in parent:
         if sib is top:
             chosen.append(sib)
             continue
         if not isinstance(sib.tag, str) or sib not in walker.spans:
             continue
-        bonus = final(top) * 0.2 if top_class and sib.get("class") == top_class and top in scores else 0
+        # Same role: the same class, or the same class stem ("story-body-1" / "story-body-2").
+        same = top_class and (sib.get("class") == top_class or (top_stem and _class_stem(sib.get("class")) == top_stem))
+        bonus = final(top) * 0.2 if same and top in scores else 0
         if sib in scores and final(sib) + bonus >= threshold:
             chosen.append(sib)
             continue
@@ -143,6 +152,20 @@ def select(walker: Walker, body) -> list:
             if (text > 80 and ld < 0.25) or (0 < text <= 80 and ld == 0 and _ends_sentence(sib)):
                 chosen.append(sib)
     return chosen
+
+
+_MEMBER_TAGS = frozenset({"dd", "dt", "li"})
+_NUMBERED = re.compile(r"[-_]?\d+$")
+
+
+def _class_stem(cls: str | None) -> str:
+    """A class string without its numbering ("story-body-2" → "story-body"; "" when not numbered),
+    so that consecutive parts of one split body are recognised as one role."""
+    if not cls:
+        return ""
+    tokens = cls.split()
+    stems = [_NUMBERED.sub("", t) for t in tokens]
+    return " ".join(stems) if stems != tokens and all(stems) else ""
 
 
 def _ends_sentence(el) -> bool:

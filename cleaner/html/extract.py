@@ -12,14 +12,19 @@ composes the stages, each in its own module, and ends with the last one, tidying
 5. **Select** (:mod:`cleaner.html.content`): the content elements, by scoring (unless a ``root``
    rule chose them).
 6. **Tidy** (here): link lists and "read more" lines (high link density), widget labels
-   ("Advertisement", "Close"), every copy of the title (article bodies do not repeat it), headings
+   ("Advertisement", "Close"), every copy of the title (it is metadata; ``headline=True`` keeps the one
+   heading the content), headings
    left without content, captions unless asked for, and exact repeats of the body (runs of repeated
    paragraphs, or a repeated paragraph-long block; single repeated lines stay: menus and lists
    repeat them on purpose).
 
-The cascade: when too little text comes out, the weak furniture words may have taken the article
-with them (a Blogger "widget Blog" wraps the post), so stages 3-6 run again on a fresh parse without
-them, and the result is kept when it is much longer.
+The cascade, or recall safety net (:mod:`cleaner.html.recall`): the page's prose is measured before
+any pruning; when the first answer is short or holds under half of it, stages 3-6 run again on a
+fresh parse without the weak furniture words, then in the relaxed mode (only comment-thread names
+and prose-poor furniture tags go), and a wider answer replaces the first when it holds 1.5 times its
+text and keeps most of it (:func:`cleaner.html.recall.better`). A page with prose paragraphs never
+comes out empty: the last resort is every prose block.
+A good first answer costs one count of the page's ``<p>`` text, nothing more.
 
 Every block's text is made of the page's own text nodes: whitespace is folded, table cells are
 joined by a tab (whitespace, so nothing is invented), nothing else is added or rewritten.
@@ -32,9 +37,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lxml import etree
 
+from cleaner.html import recall as recall
 from cleaner.html import vocab as vocab
 from cleaner.html.content import select
 from cleaner.html.metadata import byline, metadata
@@ -45,6 +52,7 @@ from cleaner.html.page import (
     SelectorRule,
     Stripped,
     compile_css,
+    fold,
     looks_like_html,
     parse,
     read_page,
@@ -73,6 +81,7 @@ def extract(
     encoding: str | None = None,
     captions: bool = False,
     drop_repeats: bool = True,
+    headline: bool = False,
 ) -> Page:
     """Extract the main content of one HTML page. ``encoding`` is a hint (HTTP header or charset name).
 
@@ -80,6 +89,8 @@ def extract(
     descriptions, not article text (the benchmark's hand-made article bodies leave out 102 of 104).
     ``drop_repeats`` drops exact second copies of paragraphs (:func:`_drop_repeated_runs`); the full
     pipeline turns it off because its own duplicate removal does that *and reports it*.
+    ``headline`` keeps the title heading that opens the content (once), as references that count
+    the headline as article text (Dragnet's) want; by default the title is metadata only.
     """
     text, used, root, notes = read_page(html, encoding)
     if root is None:
@@ -87,37 +98,76 @@ def extract(
         return Page(blocks=(), info=empty, notes=(*notes, "no text found in the page"), chars=len(text))
 
     meta = metadata(root, url)
-    found = _extract_from(root, meta, selectors, by_class=True, captions=captions, drop_repeats=drop_repeats)
-    blocks, stripped = found[0], found[1]
-    if sum(len(b.text) for b in blocks) < vocab.RETRY_BELOW:
-        # Too little text: the weak class words may have taken the article with it (a Blogger
-        # "widget Blog" wraps the post). Retry without them and keep a much longer result.
-        again = _extract_from(
-            parse(text), meta, selectors, by_class=False, captions=captions, drop_repeats=drop_repeats
-        )
-        if sum(len(b.text) for b in again[0]) > 2 * sum(len(b.text) for b in blocks):
-            blocks, stripped = again[0], again[1]
-            found = again
-    notes.extend(found[2])
+    kw = {"captions": captions, "drop_repeats": drop_repeats, "headline": headline}
+    found = _extract_from(root, meta, selectors, "first", **kw)
+    blocks, stripped = found.blocks, found.stripped
+    chars = recall.prose_chars(blocks)
+    prose = found.prose
+    if chars < vocab.RETRY_BELOW or recall.needs_more(chars, prose):
+        # The recall safety net. First without the weak class words (a Blogger "widget Blog" wraps
+        # the post), then the relaxed pass (only comment-thread names and prose-poor furniture tags
+        # go); a wider answer replaces the first by the one criterion of recall.better.
+        # A first answer of some length lost text to pruning, not to the weak words alone: straight
+        # to the relaxed pass (one pass instead of two).
+        for mode in ("no-weak", "relaxed") if chars < vocab.RETRY_BELOW else ("relaxed",):
+            again = _extract_from(parse(text), meta, selectors, mode, **kw)
+            if recall.better(blocks, again.blocks):
+                found, blocks, stripped = again, again.blocks, again.stripped
+                chars = recall.prose_chars(blocks)
+                notes.append(f"recall safety net: {mode} pass kept ({chars} characters)")
+            if not recall.needs_more(chars, prose):
+                break
+        if not blocks:
+            # Never empty for a page with text: the page without furniture pruning (a page that is
+            # all comments, a fragment), its chosen content, else every prose block of its walk.
+            bare = _extract_from(parse(text), meta, selectors, "bare", **kw)
+            blocks = bare.blocks or _tidy(recall.prose_baseline(bare.walked), (), drop_repeats)
+            if blocks:
+                found, stripped = bare, bare.stripped
+                notes.append("recall safety net: page without furniture pruning")
+    notes.extend(found.notes)
     if not blocks:
         notes.append("no text found in the page")
     info = PageInfo(meta["title"], meta["author"], meta["date"], meta["language"], meta["url"], used)
     return Page(blocks=tuple(blocks), info=info, notes=tuple(notes), stripped=tuple(stripped), chars=len(text))
 
 
+class _Found(NamedTuple):
+    """One pass of the cascade: its blocks, what selector rules stripped, notes, the page's prose
+    before pruning (:func:`cleaner.html.recall.page_prose`) and every block of its walk (for the
+    prose baseline, computed only when a page came out empty)."""
+
+    blocks: list[Block]
+    stripped: list[Stripped]
+    notes: list[str]
+    prose: int
+    walked: list[Proto]
+
+
 def _extract_from(
-    root, meta: dict, selectors: Sequence[SelectorRule], by_class: bool, captions: bool, drop_repeats: bool = True
-):
-    """Blocks, stripped elements and notes from a parsed page (the tree is modified)."""
+    root,
+    meta: dict,
+    selectors: Sequence[SelectorRule],
+    mode: str,
+    captions: bool,
+    drop_repeats: bool = True,
+    headline: bool = False,
+) -> _Found:
+    """One pass over a parsed page (the tree is modified). ``mode``: ``first`` (the whole
+    vocabulary), ``no-weak`` (strong words only), ``relaxed`` (see :func:`drop_non_content`) or
+    ``bare`` (no furniture pruning at all: the last resort for a page that came out empty)."""
     notes: list[str] = []
+    _keep_math_text(root)
     etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
     # The walk starts at the root, not <body>: libxml2 puts content after a stray second <head> or
     # <html> into the head, and junk removal has already emptied the real head.
     body = root
+    prose = recall.page_prose(body) if mode == "first" else 0
     if meta.get("author") is None:
         meta["author"] = byline(body)  # before furniture removal drops the byline
     stripped, content_root, root_rule = apply_selectors(body, selectors)
-    drop_non_content(body, content_root, by_class)
+    if mode != "bare":
+        drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed")
     walker = Walker()
     if content_root is not None:
         walker.run(content_root)
@@ -130,8 +180,26 @@ def _extract_from(
         protos = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in spans)] if chosen != [body] \
             else walker.blocks
     if not captions:
-        protos = [b for b in protos if b.kind != "caption"]
-    return _tidy(protos, meta.get("titles", ()), drop_repeats), stripped, notes
+        # A gallery's text is its captions: when they outweigh the rest of the chosen content, they stay.
+        caption = sum(len(b.text) for b in protos if b.kind == "caption")
+        rest = sum(len(b.text) for b in protos if b.kind != "caption" and b.kind != "heading")
+        if caption <= rest or rest >= recall.CAPTIONS_BELOW:
+            protos = [b for b in protos if b.kind != "caption"]
+    blocks = _tidy(protos, meta.get("titles", ()), drop_repeats, headline)
+    return _Found(blocks, stripped, notes, prose, walker.blocks if content_root is None else [])
+
+
+def _keep_math_text(root) -> None:
+    """MathML keeps its text: a ``<math>`` becomes its ``alttext`` (or its own text) as inline text,
+    so a formula leaves no hole in the sentence (the junk pass would drop the element)."""
+    for m in list(root.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
+        alt = (m.get("alttext") or "").strip() or fold(etree.tostring(m, method="text", encoding=str, with_tail=False))
+        span = etree.Element("span")
+        span.text = alt
+        span.tail = m.tail
+        parent = m.getparent()
+        if parent is not None:
+            parent.replace(m, span)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -142,22 +210,31 @@ def _norm_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True) -> list[Block]:
+def _tidy(
+    blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True, keep_headline: bool = False
+) -> list[Block]:
     kept: list[Proto] = []
     title_keys = [k for k in (_norm_key(t) for t in titles) if k]
     labels = vocab.UI_LABELS
-    for b in blocks:
+    inner = _enclosed_lists(blocks)
+    headline = False
+    for i, b in enumerate(blocks):
         n = len(b.text)
         if b.link and b.link >= n * vocab.MAX_LINK_DENSITY and b.kind != "table_row" and not (
             b.link < n * vocab.MAX_LINK_DENSITY_SENTENCE and n >= 50 and SENTENCE_END.search(b.text)
-        ):
+        ) and i not in inner:
             continue  # link lists, "read more" lines, tag clouds (a finished sentence may link more)
         if n <= vocab.UI_LABEL_MAX and _norm_key(b.text) in labels:
             continue  # "Advertisement", "Close", "Caption": the page's widgets talking, not the article
-        if b.kind == "heading" and title_keys:  # every copy of the title: a re-hosted body often repeats it
+        if b.kind == "heading" and title_keys:
+            # Every copy of the title goes: it is metadata (``PageInfo.title``). With ``keep_headline``
+            # the first one heading the content stays (later copies still go: a re-hosted body, a
+            # sticky header, a "you are reading" bar repeat it).
             key = _norm_key(b.text)
             if key and any(key == t or (len(key) > 15 and key in t) for t in title_keys):
-                continue
+                if not keep_headline or headline or any(k.kind != "heading" for k in kept):
+                    continue
+                headline = True
         kept.append(b)
     # Headings that head nothing (the section under them was furniture) go too.
     out: list[Proto] = []
@@ -168,6 +245,33 @@ def _tidy(blocks: list[Proto], titles: Sequence[str], drop_repeats: bool = True)
                 continue
         out.append(b)
     return [Block(b.kind, b.text, b.level) for b in (_drop_repeated_runs(out) if drop_repeats else out)]
+
+
+def _enclosed_lists(blocks: list[Proto]) -> set[int]:
+    """Positions of list items in a run that sits between two prose paragraphs of the content.
+
+    A list of references, a changelog's bug links, the sources of a documentation page: inside an
+    article body, between its paragraphs, a list of links is part of the text. Navigation and
+    related-story lists sit at the edges (before the first paragraph, after the last), so they
+    still go as link lists.
+    """
+    out: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        if blocks[i].kind != "list_item":
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].kind == "list_item":
+            j += 1
+        if i > 0 and j < n and _prose_paragraph(blocks[i - 1]) and _prose_paragraph(blocks[j]):
+            out.update(range(i, j))
+        i = j
+    return out
+
+
+def _prose_paragraph(b: Proto) -> bool:
+    return b.kind == "paragraph" and len(b.text) >= 80 and b.link < 0.3 * len(b.text)
 
 
 def _drop_repeated_runs(blocks: list[Proto]) -> list[Proto]:

@@ -113,9 +113,14 @@ _UTF8_PARSER = _parser("utf-8")  # UTF-8 bytes go to libxml2 as they are: no str
 def parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
     """Parse decoded text (or, given, its clean UTF-8 bytes) with the safe parser; None if lxml gives up."""
     try:
-        if utf8 is not None:
-            return etree.fromstring(utf8, _UTF8_PARSER)
-        return etree.fromstring(text, _PARSER)
+        root = etree.fromstring(utf8, _UTF8_PARSER) if utf8 is not None else etree.fromstring(text, _PARSER)
+        # A self-closed <html ... /> (XHTML written as HTML) leaves libxml2 with an empty root and the
+        # whole page in a second top-level <html>: move what follows the root into it.
+        if root is not None and root.getnext() is not None:
+            for sibling in list(root.itersiblings()):
+                if isinstance(sibling.tag, str):
+                    root.append(sibling)
+        return root
     except (etree.ParserError, ValueError):
         # ValueError: str input with an XML encoding declaration; parse its UTF-8 bytes instead.
         try:

@@ -55,6 +55,11 @@ def _name_verdict(attrs: str) -> str | None:
     if verdict != "?":
         return verdict
     low = attrs.lower().replace("_", "-")  # ad_body, article_body: snake case names the same words
+    classes, _, ident = low.rpartition(" ")
+    if ident.count("-") >= vocab.SLUG_MIN_PARTS - 1:
+        # An id of many words is a heading's anchor ("sharing-with-a-single-developer"), not the
+        # name of a box: the vocabulary reads only whole names, never the words of a sentence.
+        low = classes
     if vocab.CONTENT_STRONG_RE.search(low):
         verdict = "anchor"
     elif vocab.FURNITURE_STRONG_RE.search(low):
@@ -94,8 +99,14 @@ def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> st
     return None
 
 
-def drop_non_content(body: etree._Element, protect: etree._Element | None, by_class: bool = True) -> None:
+def drop_non_content(
+    body: etree._Element, protect: etree._Element | None, by_class: bool = True, relaxed: bool = False
+) -> None:
     """Remove hidden elements and page furniture.
+
+    ``relaxed`` is the recall safety net's pass (weak words off as well): of the class vocabulary
+    only comment-thread names count, and a furniture tag (``<aside>``, ``<header>``…) that is
+    prose-rich (:func:`_prose_rich`) stays — a post inside ``<aside class="blogPost">``.
 
     Kept despite the vocabulary: the content root a rule chose with its ancestors and descendants
     (the rule's author knows the page better than the vocabulary), ancestors of an element
@@ -103,8 +114,10 @@ def drop_non_content(body: etree._Element, protect: etree._Element | None, by_cl
     real text, and any element holding most of the page's text (a wrapper, whatever its name).
     """
     total = text_len(body) or 1
+    if relaxed:
+        by_class = False
     if protect is None:
-        _drop_furniture_tags(body, total)
+        _drop_furniture_tags(body, total, relaxed)
     never = vocab.NEVER_FURNITURE
     furniture_tags = vocab.FURNITURE_TAGS
     anchor_tags = vocab.ANCHOR_TAGS
@@ -196,6 +209,20 @@ def drop_non_content(body: etree._Element, protect: etree._Element | None, by_cl
         if el not in protected and _attached(el, body):
             if not by_class and text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
                 continue
+            thread = vocab.COMMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-"))
+            if relaxed and not thread:
+                continue
+            if thread and len(el) < 8:
+                # A "Comments" heading (Movable Type's <h2 id="comments">, alone in its box or not)
+                # with the thread as its following siblings: they go with it.
+                label = el
+                while (up := label.getparent()) is not None and up is not body and len(up) < 8 \
+                        and text_len(up) <= vocab.THREAD_LABEL_MAX:
+                    label = up
+                if _thread_heading(label):
+                    for sib in list(label.itersiblings()):
+                        if isinstance(sib.tag, str):
+                            _remove(sib)
             _remove(el)
     for el in small:
         if el not in protected and _attached(el, body) and len(text_of(el)) < vocab.SMALL_FURNITURE:
@@ -203,13 +230,44 @@ def drop_non_content(body: etree._Element, protect: etree._Element | None, by_cl
     for el in hidden + furniture:
         if el in protected or not _attached(el, body):
             continue
+        if relaxed and el.tag in vocab.FURNITURE_TAGS and el.tag != "nav" and _prose_rich(el):
+            continue
         # The vocabulary is a hint: an element holding most of the page's text is a wrapper, not furniture.
         if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
 
 
-def _drop_furniture_tags(body: etree._Element, total: int) -> None:
+def _thread_heading(el: etree._Element) -> bool:
+    """Is a comment-named element only the heading of a thread that follows it? Its own text is a
+    label (under :data:`~cleaner.html.vocab.THREAD_LABEL_MAX` characters: "Comments", "25 Comments")
+    and what comes before it in its parent holds an article's worth of text, so the siblings after
+    it are the thread, not the article."""
+    if text_len(el) > vocab.THREAD_LABEL_MAX or not text_of(el):
+        return False
+    before = 0
+    for sib in el.itersiblings(preceding=True):
+        if isinstance(sib.tag, str):
+            before += text_len(sib)
+            if before >= vocab.THREAD_ARTICLE_MIN:
+                return True
+    return False
+
+
+def _prose_rich(el: etree._Element) -> bool:
+    """Does most of the element's text sit in prose paragraphs (80+ characters, few links), 300+ in all?"""
+    total = text_len(el)
+    if total < 300:
+        return False
+    prose = 0
+    for p in el.iter("p"):
+        n = text_len(p)
+        if n >= 80 and sum(text_len(a) for a in p.iter("a")) < 0.3 * n:
+            prose += n
+    return prose >= 300 and prose >= 0.5 * total
+
+
+def _drop_furniture_tags(body: etree._Element, total: int, relaxed: bool = False) -> None:
     """Remove <nav>, <header>, <footer>, <aside>, <form>… first, found by C-level tag iteration.
 
     Half of a page's elements sit in these, and the class/id pass then need not look at them. The
@@ -224,6 +282,8 @@ def _drop_furniture_tags(body: etree._Element, total: int) -> None:
             continue
         # An anchor protects only with ANCHOR_MIN_TEXT characters of text: smaller elements cannot hold one.
         if size >= vocab.ANCHOR_MIN_TEXT and _holds_anchor(el):
+            continue
+        if relaxed and el.tag != "nav" and _prose_rich(el):
             continue
         _remove(el)
 

@@ -58,6 +58,12 @@ _FURNITURE_STRONG = (
     "breadcrumbs?", "skip-?link", "screen-reader-text", "sr-only",
     "visually-hidden", "visuallyhidden",
 )
+# The strong words that name a comment thread: the only class words the relaxed pass of the recall
+# safety net still obeys (a thread's prose is never the article's), and what page_prose skips.
+COMMENT_RE = re.compile(
+    r"(?<![a-z0-9])(?:comments?|comment-list|commentlist|comments-[a-z0-9-]+|disqus[a-z0-9-]*|respond|"
+    r"replies|reactions)(?![a-z0-9])"
+)
 # Weak words: furniture unless the class also names content ("content-with-sidebar", "main-header").
 _FURNITURE_WEAK = (
     "nav", "navbar", "navigation", "menu", "pagination", "pager", "masthead", "topbar", "toolbar",
@@ -215,6 +221,9 @@ TAG_SCORE: dict[str, int] = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5, "body": -5,
 }
 
+THREAD_LABEL_MAX = 40  # characters: a comment-named element this short is a label ("25 Comments")
+THREAD_ARTICLE_MIN = 500  # characters before such a label in its parent: then the siblings after it are the thread
+SLUG_MIN_PARTS = 4  # an id of this many hyphenated words is a heading anchor (a slug), never furniture
 ANCHOR_MIN_TEXT = 200  # an element naming itself the article body protects its ancestors from this much text
 RETRY_BELOW = 500  # characters: less extracted text than this triggers a retry without the class vocabulary
 MIN_NAMED_TEXT = 200  # characters an element needs before a content-sounding class name earns a bonus

@@ -51,6 +51,18 @@ def _is_prose(text: str, link: int) -> bool:
     return n >= 80 or SENTENCE_END.search(text) is not None
 
 
+def _holds_paragraph(el) -> bool:
+    """Does a caption-named element hold a prose paragraph of its own (80+ characters, not itself
+    caption-named)? Then it is a container: a photo blog's text sits in ``caption-image`` boxes."""
+    for p in el.iter("p"):
+        if p is el:
+            continue
+        cls = p.get("class")
+        if (not cls or not vocab.CAPTION_CLASS_RE.search(cls.lower())) and text_len(p) >= 80:
+            return True
+    return False
+
+
 class Walker:
     """Walk a subtree once, in document order, producing proto-blocks and element statistics."""
 
@@ -104,7 +116,8 @@ class Walker:
         own = vocab.BLOCK_KIND.get(tag)
         if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
             cls = el.get("class")
-            if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX:
+            if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX \
+                    and not _holds_paragraph(el):
                 own = "caption"  # <div class="caption">, <p class="photo-credit">: captions by name
         if own is not None:
             if own == "heading":
