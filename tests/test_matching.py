@@ -293,3 +293,19 @@ def test_fuzzy_cut_off_copy_followed_by_text_keeps_that_text():
         "Gate ne garantit ni l'exac And then the market turned…\nAnalysts were surprised."
     )
     assert clean(text).text == "Texte.\n\nAnd then the market turned…\n\nAnalysts were surprised."
+
+
+def test_headline_list_stops_where_japanese_prose_resumes():
+    """Unspaced scripts have no words to count: a line ending in 。 (or over a headline's length) is
+    prose, so the list under 関連ニュース stops there (a real bitbank-style market page, fresh round 3,
+    lost its whole text before)."""
+    raw = (
+        "関連ニュース\n\n経済指標カレンダー\n\nビットコイン・ボラティリティ指数\n\n"
+        "ビットコイン価格とボラティリティには、一般的に相関関係があるいわれています。"
+        "ボラティリティは価格の変動の程度を示し、価格が急激に変動するほどボラティリティが高くなります。\n\n"
+        "Bitcoin Dominanceとは、仮想通貨市場におけるビットコインの市場シェアを示す指標です。"
+    )
+    out = clean(raw).text
+    assert out.startswith("ビットコイン価格とボラティリティには")
+    assert out.endswith("市場シェアを示す指標です。")
+    assert "関連ニュース" not in out

@@ -98,6 +98,16 @@ def list_length(lines: list[str]) -> int:
     return n
 
 
+_CJK_HEADLINE_MAX_CHARS = 60  # a headline in an unspaced script: words cannot be counted, characters can
+_CJK_END = ("。", "！", "？", "：", "；", "，", "、")
+
+
 def _headline_like(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= _LIST_ITEM_MAX_CHARS and len(s.split()) <= 30 and not s.endswith((".", ":", ";", ","))
+    if not (0 < len(s) <= _LIST_ITEM_MAX_CHARS and len(s.split()) <= 30) or s.endswith((".", ":", ";", ",")):
+        return False
+    if any(is_cjk(c) for c in s[:200]):
+        # Chinese/Japanese prose has no spaces to count: a sentence end (inside or at the end) or a
+        # paragraph's length says the list is over.
+        return len(s) <= _CJK_HEADLINE_MAX_CHARS and not s.endswith(_CJK_END) and not _CJK_BREAK.search(s)
+    return True
