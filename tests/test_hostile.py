@@ -48,3 +48,32 @@ def test_meta_utf16_means_utf8_but_hint_utf16_is_honoured() -> None:
     assert decode_html(page.encode("utf-8")) == (page, "utf-8")
     data = "<p>Zürich</p>".encode("utf-16-le")
     assert decode_html(data, hint="text/html; charset=utf-16")[0] == "<p>Zürich</p>"
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd=None):
+    """The real command line in a subprocess (exit codes and streams as a user sees them)."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "cleaner.cli", *args], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_control_character_in_page_is_not_a_crash(tmp_path) -> None:
+    page = tmp_path / "c.html"
+    page.write_bytes(b"<html><aside></aside>\x15")
+    proc = run_cli("clean", str(page))
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("bad", ["\x15", "\x01", "\x0b", "\ufffe", "\ud800"])
+def test_forbidden_xml_characters_are_dropped_and_nothing_else(bad: str) -> None:
+    page = f"<html><body><aside>Share</aside><p>Zwölf{bad} Boxer jagen Viktor quer über den Sylter Deich.</p>"
+    assert clean(page).text == "Zwölf Boxer jagen Viktor quer über den Sylter Deich."
+    if bad != "\ud800":  # a surrogate has no UTF-8 form (its bytes are invalid and decode as U+FFFD)
+        assert clean(page.encode("utf-8")).text == "Zwölf Boxer jagen Viktor quer über den Sylter Deich."
+
+
+def test_form_feed_in_page_is_whitespace() -> None:
+    assert clean("<html><body><p>jagen\x0cViktor</p></body></html>").text == "jagen Viktor"

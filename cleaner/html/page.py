@@ -119,6 +119,22 @@ def looks_like_html(data: str | bytes) -> bool:
     return len(_TAG_RE.findall(head)) >= 8 and stripped[0] == "<"
 
 
+# Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE/U+FFFF): libxml2's
+# HTML parser keeps them, and lxml then refuses every string holding one ("All strings must be XML
+# compatible") when the extractor edits the tree. A form feed is HTML whitespace and becomes a space.
+_XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> tuple[str, bool]:
+    """``text`` without the characters XML forbids (a form feed becomes a space); True if any was there.
+
+    Nothing else changes, so every word of the result is a word of the input.
+    """
+    if not _XML_FORBIDDEN_RE.search(text) and "\x0c" not in text:
+        return text, False
+    return _XML_FORBIDDEN_RE.sub("", text.replace("\x0c", " ")), True
+
+
 def _parser(encoding: str | None = None) -> etree.HTMLParser:
     # no_network: never fetch a DTD or anything else; huge_tree off: libxml2's depth/size limits stay on.
     return etree.HTMLParser(
@@ -172,9 +188,9 @@ def read_page(
         if len(text) > MAX_BYTES:
             notes.append(f"page cut at {MAX_BYTES} characters (was {len(text)})")
             text = text[:MAX_BYTES]
-    text = text.replace("\x00", "")
+    text, cleaned = xml_safe(text)
     utf8 = None
-    if used == "utf-8" and b"\x00" not in data and "\ufffd" not in text:
+    if used == "utf-8" and not cleaned and "\ufffd" not in text:
         # Clean UTF-8 bytes go to the parser as they are (damaged ones: the decoded text, as for
         # every other encoding, so that libxml2 sees exactly the text we decoded).
         utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
