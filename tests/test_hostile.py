@@ -7,6 +7,8 @@ the run finishes, the document's text survives, the other records are written.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import clean
@@ -77,3 +79,129 @@ def test_forbidden_xml_characters_are_dropped_and_nothing_else(bad: str) -> None
 
 def test_form_feed_in_page_is_whitespace() -> None:
     assert clean("<html><body><p>jagen\x0cViktor</p></body></html>").text == "jagen Viktor"
+
+
+# ------------------------------------------------------------------------------------------------
+# one boundary per record: every exception is that record's error under --on-error
+
+SLOW_RULES = Path(__file__).parent / "data" / "slow-rules.yaml"
+
+
+def _hostile_jsonl(path: Path) -> Path:
+    import json
+
+    lines = [
+        json.dumps({"text": "First record stays."}),
+        json.dumps({"text": "Intro line.\n" + "a" * 40 + "!"}),  # catastrophic for (?=b)?(a+)+$ in re
+        '{"text": "x", "n": ' + "9" * 5000 + "}",  # int() refuses over 4,300 digits
+        json.dumps({"html": "<html><aside></aside>\x15", "text": "Page record."}),
+        json.dumps({"text": "Last record stays."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_on_error_skip_finishes_a_hostile_jsonl_run(tmp_path: Path, jobs: str) -> None:
+    src = _hostile_jsonl(tmp_path / "hostile.jsonl")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("clean", str(src), "-o", str(out), "--rules", str(SLOW_RULES), "--time-budget", "0.5",
+                   "--on-error", "skip", "--jobs", jobs)
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert "hostile.jsonl:2: cannot clean this record: took longer than its time budget" in err
+    assert "hostile.jsonl:3: cannot clean this record: ValueError: Exceeds the limit (4300 digits)" in err
+    assert "Traceback" not in err
+    assert out.read_text().splitlines() == [
+        '{"text": "First record stays."}', '{"html": "<html><aside></aside>\\u0015", "text": "Page record."}',
+        '{"text": "Last record stays."}',
+    ]
+
+
+def test_on_error_keep_copies_the_hostile_lines(tmp_path: Path) -> None:
+    src = _hostile_jsonl(tmp_path / "hostile.jsonl")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("clean", str(src), "-o", str(out), "--rules", str(SLOW_RULES), "--time-budget", "0.5",
+                   "--on-error", "keep")
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == src.read_bytes()  # nothing to remove, and the two bad lines kept as read
+
+
+def test_on_error_fail_stops_with_the_line_and_writes_nothing(tmp_path: Path) -> None:
+    src = _hostile_jsonl(tmp_path / "hostile.jsonl")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("clean", str(src), "-o", str(out))
+    assert proc.returncode == 2
+    assert "hostile.jsonl:3: cannot clean this record: ValueError" in proc.stderr.decode()
+    assert not out.exists()
+
+
+def test_html_field_with_control_character_is_cleaned(tmp_path: Path) -> None:
+    src = tmp_path / "pages.jsonl"
+    src.write_text('{"html": "<html><body><p>Zw\\u00f6lf\\u0015 Boxer.</p></body></html>"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("clean", str(src), "-o", str(out), "--html-field", "html", "--on-error", "skip")
+    assert proc.returncode == 0, proc.stderr
+    assert '"text": "Zwölf Boxer."' in out.read_text(encoding="utf-8")
+
+
+def test_hostile_files_in_a_folder_do_not_stop_the_others(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Plain text stays.\n", encoding="utf-8")
+    (pages / "b.html").write_bytes(b'<html><head><meta charset="base64"></head><body><p>Caf\xc3\xa9 a+b=c</p>')
+    (pages / "c.html").write_bytes(b"<html><aside></aside>\x15<p>Tail text.</p>")
+    (pages / "d.txt").write_text("Intro line.\n" + "a" * 40 + "!\n", encoding="utf-8")
+    out = tmp_path / "clean"
+    proc = run_cli("clean", str(pages), "-o", str(out), "--rules", str(SLOW_RULES), "--time-budget", "0.5",
+                   "--on-error", "skip")
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    assert "d.txt: cannot clean this document: took longer than its time budget" in err
+    assert (out / "a.txt").read_text() == "Plain text stays.\n"
+    assert (out / "b.txt").read_text(encoding="utf-8").strip() == "Café a+b=c"
+    assert (out / "c.txt").read_text().strip() == "Tail text."
+    assert not (out / "d.txt").exists()
+
+
+def test_time_budget_in_python_api() -> None:
+    from cleaner import load_rules
+    from cleaner.result import Options, TimeBudgetExceeded
+
+    rules = load_rules([SLOW_RULES], defaults=False)
+    with pytest.raises(TimeBudgetExceeded):
+        clean("Intro line.\n" + "a" * 40 + "!", rules=rules, options=Options(time_budget=0.3))
+
+
+def test_re2_takes_nested_quantifiers_in_linear_time() -> None:
+    from cleaner.rules.regex import LinearPattern, compile_rule_regex, nested_quantifiers
+
+    pattern = compile_rule_regex(r"(a+)+$")
+    assert isinstance(pattern, LinearPattern)
+    assert list(pattern.finditer("a" * 100_000 + "!")) == []
+    assert [m.span() for m in pattern.finditer("xx\naaa")] == [(3, 6)]
+    assert nested_quantifiers(r"(a+)+$") and nested_quantifiers(r"(\w+\s?)*$")
+    assert not nested_quantifiers(r"(\w+,)+") and not nested_quantifiers(r"\d{1,3}(?:,\d{3})*")
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\w+ café", r"\d+\s*€", r"[^\S\n]+x", r"\S+é", r"\W", r"(?i)straße", r"[\w-]+", r"a\.b$"]
+)
+def test_re2_translation_matches_what_re_matches(pattern: str) -> None:
+    import re
+
+    from cleaner.rules.regex import LinearPattern, compile_rule_regex
+
+    text = "Le café 12 €, ١٢\u00a0€ STRASSE straße \t x naïve-été a.b\nfoo-bar_1 ²x\u2003x"
+    compiled = compile_rule_regex(pattern, re.MULTILINE | re.IGNORECASE)
+    assert isinstance(compiled, LinearPattern)
+    expected = [m.span() for m in re.finditer(pattern, text, re.MULTILINE | re.IGNORECASE)]
+    assert [m.span() for m in compiled.finditer(text)] == expected
+
+
+def test_rules_validate_warns_about_nested_quantifiers() -> None:
+    proc = run_cli("rules", "validate", str(SLOW_RULES))
+    assert proc.returncode == 0
+    assert "slow-rules.yaml:3: rule slow.aplus: regex '(a+)+$' has nested quantifiers" in proc.stderr.decode()
+    bundled = run_cli("rules", "validate")
+    assert bundled.returncode == 0 and b"nested quantifiers" not in bundled.stderr

@@ -70,7 +70,12 @@ def settings(report: Report, args: DocumentArgs) -> Settings:
     if args.no_default_rules and not args.rules:
         report.error("--no-default-rules needs at least one --rules PATH")
         raise Stop(2)
-    options = Options(dedup=not args.no_dedup, near_threshold=args.near_threshold, min_dup_chars=args.min_dup_chars)
+    options = Options(
+        dedup=not args.no_dedup,
+        near_threshold=args.near_threshold,
+        min_dup_chars=args.min_dup_chars,
+        time_budget=args.time_budget or None,
+    )
     return Settings(load(report, args.rules, defaults=not args.no_default_rules), options, args.url, args.lang)
 
 

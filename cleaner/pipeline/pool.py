@@ -54,9 +54,8 @@ from cleaner.pipeline.documents import (
     Located,
     Settings,
     Unreadable,
-    finished,
+    process,
     read_items,
-    to_document,
 )
 
 __all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources", "start_context"]
@@ -95,7 +94,7 @@ def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
     settings, fields, finish = _worker_state
     out = []
     for index, name, item in task:
-        doc = finished(to_document(name, item, settings, fields), finish)
+        doc = process(name, item, settings, fields, finish)
         out.append((index, replace(doc, raw=None) if _has_raw(doc) and doc.raw is not None else doc))
     return out
 

@@ -40,6 +40,7 @@ from cleaner.rules.model import (
     RuleTest,
     Scope,
 )
+from cleaner.rules.regex import compile_rule_regex
 from cleaner.text.normalize import comparison_form
 
 __all__ = ["bundled_rules_dir", "rule_files", "load_rules", "default_rules", "load_rule_text", "is_domain"]
@@ -258,7 +259,7 @@ class _FileLoader:
 
     def regex(self, node: yaml.Node, pattern: str, what: str, flags: int) -> re.Pattern[str] | None:
         try:
-            return re.compile(pattern, flags)
+            return compile_rule_regex(pattern, flags)  # type: ignore[return-value]  # RE2 where exact
         except re.error as exc:
             self.problem(node, f"{what}: regex does not compile: {exc}")
             return None
