@@ -205,3 +205,30 @@ def test_rules_validate_warns_about_nested_quantifiers() -> None:
     assert "slow-rules.yaml:3: rule slow.aplus: regex '(a+)+$' has nested quantifiers" in proc.stderr.decode()
     bundled = run_cli("rules", "validate")
     assert bundled.returncode == 0 and b"nested quantifiers" not in bundled.stderr
+
+
+# ------------------------------------------------------------------------------------------------
+# idempotence, at the mechanism
+
+
+def test_block_glued_to_copies_of_itself_cleans_once_for_good(tmp_path: Path) -> None:
+    m = "The committee met on Tuesday to discuss the budget."
+    src = tmp_path / "x.txt"
+    src.write_text(" ".join([m * 2, m * 3, m * 2]) + "\n", encoding="utf-8")
+    first = run_cli("clean", str(src))
+    assert first.returncode == 0
+    second = run_cli("clean", "-", stdin=first.stdout)
+    assert first.stdout.decode().strip() == m
+    assert second.stdout == first.stdout
+
+
+def test_text_starting_with_a_head_tag_is_not_a_page() -> None:
+    from cleaner.html.page import looks_like_html
+
+    page = "<html><body><p>&lt;head&gt; holds the page's metadata, and browsers never show it.</p></body></html>"
+    out = clean(page).text
+    assert out == "<head> holds the page's metadata, and browsers never show it."
+    assert not looks_like_html(out)
+    assert clean(out).text == out
+    assert looks_like_html("<head><title>T</title></head><body><p>x</p></body>")
+    assert looks_like_html("<!DOCTYPE html><p>x") and looks_like_html("<body><p>Text")

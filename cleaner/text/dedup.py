@@ -236,10 +236,17 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     alive: list[Unit] = []
     titles: dict[str, list[Unit]] = {}  # title-like blocks so far, by their first two words
     for u, form in zip(units, unit_forms(units), strict=True):
+        # C4 to its fixpoint within the block: "X X X …" glued in ways that are not one period (copies
+        # glued without a space, a teaser then copies) lose one copy per step, all in this pass, so that
+        # cleaning the output again finds nothing more (idempotence does not hang on the pass bound).
         rep = _inner_repetition(u, form, opt)
-        if rep is None and titles:
-            rep = _glued_title(u, form, titles)
-        if rep is not None:
+        inner = rep is not None
+        while rep is not None and rep.end > rep.start:
+            removals.append(rep)
+            u.subtract(rep.start, rep.end, doc_text)
+            form = unit_forms([u])[0] if u.pieces else ""
+            rep = _inner_repetition(u, form, opt) if form else None
+        if not inner and titles and (rep := _glued_title(u, form, titles)) is not None:
             removals.append(rep)
             u.subtract(rep.start, rep.end, doc_text)
             form = unit_forms([u])[0] if u.pieces else ""
