@@ -232,3 +232,136 @@ def test_text_starting_with_a_head_tag_is_not_a_page() -> None:
     assert clean(out).text == out
     assert looks_like_html("<head><title>T</title></head><body><p>x</p></body>")
     assert looks_like_html("<!DOCTYPE html><p>x") and looks_like_html("<body><p>Text")
+
+
+# ------------------------------------------------------------------------------------------------
+# backups, temporary files, signals, pipes
+
+
+def test_second_in_place_run_keeps_the_first_backup(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    original = "Body of the article.\nShare this article\n"
+    page.write_text(original, encoding="utf-8")
+    assert run_cli("clean", str(page), "--in-place", "--backup", ".orig").returncode == 0
+    assert (tmp_path / "page.txt.orig").read_text(encoding="utf-8") == original
+    page.write_text("Edited again.\nShare this article\n", encoding="utf-8")
+    assert run_cli("clean", str(page), "--in-place", "--backup", ".orig").returncode == 0
+    assert page.read_text(encoding="utf-8") == "Edited again.\n"
+    assert (tmp_path / "page.txt.orig").read_text(encoding="utf-8") == original  # the first original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt", "page.txt.orig"]
+
+
+def test_backup_help_says_the_first_original_is_kept() -> None:
+    out = " ".join(run_cli("clean", "--help").stdout.decode().split())
+    assert "an existing backup is never replaced" in out
+
+
+@pytest.mark.parametrize("unnamed", [True, False])
+def test_temp_files_of_dead_writers_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unnamed: bool) -> None:
+    import fcntl
+    import os
+    import time
+
+    from cleaner.io import tempfiles
+    from cleaner.io.writing import atomic_write
+
+    if not unnamed:
+        monkeypatch.setattr(tempfiles, "_O_TMPFILE", 0)  # the named, locked fallback
+    target = tmp_path / "out.txt"
+    dead = tmp_path / ".out.txt.deadbeef.tmp"  # what a writer killed with -9 left
+    dead.write_text("half")
+    old = time.time() - 60
+    os.utime(dead, (old, old))
+    alive = tmp_path / ".out.txt.0badf00d.tmp"  # another run writing right now holds its lock
+    alive.write_text("busy")
+    os.utime(alive, (old, old))
+    fd = os.open(alive, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        assert atomic_write(target, "new\n")
+    finally:
+        os.close(fd)
+    assert target.read_text() == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.txt.0badf00d.tmp", "out.txt"]
+
+
+def test_unnamed_temp_file_has_no_name_while_written(tmp_path: Path) -> None:
+    from cleaner.io import tempfiles
+    from cleaner.io.writing import atomic_output
+
+    if tempfiles._unnamed(tmp_path) is None:
+        pytest.skip("no O_TMPFILE with linkat on this filesystem: the swept fallback is used")
+    with atomic_output(tmp_path / "out.txt") as fh:
+        fh.write(b"x")
+        assert list(tmp_path.iterdir()) == []
+    assert (tmp_path / "out.txt").read_bytes() == b"x"
+
+
+def test_closed_stdout_is_not_exit_1(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(f'{{"text": "Record {i} has some text."}}\n' for i in range(20000)), encoding="utf-8")
+    for jobs in ("1", "2"):
+        proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(data), "--jobs", jobs],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        assert proc.wait(timeout=60) == 141
+        assert proc.stderr is not None and proc.stderr.read() == b""
+
+
+def _big_jsonl(path: Path, n: int = 150_000) -> Path:
+    path.write_text("".join(f'{{"text": "Record {i} has text. Share this article"}}\n' for i in range(n)))
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_no_temp_file_and_no_worker_survives_a_kill(tmp_path: Path, how: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc to find the workers")
+    data = _big_jsonl(tmp_path / "d.jsonl")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(data), "-o", str(out_dir / "o.jsonl"),
+                             "--jobs", "2"], stderr=subprocess.PIPE)
+    deadline = time.time() + 30
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2:
+        time.sleep(0.1)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the pool did not start"
+    time.sleep(0.5)
+    proc.send_signal(getattr(signal, how))
+    code = proc.wait(timeout=30)
+    assert code == (143 if how == "SIGTERM" else -9)
+    if how == "SIGTERM":
+        assert b"Traceback" not in (proc.stderr.read() if proc.stderr else b"")
+    deadline = time.time() + 10
+    while time.time() < deadline and any(map(_alive, workers)):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "a worker outlived its parent"
+    assert list(out_dir.iterdir()) == []
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for the reaper it was handed to has died)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
