@@ -110,7 +110,7 @@ def test_on_error_skip_finishes_a_hostile_jsonl_run(tmp_path: Path, jobs: str) -
     assert proc.returncode == 0, proc.stderr
     err = proc.stderr.decode()
     assert "hostile.jsonl:2: cannot clean this record: took longer than its time budget" in err
-    assert "hostile.jsonl:3: cannot clean this record: ValueError: Exceeds the limit (4300 digits)" in err
+    assert "hostile.jsonl:3: invalid JSON: Exceeds the limit (4300 digits)" in err
     assert "Traceback" not in err
     assert out.read_text().splitlines() == [
         '{"text": "First record stays."}', '{"html": "<html><aside></aside>\\u0015", "text": "Page record."}',
@@ -132,7 +132,7 @@ def test_on_error_fail_stops_with_the_line_and_writes_nothing(tmp_path: Path) ->
     out = tmp_path / "out.jsonl"
     proc = run_cli("clean", str(src), "-o", str(out))
     assert proc.returncode == 2
-    assert "hostile.jsonl:3: cannot clean this record: ValueError" in proc.stderr.decode()
+    assert "hostile.jsonl:3: invalid JSON: Exceeds the limit (4300 digits)" in proc.stderr.decode()
     assert not out.exists()
 
 
