@@ -57,7 +57,7 @@ LABELS = ["utf-8", "latin1", "windows-1251", "shift_jis", "gbk", "euc-kr", "utf-
           "iso-2022-kr", "base64", "rot13", "hex", "zlib", "bz2", "uu", "punycode", "idna", "utf-7",
           "unicode_escape", "cp037", "no-such", ""]  # fmt: skip
 TAGS = ["p", "div", "li", "ul", "h1", "h2", "blockquote", "td", "tr", "table", "span", "section", "nav", "aside",
-        "footer", "figcaption", "article", "main", "script", "style", "a", "b", "br", "pre", "code", "noscript"]  # fmt: skip
+        "footer", "figcaption", "article", "main", "script", "style", "a", "b", "br", "pre", "code", "noscript"]
 
 word = st.one_of(st.sampled_from(WORDS), st.text(max_size=12), st.sampled_from(CONTROL))
 sentence = st.lists(word, min_size=1, max_size=14).map(" ".join)
@@ -206,9 +206,9 @@ def check_text(doc: str) -> None:
     assert again == result, "not deterministic"
     source = doc if result.source is None else result.source
     _words_from(result.text, source)
-    assert clean(result.text, options=BUDGET, html=False if result.source is not None else None).text == result.text, (
-        "not idempotent"
-    )
+    # the output is text: cleaned again as text (prose that opens with several tags is ambiguous to sniff;
+    # one tag, "<head> is …", is text for the sniffer: tests/test_hostile.py)
+    assert clean(result.text, options=BUDGET, html=False).text == result.text, "not idempotent"
 
 
 def check_page(page: str) -> None:

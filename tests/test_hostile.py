@@ -365,3 +365,17 @@ def _alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state not in ("Z", "X")
+
+
+def test_every_rules_command_of_the_readme_works_as_written() -> None:
+    import re
+    import shlex
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines = re.findall(r"^cleaner rules .*$", readme, re.MULTILINE)
+    commands = [line.split("#")[0].strip() for line in lines if "&&" not in line and "mined.yaml" not in line]
+    assert "cleaner rules test my-rules/ -k mysite.newsletter" in commands
+    for command in commands:
+        proc = run_cli(*shlex.split(command)[1:], cwd=root)
+        assert proc.returncode == 0, (command, proc.stderr)

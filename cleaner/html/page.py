@@ -102,13 +102,13 @@ _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|sectio
                      re.IGNORECASE)
 
 
-_STRONG_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html)", re.IGNORECASE)
+_STRONG_RE = re.compile(r"<!doctype\s+html|<\?xml[^>]*>\s*<(?:!doctype|html)", re.IGNORECASE)
 _CLOSING_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>")
 _ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def looks_like_html(data: str | bytes) -> bool:
-    """Cheap content sniff on the first 2 KB: a doctype or ``<html>``; ``<head>``/``<body>``/``<meta>``/
+    """Cheap content sniff on the first 2 KB: a doctype; ``<html>``/``<head>``/``<body>``/``<meta>``/
     ``<title>`` with a closing tag or another tag; or many tags.
 
     JSON and plain text say False even when they quote a tag or two: HTML is the markup *around*
@@ -117,7 +117,7 @@ def looks_like_html(data: str | bytes) -> bool:
     head = data[:2048]
     if isinstance(head, (bytes, bytearray)):
         head = bytes(head).decode("latin-1").replace("\xef\xbb\xbf", "", 1)  # a UTF-8 BOM read as latin-1
-    stripped = head.lstrip("\ufeff \t\r\n")
+    stripped = head.lstrip().lstrip("\ufeff").lstrip()  # all whitespace, as cleaning folds it: same answer after
     if not stripped or stripped[0] != "<":
         return False
     if _STRONG_RE.match(stripped):
