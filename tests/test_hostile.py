@@ -379,3 +379,22 @@ def test_every_rules_command_of_the_readme_works_as_written() -> None:
     for command in commands:
         proc = run_cli(*shlex.split(command)[1:], cwd=root)
         assert proc.returncode == 0, (command, proc.stderr)
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_pages_nested_deeper_than_the_parser_limit_keep_their_text(depth: int) -> None:
+    page = (
+        "<html><body>" + "<div>" * depth + "<p>Deep text survives here, and it is a long enough sentence.</p>"
+        + "</div>" * depth + "<p>Shallow text after it.</p><script>var a = '<div>';</script></body></html>"
+    )
+    result = clean(page, html=True)
+    assert result.text == "Deep text survives here, and it is a long enough sentence.\n\nShallow text after it."
+    assert any("flattened" in note for note in result.notes)
+
+
+def test_flatten_removes_only_tags() -> None:
+    from cleaner.html.depth import flatten
+
+    markup = "<div>" * 5 + "a<b>b</b>c<br>d" + "</div>" * 5 + "</span>e"
+    flat = flatten(markup, max_depth=2)
+    assert flat == "<div><div>a<b>b</b>c<br>d</div></div></span>e".replace("<b>b</b>", "b")

@@ -206,7 +206,10 @@ def read_page(
         utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     root = parse(text, utf8) if text.strip() else None
     if root is not None and _hit_resource_limit(_PARSER if utf8 is None else _UTF8_PARSER):
-        notes.append("page nested deeper than the parser's safety limit (256 levels): deeper text is lost")
+        from cleaner.html.depth import MAX_DEPTH, flatten
+
+        root = parse(flatten(text))  # the deep tags go, their text stays (cleaner.html.depth)
+        notes.append(f"page nested deeper than the parser's safety limit (256 levels): flattened below {MAX_DEPTH}")
     return text, used, root, notes
 
 
