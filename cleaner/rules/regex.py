@@ -22,7 +22,7 @@ try:  # Python 3.11+: the parser moved
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["LinearPattern", "compile_rule_regex", "nested_quantifiers", "slow_regex_warnings", "to_re2"]
+__all__ = ["LinearPattern", "compile_rule_regex", "fold_map", "nested_quantifiers", "slow_regex_warnings", "to_re2"]
 
 # Python's Unicode classes (str.isalnum()/isdecimal()/isspace()) in RE2 syntax, without brackets.
 _WORD = r"\p{L}\p{N}_"
@@ -229,3 +229,22 @@ def slow_regex_warnings(ruleset: Any) -> list[str]:
                     f"(a repeated group holding a repeat): it can take exponential time on a near-miss line; {how}"
                 )
     return out
+
+
+_IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
+def fold_map(view: str) -> tuple[str, list[int] | None]:
+    """``view`` with whitespace folded as the output folds it, and each folded character's offset in
+    ``view`` (None when folding changes nothing, the common case: no map is built)."""
+    if not _IRREGULAR_SPACE.search(view):
+        return view, None
+    chars: list[str] = []
+    back: list[int] = []
+    for m in re.finditer(r"\S+", view):
+        if chars:
+            chars.append(" ")
+            back.append(m.start() - 1)
+        chars.append(m.group())
+        back.extend(range(m.start(), m.end()))
+    return "".join(chars), back
