@@ -405,3 +405,42 @@ def test_rule_regex_sees_whitespace_folded_as_the_output_writes_it() -> None:
     doc = "Share\nTags: Share Share Share Disclaimer <head> 0 \r 0"
     once = clean(doc).text
     assert clean(once, html=False).text == once
+
+
+def test_on_error_skip_finishes_a_hostile_warc_run(tmp_path: Path) -> None:
+    import io
+    import json
+
+    warcio = pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+
+    good = b"<html><body><article><p>A good page, written in full and kept as it is.</p></article></body></html>"
+    pages = [
+        ("https://a.example/1", "text/html; charset=utf-8", good),
+        ("https://a.example/2", "text/html; charset=base64", b"<html><body><p>Caf\xc3\xa9 a+b=c</p></body></html>"),
+        ("https://a.example/3", "text/html; charset=utf-7", b"<html><aside></aside>\x15<p>Control text.</p>"),
+        ("https://a.example/4", "text/html", b"<html><body>" + b"<div>" * 400 + b"<p>Deep text.</p>" + b"</div>" * 400),
+        ("https://a.example/5", "text/html", b"<html><body><p>Intro line.</p><p>" + b"a" * 40 + b"!</p></body></html>"),
+        ("https://a.example/6", "text/html", good.replace(b"good", b"last")),
+    ]
+    src = tmp_path / "crawl.warc.gz"
+    with src.open("wb") as fh:
+        writer = warcio.warcwriter.WARCWriter(fh, gzip=True)
+        for url, ctype, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    out = tmp_path / "pages.jsonl"
+    proc = run_cli("clean", str(src), "-o", str(out), "--rules", str(SLOW_RULES), "--time-budget", "0.5",
+                   "--on-error", "skip")
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    assert "cannot clean this record: took longer than its time budget" in err
+    texts = {rec["url"]: rec["text"] for rec in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert texts == {
+        "https://a.example/1": "A good page, written in full and kept as it is.",
+        "https://a.example/2": "Café a+b=c",
+        "https://a.example/3": "Control text.",
+        "https://a.example/4": "Deep text.",
+        "https://a.example/6": "A last page, written in full and kept as it is.",
+    }
