@@ -444,3 +444,18 @@ def test_on_error_skip_finishes_a_hostile_warc_run(tmp_path: Path) -> None:
         "https://a.example/4": "Deep text.",
         "https://a.example/6": "A last page, written in full and kept as it is.",
     }
+
+
+def test_write_error_at_jobs_2_ends_without_a_thread_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(f'{{"text": "Record {i} has some text."}}\n' for i in range(20000)), encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(data), "--jobs", "2"],
+                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "cleaner: error: <stdout>: cannot write: No space left on device\n"

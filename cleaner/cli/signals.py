@@ -11,11 +11,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import signal
-import sys
 import threading
+
+from cleaner.io.writing import silence_stdout
 
 __all__ = ["BROKEN_PIPE_EXIT", "Terminated", "exit_code", "install", "stdout_closed"]
 
@@ -50,8 +49,5 @@ def exit_code(exc: KeyboardInterrupt) -> int:
 
 
 def stdout_closed() -> None:
-    """The reader of stdout went away: drop whatever is buffered and send the rest to /dev/null."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+    """The reader of stdout went away: what is still buffered goes to /dev/null, silently."""
+    silence_stdout()

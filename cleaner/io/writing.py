@@ -31,6 +31,7 @@ __all__ = [
     "backup_path",
     "keep_first_backup",
     "write_stdout",
+    "silence_stdout",
     "jsonl_line",
     "record_line",
 ]
@@ -230,3 +231,12 @@ def record_line(record: dict[str, Any]) -> bytes:
         return (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(record, default=str) + "\n").encode("ascii")
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null (its reader closed the pipe), so that the final flush of
+    what is still buffered raises nothing."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
