@@ -259,7 +259,10 @@ class _FileLoader:
 
     def regex(self, node: yaml.Node, pattern: str, what: str, flags: int) -> re.Pattern[str] | None:
         try:
-            return compile_rule_regex(pattern, flags)  # type: ignore[return-value]  # RE2 where exact
+            # user packs: RE2 where it matches exactly (linear time); the bundled packs stay on `re`,
+            # vetted by benchmarks/bench_worst_case.py and cheaper per call on short blocks
+            linear = Path(self.file).resolve().parent != bundled_rules_dir().resolve()
+            return compile_rule_regex(pattern, flags, linear=linear)  # type: ignore[return-value]
         except re.error as exc:
             self.problem(node, f"{what}: regex does not compile: {exc}")
             return None

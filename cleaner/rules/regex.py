@@ -121,7 +121,7 @@ class LinearPattern:
             return self._re.search(text)
 
     def __reduce__(self):  # workers started by spawn/forkserver get the rules pickled
-        return (compile_rule_regex, (self.pattern, self.flags))
+        return (LinearPattern, (self._re, compile_rule_regex(self.pattern, self.flags)._re2))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LinearPattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
@@ -133,10 +133,11 @@ class LinearPattern:
         return f"LinearPattern({self.pattern!r})"
 
 
-def compile_rule_regex(pattern: str, flags: int = 0) -> re.Pattern[str] | LinearPattern:
-    """Compile a rule's regex (``re.error`` if Python cannot); RE2-backed when RE2 matches it exactly."""
+def compile_rule_regex(pattern: str, flags: int = 0, *, linear: bool = True) -> re.Pattern[str] | LinearPattern:
+    """Compile a rule's regex (``re.error`` if Python cannot); RE2-backed when RE2 matches it exactly
+    (and ``linear``: False keeps Python's ``re``)."""
     compiled = re.compile(pattern, flags)
-    translated = to_re2(pattern)
+    translated = to_re2(pattern) if linear else None
     if translated is None or flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE):
         return compiled
     try:
