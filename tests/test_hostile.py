@@ -459,3 +459,12 @@ def test_write_error_at_jobs_2_ends_without_a_thread_traceback(tmp_path: Path) -
                               stdout=full, stderr=subprocess.PIPE, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.decode() == "cleaner: error: <stdout>: cannot write: No space left on device\n"
+
+
+def test_rule_yaml_with_an_escape_beyond_unicode_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz.py: PyYAML's chr() raises ValueError for "\\U00110000"."""
+    pack = tmp_path / "bad.yaml"
+    pack.write_text('pack: fuzz\nrules:\n- id: fuzz.x\n  description: "\\U00110000"\n', encoding="utf-8")
+    proc = run_cli("rules", "validate", str(pack))
+    assert proc.returncode == 2
+    assert "bad.yaml:1:1: invalid YAML: chr() arg not in range(0x110000)" in proc.stderr.decode()

@@ -279,6 +279,9 @@ class _FileLoader:
         except yaml.YAMLError as exc:
             self.problems.append(Problem(self.file, 1, 1, f"invalid YAML: {exc}"))
             return "", []
+        except (ValueError, OverflowError, RecursionError) as exc:  # e.g. "\U00110000": PyYAML's chr() fails
+            self.problems.append(Problem(self.file, 1, 1, f"invalid YAML: {exc}"))
+            return "", []
         if root is None:
             self.problems.append(Problem(self.file, 1, 1, "empty rule file: expected 'pack:' and 'rules:'"))
             return "", []
