@@ -51,6 +51,23 @@ def clean(
     if not isinstance(raw, (str, bytes)):
         raise TypeError(f"clean() takes text (str) or a page (bytes), not {type(raw).__name__}")
     opt = options or DEFAULT_OPTIONS
+    if opt.time_budget:  # a slow document becomes its own error (TimeBudgetExceeded), see cleaner.budget
+        from cleaner.budget import budget_for, time_budget
+
+        with time_budget(budget_for(opt.time_budget, len(raw))):
+            return _clean(raw, url, language, rules, opt, html, encoding)
+    return _clean(raw, url, language, rules, opt, html, encoding)
+
+
+def _clean(
+    raw: str | bytes,
+    url: str | None,
+    language: str | None,
+    rules: RuleSet | None,
+    opt: Options,
+    html: bool | None,
+    encoding: str | None,
+) -> Result:
     ruleset = default_rules() if rules is None else rules
     if html is None:
         from cleaner.html.sniff import looks_like_html

@@ -82,6 +82,17 @@ class Removal:
         return d
 
 
+class TimeBudgetExceeded(Exception):
+    """A document took longer than :attr:`Options.time_budget` (see :mod:`cleaner.budget`)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"took longer than its time budget of {seconds:.1f} s (a slow rule regex? see `cleaner rules validate`;"
+            " --time-budget sets it)"
+        )
+        self.seconds = seconds
+
+
 @dataclass(frozen=True)
 class Options:
     """Engine settings (frozen, hashable: one object is shared by every document of a run).
@@ -101,6 +112,8 @@ class Options:
     contained_min_chars: int = 60
     # which rule ids may remove anything (--select/--ignore, configuration); None: all of them
     selection: RuleSelection | None = None
+    # seconds of real time one document may take (plus 1 s per MB), None: unbounded (cleaner.budget)
+    time_budget: float | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "cleaner"
 LAYERS = {
-    "cleaner": 0, "core": 0, "result": 0, "render": 0, "text": 0, "rules": 0, "html": 0,
+    "cleaner": 0, "core": 0, "result": 0, "render": 0, "budget": 0, "text": 0, "rules": 0, "html": 0,
     "io": 1, "pipeline": 2, "mining": 3, "dask": 4, "cli": 5,
 }  # fmt: skip
 # inside layer 0: the text algorithms know neither rules nor pages, the page extractor knows no rules

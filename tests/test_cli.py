@@ -509,8 +509,9 @@ def test_main_help_documents_internal_error_code() -> None:
 
 @pytest.mark.parametrize("command", ["clean", "explain", "check"])
 def test_a_bug_exits_3_with_a_traceback_not_1(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
-    """Python's exit code for an uncaught exception is 1, which `check` uses for "found removals"."""
-    monkeypatch.setattr("cleaner.core.clean", _crash)
+    """Python's exit code for an uncaught exception is 1, which `check` uses for "found removals".
+    (A bug outside the per-record boundary: inside it, an exception is that record's error.)"""
+    monkeypatch.setattr("cleaner.pipeline.documents.read_items", _crash)
     res = run(command, KREMLIN, *OWN)
     assert res.exit_code == 3
     assert res.stdout == ""
@@ -521,7 +522,16 @@ def test_a_bug_exits_3_with_a_traceback_not_1(monkeypatch: pytest.MonkeyPatch, c
 def test_a_bug_while_writing_jsonl_leaves_no_half_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     data = tmp_path / "d.jsonl"
     data.write_text('{"text": "Body.\\nShare"}\n', encoding="utf-8")
-    monkeypatch.setattr("cleaner.core.clean", _crash)
+    monkeypatch.setattr("cleaner.pipeline.sinks.compressor_for", _crash)  # a bug while the output is open
     res = run("clean", data, "-o", tmp_path / "out.jsonl", *OWN)
     assert res.exit_code == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.jsonl"]  # no output, no temp file
+
+
+@pytest.mark.parametrize("command", ["clean", "explain", "check"])
+def test_an_exception_while_cleaning_is_that_documents_error(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.setattr("cleaner.core.clean", _crash)
+    res = run(command, KREMLIN, *OWN)
+    assert res.exit_code == 2
+    assert "cannot clean this document: RuntimeError: boom" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -36,6 +36,8 @@ Exit codes:
   1  check found removals (at or above --fail-on); rule tests failed
   2  bad input, bad usage or invalid rule files (or a folder without any)
   3  internal error: a bug in cleaner (the traceback is printed on stderr)
+  130/143  interrupted by Ctrl-C / SIGTERM (outputs being written are discarded)
+  141  stdout was closed by its reader (`| head`): the run ends quietly
 """
 
 app = typer.Typer(
@@ -82,4 +84,7 @@ def _root(
 
 def main() -> None:
     """Console-script entry point (``cleaner``)."""
+    from cleaner.cli import signals
+
+    signals.install()  # SIGTERM unwinds like Ctrl-C: temporary files removed, workers stopped
     app(prog_name="cleaner")

@@ -124,7 +124,12 @@ def clean_cmd(
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite the inputs (atomically).")] = False,
     backup: Annotated[
         str | None,
-        typer.Option("--backup", metavar="SUFFIX", help="With --in-place: keep the original as PATH+SUFFIX."),
+        typer.Option(
+            "--backup",
+            metavar="SUFFIX",
+            help="With --in-place: keep the original as PATH+SUFFIX; an existing backup is never replaced "
+            "(a second run keeps the first original).",
+        ),
     ] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of the changes; write nothing.")] = False,
     output_field: Annotated[

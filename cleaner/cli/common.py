@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 
+from cleaner.cli import signals
 from cleaner.cli.options import DocumentArgs
 from cleaner.cli.report import Report
 from cleaner.io.planning import PlanError
@@ -98,6 +99,7 @@ def settings(report: Report, args: DocumentArgs) -> Settings:
         near_threshold=args.near_threshold,
         min_dup_chars=args.min_dup_chars,
         selection=chosen.base or None,
+        time_budget=args.time_budget or None,
     )
     rules = load(report, args.rules, defaults=not args.no_default_rules)
     for pattern in split_patterns(args.select) + split_patterns(args.ignore):
@@ -150,14 +152,18 @@ def run(body: Callable[[], None], report: Report) -> NoReturn:
     The last resort: any other exception is a bug. It must not end with Python's exit code 1, which
     ``check`` uses for "found removals" (CI would read a crash as findings), so it is reported as
     ``cleaner: internal error: ...`` with its traceback and ends with exit code 3. A closed stdout
-    (``| head``) is not a bug: typer ends that quietly.
+    (``| head``) is not a bug: it ends quietly with 141; Ctrl-C and SIGTERM end with 130/143.
     """
     try:
         body()
     except Stop as stop:
         raise typer.Exit(max(stop.code, report.exit_code)) from None
-    except BrokenPipeError:
-        raise
+    except BrokenPipeError:  # stdout closed by its reader (`| head`): quietly, 141 (cleaner.cli.signals)
+        signals.stdout_closed()
+        raise typer.Exit(signals.BROKEN_PIPE_EXIT) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, and SIGTERM/SIGHUP raised as Terminated: outputs discarded
+        report.error(f"interrupted ({exc}): outputs being written were discarded" if str(exc) else "interrupted")
+        raise typer.Exit(signals.exit_code(exc)) from None
     except Exception as exc:
         report.internal_error(exc)
     finish(report)

@@ -120,6 +120,16 @@ MinDupOpt = Annotated[
     int,
     typer.Option("--min-dup-chars", min=0, metavar="INT", help="Shorter blocks are never removed as duplicates."),
 ]
+TimeBudgetOpt = Annotated[
+    float,
+    typer.Option(
+        "--time-budget",
+        min=0.0,
+        metavar="SECONDS",
+        help="Real time one document or record may take (plus 1 s per MB of it); a slower one is that "
+        "record's error under --on-error (a slow rule regex cannot stall a run). 0: no limit.",
+    ),
+]
 JsonlOpt = Annotated[
     bool, typer.Option("--jsonl", help="Treat inputs as JSONL even without the .jsonl suffix (e.g. stdin).")
 ]
@@ -235,6 +245,7 @@ class DocumentArgs:
     no_dedup: NoDedupOpt = False
     near_threshold: NearOpt = 0.90
     min_dup_chars: MinDupOpt = 10
+    time_budget: TimeBudgetOpt = 30.0
     jsonl: JsonlOpt = False
     text_field: TextFieldOpt = "text"
     url_field: UrlFieldOpt = None

@@ -12,6 +12,7 @@ from cleaner.cli.options import RulePathsArg
 from cleaner.cli.report import Report
 from cleaner.pipeline.messages import plural
 from cleaner.rules import Scope
+from cleaner.rules.regex import slow_regex_warnings
 from cleaner.rules.testing import run_rule_tests
 
 
@@ -21,6 +22,8 @@ from cleaner.rules.testing import run_rule_tests
 
 \b
 Prints 'OK: N rules in M packs' (exit 0), or each problem on stderr (exit 2).
+A regex with nested quantifiers such as (a+)+$ is a warning (it can backtrack
+for minutes where RE2 cannot take it; the per-document time budget bounds it).
 Without PATH the bundled packs are validated; with PATHs only those. A folder
 without any *.yaml/*.yml file is an error (exit 2).
 
@@ -35,6 +38,8 @@ def rules_validate(paths: RulePathsArg = None) -> None:
 
     def body() -> None:
         ruleset = common.load(report, paths, defaults=not paths)
+        for message in slow_regex_warnings(ruleset):
+            report.warning(message)
         print(f"OK: {plural(len(ruleset), 'rule')} in {plural(len(ruleset.packs), 'pack')}")
 
     common.run(body, report)

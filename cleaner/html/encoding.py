@@ -6,7 +6,8 @@ hint (an HTTP ``Content-Type`` value or a bare charset name); then a ``<meta cha
 web, and a strict decode that succeeds is almost never wrong); then charset-normalizer's statistical
 guess; finally cp1252 with replacement characters, which never fails. Pure: no I/O.
 
-Legacy labels are mapped as browsers map them (``iso-8859-1`` and ``us-ascii`` are decoded as
+Labels are the WHATWG Encoding Standard's (via ``webencodings``): only the web's encodings are known, and
+legacy labels are mapped as browsers map them (``iso-8859-1`` and ``us-ascii`` are decoded as
 windows-1252, ``gb2312``/``gbk`` as gb18030, ``shift_jis`` as cp932, ``euc-kr`` as cp949) because pages
 that declare the narrow charset routinely contain the wider one's characters.
 """
@@ -30,44 +31,24 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Label → codec, where browsers decode a label as a superset (WHATWG Encoding Standard) or where
-# Python's name differs. Keys are lower-case with "_" folded to "-".
-_ALIASES: dict[str, str] = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "ansi-x3.4-1968": "cp1252",
-    "iso-8859-9": "cp1254",
-    "latin5": "cp1254",
-    "iso-8859-11": "cp874",
-    "tis-620": "cp874",
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "gb-2312": "gb18030",
-    "chinese": "gb18030",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "ms-kanji": "cp932",
-    "windows-31j": "cp932",
-    "euc-kr": "cp949",
-    "ks-c-5601-1987": "cp949",
-    "korean": "cp949",
-    "big5": "big5hkscs",
-    "x-mac-roman": "mac-roman",
-    "macintosh": "mac-roman",
-    "utf8": "utf-8",
-    "unicode-1-1-utf-8": "utf-8",
-    # A page cannot really be UTF-16 if its <meta> was readable as ASCII: browsers use UTF-8 then.
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "unicode": "utf-8",
+# WHATWG encoding name → the Python codec that decodes it as a browser does. The labels themselves (and
+# which names are web encodings at all) come from ``webencodings``, the Encoding Standard's label table;
+# only where the standard's decoder is a superset of Python's same-named codec is the codec overridden.
+_WEB_CODECS: dict[str, str] = {
+    "gbk": "gb18030",  # the standard's GBK decoder is the gb18030 decoder
+    "x-user-defined": "cp1252",  # a <meta> naming it means windows-1252 (prescan rule)
+}
+
+# Codec names that charset-normalizer reports, as WHATWG labels (the rest fold "_" to "-").
+_DETECTED_LABELS: dict[str, str] = {
+    "cp932": "shift_jis",
+    "cp949": "euc-kr",
+    "cp874": "windows-874",
+    "mac_roman": "macintosh",
+    "mac_cyrillic": "x-mac-cyrillic",
+    "big5hkscs": "big5",
+    "latin_1": "windows-1252",
+    "ascii": "windows-1252",
 }
 
 _META_RE = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
@@ -77,17 +58,29 @@ _HINT_RE = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNOR
 
 
 def normalize_encoding(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, mapped as browsers map it; None if unknown."""
+    """The Python codec for a WHATWG Encoding Standard label, decoded as browsers decode it; else None.
+
+    Only the web's encodings exist here: ``utf-7``, ``base64``, ``rot13``, ``zlib``, ``punycode``,
+    ``unicode_escape``, ``cp037`` … are Python codecs but no browser knows them, so they are unknown
+    labels (None) and the caller falls back as a browser does (sniffing, then UTF-8/windows-1252). The
+    ``replacement`` encoding (ISO-2022-KR, HZ…, labels that are unsafe to decode) is None too.
+    """
     if not label:
         return None
-    key = label.strip().strip("\"'").lower().replace("_", "-")
-    if not key:
+    import webencodings
+
+    enc = webencodings.lookup(label.strip().strip("\"'"))
+    if enc is None or enc.name == "replacement":
         return None
-    name = _ALIASES.get(key, key)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
+    return codecs.lookup(_WEB_CODECS.get(enc.name, enc.codec_info.name)).name
+
+
+def _web_codec_of_detected(name: str | None) -> str | None:
+    """charset-normalizer's Python codec name as a web encoding, or None when it is none (e.g. cp037)."""
+    if not name:
         return None
+    key = name.lower()
+    return normalize_encoding(_DETECTED_LABELS.get(key, key.replace("_", "-")))
 
 
 def _from_hint(hint: str) -> str | None:
@@ -105,7 +98,9 @@ def _from_markup(head: bytes) -> str | None:
     m = _XML_DECL_RE.search(head) or _META_RE.search(head)
     if not m:
         return None
-    return normalize_encoding(m.group(1).decode("ascii", "ignore"))
+    name = normalize_encoding(m.group(1).decode("ascii", "ignore"))
+    # A page cannot really be UTF-16 if its <meta> was readable as ASCII: browsers use UTF-8 then.
+    return "utf-8" if name and name.startswith("utf-16") else name
 
 
 def _detect(data: bytes) -> str | None:
@@ -116,12 +111,12 @@ def _detect(data: bytes) -> str | None:
         return None
     results = from_bytes(data[:_DETECT_BYTES])
     best = results.best()
-    name = normalize_encoding(best.encoding) if best is not None else None
+    name = _web_codec_of_detected(best.encoding) if best is not None else None
     if best is not None and name != "cp1252":
         # Western text fits several single-byte code pages about equally well; a browser with no
         # declaration falls back to windows-1252, by far the most common of them on the web.
         for r in results:
-            if normalize_encoding(r.encoding) == "cp1252" and r.chaos <= best.chaos + _PREFER_CP1252_WITHIN:
+            if _web_codec_of_detected(r.encoding) == "cp1252" and r.chaos <= best.chaos + _PREFER_CP1252_WITHIN:
                 return "cp1252"
     # UTF-16/32 without a BOM is only plausible when NUL bytes fill every other byte.
     if name and name.startswith("utf-") and name != "utf-8" and data.count(0) < len(data) // 4:

@@ -15,6 +15,7 @@ imports, and it imports none of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,6 +99,22 @@ class Page:
 # looks_like_html lives in cleaner.html.sniff (no lxml: a text-only run never loads the parser)
 
 
+# Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE/U+FFFF): libxml2's
+# HTML parser keeps them, and lxml then refuses every string holding one ("All strings must be XML
+# compatible") when the extractor edits the tree. A form feed is HTML whitespace and becomes a space.
+_XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> tuple[str, bool]:
+    """``text`` without the characters XML forbids (a form feed becomes a space); True if any was there.
+
+    Nothing else changes, so every word of the result is a word of the input.
+    """
+    if not _XML_FORBIDDEN_RE.search(text) and "\x0c" not in text:
+        return text, False
+    return _XML_FORBIDDEN_RE.sub("", text.replace("\x0c", " ")), True
+
+
 def _parser(encoding: str | None = None) -> etree.HTMLParser:
     # no_network: never fetch a DTD or anything else; huge_tree off: libxml2's depth/size limits stay on.
     return etree.HTMLParser(
@@ -156,15 +173,18 @@ def read_page(
         if len(text) > MAX_BYTES:
             notes.append(f"page cut at {MAX_BYTES} characters (was {len(text)})")
             text = text[:MAX_BYTES]
-    text = text.replace("\x00", "")
+    text, cleaned = xml_safe(text)
     utf8 = None
-    if used == "utf-8" and b"\x00" not in data and "\ufffd" not in text:
+    if used == "utf-8" and not cleaned and "\ufffd" not in text:
         # Clean UTF-8 bytes go to the parser as they are (damaged ones: the decoded text, as for
         # every other encoding, so that libxml2 sees exactly the text we decoded).
         utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     root = parse(text, utf8) if text.strip() else None
     if root is not None and _hit_resource_limit(_PARSER if utf8 is None else _UTF8_PARSER):
-        notes.append("page nested deeper than the parser's safety limit (256 levels): deeper text is lost")
+        from cleaner.html.depth import MAX_DEPTH, flatten
+
+        root = parse(flatten(text))  # the deep tags go, their text stays (cleaner.html.depth)
+        notes.append(f"page nested deeper than the parser's safety limit (256 levels): flattened below {MAX_DEPTH}")
     return text, used, root, notes
 
 

@@ -14,8 +14,14 @@ _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|sectio
                      re.IGNORECASE)
 
 
+_STRONG_RE = re.compile(r"<!doctype\s+html|<\?xml[^>]*>\s*<(?:!doctype|html)", re.IGNORECASE)
+_CLOSING_RE = re.compile(r"</[a-zA-Z][a-zA-Z0-9]*\s*>")
+_ANY_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
 def looks_like_html(data: str | bytes) -> bool:
-    """Cheap content sniff on the first 2 KB: a doctype, ``<html>``/``<head>``/``<body>``, or many tags.
+    """Cheap content sniff on the first 2 KB: a doctype; ``<html>``/``<head>``/``<body>``/``<meta>``/
+    ``<title>`` with a closing tag or another tag; or many tags.
 
     JSON and plain text say False even when they quote a tag or two: HTML is the markup *around*
     the text, so it starts with ``<`` (after whitespace) or holds many tags near the start.
@@ -23,9 +29,13 @@ def looks_like_html(data: str | bytes) -> bool:
     head = data[:2048]
     if isinstance(head, (bytes, bytearray)):
         head = bytes(head).decode("latin-1").replace("\xef\xbb\xbf", "", 1)  # a UTF-8 BOM read as latin-1
-    stripped = head.lstrip("\ufeff \t\r\n")
-    if not stripped or stripped[0] in "{[":
+    stripped = head.lstrip().lstrip("\ufeff").lstrip()  # all whitespace, as cleaning folds it: same answer after
+    if not stripped or stripped[0] != "<":
         return False
-    if stripped[0] == "<" and _SNIFF_RE.search(head):
+    if _STRONG_RE.match(stripped):
         return True
-    return len(_TAG_RE.findall(head)) >= 8 and stripped[0] == "<"
+    # "<head> is where metadata goes." is prose about markup (and what cleaning such a page gives back):
+    # a page element must come with more markup — a closing tag, or another tag.
+    if _SNIFF_RE.search(head) and (_CLOSING_RE.search(head) or len(_ANY_TAG_RE.findall(head)) >= 2):
+        return True
+    return len(_TAG_RE.findall(head)) >= 8

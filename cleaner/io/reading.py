@@ -306,6 +306,8 @@ def _parse_line(lineno: int, raw: bytes, fields: RecordFields) -> JsonlItem:
         return JsonlItem(lineno, raw, problem=f"invalid JSON: {exc}")
     except RecursionError:
         return JsonlItem(lineno, raw, problem="invalid JSON: nested too deeply")
+    except ValueError as exc:  # an integer over Python's 4,300-digit conversion limit
+        return JsonlItem(lineno, raw, problem=f"invalid JSON: {exc}")
     if not isinstance(obj, dict):
         return JsonlItem(lineno, raw, problem=f"not a JSON object (got {json_kind(obj)})")
     chosen = select_fields(obj, fields)

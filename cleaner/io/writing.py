@@ -2,8 +2,10 @@
 
 Every file is written to a temporary file in the *same* directory (so the final rename stays on one
 filesystem), flushed and fsync'ed, then moved over the target with :func:`os.replace`, which is atomic
-on POSIX and Windows: readers see either the old file or the new one, never a mixture. ``--backup
-SUFFIX`` first copies the original next to it. Output is always UTF-8 without a byte-order mark.
+on POSIX and Windows: readers see either the old file or the new one, never a mixture. The temporary
+file has no name until it is complete where the platform allows it (:mod:`cleaner.io.tempfiles`), so a
+killed run leaves nothing behind. ``--backup SUFFIX`` first copies the original next to it, once: an
+existing backup is never replaced. Output is always UTF-8 without a byte-order mark.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from cleaner.io.tempfiles import TempFile, open_temp, sweep
 from cleaner.result import Result
 
 __all__ = [
@@ -27,7 +29,9 @@ __all__ = [
     "atomic_write",
     "atomic_output",
     "backup_path",
+    "keep_first_backup",
     "write_stdout",
+    "silence_stdout",
     "jsonl_line",
     "record_line",
 ]
@@ -66,55 +70,88 @@ class AtomicOutput:
         self.keep_if_same = keep_if_same
         self.replaced = False
         self._directory = self.path.parent if str(self.path.parent) else Path(".")
-        self._tmp: Path | None = None
+        self._temp: TempFile | None = None
         self._fh: IO[bytes] | None = None
 
     def __enter__(self) -> IO[bytes]:
         self._directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self._directory)
-        self._tmp = Path(tmp_name)
-        self._fh = os.fdopen(fd, "wb")
+        sweep(self.path, self._directory)  # leftovers of a writer that was killed (see cleaner.io.tempfiles)
+        self._temp = open_temp(self.path, self._directory)
+        self._fh = os.fdopen(self._temp.fd, "wb")
         return self._fh
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
-        assert self._tmp is not None and self._fh is not None
+        assert self._temp is not None and self._fh is not None
         try:
             if exc_type is None:
-                self._commit(self._tmp, self._fh)
+                self._commit(self._temp, self._fh)
         except BaseException:
-            self._discard(self._tmp, self._fh)
+            self._discard(self._temp, self._fh)
             raise
         if exc_type is not None:
-            self._discard(self._tmp, self._fh)
+            self._discard(self._temp, self._fh)
 
-    def _commit(self, tmp: Path, fh: IO[bytes]) -> None:
+    def _commit(self, temp: TempFile, fh: IO[bytes]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
-        fh.close()
         path = self.path
-        if self.keep_if_same and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
-            tmp.unlink()
+        if self.keep_if_same and path.is_file() and filecmp.cmp(temp.readable_path, path, shallow=False):
+            self._discard(temp, fh)
             return
         if path.exists():
             with contextlib.suppress(OSError):
-                shutil.copymode(path, tmp)  # keep the original's permissions
+                os.chmod(fh.fileno(), os.stat(path).st_mode & 0o7777)  # keep the original's permissions
             if self.backup:
-                shutil.copy2(path, backup_path(path, self.backup))
+                keep_first_backup(path, backup_path(path, self.backup))
         else:
-            # mkstemp creates 0600 files; give a new file the usual umask-based mode instead.
+            # temporary files are created 0600; give a new file the usual umask-based mode instead.
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(fh.fileno(), 0o666 & ~umask)
+        tmp = temp.name_it()
+        fh.close()
         os.replace(tmp, path)
         self.replaced = True
         _fsync_dir(self._directory)
 
     @staticmethod
-    def _discard(tmp: Path, fh: IO[bytes]) -> None:
+    def _discard(temp: TempFile, fh: IO[bytes]) -> None:
         with contextlib.suppress(OSError):
             fh.close()
+        temp.discard()
+
+
+def keep_first_backup(path: Path, backup: Path) -> bool:
+    """Copy ``path`` to ``backup`` unless a backup is already there; return whether one was made.
+
+    A backup is the *first* original: a second ``--in-place --backup`` run must not replace it with
+    already-cleaned text. The copy is made under a temporary name and linked into place, which fails
+    (and keeps the existing backup) if another run made one meanwhile.
+    """
+    if backup.exists() or backup.is_symlink():
+        return False
+    directory = backup.parent
+    temp = open_temp(backup, directory)
+    try:
+        with os.fdopen(temp.fd, "wb", closefd=False) as out, path.open("rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            shutil.copystat(path, temp.readable_path)
+        tmp = temp.name_it()
+        try:
+            os.link(tmp, backup)
+        except FileExistsError:
+            return False
+        except OSError:  # a filesystem without hard links: the check above is the guard
+            if backup.exists():
+                return False
+            shutil.copy2(tmp, backup)
+        return True
+    finally:
+        os.close(temp.fd)
+        temp.discard()
 
 
 def atomic_output(path: Path, *, backup: str | None = None, keep_if_same: bool = False) -> AtomicOutput:
@@ -194,3 +231,12 @@ def record_line(record: dict[str, Any]) -> bytes:
         return (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
     except UnicodeEncodeError:
         return (json.dumps(record, default=str) + "\n").encode("ascii")
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null (its reader closed the pipe), so that the final flush of
+    what is still buffered raises nothing."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -40,7 +40,7 @@ from cleaner.io.reading import (
     parse_line,
     read_bytes,
 )
-from cleaner.result import Options, Result
+from cleaner.result import Options, Result, TimeBudgetExceeded
 from cleaner.rules import RuleSet
 from cleaner.rules.matching import host_of
 from cleaner.rules.selection import SiteSelection
@@ -57,6 +57,7 @@ __all__ = [
     "to_document",
     "Finish",
     "finished",
+    "process",
     "iter_source",
     "Located",
 ]
@@ -265,6 +266,26 @@ def finished(doc: Located | Unreadable, finish: Finish | None) -> Any:
     return doc if finish is None or isinstance(doc, Unreadable) else finish(doc)
 
 
+def process(name: str, item: Item, settings: Settings, fields: RecordFields, finish: Finish | None) -> Any:
+    """The per-record boundary: :func:`to_document` then ``finish``, where *any* exception becomes this
+    record's :class:`Unreadable` (its line, its raw line or row for ``--on-error keep``, and the
+    exception's message), so one hostile record never ends a run that ``--on-error`` says to continue.
+
+    Sequential runs and the ``--jobs`` workers both call this, so they report the same errors.
+    """
+    try:
+        return finished(to_document(name, item, settings, fields), finish)
+    except Exception as exc:  # noqa: BLE001 - the boundary: every failure is this record's error
+        problem = f"cannot clean this {'record' if isinstance(item, LineItem | RecordItem) else 'document'}: " + (
+            str(exc) if isinstance(exc, TimeBudgetExceeded) else f"{type(exc).__name__}: {exc}"
+        )
+        if isinstance(item, LineItem):
+            return Unreadable(name, problem, item.line, item.raw)
+        if isinstance(item, RecordItem):
+            return Unreadable(name, problem, item.line, None, item.fields or None)
+        return Unreadable(name, f"{name}: {problem}")
+
+
 def iter_source(
     source: Source, settings: Settings, fields: RecordFields, *, jsonl: bool = False, finish: Finish | None = None
 ) -> Iterator[Any]:
@@ -277,6 +298,6 @@ def iter_source(
     """
     try:
         for item in read_items(source, fields, jsonl=jsonl):
-            yield finished(to_document(source.name, item, settings, fields), finish)
+            yield process(source.name, item, settings, fields, finish)
     except InputError as exc:
         yield Unreadable(source.name, str(exc))

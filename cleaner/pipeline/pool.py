@@ -24,10 +24,11 @@ Design choices:
   :class:`~cleaner.pipeline.documents.Unreadable` after the records read before — exactly as sequentially, so
   ``--on-error`` and the line numbers it reports do not depend on ``--jobs``. An exception in a
   worker (a bug) is raised again in the main process when its batch's turn comes.
-* **Stopping early** (``--on-error fail``, ``| head``, Ctrl-C, an error): batches not started are
-  cancelled and the pool is shut down without waiting; the few batches already running finish in the
-  background and their results are dropped. Workers are never killed: killing them breaks the
-  executor, whose management thread then fails on the cancelled futures (a thread traceback on stderr).
+* **Stopping early** (``--on-error fail``, ``| head``, an error): batches not started are cancelled and
+  the few already running are waited for, their results dropped. Workers are never killed: killing
+  them breaks the executor, whose management thread then fails on the cancelled futures (a thread
+  traceback on stderr). Ctrl-C and SIGTERM do not wait: a worker dies with its parent
+  (:func:`die_with_parent`: ``PR_SET_PDEATHSIG`` on Linux, a watchdog elsewhere), kill -9 included.
 
 ``cleaner mine --jobs N`` runs its counting pass in :mod:`cleaner.mining.pool`, with the start method
 chosen here (:func:`start_context`).
@@ -54,9 +55,8 @@ from cleaner.pipeline.documents import (
     Located,
     Settings,
     Unreadable,
-    finished,
+    process,
     read_items,
-    to_document,
 )
 
 __all__ = ["BATCH_BYTES", "BATCH_ITEMS", "WINDOW_PER_JOB", "available_cores", "parallel_sources", "start_context"]
@@ -83,8 +83,38 @@ def _init_worker(settings: Settings, fields: RecordFields, finish: Finish | None
     global _worker_state
     _worker_state = (settings, fields, finish)
     # Ctrl-C is the main process's to handle (it stops the workers); without this every worker would
-    # print its own KeyboardInterrupt traceback.
+    # print its own KeyboardInterrupt traceback. SIGTERM kills a worker plainly (the CLI's handler,
+    # inherited by fork, is for the main process), and a worker dies with its parent (kill -9 included).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``), so that no
+    worker outlives a main process killed by ``kill -9``; elsewhere a thread watches the parent."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
@@ -95,7 +125,7 @@ def _clean_batch(task: _Task) -> list[tuple[int, Doc]]:
     settings, fields, finish = _worker_state
     out = []
     for index, name, item in task:
-        doc = finished(to_document(name, item, settings, fields), finish)
+        doc = process(name, item, settings, fields, finish)
         out.append((index, replace(doc, raw=None) if _has_raw(doc) and doc.raw is not None else doc))
     return out
 
@@ -181,7 +211,6 @@ def _ordered(
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=start_context(), initializer=_init_worker, initargs=(settings, fields, finish)
     )
-    done = False
     try:
         exhausted = False
         while True:
@@ -194,15 +223,17 @@ def _ordered(
                 else:
                     window.append((pool.submit(_clean_batch, task), task))
             if not window:
-                done = True
                 return
             head = window.popleft()
             yield from head if isinstance(head, list) else _with_raw(head[1], head[0].result())
     finally:
         # All consumed: wait for the workers to exit. Stopped early (--on-error fail, a closed stdout,
-        # Ctrl-C, an error): cancel what has not started and do not wait; the batches already running
-        # finish in the background (at most about jobs + 1 of them) and their results are dropped.
-        pool.shutdown(wait=done, cancel_futures=True)
+        # an error): cancel what has not started and wait for the few batches already running (their
+        # results are dropped). Waiting for them (bounded by the time budget) keeps the executor's management
+        # thread from failing on dropped futures at exit (a thread traceback); an interrupted run does
+        # not wait: its workers die with it (die_with_parent).
+        interrupted = isinstance(sys.exc_info()[1], KeyboardInterrupt)
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
 
 
 def parallel_sources(

@@ -40,6 +40,7 @@ from cleaner.rules.model import (
     RuleTest,
     Scope,
 )
+from cleaner.rules.regex import compile_rule_regex
 from cleaner.text.normalize import comparison_form
 
 # libyaml's loader composes the bundled packs ~10x faster, with the same line/column marks (tested in
@@ -270,7 +271,10 @@ class _FileLoader:
 
     def regex(self, node: yaml.Node, pattern: str, what: str, flags: int) -> re.Pattern[str] | None:
         try:
-            return re.compile(pattern, flags)
+            # user packs: RE2 where it matches exactly (linear time); the bundled packs stay on `re`,
+            # vetted by benchmarks/bench_worst_case.py and cheaper per call on short blocks
+            linear = Path(self.file).resolve().parent != bundled_rules_dir().resolve()
+            return compile_rule_regex(pattern, flags, linear=linear)  # type: ignore[return-value]
         except re.error as exc:
             self.problem(node, f"{what}: regex does not compile: {exc}")
             return None
@@ -285,6 +289,9 @@ class _FileLoader:
             self.problems.append(Problem(self.file, line, col, f"invalid YAML: {exc.problem or exc}"))
             return "", []
         except yaml.YAMLError as exc:
+            self.problems.append(Problem(self.file, 1, 1, f"invalid YAML: {exc}"))
+            return "", []
+        except (ValueError, OverflowError, RecursionError) as exc:  # e.g. "\U00110000": PyYAML's chr() fails
             self.problems.append(Problem(self.file, 1, 1, f"invalid YAML: {exc}"))
             return "", []
         if root is None:

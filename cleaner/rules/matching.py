@@ -21,6 +21,7 @@ from cleaner.result import Removal
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
+from cleaner.rules.regex import fold_map
 from cleaner.rules.shapes import match_shape
 from cleaner.text.furniture import BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
@@ -118,8 +119,16 @@ class Document:
         return _scorer(name, self.text)(self.units[i].block)
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
-        """View spans of ``pattern``'s non-empty matches in unit ``i``."""
-        return [(h.start(), h.end()) for h in pattern.finditer(self.raw(i)) if h.end() > h.start()]
+        """View spans of ``pattern``'s non-empty matches in unit ``i``.
+
+        The regex sees the unit with its whitespace folded, as the output writes it (one space per
+        run, no space at the ends), so a rule decides the same on a text and on its cleaned output.
+        """
+        view = self.raw(i)
+        folded, back = fold_map(view)
+        if back is None:
+            return [(h.start(), h.end()) for h in pattern.finditer(view) if h.end() > h.start()]
+        return [(back[h.start()], back[h.end() - 1] + 1) for h in pattern.finditer(folded) if h.end() > h.start()]
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -357,7 +366,7 @@ def _exists(m: Matcher, doc: Document, i: int) -> bool:
         if known is not None and i not in known:
             return False
         assert m.regex is not None
-        return any(h.end() > h.start() for h in m.regex.finditer(doc.raw(i)))
+        return any(h.end() > h.start() for h in m.regex.finditer(fold_map(doc.raw(i))[0]))
     return bool(_match(m, doc, i))
 
 

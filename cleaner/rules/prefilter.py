@@ -29,6 +29,7 @@ import ahocorasick_rs
 
 from cleaner.rules.anchors import regex_requirements
 from cleaner.rules.model import Matcher, Rule, RuleSet
+from cleaner.rules.regex import fold_map
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -120,11 +121,25 @@ def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -
     a regex anchor that did could only come from a regex that must cross a line end, which matches no
     block: placing its hit on one line only makes that line a candidate for nothing.
     """
+    if len(text) > 2 * _WINDOW:  # a huge document: scanned in overlapping windows, so that the list
+        out: set[tuple[int, int]] = set()  # of matches stays small (memory bounded on one-line files)
+        for at in range(0, len(text), _WINDOW):
+            window = text[at : at + _WINDOW + _OVERLAP]
+            out |= {(bisect_right(starts, at + s) - 1, k) for k, s in _found(automaton, window)}
+        return out
+    return {(bisect_right(starts, start) - 1, k) for k, start in _found(automaton, text)}
+
+
+_WINDOW = 1 << 20
+_OVERLAP = 1 << 16  # longer than any anchor: a match is whole in the window where it starts
+
+
+def _found(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int]]:
     try:
         found = automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # lone surrogates (no anchor holds one): stand-ins of the same length
         found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-    return {(bisect_right(starts, start) - 1, k) for k, start, _ in found}
+    return [(k, start) for k, start, _ in found]
 
 
 class RuleIndex:
@@ -285,7 +300,7 @@ class RuleIndex:
                                 hits[j].append(lid)
             if g.lower_automaton is not None:
                 if lowered is None:
-                    lowered = _lines([u.text.lower() for u in units])
+                    lowered = _lines([fold_map(u.text)[0].lower() for u in units])  # as regexes see it
                 lplain, masked = g.lower_plain, g.lower_masked
                 for j, v in _hits(g.lower_automaton, *lowered):
                     if lplain[v]:

@@ -61,6 +61,9 @@ class Move:
     source: int
 
 
+_SHINGLE_CHUNK = 1 << 20
+
+
 def _shingles(form: str) -> set[int]:
     """A content-defined sample of word 3-gram hashes (character 8-grams for unspaced scripts).
 
@@ -68,6 +71,21 @@ def _shingles(form: str) -> set[int]:
     The grams are made and hashed by ``map`` over C functions; a comparison form's words are separated
     by single spaces, so joining its UTF-8 words gives the UTF-8 of the joined words.
     """
+    if len(form) > 2 * _SHINGLE_CHUNK:  # a huge block (a one-line file): in overlapping chunks, so that
+        out: set[int] = set()  # its words or grams never all exist at once (memory stays ~ the text)
+        step = _SHINGLE_CHUNK
+        at = 0
+        while at < len(form):
+            end = form.find(" ", at + step)
+            if end < 0 or end > at + step + 4096:  # no space near: unspaced script, cut between characters
+                end = min(len(form), at + step)
+            back = at
+            for _ in range(_SHINGLE_WORDS):  # start the chunk a few words (or grams) early: no gram lost
+                back = max(0, form.rfind(" ", 0, back - 1)) if back > 0 else 0
+            start = max(0, at - 4096, min(back, at - _SHINGLE_CHARS))  # (< 2 chunks: no deeper recursion)
+            out |= _shingles(form[start:end].strip())
+            at = end + 1
+        return out
     n_words = form.count(" ") + 1
     grams: Iterator[bytes]
     if n_words * 12 >= len(form):
@@ -236,10 +254,17 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     alive: list[Unit] = []
     titles: dict[str, list[Unit]] = {}  # title-like blocks so far, by their first two words
     for u, form in zip(units, unit_forms(units), strict=True):
+        # C4 to its fixpoint within the block: "X X X …" glued in ways that are not one period (copies
+        # glued without a space, a teaser then copies) lose one copy per step, all in this pass, so that
+        # cleaning the output again finds nothing more (idempotence does not hang on the pass bound).
         rep = _inner_repetition(u, form, opt)
-        if rep is None and titles:
-            rep = _glued_title(u, form, titles)
-        if rep is not None:
+        inner = rep is not None
+        while rep is not None and rep.end > rep.start:
+            removals.append(rep)
+            u.subtract(rep.start, rep.end, doc_text)
+            form = unit_forms([u])[0] if u.pieces else ""
+            rep = _inner_repetition(u, form, opt) if form else None
+        if not inner and titles and (rep := _glued_title(u, form, titles)) is not None:
             removals.append(rep)
             u.subtract(rep.start, rep.end, doc_text)
             form = unit_forms([u])[0] if u.pieces else ""
