@@ -1,4 +1,4 @@
-"""Fuzz harness (issue 14): hostile text, HTML-ish strings, bytes, JSONL lines and rule YAML.
+"""Fuzz harness (issue 14): hostile text, HTML-ish strings, bytes, JSONL lines, feeds and rule YAML.
 
 Each target draws inputs with hypothesis and checks, for every input:
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import html as html_mod
 import json
+import re
 import sys
 import tempfile
 import time
@@ -184,6 +185,52 @@ def rule_yaml(draw) -> str:
     return text
 
 
+@st.composite
+def feed_files(draw) -> tuple[str, bytes]:
+    """An RSS, Atom or JSON Feed file whose items hold scraped text or HTML-ish content (escaped, CDATA,
+    raw), with guids and links, sometimes damaged (cut, a stray entity, an external entity)."""
+    kind = draw(st.sampled_from(["rss", "rss-cdata", "atom", "json"]))
+    items = []
+    for n in range(draw(st.integers(0, 4))):
+        content = draw(st.one_of(texts(), pages()))
+        guid = draw(st.sampled_from([f"id-{n}", "id-0", ""]))
+        items.append((guid, f"https://news.example/a/{n}?utm_source=rss", content))
+    if kind == "json":
+        doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Fuzz", "items": [
+            {"id": g or str(i), "url": link, draw(st.sampled_from(["content_html", "content_text"])): c}
+            for i, (g, link, c) in enumerate(items)]}  # fmt: skip
+        # lone surrogates reach the reader as JSON escapes (ensure_ascii); raw, they would be invalid UTF-8
+        data = json.dumps(doc, ensure_ascii=draw(st.booleans()) or max(json.dumps(doc), default="") >= "\ud800").encode(
+            "utf-8", "replace")  # fmt: skip
+        name = "feed.json"
+    elif kind == "atom":
+        entries = "".join(
+            f"<entry><id>{html_mod.escape(g)}</id><link href=\"{link}\"/><title>T{i}</title>"
+            f"<content type=\"html\">{html_mod.escape(c)}</content></entry>"
+            for i, (g, link, c) in enumerate(items))  # fmt: skip
+        data = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>{entries}</feed>'.encode(
+            "utf-8", "surrogatepass")  # fmt: skip
+        name = "feed.atom"
+    else:
+        wrap = (lambda c: f"<![CDATA[{c.replace(']]>', '')}]]>") if kind == "rss-cdata" else html_mod.escape
+        body = "".join(
+            f"<item><guid>{html_mod.escape(g)}</guid><link>{html_mod.escape(link)}</link><title>T{i}</title>"
+            f"<description>{wrap(c)}</description></item>"
+            for i, (g, link, c) in enumerate(items))  # fmt: skip
+        data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{body}</channel></rss>'.encode(
+            "utf-8", "surrogatepass")  # fmt: skip
+        name = "feed.rss"
+    damage = draw(st.sampled_from(["none", "none", "none", "cut", "entity", "xxe"]))
+    if damage == "cut" and data:
+        data = data[: draw(st.integers(0, len(data) - 1))]
+    elif damage == "entity":
+        data = data.replace(b"<title>F</title>", b"<title>F &nbsp; &bogus;</title>", 1)
+    elif damage == "xxe" and name != "feed.json":
+        data = data.replace(b"?>", b'?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]>', 1).replace(
+            b"<title>T0</title>", b"<title>&x;</title>", 1)  # fmt: skip
+    return name, data
+
+
 # --------------------------------------------------------------------------------------- checks
 BUDGET = Options(time_budget=10.0)
 
@@ -255,6 +302,41 @@ def check_jsonl(raw: bytes) -> None:
 _TMP = Path(tempfile.mkdtemp(prefix="cleaner-fuzz-"))
 
 
+_TAGS = re.compile(r"</?[a-zA-Z][^<>]*>")
+
+
+def check_feed(case: tuple[str, bytes]) -> None:
+    """A feed is cleaned (exit 0) or refused with a user error (exit 2), never a crash (3); a cleaned
+    feed keeps its items' ids and links, says nothing the input did not, and cleans to itself again."""
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+    from cleaner.io import feeds
+
+    name, data = case
+    src, out, again = _TMP / name, _TMP / ("out-" + name), _TMP / ("again-" + name)
+    src.write_bytes(data)
+    for f in (out, again):
+        f.unlink(missing_ok=True)
+    runner = CliRunner()
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--no-config", "--on-error", "keep"])
+    assert res.exit_code in (0, 2), (res.exit_code, res.output[-2000:])
+    if res.exit_code != 0 or feeds.sniff(data) is None:
+        return
+    before, after = feeds.parse(data, name), feeds.parse(out.read_bytes(), name)
+    ident = [(e.index, e.guid, e.link) for e in before.entries]
+    assert ident == [(e.index, e.guid, e.link) for e in after.entries], "items, ids or links changed"
+    source = " ".join(html_mod.unescape(e.content) for e in before.entries)
+    # what the cleaned feed says: its content's text (HTML content is rendered markup: tags are not words)
+    said = " ".join(_TAGS.sub(" ", e.content) if e.is_html else e.content for e in after.entries)
+    from cleaner.html.page import xml_safe  # the characters XML forbids are dropped before parsing
+
+    whole = source + " " + html_mod.unescape(data.decode("utf-8", "replace"))
+    _words_from(html_mod.unescape(said), whole + " " + xml_safe(whole)[0])
+    res2 = runner.invoke(app, ["clean", str(out), "-o", str(again), "--no-config", "--on-error", "keep"])
+    assert res2.exit_code == 0 and again.read_bytes() == out.read_bytes(), "not idempotent"
+
+
 def check_rule_yaml(text: str) -> None:
     path = _TMP / "pack.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
@@ -279,6 +361,7 @@ TARGETS: dict[str, tuple[st.SearchStrategy, Callable[[object], None]]] = {
     "html": (pages(), check_page),  # type: ignore[dict-item]
     "bytes": (byte_inputs(), check_bytes),  # type: ignore[dict-item]
     "jsonl": (jsonl_lines(), check_jsonl),  # type: ignore[dict-item]
+    "feeds": (feed_files(), check_feed),  # type: ignore[dict-item]
     "rule-yaml": (rule_yaml(), check_rule_yaml),  # type: ignore[dict-item]
 }
 

@@ -393,3 +393,27 @@ def test_duplicate_rows_in_parquet(tmp_path: Path) -> None:
     res = run("clean", src, "--url-field", "url", "-o", out, "--drop-duplicate-records")
     assert res.exit_code == 0, res.stderr
     assert pq.read_table(out).column("id").to_pylist() == [it["guid"] for it in items]
+
+
+def test_a_feed_without_items_is_written_back_not_emptied(tmp_path: Path) -> None:
+    """Found by the feeds fuzz target: a channel with no items came out as an empty file."""
+    src = tmp_path / "empty.rss"
+    data = b'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title></channel></rss>\n'
+    src.write_bytes(data)
+    out = tmp_path / "out.rss"
+    res = run("clean", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    assert out.read_bytes() == data
+
+
+def test_a_json_feed_item_with_a_lone_surrogate_escape_is_written_escaped(tmp_path: Path) -> None:
+    """Found by the feeds fuzz target: "\\ud800" in a JSON Feed item crashed the writer (exit 3)."""
+    items = [{"id": "1", "url": "https://news.example/a/1", "content_text": "Share this article\nBody \\ud800 text."}]
+    src = tmp_path / "feed.json"
+    src.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": items})
+                   .replace("\\\\ud800", "\\ud800"), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out.json"
+    res = run("clean", src, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written["items"][0]["id"] == "1" and "\ud800" in written["items"][0]["content_text"]

@@ -173,7 +173,7 @@ class Feed:
                 span = _value_span(text, *spans[index - 1], name)
                 if span is None:
                     break
-                edits.append((*span, json.dumps(value, ensure_ascii=False)))
+                edits.append((*span, json.dumps(value, ensure_ascii=_has_surrogate(value))))
             else:
                 for index in drop:
                     start, end = spans[index - 1]
@@ -200,7 +200,7 @@ class Feed:
             obj["items"] = [it for n, it in enumerate(obj["items"], start=1) if n not in drop]
         m = re.search(rb"\n([ \t]+)\"", self.data)
         indent: str | None = m.group(1).decode() if m else None
-        text = json.dumps(obj, ensure_ascii=False, indent=indent)
+        text = json.dumps(obj, ensure_ascii=_has_surrogate(json.dumps(obj)), indent=indent)
         return (text + ("\n" if self.data.endswith(b"\n") else "")).encode("utf-8")
 
 
@@ -549,6 +549,16 @@ def _parse_json(data: bytes, name: str) -> Feed:
             )
             primary = False
     return feed
+
+
+def _has_surrogate(value: str) -> bool:
+    """A string holding a lone surrogate (a ``\\ud800`` escape in the input) cannot be written as UTF-8:
+    it is written back escaped, as it came in."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _str(value: Any) -> str | None:

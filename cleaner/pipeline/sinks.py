@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.io.compression import MissingExtra, compressor_for
-from cleaner.io.reading import InputError, Source, dataset_format
+from cleaner.io.reading import InputError, Source, dataset_format, read_bytes
 from cleaner.io.writing import AtomicOutput, atomic_output, record_line, write_stdout
 from cleaner.pipeline.documents import Unreadable
 from cleaner.pipeline.feedsink import clean_feed, is_feed_doc
@@ -74,6 +74,11 @@ def clean_source(
     first = next(docs, None)
     if isinstance(first, Unreadable) and first.line is None:
         messages.error(str(first))  # cannot be read at all: do not even create the output
+        return
+    if first is None and not per_record and _empty_feed(source):
+        # a feed without items has nothing to clean: it is written back as it is, never as an empty file
+        _write(messages, [read_bytes(source)], _output(source, target, backup), tally, source=source,
+               output_field=output_field, text_field=text_field)  # fmt: skip
         return
     if first is not None and is_feed_doc(first):
         rest = itertools.chain([first], docs)
@@ -135,6 +140,22 @@ def _dropped(messages: Messages, doc: Any, duplicates: Any, tally: Tally, what: 
     tally.stats.duplicates += 1
     messages.warning(f"{dup.check_line()} ({what})")
     return True
+
+
+def _empty_feed(source: Source) -> bool:
+    """Whether a source that gave no document is a feed (by suffix or content), to be copied through."""
+    from cleaner.io import feeds
+
+    if source.path is not None and source.path.suffix.lower() in feeds.FEED_SUFFIXES:
+        return True
+    try:
+        return feeds.sniff(read_bytes(source)) is not None
+    except InputError:
+        return False
+
+
+def _output(source: Source, target: Path | None, backup: str | None) -> AtomicOutput | None:
+    return None if target is None else atomic_output(target, backup=backup, keep_if_same=target == source.path)
 
 
 def _output_chunks(
