@@ -99,11 +99,14 @@ def _similar(a: str, b: str, threshold: float) -> float:
         return 0.0
     if a != b:
         wa, wb = Counter(a.split()), Counter(b.split())
-        differing = sum(((wa - wb) + (wb - wa)).values())
+        diff = (wa - wb) + (wb - wa)
+        differing = sum(diff.values())
         words = sum(wa.values()) + sum(wb.values())
         # one word in 20 for short lines; a long paragraph (≥ 40 words in the pair) reworded in a few
-        # places ("nilai"/"valuasi", "bergantung pada"/"mengandalkan") is still the copy C2 means
-        if differing > max(1, words // (10 if words >= _LONG_PAIR_WORDS else 20)):
+        # places ("nilai"/"valuasi", "bergantung pada"/"mengandalkan") is still the copy C2 means,
+        # unless a number differs (two recipes' ingredient lines, two price reports)
+        long_reworded = words >= _LONG_PAIR_WORDS and not any(ch.isdigit() for w in diff for ch in w)
+        if differing > max(1, words // (10 if long_reworded else 20)):
             return 0.0
     return score
 
