@@ -58,6 +58,29 @@ def test_short_lines_differing_in_a_name_or_number_are_different_content():
     assert run(raw).text == raw.replace("\n", "\n\n")
 
 
+def test_long_paragraph_reworded_in_a_few_places_is_a_near_copy():
+    # gate.io/tr/learn/articles/what-is-a-fully-diluted-valuation-fdv-in-crypto/4522 (dev case 114):
+    # the closing intro repeats the dek with "nilai"->"valuasi", "bergantung pada"->"mengandalkan"
+    dek = (
+        "Artikel ini menjelaskan apa yang dimaksud dengan kapitalisasi pasar sepenuhnya dilusi dalam kripto "
+        "dan membahas langkah-langkah perhitungan nilai sepenuhnya dilusi, pentingnya FDV, dan risiko "
+        "bergantung pada FDV dalam kripto."
+    )
+    body = "Ketika mengevaluasi proyek kripto, Anda sering akan menemukan metrik yang memberikan wawasan."
+    again = dek.replace("perhitungan nilai", "perhitungan valuasi").replace("bergantung pada", "mengandalkan")
+    r = run(f"{dek}\n{body}\n{again}")
+    assert r.text == f"{dek}\n\n{body}"
+    assert r.removals[0].rule == "dedup.near"
+
+
+def test_long_lines_differing_in_numbers_are_different_content():
+    # two smoothie recipes of one AEB clean body (ScrapingHub benchmark, MIT): one ingredient added
+    a = "1 scoop Shakeology, 1 cup strawberries, 8 oz. unsweetened almond milk (or 1 tsp. nut butter and 8 oz. water)"
+    b = a.replace("1 cup strawberries", "1 cup spinach, 1 cup strawberries")
+    raw = f"{a}\n{b}"
+    assert run(raw).text == raw.replace("\n", "\n\n")
+
+
 def test_near_duplicate_below_threshold_is_kept():
     other = "Bitcoin, the world's largest cryptocurrency, recovered sharply in the last few hours after a drop."
     r = run(f"{LEAD}\n{other}")

@@ -101,6 +101,9 @@ def _shingles(form: str) -> set[int]:
     return {h for h in map(zlib.crc32, grams) if not h % _SAMPLE_MOD}
 
 
+_LONG_PAIR_WORDS = 40  # words in both blocks together from which a pair counts as long (_similar)
+
+
 def _similar(a: str, b: str, threshold: float) -> float:
     """Similarity 0–100 of two comparison forms when they are near-copies, else 0.
 
@@ -114,8 +117,14 @@ def _similar(a: str, b: str, threshold: float) -> float:
         return 0.0
     if a != b:
         wa, wb = Counter(a.split()), Counter(b.split())
-        differing = sum(((wa - wb) + (wb - wa)).values())
-        if differing > max(1, (len(a.split()) + len(b.split())) // 20):
+        diff = (wa - wb) + (wb - wa)
+        differing = sum(diff.values())
+        words = sum(wa.values()) + sum(wb.values())
+        # one word in 20 for short lines; a long paragraph (≥ 40 words in the pair) reworded in a few
+        # places ("nilai"/"valuasi", "bergantung pada"/"mengandalkan") is still the copy C2 means,
+        # unless a number differs (two recipes' ingredient lines, two price reports)
+        long_reworded = words >= _LONG_PAIR_WORDS and not any(ch.isdigit() for w in diff for ch in w)
+        if differing > max(1, words // (10 if long_reworded else 20)):
             return 0.0
     return score
 
