@@ -107,6 +107,9 @@ def select(walker: Walker, body) -> list:
         text, _, good = chars.get(el, (0, 0, 0))
         return good - vocab.NON_PROSE_WEIGHT * (text - good)
 
+    scope = _entity_scope(top, body, chars)
+    if scope is not None:
+        return [scope]
     best, best_gain = top, gain(top)
     top_good = chars.get(top, (0, 0, 0))[2]
     for anc in top.iterancestors():
@@ -155,6 +158,39 @@ def select(walker: Walker, body) -> list:
 
 
 _MEMBER_TAGS = frozenset({"dd", "dt", "li"})
+# schema.org types of a page about one thing made of data as much as prose: an element carrying
+# one (microdata ``itemscope itemtype=...``) is that thing's container, ingredient lists and data
+# tables included. Article types are left out: their prose already wins the scoring, and their scope
+# also holds the standfirst, dateline and "latest stories" strips (AEB: 9 pages lost precision).
+_ENTITY_TYPES = frozenset({"recipe", "howto", "product", "event", "jobposting", "course"})
+_SCOPE_MAX_LINKS = 0.3  # link share above which a scope is a listing or a whole page, not one item
+
+
+def _entity_scope(top, body, chars: dict):
+    """The microdata item (``itemscope`` of a main-entity type, :data:`_ENTITY_TYPES`) around the
+    chosen element, when the page has exactly one item of that type and its text is mostly not links.
+
+    Why: the scoring votes with prose, so a recipe's ingredient list or an event's data table (short
+    lines, no prose) in a sibling column loses to the method steps; the page's own markup says they
+    are one item. A listing (several items of the type), the whole page, or a link-heavy scope is not
+    trusted.
+    """
+    for anc in top.iterancestors():
+        if anc is body or anc is body.getparent():
+            return None
+        itemtype = anc.get("itemtype")
+        if not itemtype or anc.get("itemscope") is None:
+            continue
+        kind = itemtype.rstrip("/").rsplit("/", 1)[-1].lower()
+        if kind not in _ENTITY_TYPES:
+            continue
+        text, link, _ = chars.get(anc, (0, 0, 0))
+        if not text or link > _SCOPE_MAX_LINKS * text:
+            return None
+        if int(body.xpath("count(.//*[@itemscope][@itemtype=$t])", t=itemtype)) != 1:
+            return None
+        return anc
+    return None
 _NUMBERED = re.compile(r"[-_]?\d+$")
 
 

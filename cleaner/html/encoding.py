@@ -51,6 +51,8 @@ _DETECTED_LABELS: dict[str, str] = {
     "ascii": "windows-1252",
 }
 
+_SINGLE_BYTE_RE = re.compile(r"(?:iso-8859-\d+|windows-125\d|cp125\d|latin-?1|ascii|us-ascii)$")
+_NON_ASCII_BYTES_RE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _META_RE = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 _NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
@@ -140,7 +142,15 @@ def decode_html(data: bytes, *, hint: str | None = None) -> tuple[str, str]:
             return data[len(bom) :].decode(name, "replace"), name
     declared = (_from_hint(hint) if hint else None) or _from_markup(data[:_SNIFF_BYTES])
     if declared and declared != "utf-8":
-        return data.decode(declared, "replace"), declared
+        if not _SINGLE_BYTE_RE.match(declared) or not _NON_ASCII_BYTES_RE.search(data):
+            return data.decode(declared, "replace"), declared
+        # A legacy single-byte label on bytes that are valid UTF-8 with multibyte characters: the
+        # label is stale (a page re-saved as UTF-8 keeps its old <meta>). Text in a single-byte
+        # encoding practically never forms valid UTF-8 sequences, so UTF-8 it is (else mojibake).
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            return data.decode(declared, "replace"), declared
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

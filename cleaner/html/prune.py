@@ -345,10 +345,16 @@ def _guard_key_words(guard: str) -> tuple[str, ...]:
 # Characters NFKC turns into ASCII letters (ligatures, full-width, letterlike, super/subscripts, enclosed
 # and mathematical letters), and entity strings the comparison form decodes: pages with any of them
 # skip the one-word shortcut.
-_COMPAT_OR_ENTITY = re.compile(
+# Two searches, the entity one only when the text has an "&": one alternation tried at every
+# character of the page cost three times as much (AEB: 45 ms against 16 ms per 181 pages).
+_COMPAT = re.compile(
     "[\ufb00-\ufb4f\uff00-\uffef\u2100-\u214f\u2070-\u209f\u2460-\u24ff\U0001d400-\U0001d7ff\u1d2c-\u1d6a]"
-    r"|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);"
 )
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
+
+
+def _compat_or_entity(text: str) -> bool:
+    return _COMPAT.search(text) is not None or ("&" in text and _ENTITY.search(text) is not None)
 
 
 def _guarded(elements: list, guard: str | None) -> list:
@@ -388,7 +394,7 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
         if "text" not in page:
             page["text"] = text = etree.tostring(root, method="text", encoding=str)
             page["folded"] = text.casefold()
-            page["exact_only"] = "1" if _COMPAT_OR_ENTITY.search(text) else ""
+            page["exact_only"] = "1" if _compat_or_entity(text) else ""
         if not page["exact_only"]:
             folded = page["folded"]
             if not all(w in folded for w in _guard_key_words(rule.has_text)):

@@ -63,6 +63,31 @@ def _holds_paragraph(el) -> bool:
     return False
 
 
+def _cell_text(cell) -> str:
+    """A table cell's text. A ``<br>`` or a block element inside the cell separates words ("Frank
+    Nagel<br>Rudolf-Breitscheid-Straße 18" is two lines, not "NagelRudolf"); a plain cell is one C call."""
+    if not any(d.tag == "br" or d.tag not in vocab.INLINE_TAGS for d in cell.iterdescendants(tag=etree.Element)):
+        return text_of(cell)
+    parts: list[str] = []
+
+    def visit(el) -> None:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                gap = child.tag == "br" or child.tag not in vocab.INLINE_TAGS
+                if gap:
+                    parts.append(" ")
+                visit(child)
+                if gap:
+                    parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(cell)
+    return " ".join("".join(parts).split())
+
+
 class Walker:
     """Walk a subtree once, in document order, producing proto-blocks and element statistics."""
 
@@ -195,7 +220,7 @@ class Walker:
         texts = []
         link = 0
         for cell in cells:
-            text = text_of(cell)
+            text = _cell_text(cell)
             if text:
                 texts.append(text)
                 for a in cell.iter("a"):
