@@ -27,14 +27,13 @@ costs time, never a finding.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from array import array
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-import numpy as np
 
 from cleaner.pipeline.documents import Located
 from cleaner.text.normalize import comparison_form
@@ -59,9 +58,18 @@ ROWS = NUM_HASHES // BANDS
 SHINGLE = 3  # word 3-shingles: feed items are short, and one changed word breaks only 3 of them
 MIN_TOKENS = 12  # shorter texts are compared exactly only (a few words say too little about a copy)
 
-_rng = np.random.default_rng(20261201)  # fixed: the same signature in every process and run
-_A = (_rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
-_B = _rng.integers(0, 2**63, NUM_HASHES, dtype=np.uint64)
+
+
+@functools.cache
+def _permutations() -> tuple[Any, Any, Any]:
+    """numpy and the MinHash permutations, made on first use: a run that never signs a record (every
+    ``clean`` without ``--drop-duplicate-records``, a small ``check``) does not pay numpy's import."""
+    import numpy as np
+
+    rng = np.random.default_rng(20261201)  # fixed: the same signature in every process and run
+    a = (rng.integers(1, 2**63, NUM_HASHES, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+    b = rng.integers(0, 2**63, NUM_HASHES, dtype=np.uint64)
+    return np, a, b
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|ref_src)$", re.I)
 
@@ -89,6 +97,7 @@ def minhash(text: str) -> bytes:
     if len(tokens) < MIN_TOKENS:
         return b""
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    np, _A, _B = _permutations()
     hashes = np.fromiter(
         (int.from_bytes(hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
          for s in shingles),
@@ -101,6 +110,7 @@ def minhash(text: str) -> bytes:
 
 def similarity(a: bytes, b: bytes) -> float:
     """The MinHash estimate of the Jaccard similarity of two signatures."""
+    np = _permutations()[0]
     return float(np.mean(np.frombuffer(a, "<u4") == np.frombuffer(b, "<u4")))
 
 
