@@ -33,7 +33,9 @@ from cleaner.rules import RuleLoadError, RuleSet, load_rules, rule_files
 
 E = TypeVar("E", bound=Enum)
 
-__all__ = ["Stop", "choice", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally"]
+__all__ = [
+    "Stop", "choice", "isatty", "load", "run", "settings", "sources", "stop_on_plan_error", "tally", "write_pack",
+]
 
 
 class Stop(Exception):
@@ -167,3 +169,15 @@ def run(body: Callable[[], None], report: Report) -> NoReturn:
     except Exception as exc:
         report.internal_error(exc)
     finish(report)
+
+
+def write_pack(report: Report, path: Path, text: str) -> None:
+    """Write a drafted or learned rule pack atomically; a failure is one error line and exit 2."""
+    from cleaner.io.writing import atomic_output
+
+    try:
+        with atomic_output(path) as fh:
+            fh.write(text.encode("utf-8"))
+    except OSError as exc:
+        report.error(f"{path}: cannot write: {exc.strerror or exc}")
+        raise Stop(2) from None

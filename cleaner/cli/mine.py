@@ -22,7 +22,6 @@ from cleaner.cli.options import (
 )
 from cleaner.cli.report import Report
 from cleaner.io.records import RecordFields
-from cleaner.io.writing import atomic_output
 from cleaner.pipeline.messages import plural
 
 # ------------------------------------------------------------------------------------------- mine
@@ -165,12 +164,7 @@ def mine_cmd(
             if not draft.rule_ids:
                 report.note(f"no rule to write; {emit_rules} left alone")
                 return
-            try:
-                with atomic_output(emit_rules) as fh:
-                    fh.write(draft.text.encode("utf-8"))
-            except OSError as exc:
-                report.error(f"{emit_rules}: cannot write: {exc.strerror or exc}")
-                raise common.Stop(2) from None
+            common.write_pack(report, emit_rules, draft.text)
             report.note(f"{emit_rules}: {plural(len(draft.rule_ids), 'draft rule')} written")
 
     common.run(body, report)

@@ -9,7 +9,6 @@ from cleaner.cli import common
 from cleaner.cli.options import DocumentArgs
 from cleaner.cli.report import Report
 from cleaner.io.reading import Source
-from cleaner.io.writing import atomic_output
 from cleaner.pipeline.documents import Settings
 from cleaner.pipeline.messages import plural
 from cleaner.pipeline.runner import choose_jobs
@@ -48,11 +47,6 @@ def learn(
     if save is not None and not learned.text:
         report.note(f"nothing recurs enough to learn; {save} left alone")
     elif save is not None:
-        try:
-            with atomic_output(save) as fh:
-                fh.write(learned.text.encode("utf-8"))
-        except OSError as exc:
-            report.error(f"{save}: cannot write: {exc.strerror or exc}")
-            raise common.Stop(2) from None
+        common.write_pack(report, save, learned.text)
         report.note(f"{save}: {plural(len(learned.rule_ids), 'template rule')} written (reuse: --rules {save})")
     return dataclasses.replace(settings, rules=with_templates(settings.rules, learned))
