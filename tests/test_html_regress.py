@@ -44,6 +44,7 @@ def test_the_set_is_there_and_every_page_has_a_floor() -> None:
     for name in PAGES:
         meta = yaml.safe_load((REGRESS / f"{name}.yaml").read_text(encoding="utf-8"))
         assert isinstance(meta.get("recall_floor"), float), name
+        assert meta["recall_floor"] > 0, f"{name}: a zero floor could never fail"
         assert (REGRESS / f"{name}.ref.txt").read_text(encoding="utf-8").strip(), name
 
 
