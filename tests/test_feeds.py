@@ -177,6 +177,22 @@ def test_check_flags_exactly_the_duplicated_item(tmp_path: Path) -> None:
     assert "2 duplicates dropped" in res.stderr
 
 
+def test_explain_lists_the_same_duplicate_records_as_check(tmp_path: Path) -> None:
+    items = case_items()
+    copy = dict(items[1], guid="cc-copy", link=items[1]["link"] + "?utm_source=rss")
+    src = tmp_path / "dup.rss"
+    src.write_text(rss([*items, copy], cdata=False), encoding="utf-8")
+    checked = json.loads(run("check", src, "--format", "json").stdout)["files"][0]["duplicate_records"]
+    res = run("explain", src, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    payload = json.loads(res.stdout)
+    assert payload["duplicate_records"] == checked and [d["id"] for d in checked] == ["cc-copy"]
+    assert payload["summary"]["text"].startswith("1 duplicate record")
+    text = run("explain", src).stdout
+    assert "warning duplicate-record duplicate of" in text and "(record 2, cc-005)" in text
+    assert "duplicate-record" not in run("explain", src, "--no-duplicate-records").stdout
+
+
 def test_duplicate_records_in_jsonl_are_the_same_at_any_jobs(tmp_path: Path) -> None:
     items = case_items()
     lines = [{"id": it["guid"], "url": it["link"], "text": it["text"]} for it in items]

@@ -9,11 +9,20 @@ from typing import Any
 
 from cleaner.cli import common
 from cleaner.cli.app import app
-from cleaner.cli.options import DocumentArgs, Format, FormatOpt, document_command
+from cleaner.cli.options import (
+    DocumentArgs,
+    DupThresholdOpt,
+    Format,
+    FormatOpt,
+    NoDupRecordsOpt,
+    document_command,
+)
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
 from cleaner.pipeline.findings import explain_payload, explain_summary
+from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import Explained, ExplainOutput
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Signer, index_for
 from cleaner.pipeline.runner import iter_documents
 
 # ---------------------------------------------------------------------------------------- explain
@@ -29,6 +38,13 @@ record (only records with removals are listed); --format json prints one
 JSON document with the same information.
 
 \b
+A record, feed item or file that copies an earlier one (same or near-same
+clean text, same guid/id, same link without tracking parameters) is listed
+as a duplicate-record line naming the first copy, as `cleaner check` reports
+it (--duplicate-threshold, --no-duplicate-records); in JSON they are the
+run's "duplicate_records" list.
+
+\b
 Examples:
   cleaner explain page.txt
   cleaner explain - --url https://www.gate.com/post/1 < page.txt
@@ -38,7 +54,12 @@ Examples:
 
 @app.command("explain", help=EXPLAIN_HELP)
 @document_command
-def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
+def explain_cmd(
+    args: DocumentArgs,
+    fmt: FormatOpt = "text",
+    duplicate_threshold: DupThresholdOpt = DEFAULT_THRESHOLD,
+    no_duplicate_records: NoDupRecordsOpt = False,
+) -> None:
     report = Report()
     fmt = common.choice(report, "--format", fmt, Format)
 
@@ -49,7 +70,10 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
         docs = chars_in = chars_out = 0
         as_json: list[dict[str, Any]] = []
         run = common.tally(report, args, sources, quiet=False, to_stdout=True)
-        finish = ExplainOutput(fmt.value)
+        signer = None if no_duplicate_records else Signer(args.url_field)
+        finish = ExplainOutput(fmt.value, signer)
+        records = index_for(duplicate_threshold)  # duplicate records: in input order, in this process
+        copies: list[dict[str, Any]] = []
         stream = iter_documents(sources, settings, args.fields, jsonl=args.jsonl, jobs=run.jobs, finish=finish)
         with run, contextlib.closing(stream):
             for doc in stream:
@@ -61,7 +85,13 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
                     chars_out += doc.stats.chars_out
                     for (_, kind), n in doc.stats.removals:
                         kinds[kind] += n
+                    if doc.sig is not None and (dup := records.see(doc.sig)):
+                        copies.append(dup.to_dict())
+                        if fmt is not Format.json:
+                            print(dup.check_line())
         summary = explain_summary(docs, kinds, chars_in, chars_out)
+        if copies:
+            summary = f"{plural(len(copies), 'duplicate record')} (later copies of earlier ones). {summary}"
         if fmt is Format.json:
             payload = explain_payload(
                 as_json,
@@ -72,6 +102,8 @@ def explain_cmd(args: DocumentArgs, fmt: FormatOpt = "text") -> None:
                 errors=report.errors,
                 text=summary,
             )
+            if copies:
+                payload["duplicate_records"] = copies
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             print(summary)

@@ -137,6 +137,7 @@ class Explained(NamedTuple):
 
     shown: str | dict[str, Any] | None
     stats: DocStats
+    sig: Signature | None = None  # duplicate-record detection (records_dedup), in the main process
 
 
 @dataclass(frozen=True)
@@ -144,12 +145,14 @@ class ExplainOutput:
     """``explain``: a file always, a record only when something was removed from it."""
 
     fmt: str = "text"
+    signer: Signer | None = None
 
     def __call__(self, doc: Located) -> Explained:
         shown: str | dict[str, Any] | None = None
         if doc.line is None or doc.result.removals:
             shown = document_json(doc) if self.fmt == "json" else "\n".join(explain_lines(doc))
-        return Explained(shown, doc_stats(doc))
+        sig = self.signer(doc) if self.signer is not None else None
+        return Explained(shown, doc_stats(doc), sig)
 
 
 GATHERED = ("json", "sarif", "junit")  # check formats that print one document at the end of the run
