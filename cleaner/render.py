@@ -81,7 +81,8 @@ def to_html(result: Result) -> str:
     ``<ul><li>``, ``<blockquote>``, ``<pre>``; the words escaped, never anything added but markup.
 
     A feed reader then still shows paragraphs. Links and images of the input are not carried over:
-    the result holds text (an item with nothing removed is written back as it was, links included).
+    the result holds text. The feed writer uses this only when the item's own markup cannot be kept
+    (:func:`cleaner.html.rewrite.keep_markup`); an item with nothing removed is written back as it was.
     """
     from html import escape
 

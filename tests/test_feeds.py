@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 
 import feedparser
@@ -15,12 +16,14 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from cleaner.cli import app
+from cleaner.html.rewrite import keep_markup
 from cleaner.io import feeds
 from cleaner.io.feedsniff import sniff
 from cleaner.io.reading import InputError
 from cleaner.pipeline.records_dedup import RecordIndex, Signature, canonical_link, minhash, similarity
 
 runner = CliRunner()
+DATA = Path(__file__).parent / "data"
 
 
 def run(*args: str | Path, input: str | bytes | None = None):
@@ -433,3 +436,41 @@ def test_a_json_feed_item_with_a_lone_surrogate_escape_is_written_escaped(tmp_pa
     assert res.exit_code == 0, res.stderr
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["items"][0]["id"] == "1" and "\ud800" in written["items"][0]["content_text"]
+
+
+def test_changed_html_item_keeps_its_own_markup(tmp_path: Path) -> None:
+    """A cleaned HTML item keeps the links, emphasis and containers of what stays; only the removed
+    blocks go (the Gate post fixture: its disclaimer box, ad, "View Original" and action bar)."""
+    page = (DATA / "html" / "gate-post-en.html").read_text(encoding="utf-8")
+    fragment = page[page.index('<div class="post-detail">') : page.index('<section class="comments">')]
+    src = tmp_path / "gate.rss"
+    src.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'version="2.0"><channel><title>Gate</title><link>https://www.gate.com/</link>\n<item><title>Miners</title>'
+        "<link>https://www.gate.com/post/status/21566199</link><guid>21566199</guid>\n"
+        f"<content:encoded>{escape(fragment, quote=False)}</content:encoded></item></channel></rss>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.rss"
+    assert run("clean", src, "-o", out).exit_code == 0
+    content = etree.fromstring(out.read_bytes()).findtext(".//{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert "This page may contain third-party content" not in content and "View Original" not in content
+    assert "Trade now" not in content and "Repost" not in content
+    assert '<div class="post-content">' in content and '<h1 class="post-title">' in content
+    kept = re.findall(r"<p>(.*?)</p>", content)
+    assert kept and all(f"<p>{p}</p>" in fragment for p in kept)  # each kept block as the item wrote it
+    assert "Hash price, the revenue" in content
+
+
+def test_keep_markup_lines_up_or_gives_up() -> None:
+    fragment = (
+        '<p><a href="https://bitcoinist.com/x">Bitcoin</a> rose as the <em>ETF</em> news spread.</p>'
+        '<ul><li>Related: <a href="/a">One</a></li></ul><p>Traders said so. Related: <b>Other story</b></p>'
+    )
+    kept = keep_markup(fragment, ["Bitcoin rose as the ETF news spread.", "Traders said so."])
+    assert kept == (
+        '<p><a href="https://bitcoinist.com/x">Bitcoin</a> rose as the <em>ETF</em> news spread.</p>'
+        "<p>Traders said so.</p>"
+    )
+    assert keep_markup("Loose text <b>here</b><p>Kept line.</p>", ["Kept line."]) is None  # text outside blocks
+    assert keep_markup(fragment, ["Not in the fragment."]) is None

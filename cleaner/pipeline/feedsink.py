@@ -2,8 +2,10 @@
 
 Each content field of an item is cleaned as its own document (:mod:`cleaner.pipeline.documents`); what
 comes back from the cleaning (in a worker with ``--jobs``) is a small :class:`FeedPiece`: the field's
-new content — HTML rendered from the result's paragraphs (:func:`cleaner.render.to_html`) when the
-field held markup, the clean text when it held text — or None when nothing was removed, so that the
+new content — when the field held markup, the field's own HTML minus the removed blocks
+(:func:`cleaner.html.rewrite.keep_markup`: links, images and emphasis stay), or, when the markup does
+not line up with the result, HTML rendered from its paragraphs (:func:`cleaner.render.to_html`); the
+clean text when the field held text — or None when nothing was removed, so that the
 item is written back as it was. The main process then re-reads the feed's tree and writes it once,
 atomically (:meth:`cleaner.io.feeds.Feed.rewrite`): a feed is never half-written, and a feed that
 cannot be read as XML (or an item that cannot be used under ``--on-error fail``) leaves the output
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cleaner.html.rewrite import keep_markup
 from cleaner.io.feeds import load
 from cleaner.io.reading import InputError, Source
 from cleaner.io.writing import atomic_output, write_stdout
@@ -46,8 +49,11 @@ def feed_piece(doc: Located) -> FeedPiece:
     assert entry is not None
     if not doc.result.removals:
         return FeedPiece(entry.index, entry.field, None)
-    content = to_html(doc.result) if entry.is_html else doc.result.text
-    return FeedPiece(entry.index, entry.field, content)
+    if not entry.is_html:
+        return FeedPiece(entry.index, entry.field, doc.result.text)
+    paragraphs = doc.result.paragraphs
+    kept = keep_markup(entry.content, (p.text for p in paragraphs)) if paragraphs is not None else None
+    return FeedPiece(entry.index, entry.field, kept if kept is not None else to_html(doc.result))
 
 
 def is_feed_doc(doc: Any) -> bool:
