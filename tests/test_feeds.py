@@ -474,3 +474,23 @@ def test_keep_markup_lines_up_or_gives_up() -> None:
     )
     assert keep_markup("Loose text <b>here</b><p>Kept line.</p>", ["Kept line."]) is None  # text outside blocks
     assert keep_markup(fragment, ["Not in the fragment."]) is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_keep_markup_only_deletes(data: st.DataObject) -> None:
+    """Whatever subset of an item's blocks is kept, the result holds exactly their words, in order, and
+    every kept block is the item's own markup."""
+    lines = [ln for it in case_items() for ln in it["label"].splitlines() if ln.strip()][:12]
+    blocks = [
+        f'<p>{escape(ln.split(" ", 1)[0])} <a href="https://example.com/{i}">{escape(ln.split(" ", 1)[-1])}</a></p>'
+        for i, ln in enumerate(lines)
+    ]
+    order = data.draw(st.permutations(blocks))
+    fragment = "\n".join(order)
+    keep = data.draw(st.lists(st.sampled_from(range(len(order))), unique=True).map(sorted))
+    words = [" ".join(etree.fromstring(order[i]).itertext()).split() for i in keep]
+    got = keep_markup(fragment, [" ".join(w) for w in words])
+    assert got is not None
+    assert " ".join(etree.fromstring(f"<div>{got}</div>").itertext()).split() == [w for ws in words for w in ws]
+    assert all(line in order for line in got.split("\n") if line)
