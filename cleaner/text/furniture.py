@@ -15,6 +15,7 @@ is named anywhere. Scores are used only through a rule (``match: {model: furnitu
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import re
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "BlockScorer",
@@ -95,22 +97,33 @@ def load_model(name: str) -> FurnitureModel:
 
 # ------------------------------------------------------------------------------------- stopwords
 @lru_cache(maxsize=1)
-def _stoplists() -> dict[str, tuple[int, ...]]:
-    """word -> indices of the jusText stoplists holding it (100 languages, sorted by name)."""
-    import justext  # lazy: only documents scored by a model rule pay for the 100 lists
+def _stoplist_files() -> tuple[Path, ...]:
+    """jusText's stoplist files (100 languages), sorted by language name.
 
-    lists: dict[str, list[int]] = {}
-    for k, name in enumerate(sorted(justext.get_stoplists())):
-        for word in justext.get_stoplist(name):
-            lists.setdefault(word, []).append(k)
-    return {w: tuple(ks) for w, ks in lists.items()}
+    Read as package data without importing ``justext``: its package imports ``lxml.html.clean``, which
+    lxml 5.2+ moved to a separate project, and the scorer needs the word lists only.
+    """
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the furniture scorer needs jusText's stoplists: pip install justext")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return tuple(sorted(folder.glob("*.txt"), key=lambda p: p.stem))
 
 
 @lru_cache(maxsize=128)
 def _stopset(k: int) -> frozenset[str]:
-    import justext
+    raw = _stoplist_files()[k].read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in raw.splitlines() if w)
 
-    return frozenset(justext.get_stoplist(sorted(justext.get_stoplists())[k]))
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, tuple[int, ...]]:
+    """word -> indices of the jusText stoplists holding it."""
+    lists: dict[str, list[int]] = {}
+    for k in range(len(_stoplist_files())):
+        for word in _stopset(k):
+            lists.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in lists.items()}
 
 
 _SAMPLE_WORDS = 150  # the document's language is decided on its first words
