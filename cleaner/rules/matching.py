@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
+from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
@@ -417,7 +418,25 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
+    elif rule.extend == "box":
+        out.extend(_box(rule, doc, i, start, end, hit.score))
     return out
+
+
+_BOX_WINDOW = 16  # lines after a notice heading that may belong to its box
+
+
+def _box(rule: Rule, doc: Document, i: int, start: int, end: int, score: float) -> list[Removal]:
+    """The rest of the notice box that the removal [start, end) of unit ``i`` opens (cleaner.rules.boxes):
+    only when the removal reaches the end of its line, which is then the box's heading or lead."""
+    u = doc.units[i]
+    if end < u.span[1] or not (kind := opener_kind(doc.text[start:end])):
+        return []
+    text = doc.text
+    after = doc.units[i + 1 : i + 1 + _BOX_WINDOW]
+    n = box_length([w.text for w in after], heading=kind == "heading")
+    why = f"in the notice box under {kind} {' '.join(text[start:end].split())[:40]!r}"
+    return [_removal(rule, text, *w.span, score, why) for w in after[:n]]
 
 
 def _removal(rule: Rule, text: str, start: int, end: int, score: float, why: str = "") -> Removal:
