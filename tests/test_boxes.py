@@ -114,7 +114,8 @@ def test_extend_box_is_data_for_any_pack(tmp_path):
         "pack: notice\nrules:\n- id: site.notice\n  description: A site's notice heading and its box\n"
         "  match: {literal: 'Important notice', whole_block: true}\n  action: remove_block\n  extend: box\n"
         '  tests:\n  - input: "Important notice\\nReaders should note:\\n• one\\n• two\\nBody text of the story, '
-        'which goes on. And on."\n    output: "Body text of the story, which goes on. And on."\n  - input: "Notice boards"\n',
+        'which goes on. And on."\n    output: "Body text of the story, which goes on. And on."\n'
+        '  - input: "Notice boards"\n',
         encoding="utf-8",
     )
     rules = load_rules([pack], defaults=False)
@@ -130,7 +131,8 @@ def test_extend_box_only_after_a_removal_that_ends_its_line(tmp_path):
     pack = tmp_path / "notice.yaml"
     pack.write_text(
         "pack: notice\nrules:\n- id: site.notice\n  description: A notice word\n"
-        '  match: {literal: \'notice\'}\n  extend: box\n  tests:\n  - input: "A notice"\n    output: "A"\n  - input: "Nothing"\n',
+        '  match: {literal: \'notice\'}\n  extend: box\n'
+        '  tests:\n  - input: "A notice"\n    output: "A"\n  - input: "Nothing"\n',
         encoding="utf-8",
     )
     rules = load_rules([pack], defaults=False)
