@@ -119,6 +119,14 @@ class Document:
         """
         return _scorer(name, self.text)(self.units[i].block)
 
+    def model_inside_run(self, name: str, i: int, sure: float, fill: float) -> bool:
+        """Whether unit ``i``'s block lies inside a run of sure furniture (BlockScorer.inside_run)."""
+        return _scorer(name, self.text).inside_run(self.units[i].block, sure, fill)
+
+    def model_run(self, name: str, i: int) -> str:
+        """"head" or "tail" when unit ``i``'s block is in the document's head or tail run, else ""."""
+        return _scorer(name, self.text).side(self.units[i].block)
+
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``.
 
@@ -205,11 +213,22 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
 
 def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100)."""
-    p = doc.model_score(m.model, i)
-    if p < m.min_score or not doc.raw(i).strip():
+    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100).
+
+    A unit longer than the model's ``max_chars`` is never the model's (it scores 0): it is skipped before
+    the document's scorer is built, so a document of paragraphs costs nothing."""
+    if len(doc.raw(i)) > load_model(m.model).max_chars:
         return []
-    return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
+    p = doc.model_score(m.model, i)
+    why = ""
+    if p < m.min_score:
+        if not m.fill or not doc.model_inside_run(m.model, i, m.min_score, m.fill):
+            return []
+        why = f"inside a run of lines scored {100 * m.min_score:g}+"
+    if not doc.raw(i).strip() or (m.model_run != "any" and doc.model_run(m.model, i) != m.model_run):
+        return []
+    u = doc.units[i]
+    return [_Hit(u.to_raw(0), u.to_raw_end(len(u.text)), round(100.0 * p, 1), why)]
 
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:

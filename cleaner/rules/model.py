@@ -139,6 +139,8 @@ class Matcher:
     # model: a learned block scorer shipped as data (cleaner.text.furniture), hit at score >= min_score
     model: str = ""
     min_score: float = 0.9
+    model_run: str = "any"  # which edge run of the document the model may take lines from: head, tail, any
+    fill: float = 0.0  # a line scoring this much between two lines scoring min_score goes too (0: off)
 
 
 @dataclass(frozen=True)
