@@ -24,7 +24,7 @@ from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.rules.regex import fold_map
 from cleaner.rules.shapes import match_shape
-from cleaner.text.furniture import BlockScorer, load_model
+from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, split_blocks, unit_forms
 
@@ -74,6 +74,7 @@ class Document:
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._blocks: list[str] | None = None
         self._short: list[int] | None = None
+        self._long: tuple[int, int] | None = None  # first and last unit long enough to end an edge run
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
@@ -118,6 +119,16 @@ class Document:
         makes its neighbour look more like furniture (no cascade down a column of short lines).
         """
         return _scorer(name, self.text)(self.units[i].block)
+
+    def may_be_in_run(self, i: int, run: str) -> bool:
+        """False when unit ``i`` cannot be in the document's ``run`` ("head", "tail", "any"): a unit over
+        RUN_ANCHOR_CHARS characters before it (head) or after it (tail) is article text that ends the run.
+        Decided on the views before any scorer is built, so most documents of paragraphs cost nothing."""
+        if self._long is None:
+            longs = [k for k, u in enumerate(self.units) if len(u.text) >= RUN_ANCHOR_CHARS]
+            self._long = (longs[0], longs[-1]) if longs else (len(self.units), -1)
+        head, tail = i <= self._long[0], i >= self._long[1]
+        return head if run == "head" else tail if run == "tail" else head or tail
 
     def model_inside_run(self, name: str, i: int, sure: float, fill: float) -> bool:
         """Whether unit ``i``'s block lies inside a run of sure furniture (BlockScorer.inside_run)."""
@@ -217,7 +228,7 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
     A unit longer than the model's ``max_chars`` is never the model's (it scores 0): it is skipped before
     the document's scorer is built, so a document of paragraphs costs nothing."""
-    if len(doc.raw(i)) > load_model(m.model).max_chars:
+    if len(doc.raw(i)) > load_model(m.model).max_chars or not doc.may_be_in_run(i, m.model_run):
         return []
     p = doc.model_score(m.model, i)
     why = ""

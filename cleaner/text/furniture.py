@@ -33,6 +33,7 @@ __all__ = [
     "FurnitureModel",
     "MODELS",
     "MODEL_RUNS",
+    "RUN_ANCHOR_CHARS",
     "block_features",
     "document_features",
     "load_model",
@@ -52,7 +53,7 @@ _SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
 _NGRAM_CHARS = 60  # trigrams are taken from the head of a block only: furniture shows at its start
 _EDGE = 3
 _EDGE_RUN = 40  # the longest head or tail run the model's rule looks at
-_LONG = 100  # a block this long is the article's text, punctuated or not (Thai, a cut-off excerpt)
+_LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punctuated or not (Thai, an excerpt)
 
 
 @dataclass(frozen=True)
