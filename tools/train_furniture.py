@@ -2,17 +2,25 @@
 precision on lines it was not trained on (cross-validation grouped by site).
 
 Labelled lines come from (licences allow a shipped model):
-- the dev cases in ../shared/data/cases: a raw line kept whole in NAME.clean.txt is content (0); a line
-  removed whole that is not a repeat of kept text is boilerplate (1); duplicates and lines cut by a
-  span are left out (they are not what this model decides);
-- ../shared/data/boilerplate.yaml and disclaimers.yaml: every line of every wording is boilerplate;
+- the dev cases in ../shared/data/cases and the fresh rounds in tests/data/fresh/round1-3 (all seen
+  by now): a raw line kept whole in NAME.clean.txt is content (0); a line removed whole that is not a
+  repeat of kept text is boilerplate (1); duplicates and lines cut by a span are left out;
+- ../shared/data/boilerplate.yaml and disclaimers.yaml: every line of every wording is boilerplate, set
+  at the head or the tail of a real AEB body;
 - the ScrapingHub AEB pages (../shared/bench/aeb, MIT): the visible text of each page, one block per
   line; lines of the ground-truth articleBody are content, lines outside it boilerplate, except the
   few lines before the body and those between body lines (title, byline, captions: kept by POLICY.md).
 
-Not used: Dragnet (AGPL: must not flow into a shipped model) and tests/data/fresh (evaluation sets).
+Not used: Dragnet (AGPL: must not flow into a shipped model; it stays a recall test) and /work/fresh.
 
-Usage: ``python tools/train_furniture.py [--out cleaner/_models/furniture.json] [--folds 5]``
+The model learns from every short line (at most 80 characters); it is validated on the lines the rules
+score, those of the document's head and tail runs (cleaner.text.furniture). Folds group lines by site
+brand (gate.com, gate.io and the wording lists' "Gate.io blog" are one), so no page and no site's
+wording is both trained on and tested. The held-out figures are printed and written into the model file.
+``--leave-out roundN`` trains without a fresh round (benchmarks/eval_learned_heldout.py does that for each
+round in turn, to score the rule on a round it never saw).
+
+Usage: ``python tools/train_furniture.py [--out cleaner/_models/furniture.json] [--folds 5] [--leave-out round3]``
 """
 
 from __future__ import annotations
@@ -329,14 +337,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="a fresh round not to train on (round1, round2, round3): for a held-out check of the rule "
                     "on that round with benchmarks/eval_cases.py (write it with --out elsewhere)")
     args = ap.parse_args(argv)
-    docs = case_docs(SHARED / "data" / "cases")
-    for folder in sorted((ROOT / "tests" / "data" / "fresh").glob("round*")):
-        if folder.name not in args.leave_out:
-            docs += case_docs(folder, "fresh")
-    bodies = _bodies(SHARED / "bench" / "aeb")
-    docs += wording_docs(SHARED / "data" / "boilerplate.yaml", 2.0, bodies)
-    docs += wording_docs(SHARED / "data" / "disclaimers.yaml", 0.5, bodies)
-    docs += aeb_docs(SHARED / "bench" / "aeb")
+    docs = training_docs(args.leave_out)
     names, X, grams, y, w, groups, origin, edge = featurise(docs)
     w = balance(y, origin)
     print(f"{len(y)} labelled lines ({int(y.sum())} boilerplate; {int((edge != '').sum())} in head/tail runs) from "
@@ -353,8 +354,32 @@ def main(argv: list[str] | None = None) -> int:
                                  strict=True))
                 for t in THRESHOLDS
             }
+    data = model_data(names, X, grams, y, w)
+    data["validation"] = {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation}
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
+    return 0
+
+
+def training_docs(leave_out: list[str] | tuple[str, ...] = ()) -> list[Doc]:
+    """Every labelled document the model learns from (the fresh rounds in ``leave_out`` excepted)."""
+    docs = case_docs(SHARED / "data" / "cases")
+    for folder in sorted((ROOT / "tests" / "data" / "fresh").glob("round*")):
+        if folder.name not in leave_out:
+            docs += case_docs(folder, "fresh")
+    bodies = _bodies(SHARED / "bench" / "aeb")
+    docs += wording_docs(SHARED / "data" / "boilerplate.yaml", 2.0, bodies)
+    docs += wording_docs(SHARED / "data" / "disclaimers.yaml", 0.5, bodies)
+    docs += aeb_docs(SHARED / "bench" / "aeb")
+    return docs
+
+
+def model_data(names, X, grams, y, w) -> dict:
+    """Train on every line and return the model file's content (without its validation record)."""
     wd, wh, b = train(X, grams, y, w)
-    data = {
+    return {
         "version": 1,
         "about": "furniture scorer: logistic regression over block shape and hashed trigrams; "
         "trained by tools/train_furniture.py on the dev cases, the fresh rounds 1-3, boilerplate.yaml, "
@@ -364,15 +389,9 @@ def main(argv: list[str] | None = None) -> int:
         "bias": round(b, 4),
         "dense": {k: round(float(x), 4) for k, x in zip(names, wd, strict=True)},
         "hashed": {str(i): round(float(x), 3) for i, x in enumerate(wh) if abs(x) >= 0.005},
-        # held-out figures of the same recipe (cross-validation by site, edge lines), for the record and for
-        # tests/test_furniture.py, which checks the bundled rule's threshold against them
-        "validation": {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation},
+        # "validation" (added by main): held-out figures of the same recipe (cross-validation by site, edge
+        # lines), for the record and for tests/test_furniture.py, which checks the bundled threshold on them
     }
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

@@ -157,7 +157,7 @@ _MATCHER_OPTIONS = {
     "any": {"any"},
     "all": {"all"},
     "selector": {"selector", "has_text"},
-    "model": {"model", "min_score", "run", "fill"},
+    "model": {"model", "min_score", "run"},
 }
 _TEST_KEYS = {"input": True, "output": False, "url": False, "language": False}
 
@@ -562,10 +562,9 @@ class _FileLoader:
         name = self.choice(keys["model"], f"{where}: model", MODELS)
         score = self.number(keys["min_score"], f"{where}: min_score", 0.5, 1.0) if "min_score" in keys else 0.9
         run = self.choice(keys["run"], f"{where}: run", MODEL_RUNS) if "run" in keys else "any"
-        fill = self.number(keys["fill"], f"{where}: fill", 0.5, 1.0) if "fill" in keys else 0.0
-        if name is None or score is None or run is None or fill is None:
+        if name is None or score is None or run is None:
             return None
-        return Matcher(kind="model", model=name, min_score=float(score), model_run=run, fill=float(fill))
+        return Matcher(kind="model", model=name, min_score=float(score), model_run=run)
 
     def selector(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
         css = self.string(keys["selector"], f"{where}: selector")

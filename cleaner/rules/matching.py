@@ -130,10 +130,6 @@ class Document:
         head, tail = i <= self._long[0], i >= self._long[1]
         return head if run == "head" else tail if run == "tail" else head or tail
 
-    def model_inside_run(self, name: str, i: int, sure: float, fill: float) -> bool:
-        """Whether unit ``i``'s block lies inside a run of sure furniture (BlockScorer.inside_run)."""
-        return _scorer(name, self.text).inside_run(self.units[i].block, sure, fill)
-
     def model_run(self, name: str, i: int) -> str:
         """"head" or "tail" when unit ``i``'s block is in the document's head or tail run, else ""."""
         return _scorer(name, self.text).side(self.units[i].block)
@@ -231,15 +227,11 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if len(doc.raw(i)) > load_model(m.model).max_chars or not doc.may_be_in_run(i, m.model_run):
         return []
     p = doc.model_score(m.model, i)
-    why = ""
-    if p < m.min_score:
-        if not m.fill or not doc.model_inside_run(m.model, i, m.min_score, m.fill):
-            return []
-        why = f"inside a run of lines scored {100 * m.min_score:g}+"
-    if not doc.raw(i).strip() or (m.model_run != "any" and doc.model_run(m.model, i) != m.model_run):
+    if p < m.min_score or not doc.raw(i).strip():
         return []
-    u = doc.units[i]
-    return [_Hit(u.to_raw(0), u.to_raw_end(len(u.text)), round(100.0 * p, 1), why)]
+    if m.model_run != "any" and doc.model_run(m.model, i) != m.model_run:
+        return []
+    return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
 
 def _match_regex(m: Matcher, doc: Document, i: int) -> list[_Hit]:

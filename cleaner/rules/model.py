@@ -140,7 +140,6 @@ class Matcher:
     model: str = ""
     min_score: float = 0.9
     model_run: str = "any"  # which edge run of the document the model may take lines from: head, tail, any
-    fill: float = 0.0  # a line scoring this much between two lines scoring min_score goes too (0: off)
 
 
 @dataclass(frozen=True)

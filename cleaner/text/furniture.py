@@ -393,16 +393,6 @@ class BlockScorer:
         """"head" or "tail" when block ``i`` is in the document's head or tail run, else ""."""
         return self._ctx.side(i)
 
-    def inside_run(self, i: int, sure: float, fill: float) -> bool:
-        """Whether block ``i`` (scoring at least ``fill``) lies between two blocks of its edge run that
-        score at least ``sure``: a menu or a ticker goes from its first sure item to its last, not as a
-        patchwork of the items that happen to clear the threshold."""
-        side = self._ctx.side(i)
-        if not side or self(i) < fill:
-            return False
-        lo, hi = (0, self._ctx.first_prose) if side == "head" else (self._ctx.last_prose + 1, self._ctx.n)
-        return any(self(j) >= sure for j in range(i - 1, lo - 1, -1)) and any(self(j) >= sure for j in range(i + 1, hi))
-
     def __call__(self, i: int) -> float:
         v = self._scores.get(i)
         if v is None:
