@@ -161,3 +161,10 @@ def test_bad_pack_through_the_cli_is_exit_2(tmp_path: Path) -> None:
         load_rules([bad])
     r = runner.invoke(app, ["rules", "validate", str(bad)], prog_name="cleaner")
     assert r.exit_code == 2 and f"{bad}:5:" in r.output
+
+
+def test_a_lone_surrogate_in_a_head_line_is_scored_not_raised() -> None:
+    """A JSON feed item may carry "\\ud800" (tests/test_feeds.py): the bundled head rule hashes it as it stands."""
+    text = "Home\nMarkets \ud800\nBitcoin rose 3% on Monday after the jobs report, traders said."
+    result = clean(text)
+    assert "Bitcoin rose 3% on Monday" in result.text

@@ -234,9 +234,10 @@ def block_features(text: str, shape: _Shape, stop: float, has_stoplist: bool) ->
 
 
 def _grams(text: str, buckets: int) -> list[int]:
-    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0)."""
+    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0). A lone surrogate
+    (a JSON feed's "\\ud800") is hashed as it stands rather than failing the document."""
     s = "^" + re.sub(r"\d", "0", " ".join(text.lower().split())[:_NGRAM_CHARS]) + "$"
-    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8")) % buckets for i in range(len(s) - 2)})
+    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8", "surrogatepass")) % buckets for i in range(len(s) - 2)})
 
 
 def _prose(s: _Shape) -> bool:
