@@ -43,7 +43,6 @@ def _model_from(data: dict) -> furniture.FurnitureModel:
 
 def _use(model: furniture.FurnitureModel | None) -> None:
     """Score with ``model`` (None: the shipped one) for the rest of the run."""
-    matching._SCORERS_OF_TEXT.clear()
     matching.load_model = (lambda name: model) if model is not None else furniture.load_model
 
 

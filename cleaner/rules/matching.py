@@ -26,7 +26,7 @@ from cleaner.rules.regex import fold_map
 from cleaner.rules.shapes import match_shape
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
-from cleaner.text.segment import Unit, split_blocks, unit_forms
+from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
@@ -75,6 +75,7 @@ class Document:
         self._blocks: list[str] | None = None
         self._short: list[int] | None = None
         self._long: tuple[int, int] | None = None  # first and last unit long enough to end an edge run
+        self._scorers: dict[str, BlockScorer] = {}  # model name -> scores of this pass's units
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
@@ -112,13 +113,14 @@ class Document:
         return m
 
     def model_score(self, name: str, i: int) -> float:
-        """The learned model ``name``'s boilerplate probability of unit ``i``'s block.
+        """The learned model ``name``'s boilerplate probability of unit ``i``.
 
-        Scored once per document, on its blocks as they came in (features look at the neighbours and
-        the document's stoplist): later passes reuse those scores, so removing one furniture line never
-        makes its neighbour look more like furniture (no cascade down a column of short lines).
+        Scored on the document as it stands in this pass (its units' texts: features look at the
+        neighbours and the document's stoplist), so the passes of the core loop go on to the fixpoint
+        and cleaning the output again removes nothing more (idempotence): what a model rule removes is
+        what scores at least its threshold once the rest of the furniture is gone.
         """
-        return _scorer(name, self.text)(self.units[i].block)
+        return self._model_scorer(name)(i)
 
     def may_be_in_run(self, i: int, run: str) -> bool:
         """False when unit ``i`` cannot be in the document's ``run`` ("head", "tail", "any"): a unit over
@@ -132,7 +134,13 @@ class Document:
 
     def model_run(self, name: str, i: int) -> str:
         """"head" or "tail" when unit ``i``'s block is in the document's head or tail run, else ""."""
-        return _scorer(name, self.text).side(self.units[i].block)
+        return self._model_scorer(name).side(i)
+
+    def _model_scorer(self, name: str) -> BlockScorer:
+        scorer = self._scorers.get(name)
+        if scorer is None:
+            scorer = self._scorers[name] = BlockScorer(load_model(name), self.blocks())
+        return scorer
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``.
@@ -150,20 +158,6 @@ class Document:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
         u = self.units[i]
         return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
-
-
-_SCORERS_OF_TEXT: dict[tuple[str, str], BlockScorer] = {}  # the last document's block scorer, per model
-
-
-def _scorer(name: str, text: str) -> BlockScorer:
-    key = (name, text)
-    scorer = _SCORERS_OF_TEXT.get(key)
-    if scorer is None:
-        blocks = [text[b.start : b.end] for b in split_blocks(text)]
-        scorer = BlockScorer(load_model(name), blocks)
-        _SCORERS_OF_TEXT.clear()  # one document at a time: the passes over it share its scores
-        _SCORERS_OF_TEXT[key] = scorer
-    return scorer
 
 
 # ----------------------------------------------------------------------------------------- matchers
