@@ -138,7 +138,7 @@ def test_bundled_head_rule_and_opt_in_tail_rule_pass_their_tests_and_explain_sho
     assert r.exit_code == 0 and "learned.furniture.head" in r.output and f"score {learned[0].score:g}" in r.output
 
 
-def test_bundled_rule_turns_off_with_ignore_and_scores_once_per_document() -> None:
+def test_bundled_rule_turns_off_with_ignore_and_is_idempotent() -> None:
     assert any(r.id == "learned.furniture.head" for r in default_rules().all_rules)
     assert not any(r.id == "learned.furniture.tail" for r in default_rules().all_rules)  # opt-in
     text = "\n".join(_lines(ROOT / "tests" / "data" / "fresh" / "round3" / "f3-11.txt"))
