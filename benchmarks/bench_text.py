@@ -32,7 +32,11 @@ from cleaner import RuleSet, clean, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "data" / "cases"
-AEB = ROOT.parent / "shared" / "bench" / "aeb" / "ground-truth.json"
+# the shared corpus beside a parent of the checkout (a git worktree sits deeper than the main checkout)
+AEB = next(
+    (p / "shared" / "bench" / "aeb" / "ground-truth.json" for p in ROOT.parents if (p / "shared" / "bench").is_dir()),
+    ROOT.parent / "shared" / "bench" / "aeb" / "ground-truth.json",
+)
 SITES = 150
 DISCLAIMER = (
     "This page may contain third-party content, which is provided for information purposes only (not "

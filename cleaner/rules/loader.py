@@ -157,7 +157,7 @@ _MATCHER_OPTIONS = {
     "any": {"any"},
     "all": {"all"},
     "selector": {"selector", "has_text"},
-    "model": {"model", "min_score"},
+    "model": {"model", "min_score", "run"},
 }
 _TEST_KEYS = {"input": True, "output": False, "url": False, "language": False}
 
@@ -557,13 +557,14 @@ class _FileLoader:
         return Matcher(kind="shape", shape=name, shape_param=None if param is None else int(param))
     def model(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
         """A learned scorer (cleaner.text.furniture): which bundled model, and the score a block needs."""
-        from cleaner.text.furniture import MODELS
+        from cleaner.text.furniture import MODEL_RUNS, MODELS
 
         name = self.choice(keys["model"], f"{where}: model", MODELS)
         score = self.number(keys["min_score"], f"{where}: min_score", 0.5, 1.0) if "min_score" in keys else 0.9
-        if name is None or score is None:
+        run = self.choice(keys["run"], f"{where}: run", MODEL_RUNS) if "run" in keys else "any"
+        if name is None or score is None or run is None:
             return None
-        return Matcher(kind="model", model=name, min_score=float(score))
+        return Matcher(kind="model", model=name, min_score=float(score), model_run=run)
 
     def selector(self, keys: dict[str, yaml.Node], where: str) -> Matcher | None:
         css = self.string(keys["selector"], f"{where}: selector")

@@ -18,14 +18,15 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
+from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.rules.regex import fold_map
 from cleaner.rules.shapes import match_shape
-from cleaner.text.furniture import BlockScorer, load_model
+from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
-from cleaner.text.segment import Unit, split_blocks, unit_forms
+from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
@@ -73,6 +74,8 @@ class Document:
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._blocks: list[str] | None = None
         self._short: list[int] | None = None
+        self._long: tuple[int, int] | None = None  # first and last unit long enough to end an edge run
+        self._scorers: dict[str, BlockScorer] = {}  # model name -> scores of this pass's units
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
 
@@ -110,13 +113,34 @@ class Document:
         return m
 
     def model_score(self, name: str, i: int) -> float:
-        """The learned model ``name``'s boilerplate probability of unit ``i``'s block.
+        """The learned model ``name``'s boilerplate probability of unit ``i``.
 
-        Scored once per document, on its blocks as they came in (features look at the neighbours and
-        the document's stoplist): later passes reuse those scores, so removing one furniture line never
-        makes its neighbour look more like furniture (no cascade down a column of short lines).
+        Scored on the document as it stands in this pass (its units' texts: features look at the
+        neighbours and the document's stoplist), so the passes of the core loop go on to the fixpoint
+        and cleaning the output again removes nothing more (idempotence): what a model rule removes is
+        what scores at least its threshold once the rest of the furniture is gone.
         """
-        return _scorer(name, self.text)(self.units[i].block)
+        return self._model_scorer(name)(i)
+
+    def may_be_in_run(self, i: int, run: str) -> bool:
+        """False when unit ``i`` cannot be in the document's ``run`` ("head", "tail", "any"): a unit over
+        RUN_ANCHOR_CHARS characters before it (head) or after it (tail) is article text that ends the run.
+        Decided on the views before any scorer is built, so most documents of paragraphs cost nothing."""
+        if self._long is None:
+            longs = [k for k, u in enumerate(self.units) if len(u.text) >= RUN_ANCHOR_CHARS]
+            self._long = (longs[0], longs[-1]) if longs else (len(self.units), -1)
+        head, tail = i <= self._long[0], i >= self._long[1]
+        return head if run == "head" else tail if run == "tail" else head or tail
+
+    def model_run(self, name: str, i: int) -> str:
+        """"head" or "tail" when unit ``i``'s block is in the document's head or tail run, else ""."""
+        return self._model_scorer(name).side(i)
+
+    def _model_scorer(self, name: str) -> BlockScorer:
+        scorer = self._scorers.get(name)
+        if scorer is None:
+            scorer = self._scorers[name] = BlockScorer(load_model(name), self.blocks())
+        return scorer
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
         """View spans of ``pattern``'s non-empty matches in unit ``i``.
@@ -134,20 +158,6 @@ class Document:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
         u = self.units[i]
         return _Hit(u.to_raw(vs), u.to_raw_end(ve), score)
-
-
-_SCORERS_OF_TEXT: dict[tuple[str, str], BlockScorer] = {}  # the last document's block scorer, per model
-
-
-def _scorer(name: str, text: str) -> BlockScorer:
-    key = (name, text)
-    scorer = _SCORERS_OF_TEXT.get(key)
-    if scorer is None:
-        blocks = [text[b.start : b.end] for b in split_blocks(text)]
-        scorer = BlockScorer(load_model(name), blocks)
-        _SCORERS_OF_TEXT.clear()  # one document at a time: the passes over it share its scores
-        _SCORERS_OF_TEXT[key] = scorer
-    return scorer
 
 
 # ----------------------------------------------------------------------------------------- matchers
@@ -204,9 +214,16 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
 
 def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100)."""
+    """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100).
+
+    A unit longer than the model's ``max_chars`` is never the model's (it scores 0): it is skipped before
+    the document's scorer is built, so a document of paragraphs costs nothing."""
+    if len(doc.raw(i)) > load_model(m.model).max_chars or not doc.may_be_in_run(i, m.model_run):
+        return []
     p = doc.model_score(m.model, i)
     if p < m.min_score or not doc.raw(i).strip():
+        return []
+    if m.model_run != "any" and doc.model_run(m.model, i) != m.model_run:
         return []
     return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
@@ -417,7 +434,25 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
+    elif rule.extend == "box":
+        out.extend(_box(rule, doc, i, start, end, hit.score))
     return out
+
+
+_BOX_WINDOW = 16  # lines after a notice heading that may belong to its box
+
+
+def _box(rule: Rule, doc: Document, i: int, start: int, end: int, score: float) -> list[Removal]:
+    """The rest of the notice box that the removal [start, end) of unit ``i`` opens (cleaner.rules.boxes):
+    only when the removal reaches the end of its line, which is then the box's heading or lead."""
+    u = doc.units[i]
+    if end < u.span[1] or not (kind := opener_kind(doc.text[start:end])):
+        return []
+    text = doc.text
+    after = doc.units[i + 1 : i + 1 + _BOX_WINDOW]
+    n = box_length([w.text for w in after], heading=kind == "heading")
+    why = f"in the notice box under {kind} {' '.join(text[start:end].split())[:40]!r}"
+    return [_removal(rule, text, *w.span, score, why) for w in after[:n]]
 
 
 def _removal(rule: Rule, text: str, start: int, end: int, score: float, why: str = "") -> Removal:

@@ -37,7 +37,7 @@ __all__ = [
 
 ACTIONS = ("remove_span", "remove_block", "truncate_after", "truncate_before")
 HTML_ACTIONS = ("remove_element", "select_content")  # for selector matchers only
-EXTENDS = ("none", "headline", "headline_list")
+EXTENDS = ("none", "headline", "headline_list", "box")
 POSITIONS = ("anywhere", "head", "tail")
 SCORERS = ("ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio")
 
@@ -139,6 +139,7 @@ class Matcher:
     # model: a learned block scorer shipped as data (cleaner.text.furniture), hit at score >= min_score
     model: str = ""
     min_score: float = 0.9
+    model_run: str = "any"  # which edge run of the document the model may take lines from: head, tail, any
 
 
 @dataclass(frozen=True)

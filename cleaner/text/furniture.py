@@ -15,6 +15,7 @@ is named anywhere. Scores are used only through a rule (``match: {model: furnitu
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import re
@@ -25,11 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "BlockScorer",
     "FurnitureModel",
     "MODELS",
+    "MODEL_RUNS",
+    "RUN_ANCHOR_CHARS",
     "block_features",
     "document_features",
     "load_model",
@@ -37,14 +41,19 @@ __all__ = [
 ]
 
 MODELS = ("furniture",)  # model names a rule may use (cleaner/_models/<name>.json)
+MODEL_RUNS = ("head", "tail", "any")  # the edge runs a model rule may take lines from (``run:``)
 
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|io|html?)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+|\S+\s*\[at\]\s*\S+", re.IGNORECASE)
 _FINAL = set(".!?。！？…»\"”’)」』:;")
+_STOPS = frozenset(".!?。！？…")
+_CLOSERS = "\"'”’»)」』"
 _SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
 _NGRAM_CHARS = 60  # trigrams are taken from the head of a block only: furniture shows at its start
 _EDGE = 3
+_EDGE_RUN = 40  # the longest head or tail run the model's rule looks at
+_LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punctuated or not (Thai, an excerpt)
 
 
 @dataclass(frozen=True)
@@ -95,22 +104,33 @@ def load_model(name: str) -> FurnitureModel:
 
 # ------------------------------------------------------------------------------------- stopwords
 @lru_cache(maxsize=1)
-def _stoplists() -> dict[str, tuple[int, ...]]:
-    """word -> indices of the jusText stoplists holding it (100 languages, sorted by name)."""
-    import justext  # lazy: only documents scored by a model rule pay for the 100 lists
+def _stoplist_files() -> tuple[Path, ...]:
+    """jusText's stoplist files (100 languages), sorted by language name.
 
-    lists: dict[str, list[int]] = {}
-    for k, name in enumerate(sorted(justext.get_stoplists())):
-        for word in justext.get_stoplist(name):
-            lists.setdefault(word, []).append(k)
-    return {w: tuple(ks) for w, ks in lists.items()}
+    Read as package data without importing ``justext``: its package imports ``lxml.html.clean``, which
+    lxml 5.2+ moved to a separate project, and the scorer needs the word lists only.
+    """
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the furniture scorer needs jusText's stoplists: pip install justext")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return tuple(sorted(folder.glob("*.txt"), key=lambda p: p.stem))
 
 
 @lru_cache(maxsize=128)
 def _stopset(k: int) -> frozenset[str]:
-    import justext
+    raw = _stoplist_files()[k].read_text(encoding="utf-8")
+    return frozenset(w.lower() for w in raw.splitlines() if w)
 
-    return frozenset(justext.get_stoplist(sorted(justext.get_stoplists())[k]))
+
+@lru_cache(maxsize=1)
+def _stoplists() -> dict[str, tuple[int, ...]]:
+    """word -> indices of the jusText stoplists holding it."""
+    lists: dict[str, list[int]] = {}
+    for k in range(len(_stoplist_files())):
+        for word in _stopset(k):
+            lists.setdefault(word, []).append(k)
+    return {w: tuple(ks) for w, ks in lists.items()}
 
 
 _SAMPLE_WORDS = 150  # the document's language is decided on its first words
@@ -144,6 +164,7 @@ class _Shape:
     words: int
     final: bool
     short: bool
+    sentence: bool = False  # a sentence of a few words: where the article's text begins or goes on
 
 
 def _shape(text: str) -> _Shape:
@@ -152,7 +173,9 @@ def _shape(text: str) -> _Shape:
     count = len(s[:_HEAD_CHARS].split())
     if len(s) > _HEAD_CHARS:
         count = count * len(s) // _HEAD_CHARS
-    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, count <= 5 and len(s) < 60)
+    # four words, or (an unspaced script: Chinese, Japanese, Thai) a dozen characters
+    sentence = (count >= 4 or (count <= 2 and len(s) >= 12)) and s.rstrip(_CLOSERS)[-1:] in _STOPS
+    return _Shape(len(s), count, bool(s) and s[-1] in _FINAL, count <= 5 and len(s) < 60, sentence)
 
 
 def _stop(text: str, stoplist: frozenset[str]) -> float:
@@ -211,9 +234,10 @@ def block_features(text: str, shape: _Shape, stop: float, has_stoplist: bool) ->
 
 
 def _grams(text: str, buckets: int) -> list[int]:
-    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0)."""
+    """Hashed character trigrams of the block's head (lower-cased, digits folded to 0). A lone surrogate
+    (a JSON feed's "\\ud800") is hashed as it stands rather than failing the document."""
     s = "^" + re.sub(r"\d", "0", " ".join(text.lower().split())[:_NGRAM_CHARS]) + "$"
-    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8")) % buckets for i in range(len(s) - 2)})
+    return sorted({zlib.crc32(s[i : i + 3].encode("utf-8", "surrogatepass")) % buckets for i in range(len(s) - 2)})
 
 
 def _prose(s: _Shape) -> bool:
@@ -233,8 +257,34 @@ class _Context:
         self.short_share = sum(x.short for x in shapes) / n if n else 0.0
         self.final_share = sum(x.final for x in shapes) / n if n else 0.0
         self.median = sorted(x.chars for x in shapes)[n // 2] if n else 1
+        # the article's prose runs from its first to its last sentence (a line of four words or more that
+        # ends as a sentence does, or a line over _LONG characters); page furniture comes in runs before
+        # and after it. A document without one has no runs to tell apart from its body: only its first
+        # and last _EDGE lines are looked at.
+        prose = [k for k, x in enumerate(shapes) if x.sentence or _prose(x) or x.chars >= _LONG]
+        self.first_prose = prose[0] if prose else min(n, _EDGE)
+        self.last_prose = prose[-1] if prose else max(-1, n - 1 - _EDGE)
         self._stoplist: frozenset[str] | None = None
         self._stops: dict[int, float] = {}
+
+    def edge(self, i: int) -> bool:
+        """Whether block ``i`` lies in the head run (before the first prose line) or the tail run (after
+        the last), within _EDGE_RUN lines of the document's ends: where the model's rule looks.
+
+        A tail "run" of one line is not looked at: a lone short line after the article's last paragraph
+        is as often that paragraph cut off mid-sentence (scraped excerpts end where the index cut them:
+        "…ETF于2024年7月8") as a furniture line."""
+        if i < self.first_prose:
+            return i < _EDGE_RUN
+        return i > self.last_prose and i >= self.n - _EDGE_RUN and self.n - 1 - self.last_prose >= 2
+
+    def side(self, i: int) -> str:
+        """"head" or "tail" for a block in an edge run, "" otherwise."""
+        return "" if not self.edge(i) else "head" if i < self.first_prose else "tail"
+
+    def eligible(self, i: int) -> bool:
+        """A block the model scores: short (at most ``max_chars``) and in an edge run."""
+        return (self.max_chars is None or self.shapes[i].chars <= self.max_chars) and self.edge(i)
 
     def stop(self, j: int) -> float:
         v = self._stops.get(j)
@@ -293,36 +343,67 @@ class _Context:
         f["bare_at_tail"] = float(bare and i >= n - _EDGE)
         f["bare_in_run"] = float(bare) * run / 6.0
         f["prose"] = float(_prose(me))
+        # neighbour context over the whole run: how far the line is from the article's prose, and how long
+        # the run of short lines it sits in is (a menu, a ticker, a tag list run for many lines)
+        head, tail = i < self.first_prose, i > self.last_prose
+        f["before_first_prose"] = float(head)
+        f["after_last_prose"] = float(tail)
+        f["log_to_prose"] = math.log1p(self.first_prose - i if head else i - self.last_prose if tail else 0)
+        f["edge_run_len"] = math.log1p(self.first_prose if head else n - 1 - self.last_prose if tail else 0)
+        f["no_prose"] = float(self.first_prose > self.last_prose)
+        long_run = 0
+        for j in range(i - 1, max(-1, i - 13), -1):
+            if not shapes[j].short:
+                break
+            long_run += 1
+        for j in range(i + 1, min(n, i + 13)):
+            if not shapes[j].short:
+                break
+            long_run += 1
+        f["short_run_long"] = math.log1p(long_run)
+        for side, j in (("prev2", i - 2), ("next2", i + 2)):
+            if 0 <= j < n:
+                f[f"{side}_short"] = float(shapes[j].short)
+                f[f"{side}_final"] = float(shapes[j].final)
+        f["same_len_prev"] = float(i > 0 and abs(shapes[i - 1].chars - me.chars) <= 3)
+        f["same_len_next"] = float(i + 1 < n and abs(shapes[i + 1].chars - me.chars) <= 3)
         return f, _grams(text, buckets)
 
 
 def document_features(
-    blocks: Sequence[str], buckets: int, max_chars: int | None = None
+    blocks: Sequence[str], buckets: int, max_chars: int | None = None, *, edge_only: bool = False
 ) -> list[tuple[dict[str, float], list[int]] | None]:
     """Features of every block of a document: its own, its position and its neighbours'; None for
-    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour)."""
+    blocks longer than ``max_chars`` (not scored: only their shape counts, as a neighbour) and, with
+    ``edge_only``, for blocks outside the head and tail runs (those the scorer does not decide)."""
     ctx = _Context(blocks, max_chars)
-    return [ctx.features(i, buckets) for i in range(len(blocks))]
+    return [ctx.features(i, buckets) if not edge_only or ctx.edge(i) else None for i in range(len(blocks))]
 
 
 class BlockScorer:
-    """Scores of one document's blocks, each computed the first time it is asked for: a rule scoped to
-    the head or tail pays for the blocks of its window only (and their neighbours' shapes)."""
+    """Scores of one document's blocks, each computed the first time it is asked for. Only the blocks the
+    model decides are scored (short, in the head or tail run: :meth:`_Context.eligible`); every other
+    block scores 0 without its features being computed, so a document of paragraphs costs its shapes."""
 
     def __init__(self, model: FurnitureModel, blocks: Sequence[str]):
         self.model = model
         self._ctx = _Context(blocks, model.max_chars)
         self._scores: dict[int, float] = {}
 
+    def side(self, i: int) -> str:
+        """"head" or "tail" when block ``i`` is in the document's head or tail run, else ""."""
+        return self._ctx.side(i)
+
     def __call__(self, i: int) -> float:
         v = self._scores.get(i)
         if v is None:
-            x = self._ctx.features(i, self.model.buckets)
+            x = self._ctx.features(i, self.model.buckets) if self._ctx.eligible(i) else None
             v = self._scores[i] = 0.0 if x is None else self.model.score(*x)
         return v
 
 
 def score_blocks(model: FurnitureModel, blocks: Sequence[str]) -> list[float]:
-    """The model's boilerplate probability for every block of a document (0 for blocks over max_chars)."""
+    """The model's boilerplate probability for every block of a document (0 for blocks over max_chars
+    and for blocks outside the head and tail runs)."""
     scorer = BlockScorer(model, blocks)
     return [scorer(i) for i in range(len(blocks))]

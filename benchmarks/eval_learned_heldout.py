@@ -1,0 +1,80 @@
+"""The learned head rule on fresh pages it never saw: leave one fresh round out of training, score it.
+
+The shipped model is trained on every fresh round (tests/data/fresh/round1-3), so ``eval_cases.py`` on a
+round measures the rule on its own training pages. This benchmark trains, for each round in turn, the
+same recipe without that round (``tools/train_furniture.py``'s ``training_docs(leave_out)``), puts that
+model in place of the shipped one for the run, and scores the round with the bundled rules, with and
+without the ``learned.*`` rules (``--ignore 'learned.*'``), plus the opt-in tail rule on top. Nothing is
+written: the shipped model file is not touched.
+
+Usage: ``python benchmarks/eval_learned_heldout.py [--rounds round1 --rounds round3]`` (about 10 s a round)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import train_furniture as tf  # noqa: E402
+from eval_cases import evaluate  # noqa: E402
+
+from cleaner import RuleSet, default_rules, load_rules  # noqa: E402
+from cleaner.rules import matching  # noqa: E402
+from cleaner.text import furniture  # noqa: E402
+
+SAMPLE = ROOT / "samples" / "rules" / "learned-furniture.yaml"
+
+
+def _model_from(data: dict) -> furniture.FurnitureModel:
+    return furniture.FurnitureModel(
+        name="furniture",
+        dense={k: float(v) for k, v in data["dense"].items()},
+        hashed={int(k): float(v) for k, v in data["hashed"].items()},
+        buckets=int(data["buckets"]),
+        bias=float(data["bias"]),
+        max_chars=int(data["max_chars"]),
+    )
+
+
+def _use(model: furniture.FurnitureModel | None) -> None:
+    """Score with ``model`` (None: the shipped one) for the rest of the run."""
+    matching.load_model = (lambda name: model) if model is not None else furniture.load_model
+
+
+def _line(name: str, s: dict) -> str:
+    return (f"| {name} | {s['precision']:.4f} | {s['recall']:.4f} | {s['boilerplate_n']} "
+            f"({s['boilerplate']:.1%}) | {s['duplicates_n']} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", action="append", help="fresh rounds to hold out (default: every round)")
+    args = ap.parse_args(argv)
+    rounds = args.rounds or sorted(p.name for p in (ROOT / "tests" / "data" / "fresh").glob("round*"))
+    full = default_rules()
+    without = RuleSet(tuple(r for r in full.rules if not r.id.startswith("learned.")), full.packs, full.files,
+                      full.html)
+    with_tail = load_rules([SAMPLE])
+    print("| round (held out of training) | token P | token R | boilerplate items removed | duplicates |")
+    print("|---|---|---|---|---|")
+    for name in rounds:
+        docs = tf.training_docs([name])
+        names, X, grams, y, _w, _groups, origin, _edge = tf.featurise(docs)
+        w = tf.balance(y, origin)
+        _use(_model_from(tf.model_data(names, X, grams, y, w)))
+        cases = ROOT / "tests" / "data" / "fresh" / name
+        for label, rules in (("without learned.*", without), ("bundled (learned head rule)", full),
+                             ("bundled + opt-in tail rule", with_tail)):
+            summary, _scores = evaluate(cases, rules)
+            print(_line(f"{name}, {label}", summary))
+        _use(None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
