@@ -54,6 +54,7 @@ def clean(
     if opt.time_budget:  # a slow document becomes its own error (TimeBudgetExceeded), see cleaner.budget
         from cleaner.budget import budget_for, time_budget
 
+        prepare(default_rules() if rules is None else rules)
         with time_budget(budget_for(opt.time_budget, len(raw))):
             return _clean(raw, url, language, rules, opt, html, encoding)
     return _clean(raw, url, language, rules, opt, html, encoding)
@@ -102,6 +103,33 @@ def needs_language(ruleset: RuleSet) -> bool:
             _NEEDS_LANGUAGE.clear()  # rule sets made per call: keep none of them alive for long
         got = _NEEDS_LANGUAGE[id(ruleset)] = (ruleset, any(r.scope.languages for r in ruleset.rules))
     return got[1]
+
+
+_PREPARED: dict[int, RuleSet] = {}
+
+
+def prepare(ruleset: RuleSet) -> None:
+    """Load once what ``ruleset``'s rules otherwise load on their first document — learned models and
+    their stoplists, the language identifier — so that a per-document time budget measures the
+    document, not the process's start-up (the first record of every worker would pay it)."""
+    if _PREPARED.get(id(ruleset)) is ruleset:
+        return
+    models: set[str] = set()
+    todo = [r.matcher for r in ruleset.rules]
+    while todo:
+        m = todo.pop()
+        models |= {m.model} if m.model else set()
+        todo += m.members
+    if models:
+        from cleaner.text.furniture import prepare as prepare_model
+
+        for name in sorted(models):
+            prepare_model(name)
+    if needs_language(ruleset):
+        guess_language("Language identification is loaded before the first document is timed.")
+    if len(_PREPARED) > 64:
+        _PREPARED.clear()
+    _PREPARED[id(ruleset)] = ruleset
 
 
 def _known(lang: Any) -> str | None:

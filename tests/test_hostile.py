@@ -174,6 +174,33 @@ def test_time_budget_in_python_api() -> None:
         clean("Intro line.\n" + "a" * 40 + "!", rules=rules, options=Options(time_budget=0.3))
 
 
+def test_learned_model_loads_before_the_budget_is_armed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled learned rule loads its model and stoplists on first use (a third of a second): with
+    a time budget that happens before the timer starts, so the first record of a worker is not cut off."""
+    from contextlib import contextmanager
+
+    from cleaner import budget, core, load_rules
+    from cleaner.result import Options
+    from cleaner.text import furniture
+
+    rules = load_rules()
+    assert any(r.matcher.model for r in rules.rules)  # the bundled packs hold a model rule
+    furniture.load_model.cache_clear()
+    furniture._stoplists.cache_clear()
+    core._PREPARED.clear()
+    at_start: list[tuple[int, int]] = []
+
+    @contextmanager
+    def watched(seconds):  # the real timer's place: note what was loaded when it would start
+        at_start.append((furniture.load_model.cache_info().currsize, furniture._stoplists.cache_info().currsize))
+        yield
+
+    monkeypatch.setattr(budget, "time_budget", watched)
+    page = (Path(__file__).parent / "data" / "cases" / "021.txt").read_text(encoding="utf-8")
+    clean(page, rules=rules, options=Options(time_budget=0.5))
+    assert at_start == [(1, 1)]
+
+
 def test_re2_takes_nested_quantifiers_in_linear_time() -> None:
     from cleaner.rules.regex import LinearPattern, compile_rule_regex, nested_quantifiers
 

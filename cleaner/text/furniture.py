@@ -102,6 +102,13 @@ def load_model(name: str) -> FurnitureModel:
     )
 
 
+def prepare(name: str) -> None:
+    """Load model ``name`` and the stoplists its features read, now rather than on the first document
+    (a third of a second: it must not count against that document's time budget)."""
+    load_model(name)
+    _stoplists()
+
+
 # ------------------------------------------------------------------------------------- stopwords
 @lru_cache(maxsize=1)
 def _stoplist_files() -> tuple[Path, ...]:
