@@ -329,6 +329,9 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if found is None:
         return []
     u = doc.units[i]
+    if len(found) == 3:  # a span of the block (a marker glued to the text), in view offsets
+        vs, ve = found[2]
+        return [_Hit(u.to_raw(vs), u.to_raw_end(ve), found[0], found[1])]
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
 
 

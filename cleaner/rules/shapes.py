@@ -29,9 +29,20 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner.rules.shape_vocab import (
+    AGO_WORDS,
+    ENDONYMS,
+    MINUTE_UNITS,
+    MONTHS,
+    SWITCHER_MARKS,
+    TRACKING_TOKENS,
+    WEEKDAYS,
+)
+
 __all__ = ["SHAPES", "match_shape"]
 
-Evidence = tuple[float, str]
+# (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text)
+Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]]
 
 _BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
 _SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
@@ -47,6 +58,11 @@ _ARTICLE_LINE = re.compile(r"\d|[:：]")
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
+_MASKED = re.compile(r"(?<=[\d.])\{\d{1,2}\}(?=\d)")
+_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_TICK_GROUP = re.compile(
+    r"\b[A-Z][A-Z0-9]{1,5}\b(?:\s*[:\-]?\s*[+\-−]?\s?[$€£¥₩₹]?\s?\d[\d,.]*\s?(?:%|[$€£¥₩₹])?){1,3}"
+)
 
 
 def _strip(line: str) -> str:
@@ -188,7 +204,7 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
 # ----------------------------------------------------------------------------------------- ticker
 @lru_cache(maxsize=8192)
 def _value_chip(line: str) -> bool:
-    s = line.strip()
+    s = _MASKED.sub("0", line.strip())  # "$0.{5}2273": a price with its run of zeros written as a count
     if not s or len(s) > 60 or not _DIGIT.search(s):
         return False
     rest = _TICKER.sub(" ", _VALUE.sub(" ", s))
@@ -199,10 +215,43 @@ def _name_chip(line: str) -> bool:
     return _short_item(line, 3, 28)
 
 
+def _tick_line(line: str) -> bool:
+    """One cell of a ticker written one item a line: a symbol ("BTC") or a price/change with its sign."""
+    s = line.strip()
+    return bool(_SYMBOL.match(s)) or (_value_chip(s) and bool(_HAS_VALUE_SIGN.search(s)))
+
+
+def _ticker_column(blocks: Sequence[str], i: int) -> Evidence | None:
+    """ "BTC / $96,000 / 5.73% / ETH / …": symbols each followed by their price and change lines."""
+    a, b = _run(blocks, i, _tick_line)
+    symbols = [k for k in range(a, b) if _SYMBOL.match(blocks[k].strip())]
+    if len(symbols) < 2 or b - a < 2 * len(symbols):
+        return None
+    # every symbol is followed by 1-2 value lines, and the run opens with a symbol or a value of one
+    bounds = symbols + [b]
+    if any(not 1 <= bounds[n + 1] - bounds[n] - 1 <= 2 for n in range(len(symbols))) or symbols[0] - a > 2:
+        return None
+    return min(100.0, 60.0 + 10 * len(symbols)), f"ticker: {len(symbols)} symbols with their prices, one item a line"
+
+
+def _ticker_row(line: str) -> Evidence | None:
+    """ "BTC $96,000 5.73% ETH $3,521.91 3.97%": symbol groups run together on one line, nothing else."""
+    groups = _TICK_GROUP.findall(_MASKED.sub("0", line))
+    if len(groups) < 2 or not all(_HAS_VALUE_SIGN.search(g) for g in groups):
+        return None
+    if _TICK_GROUP.sub("", _MASKED.sub("0", line)).strip(" |·•,;/-–—"):
+        return None
+    return min(100.0, 60.0 + 10 * len(groups)), f"ticker: {len(groups)} symbols with their prices on one line"
+
+
 def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i]
     if len(line) > 60:
-        return None
+        return _ticker_row(line) if len(line) <= 240 else None
+    if _tick_line(line):
+        found = _ticker_column(blocks, i) or _ticker_row(line)
+        if found:
+            return found
     chip = _value_chip(line)
     if not chip and not _name_chip(line):
         return None
@@ -324,6 +373,201 @@ def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
     return None
 
 
+# ------------------------------------------------------------------------------- language switcher
+def _lang_name(line: str) -> bool:
+    return _unbulleted(line).casefold() in ENDONYMS
+
+
+def _switcher_line(line: str) -> bool:
+    s = _unbulleted(line).casefold()
+    return s in ENDONYMS or s in SWITCHER_MARKS
+
+
+def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
+    """A language switcher: languages each named in its own language ("English", "Türkçe", "日本語"), one
+    a line (with a "lang"/globe line beside them) or joined on one line by separators or spaces."""
+    line = blocks[i]
+    if len(line) > 200:
+        return None
+    if not _switcher_line(line):
+        parts = [p for p in re.split(r"\s*[|·•/,]\s*|\s{2,}", line.strip()) if p]
+        if len(parts) < 2:
+            parts = line.split()
+        if len(parts) >= min_items and sum(p.casefold() in ENDONYMS for p in parts) == len(parts):
+            return min(100.0, 60.0 + 5 * len(parts)), f"language switcher: {len(parts)} language names on one line"
+        return None
+    a, b = _run(blocks, i, _switcher_line, limit=40)
+    names = sum(_lang_name(blocks[k]) for k in range(a, b))
+    if names >= min_items:
+        return min(100.0, 60.0 + 5 * names), f"language switcher: {names} language names in a run of {b - a} lines"
+    return None
+
+
+# ------------------------------------------------------------------------------- head/tail furniture
+def _edge_cell(line: str) -> bool:
+    """A line a page's head or tail bar is made of: a short label (no digit, no colon), a ticker cell, a
+    language name, or a lone mark ("#", "lang")."""
+    s = _unbulleted(line)
+    if not s:
+        return False
+    if _tick_line(s) or _switcher_line(s):
+        return True
+    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+
+
+def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
+    """A bar of page furniture before the first prose line or after the last one: a run of ``min_items``
+    or more very short lines (labels, ticker cells, language names) at the head or the tail of the page."""
+    if len(blocks[i]) > 40 or not _edge_cell(blocks[i]):
+        return None
+    a, b = _run(blocks, i, _edge_cell)
+    n = b - a
+    if n < min_items:
+        return None
+    # only blocks with no prose (a title, a site name) may stand between the bar and the page's edge
+    head = a <= 2 and not any(_prose(blocks[k]) for k in range(a))
+    tail = len(blocks) - b <= 1 and not any(_prose(blocks[k]) for k in range(b, len(blocks)))
+    if not (head or tail) or (head and b == len(blocks)):
+        return None  # a page that is nothing but short lines is a list, not a bar around an article
+    if _menu(blocks, i, 5):
+        return None  # a bulleted or plain menu: structure.menu says it (and is turned off on its own)
+    kinds = sum(_tick_line(blocks[k]) for k in range(a, b)), sum(_lang_name(blocks[k]) for k in range(a, b))
+    where = "head" if head else "tail"
+    why = f"{where} bar: {n} very short lines ({kinds[0]} ticker cells, {kinds[1]} language names)"
+    return min(100.0, 50.0 + 4 * n), why
+
+
+# ------------------------------------------------------------------------------------ date widget
+_DATE_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?|\d{1,4}")
+
+
+def _date_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The site header's current-date widget ("Понедельник, 21 апреля, 2025") as the page's first line,
+    above the title: a weekday, a day and a month or year, nothing else. A date under the title is the
+    article's dateline and is not looked at (POLICY D1)."""
+    if i != 0 or len(blocks) < 3:
+        return None
+    s = blocks[0].strip()
+    if not 6 <= len(s) <= 60:
+        return None
+    tokens = _DATE_TOKEN.findall(s)
+    if _DATE_TOKEN.sub("", s).strip(" ,./-–|"):
+        return None  # anything but words, numbers and date punctuation: not a bare date
+    words = [t.casefold() for t in tokens if not t.isdigit()]
+    numbers = [t for t in tokens if t.isdigit()]
+    two_words = any(" ".join(words[k : k + 2]) in WEEKDAYS for k in range(len(words) - 1))  # "Thứ Hai"
+    if not (two_words or any(w in WEEKDAYS for w in words)) or not numbers or len(tokens) > 7:
+        return None
+    if not two_words and any(w not in WEEKDAYS and w not in MONTHS and len(w) > 3 for w in words):
+        return None
+    # a widget sits in the header, above its navigation; a date above the text is the article's (D1)
+    menu = _edge_cell(blocks[1]) and _run(blocks, 1, _edge_cell)[1] >= 4
+    if not (_glued_breadcrumb(blocks, 1, 0) or _breadcrumb(blocks, 1, 3) or menu):
+        return None
+    return 90.0, "date widget: a bare weekday date as the page's first line, above the navigation"
+
+
+# ------------------------------------------------------------------------------- glued breadcrumb
+def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """ "ДомойBitcoinРоссийские СМИ, …": short section names glued, without a space, before the text of a
+    line the page prints on its own nearby (the title): the block is navigation plus a copy."""
+    line = blocks[i].strip()
+    if len(line) < 24 or i > 8:
+        return None
+    body = line.rstrip(" .…")
+    for k in range(max(0, i - 3), min(len(blocks), i + 4)):
+        if k == i:
+            continue
+        other = blocks[k].strip()
+        if len(other) < 20 or len(other) >= len(line) + 40:
+            continue
+        p = line.find(other[:20])
+        if not 2 <= p <= 40 or line[p - 1].isspace() or not other.startswith(body[p:]):
+            continue
+        prefix = line[:p]
+        crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
+        if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
+            return 95.0, f"glued breadcrumb: {len(crumbs)} section names glued before a copy of line {k + 1}"
+    return None
+
+
+_GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|]\s*")
+
+
+# ----------------------------------------------------------------------------------- feed markers
+_TAIL_MARK = re.compile(
+    r"(?:(?<=\w)|^|\s)(?P<mark>\s*(?:…\.?|\.{3,4}|\[\s*(?:…|\.{3})\s*\])"
+    r"(?:\s*(?P<label>[^\W\d_][^\s»›→]*(?:\s[^\W\d_][^\s»›→]*){0,2})\s*[»›→]\s*(?P<title>[^\n.!?。！？]{1,80}))?)\s*$"
+)
+
+
+def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The cut marker a feed leaves at the end of a teaser: a trailing "…", "….", "...", "[…]", alone on
+    the last line or glued to its cut word, and "… Read More »Title" (an ellipsis, a link label of up to
+    three words, a chevron and the post's title) — in any language. Removed as a span."""
+    if i != len(blocks) - 1:
+        return None
+    line = blocks[i]
+    m = _TAIL_MARK.search(line[-140:])
+    if not m:
+        return None
+    start = len(line) - len(line[-140:]) + m.start("mark")
+    if m.group("title") and _words(m.group("title")) > 10:
+        return None
+    what = "a 'label »title' link after the cut" if m.group("title") else "the cut marker"
+    return 95.0, f"feed marker: {what} {m.group('mark').strip()[:3]!r} ends the text", (start, len(line))
+
+
+# ------------------------------------------------------------------------------ chips and residue
+_NUMBER_UNIT = re.compile(r"(\d{1,3})\s?([^\W\d_]+\.?|[分분])")
+
+
+def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A reading-time chip in any wording: a short line with a number of minutes ("Bu makaleyi okumak
+    için 83 Dakika", "5 мин", "阅读 3 分钟") and no sentence end; "5 min ago" is a timestamp and stays."""
+    s = blocks[i].strip()
+    if not s or len(s) > 60 or _words(s) > 7 or _SENTENCE_END.search(s):
+        return None
+    hits = [m for m in _NUMBER_UNIT.finditer(s) if m.group(2).casefold() in MINUTE_UNITS]
+    words = {w.casefold().strip(".,:") for w in re.findall(r"\w+", s)}
+    if len(hits) != 1 or len(_DIGIT.findall(s)) > 3 or words & AGO_WORDS or s.endswith(("前", "전")):
+        return None
+    # the count closes the line ("… için 83 Dakika") or opens it with at most two words after ("5 min read")
+    if s[hits[0].end() :].strip(" .") and (hits[0].start() > 2 or _words(s[hits[0].end() :]) > 2):
+        return None
+    near = range(max(0, i - 3), min(len(blocks), i + 4))
+    if any(k != i and len(blocks[k]) <= 120 and _minutes(blocks[k]) for k in near):
+        return None  # several durations together are a recipe's or a schedule's, not the page's chip
+    return 90.0, f"reading time: {hits[0].group(0)!r} on a short line"
+
+
+def _minutes(line: str) -> bool:
+    return any(m.group(2).casefold() in MINUTE_UNITS for m in _NUMBER_UNIT.finditer(line))
+
+
+def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
+    s = blocks[i].strip()
+    if not _BARE_NUMBER.match(s) or i == 0 or i + 1 >= len(blocks):
+        return None
+    if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
+        return None  # a column of figures is a table
+    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or _words(blocks[i - 1]) < 4 or _YEAR.match(s):
+        return None  # between a heading (the title, not a "Views" label) and the body; a year is a date
+    return 80.0, "counter: a bare number between the title and the body"
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _tracking(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Tracking-pixel residue ("fbpx", the alt text of a Facebook pixel image) alone on a line."""
+    if _unbulleted(blocks[i]).casefold() in TRACKING_TOKENS:
+        return 100.0, "tracking residue: a pixel's alt text alone on a line"
+    return None
+
+
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -331,8 +575,31 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "crosslink": _crosslink,
     "contact": _contact,
     "banner": _banner,
+    "switcher": _switcher,
+    "edge-bar": _edge_run,
+    "date-widget": _date_widget,
+    "glued-breadcrumb": _glued_breadcrumb,
+    "tail-marker": _tail_marker,
+    "reading-time": _reading_time,
+    "counter": _counter,
+    "tracking": _tracking,
 }
-DEFAULT_PARAM = {"menu": 5, "breadcrumb": 3, "ticker": 4, "crosslink": 6, "contact": 0, "banner": 12}
+DEFAULT_PARAM = {
+    "menu": 5,
+    "breadcrumb": 3,
+    "ticker": 4,
+    "crosslink": 6,
+    "contact": 0,
+    "banner": 12,
+    "switcher": 3,
+    "edge-bar": 8,
+    "date-widget": 0,
+    "glued-breadcrumb": 0,
+    "tail-marker": 0,
+    "reading-time": 0,
+    "counter": 0,
+    "tracking": 0,
+}
 
 
 def match_shape(name: str, blocks: Sequence[str], i: int, param: int | None = None) -> Evidence | None:
