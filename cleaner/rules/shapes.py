@@ -159,10 +159,34 @@ def _crumb(line: str) -> bool:
     return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
 
 
+def _crumb_link(line: str) -> bool:
+    """A breadcrumb item on its own line led by its separator ("/ Nghiên cứu", "› Tìm hiểu về Bitcoin")."""
+    s = line.strip()
+    return len(s) > 2 and s[0] in "/›»>→|" and s[1] == " " and _short_item(s[2:], 6, 60) and not _ARTICLE_LINE.search(s)
+
+
+def _crumb_chain(blocks: Sequence[str], i: int) -> Evidence | None:
+    """"Trang chủ / "/ Nghiên cứu" / "/ Tìm hiểu về Bitcoin": a short line, then items each led by a separator."""
+    a = i if _crumb_link(blocks[i]) else i + 1
+    if a >= len(blocks) or not _crumb_link(blocks[a]):
+        return None
+    while a > 0 and _crumb_link(blocks[a - 1]):
+        a -= 1
+    b = a
+    while b < len(blocks) and _crumb_link(blocks[b]):
+        b += 1
+    if a == 0 or not _crumb(blocks[a - 1]) or b - a < 2 or not a - 1 <= i < b:
+        return None
+    return 90.0, f"breadcrumb: {b - a + 1} items one a line, each after the first led by its separator"
+
+
 def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
     """Short lines at the head of the page directly above a title that the page repeats."""
-    if i >= 8 or not _crumb(blocks[i]):
+    if i >= 8:
         return None
+    chain = _crumb_chain(blocks, i)
+    if chain or not _crumb(blocks[i]):
+        return chain
     a, b = _run(blocks, i, _crumb, limit=6)
     if b - a < 2 or b >= len(blocks):
         return None
@@ -176,7 +200,7 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
 
 def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i].strip()
-    if len(line) < 40:
+    if len(line) < 64:
         found = _vertical_breadcrumb(blocks, i)
         if found:
             return found
@@ -495,6 +519,7 @@ _GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|
 
 
 # ----------------------------------------------------------------------------------- feed markers
+_EMBED_MORE = re.compile(r"(?<=[.!?。！？”\"])(?P<mark>\s+(?:…|\.{3})\s+(?P<title>[^\n.!?。！？…]{1,80}))$")
 _TAIL_MARK = re.compile(
     r"(?:(?<=\w)|^|\s)(?P<mark>\s*(?:…\.?|\.{3,4}|\[\s*(?:…|\.{3})\s*\])"
     r"(?:\s*(?P<label>[^\W\d_][^\s»›→]*(?:\s[^\W\d_][^\s»›→]*){0,2})\s*[»›→]\s*(?P<title>[^\n.!?。！？]{1,80}))?)\s*$"
@@ -504,11 +529,13 @@ _TAIL_MARK = re.compile(
 def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """The cut marker a feed leaves at the end of a teaser: a trailing "…", "….", "...", "[…]", alone on
     the last line or glued to its cut word, and "… Read More »Title" (an ellipsis, a link label of up to
-    three words, a chevron and the post's title) — in any language. Removed as a span."""
+    three words, a chevron and the post's title) or ". … Title Continue reading" (a lone ellipsis after the last
+    sentence, then a short run to the end: an embed's title and its read-on link) — in any language.
+    Removed as a span."""
     if i != len(blocks) - 1:
         return None
     line = blocks[i]
-    m = _TAIL_MARK.search(line[-140:])
+    m = _TAIL_MARK.search(line[-140:]) or _EMBED_MORE.search(line[-140:])
     if not m:
         return None
     start = len(line) - len(line[-140:]) + m.start("mark")
