@@ -26,6 +26,7 @@ NEW_RULES = {
     "structure.reading-time",
     "structure.counter",
     "structure.tracking-residue",
+    "structure.site-name",
 }
 
 
@@ -80,6 +81,16 @@ def test_date_widget_only_above_navigation_and_glued_breadcrumb_ru():
     dateline = "Thursday, November 8, 2012\nThe council voted on Wednesday to close the library.\nIt opens in May."
     assert clean(dateline).text.startswith("Thursday, November 8, 2012")
     assert clean("Bitcoin falls below $90,000\nMonday, April 21, 2025\nBitcoin fell on Monday.").text.count("2025") == 1
+
+
+def test_site_name_line_spells_the_host():
+    raw, label, url = _case("f3-10")
+    result = clean(raw, url=url)
+    names = [r for r in result.removals if r.rule == "structure.site-name"]
+    assert [r.text for r in names] == ["Basic Group"] and "basicgroup.ua" in names[0].reason
+    assert "Basic Group" in clean(raw).text  # no URL, no host to compare with
+    kept = clean("Basic Group buys a miner\nThe deal closed on Monday.", url="https://basicgroup.ua/").text
+    assert kept.startswith("Basic Group buys")
 
 
 def test_glued_breadcrumb_needs_the_title_printed_again():

@@ -75,6 +75,7 @@ class Document:
         self._short: list[int] | None = None
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
+        self.host: str | None = None  # the page's host, for shapes that compare a line with it (site-name)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -325,7 +326,7 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
 
 
 def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    found = match_shape(m.shape, doc.blocks(), i, m.shape_param)
+    found = match_shape(m.shape, doc.blocks(), i, m.shape_param, host=doc.host)
     if found is None:
         return []
     u = doc.units[i]
@@ -387,7 +388,7 @@ def find_boilerplate(
     ``only`` limits rules without a position to these unit indices (the units whose text changed
     since the last pass); head/tail rules always look at their whole window, which moves as blocks go.
     """
-    host = host_of(url)
+    host = doc.host = host_of(url)
     n = len(doc)
     everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []

@@ -103,3 +103,6 @@ AGO_WORDS = frozenset(
 
 # What tracking pixels leave in extracted text (the alt text of a <noscript> image).
 TRACKING_TOKENS = frozenset(s.casefold() for s in ("fbpx", "facebook pixel", "tracking pixel", "noscript", "pixel"))
+
+# The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
+LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))

@@ -32,6 +32,7 @@ from functools import lru_cache
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
+    LOGO_WORDS,
     MINUTE_UNITS,
     MONTHS,
     SWITCHER_MARKS,
@@ -595,6 +596,37 @@ def _tracking(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return None
 
 
+# -------------------------------------------------------------------------------------- site name
+_NAME_END = re.compile(r"\s+(?:[-–—|·•]|::)\s+")
+
+
+def _fold(s: str) -> str:
+    """Letters and digits only, accents dropped, casefolded: "Tin Tức Bitcoin" -> "tintucbitcoin"."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | None:
+    """The site's name (its logo's alt text, its tagline) on a line of its own at the page's head or tail:
+    the line, up to a " - " / " | " tagline separator and a "Logo" word, spells the host's name
+    ("Basic Group" on basicgroup.ua, "Tin Tức Bitcoin - Cập Nhật …" on tintucbitcoin.com)."""
+    if not host or not (i < 3 or i >= len(blocks) - 2):
+        return None
+    line = blocks[i].strip()
+    if not 3 <= len(line) <= 90 or _SENTENCE_END.search(line) or ":" in line:
+        return None
+    name = _NAME_END.split(line, maxsplit=1)[0]
+    words = name.split()
+    if words and words[-1].casefold() in LOGO_WORDS:
+        name = " ".join(words[:-1])
+    key = _fold(name)
+    labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
+    if len(key) < 4 or not any(key == _fold(p) for p in labels):
+        return None
+    tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
+    return 90.0, f"site name: the line spells the host {host!r}{tagline}"
+
+
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -610,6 +642,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "reading-time": _reading_time,
     "counter": _counter,
     "tracking": _tracking,
+    "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -629,6 +662,10 @@ DEFAULT_PARAM = {
 }
 
 
-def match_shape(name: str, blocks: Sequence[str], i: int, param: int | None = None) -> Evidence | None:
-    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None."""
+def match_shape(
+    name: str, blocks: Sequence[str], i: int, param: int | None = None, *, host: str | None = None
+) -> Evidence | None:
+    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None (``host``: the page's)."""
+    if name == "site-name":
+        return _site_name(blocks, i, host)
     return SHAPES[name](blocks, i, DEFAULT_PARAM[name] if param is None else param)
