@@ -27,6 +27,7 @@ NEW_RULES = {
     "structure.counter",
     "structure.tracking-residue",
     "structure.site-name",
+    "structure.image-alt",
 }
 
 

@@ -106,3 +106,11 @@ TRACKING_TOKENS = frozenset(s.casefold() for s in ("fbpx", "facebook pixel", "tr
 
 # The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
 LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))
+
+# The generic alt text an image without a description leaves as a line of its own ("image").
+IMAGE_ALTS = frozenset(
+    s.casefold()
+    for s in ("image", "img", "photo", "picture", "Bild", "imagen", "immagine", "imagem", "afbeelding", "zdjęcie",
+              "изображение", "зображення", "resim", "görsel", "gambar", "hình ảnh", "图片", "圖片", "画像", "이미지",
+              "صورة", "تصویر", "छवि")
+)

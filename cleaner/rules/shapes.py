@@ -32,6 +32,7 @@ from functools import lru_cache
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
+    IMAGE_ALTS,
     LOGO_WORDS,
     MINUTE_UNITS,
     MONTHS,
@@ -627,6 +628,13 @@ def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | No
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
 
 
+def _image_alt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A figure's generic alt text ("image", "图片") alone on a line: the picture without its description."""
+    if _unbulleted(blocks[i]).casefold() in IMAGE_ALTS:
+        return 90.0, "image residue: a generic alt text alone on a line"
+    return None
+
+
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -642,6 +650,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "reading-time": _reading_time,
     "counter": _counter,
     "tracking": _tracking,
+    "image-alt": _image_alt,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
 }
 DEFAULT_PARAM = {
@@ -659,6 +668,8 @@ DEFAULT_PARAM = {
     "reading-time": 0,
     "counter": 0,
     "tracking": 0,
+    "image-alt": 0,
+    "site-name": 0,
 }
 
 
