@@ -3,8 +3,8 @@
 These are not wordings of one page: each set is a *family* whose members are fixed by the world, not
 by a site — the names languages give themselves (what a language switcher lists), weekday and month
 names (what a date widget prints), the minute unit (what a reading-time chip counts in), the words that
-make a time a timestamp rather than a duration ("5 min ago"), and the tokens tracking pixels leave in
-extracted text. Everything is matched casefolded. Adding a language means adding its words here.
+make a time a timestamp rather than a duration ("5 min ago"), and the word a logo's alt text adds to a site's
+name. Everything is matched casefolded. Adding a language means adding its words here.
 """
 
 from __future__ import annotations
@@ -101,16 +101,5 @@ AGO_WORDS = frozenset(
     )
 )
 
-# What tracking pixels leave in extracted text (the alt text of a <noscript> image).
-TRACKING_TOKENS = frozenset(s.casefold() for s in ("fbpx", "facebook pixel", "tracking pixel", "noscript", "pixel"))
-
 # The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
 LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))
-
-# The generic alt text an image without a description leaves as a line of its own ("image").
-IMAGE_ALTS = frozenset(
-    s.casefold()
-    for s in ("image", "img", "photo", "picture", "Bild", "imagen", "immagine", "imagem", "afbeelding", "zdjęcie",
-              "изображение", "зображення", "resim", "görsel", "gambar", "hình ảnh", "图片", "圖片", "画像", "이미지",
-              "صورة", "تصویر", "छवि")
-)

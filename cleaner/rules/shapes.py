@@ -32,12 +32,10 @@ from functools import lru_cache
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
-    IMAGE_ALTS,
     LOGO_WORDS,
     MINUTE_UNITS,
     MONTHS,
     SWITCHER_MARKS,
-    TRACKING_TOKENS,
     WEEKDAYS,
 )
 
@@ -62,6 +60,7 @@ _DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
 _MASKED = re.compile(r"(?<=[\d.])\{\d{1,2}\}(?=\d)")
 _SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_SYMBOL_IN = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 _TICK_GROUP = re.compile(
     r"\b[A-Z][A-Z0-9]{1,5}\b(?:\s*[:\-]?\s*[+\-−]?\s?[$€£¥₩₹]?\s?\d[\d,.]*\s?(?:%|[$€£¥₩₹])?){1,3}"
 )
@@ -241,6 +240,7 @@ def _name_chip(line: str) -> bool:
     return _short_item(line, 3, 28)
 
 
+@lru_cache(maxsize=8192)
 def _tick_line(line: str) -> bool:
     """One cell of a ticker written one item a line: a symbol ("BTC") or a price/change with its sign."""
     s = line.strip()
@@ -262,6 +262,8 @@ def _ticker_column(blocks: Sequence[str], i: int) -> Evidence | None:
 
 def _ticker_row(line: str) -> Evidence | None:
     """ "BTC $96,000 5.73% ETH $3,521.91 3.97%": symbol groups run together on one line, nothing else."""
+    if not _HAS_VALUE_SIGN.search(line) or not _SYMBOL_IN.search(line):
+        return None
     groups = _TICK_GROUP.findall(_MASKED.sub("0", line))
     if len(groups) < 2 or not all(_HAS_VALUE_SIGN.search(g) for g in groups):
         return None
@@ -400,10 +402,14 @@ def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
 
 
 # ------------------------------------------------------------------------------- language switcher
+_SWITCH_SPLIT = re.compile(r"\s*[|·•/,]\s*|\s{2,}")
+
+
 def _lang_name(line: str) -> bool:
     return _unbulleted(line).casefold() in ENDONYMS
 
 
+@lru_cache(maxsize=8192)
 def _switcher_line(line: str) -> bool:
     s = _unbulleted(line).casefold()
     return s in ENDONYMS or s in SWITCHER_MARKS
@@ -416,12 +422,10 @@ def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     if len(line) > 200:
         return None
     if not _switcher_line(line):
-        parts = [p for p in re.split(r"\s*[|·•/,]\s*|\s{2,}", line.strip()) if p]
-        if len(parts) < 2:
-            parts = line.split()
-        if len(parts) >= min_items and sum(p.casefold() in ENDONYMS for p in parts) == len(parts):
-            return min(100.0, 60.0 + 5 * len(parts)), f"language switcher: {len(parts)} language names on one line"
-        return None
+        n = _languages_on_line(line)
+        if n < min_items:
+            return None
+        return min(100.0, 60.0 + 5 * n), f"language switcher: {n} language names on one line"
     a, b = _run(blocks, i, _switcher_line, limit=40)
     names = sum(_lang_name(blocks[k]) for k in range(a, b))
     if names >= min_items:
@@ -429,7 +433,20 @@ def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _languages_on_line(line: str) -> int:
+    """How many language names make up the whole line ("English | Español | 日本語"), else 0."""
+    head = _SWITCH_SPLIT.split(line.strip(), maxsplit=1)[0]
+    if head.casefold() not in ENDONYMS and head.split(" ", 1)[0].casefold() not in ENDONYMS:
+        return 0  # a line listing languages opens with one
+    parts = [p for p in _SWITCH_SPLIT.split(line.strip()) if p]
+    if len(parts) < 2:
+        parts = line.split()
+    return len(parts) if all(p.casefold() in ENDONYMS for p in parts) else 0
+
+
 # ------------------------------------------------------------------------------- head/tail furniture
+@lru_cache(maxsize=8192)
 def _edge_cell(line: str) -> bool:
     """A line a page's head or tail bar is made of: a short label (no digit, no colon), a ticker cell, a
     language name, or a lone mark ("#", "lang")."""
@@ -497,9 +514,11 @@ def _date_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """ "ДомойBitcoinРоссийские СМИ, …": short section names glued, without a space, before the text of a
     line the page prints on its own nearby (the title): the block is navigation plus a copy."""
-    line = blocks[i].strip()
-    if len(line) < 24 or i > 8:
+    if not 24 <= len(blocks[i]) <= 600 or i > 8:
         return None
+    line = blocks[i].strip()
+    if not _GLUE.search(line, 1, 42):
+        return None  # no case change or separator inside a word near the start: nothing is glued
     body = line.rstrip(" .…")
     for k in range(max(0, i - 3), min(len(blocks), i + 4)):
         if k == i:
@@ -537,7 +556,10 @@ def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if i != len(blocks) - 1:
         return None
     line = blocks[i]
-    m = _TAIL_MARK.search(line[-140:]) or _EMBED_MORE.search(line[-140:])
+    end = line[-140:]
+    if "…" not in end and ".." not in end:
+        return None
+    m = _TAIL_MARK.search(end) or _EMBED_MORE.search(end)
     if not m:
         return None
     start = len(line) - len(line[-140:]) + m.start("mark")
@@ -554,6 +576,8 @@ _NUMBER_UNIT = re.compile(r"(\d{1,3})\s?([^\W\d_]+\.?|[分분])")
 def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A reading-time chip in any wording: a short line with a number of minutes ("Bu makaleyi okumak
     için 83 Dakika", "5 мин", "阅读 3 分钟") and no sentence end; "5 min ago" is a timestamp and stays."""
+    if len(blocks[i]) > 80:
+        return None
     s = blocks[i].strip()
     if not s or len(s) > 60 or _words(s) > 7 or _SENTENCE_END.search(s):
         return None
@@ -576,7 +600,7 @@ def _minutes(line: str) -> bool:
 
 def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
-    s = blocks[i].strip()
+    s = blocks[i].strip() if len(blocks[i]) <= 16 else ""
     if not _BARE_NUMBER.match(s) or i == 0 or i + 1 >= len(blocks):
         return None
     if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
@@ -588,13 +612,6 @@ def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-def _tracking(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """Tracking-pixel residue ("fbpx", the alt text of a Facebook pixel image) alone on a line."""
-    if _unbulleted(blocks[i]).casefold() in TRACKING_TOKENS:
-        return 100.0, "tracking residue: a pixel's alt text alone on a line"
-    return None
 
 
 # -------------------------------------------------------------------------------------- site name
@@ -628,13 +645,6 @@ def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | No
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
 
 
-def _image_alt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """A figure's generic alt text ("image", "图片") alone on a line: the picture without its description."""
-    if _unbulleted(blocks[i]).casefold() in IMAGE_ALTS:
-        return 90.0, "image residue: a generic alt text alone on a line"
-    return None
-
-
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -649,8 +659,6 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "tail-marker": _tail_marker,
     "reading-time": _reading_time,
     "counter": _counter,
-    "tracking": _tracking,
-    "image-alt": _image_alt,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
 }
 DEFAULT_PARAM = {
@@ -667,8 +675,6 @@ DEFAULT_PARAM = {
     "tail-marker": 0,
     "reading-time": 0,
     "counter": 0,
-    "tracking": 0,
-    "image-alt": 0,
     "site-name": 0,
 }
 
