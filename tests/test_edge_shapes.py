@@ -172,3 +172,23 @@ _SENTENCE = st.lists(_WORD, min_size=8, max_size=20).map(lambda ws: " ".join(ws)
 def test_prose_gives_the_new_shapes_nothing(paragraphs):
     result = clean("\n".join(paragraphs))
     assert not [r for r in result.removals if r.rule in NEW_RULES]
+
+
+def test_shape_candidates_never_drop_a_block_the_shape_matches():
+    # the prefilter of the shapes must be exact: on every real page here, every block a shape matches passes it
+    from cleaner.rules.shapes import SHAPES, shape_candidates
+
+    pages = [p for p in sorted(FRESH.glob("round*/*.txt")) if not p.name.endswith(".clean.txt")]
+    pages += [p for p in sorted((DATA / "cases").glob("*.txt")) if not p.name.endswith(".clean.txt")]
+    matched = 0
+    for path in pages:
+        blocks = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+        for name in SHAPES:
+            if name == "site-name":
+                continue
+            kept = set(shape_candidates(name, blocks, range(len(blocks))))
+            for i in range(len(blocks)):
+                if match_shape(name, blocks, i) is not None:
+                    matched += 1
+                    assert i in kept, (path.name, name, blocks[i])
+    assert matched > 100

@@ -22,7 +22,7 @@ from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.rules.regex import fold_map
-from cleaner.rules.shapes import match_shape
+from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, split_blocks, unit_forms
@@ -398,6 +398,8 @@ def find_boilerplate(
         indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
+        if rule.matcher.kind == "shape":
+            indices = shape_candidates(rule.matcher.shape, doc.blocks(), indices)
         for i in indices:
             for hit in _match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))

@@ -39,7 +39,7 @@ from cleaner.rules.shape_vocab import (
     WEEKDAYS,
 )
 
-__all__ = ["SHAPES", "match_shape"]
+__all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
 # (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text)
 Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]]
@@ -677,6 +677,33 @@ DEFAULT_PARAM = {
     "counter": 0,
     "site-name": 0,
 }
+
+
+def _may_contact(line: str) -> bool:
+    s = line.lower()
+    return "@" in s or "//" in s or "www." in s or "protected]" in s
+
+
+# A test per block that every block a shape matches passes (its first precondition, on the block alone):
+# the shapes, which look at the neighbours, then run on few blocks.
+_CANDIDATE: dict[str, Callable[[str], bool]] = {
+    "menu": lambda line: _menu_item(line) or any(sep in line for sep in "•|·"),
+    "crosslink": lambda line: len(line) <= 200 and (_label(line) or _headline(line)),
+    "ticker": lambda line: (
+        (_value_chip(line) or _name_chip(line)) if len(line) <= 60 else bool(_HAS_VALUE_SIGN.search(line))
+    ),
+    "contact": _may_contact,
+    "switcher": lambda line: len(line) <= 200 and (_switcher_line(line) or _languages_on_line(line) > 0),
+    "edge-bar": lambda line: len(line) <= 40 and _edge_cell(line),
+}
+
+
+def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
+    """The blocks among ``indices`` that may hold shape ``name`` (all of them for most shapes)."""
+    if name == "site-name":
+        return [i for i in indices if i < 3 or i >= len(blocks) - 2]
+    test = _CANDIDATE.get(name)
+    return indices if test is None else [i for i in indices if test(blocks[i])]
 
 
 def match_shape(
