@@ -687,7 +687,7 @@ def _may_contact(line: str) -> bool:
 # A test per block that every block a shape matches passes (its first precondition, on the block alone):
 # the shapes, which look at the neighbours, then run on few blocks.
 _CANDIDATE: dict[str, Callable[[str], bool]] = {
-    "menu": lambda line: _menu_item(line) or any(sep in line for sep in "•|·"),
+    "menu": lambda line: _menu_item(line) or "•" in line or "|" in line or "·" in line,
     "crosslink": lambda line: len(line) <= 200 and (_label(line) or _headline(line)),
     "ticker": lambda line: (
         (_value_chip(line) or _name_chip(line)) if len(line) <= 60 else bool(_HAS_VALUE_SIGN.search(line))
@@ -695,6 +695,9 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "contact": _may_contact,
     "switcher": lambda line: len(line) <= 200 and (_switcher_line(line) or _languages_on_line(line) > 0),
     "edge-bar": lambda line: len(line) <= 40 and _edge_cell(line),
+    "glued-breadcrumb": lambda line: 24 <= len(line) <= 600 and bool(_GLUE.search(line.strip(), 1, 42)),
+    "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
+    "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
 }
 
 
