@@ -17,9 +17,22 @@ block (a line) belongs to such a structure, looking at its neighbours, and says 
 - ``banner`` (B2): an emoji-bulleted campaign banner at the head of a post ("📢 … / 🎨 Event Period /
   📌 How to Participate / …") down to the last line of its last section.
 
-Every function takes the document's block texts and an index and returns ``(score, why)`` or None; the
-score (0–100) grows with the evidence (how many items, how much of the line is URLs …). They are pure
-and cheap: a block is rejected on its length before any neighbour is looked at.
+The edge shapes (issue 10, stop 9) find furniture at the page's head and tail:
+
+- ``edge-bar`` (B2): a run of very short lines (labels, ticker cells, language names) before the first
+  prose line or after the last; ``switcher`` (B2): language names, each in its own language;
+- ``date-widget`` (B2): a bare weekday date as the first line, above the navigation (a date above the
+  text is the article's dateline and stays); ``glued-breadcrumb`` (B2): section names glued before a copy
+  of a nearby line; ``site-name`` (B2): a line that spells the page's host;
+- ``tail-marker`` (B6): a feed's cut marker at the very end (a span); ``reading-time`` (B2): a number of
+  minutes on a short line; ``counter`` (B2): a bare number between the title and the body.
+
+Every function takes the document's block texts and an index and returns ``(score, why)`` — or
+``(score, why, (start, end))`` for a span of the block — or None; the score (0–100) grows with the
+evidence (how many items, how much of the line is URLs …). They are pure and cheap: a block is rejected
+on its length before any neighbour is looked at, and :func:`shape_candidates` drops, with a test on the
+block alone, the blocks a shape cannot match before it runs. The closed vocabularies some of them use
+(language names, weekdays, months, the minute) are data in :mod:`cleaner.rules.shape_vocab`.
 """
 
 from __future__ import annotations
@@ -138,6 +151,7 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _menu_item(line: str) -> bool:
     """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
     return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
@@ -154,6 +168,7 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 
 
 # ------------------------------------------------------------------------------------- breadcrumb
+@lru_cache(maxsize=8192)
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
@@ -517,8 +532,6 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if not 24 <= len(blocks[i]) <= 600 or i > 8:
         return None
     line = blocks[i].strip()
-    if not _GLUE.search(line, 1, 42):
-        return None  # no case change or separator inside a word near the start: nothing is glued
     body = line.rstrip(" .…")
     for k in range(max(0, i - 3), min(len(blocks), i + 4)):
         if k == i:
@@ -526,9 +539,11 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         other = blocks[k].strip()
         if len(other) < 20 or len(other) >= len(line) + 40:
             continue
-        p = line.find(other[:20])
+        p = line.find(other[:20], 2, 60)
         if not 2 <= p <= 40 or line[p - 1].isspace() or not other.startswith(body[p:]):
             continue
+        if not _GLUE.search(line, 1, p + 1):
+            continue  # no case change or separator inside a word before the copy: nothing is glued
         prefix = line[:p]
         crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
         if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
@@ -695,7 +710,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "contact": _may_contact,
     "switcher": lambda line: len(line) <= 200 and (_switcher_line(line) or _languages_on_line(line) > 0),
     "edge-bar": lambda line: len(line) <= 40 and _edge_cell(line),
-    "glued-breadcrumb": lambda line: 24 <= len(line) <= 600 and bool(_GLUE.search(line.strip(), 1, 42)),
+    "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
 }
