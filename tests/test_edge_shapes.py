@@ -28,6 +28,7 @@ NEW_RULES = {
     "structure.tracking-residue",
     "structure.site-name",
     "structure.image-alt",
+    "structure.close-glyph",
 }
 
 
