@@ -52,6 +52,12 @@ def test_exchange_page_head_bar_menu_ticker_and_switcher_go_tr():
     assert not any(r.rule == "structure.edge-bar" and "2025-02-19" in r.text for r in result.removals)
 
 
+def test_a_poem_opening_the_page_is_not_a_bar():
+    poem = "Winter Song\nSnow falls slow\nOn quiet roofs\nLamps burn low\nWe sit alone\nThe river sleeps\n"
+    poem += "Foxes run deep\nStars stay on\nUntil the dawn\nThe poet wrote these lines in 1921, in a letter to her sister."
+    assert clean(poem).removals == []
+
+
 def test_ticker_column_with_masked_digits_and_ticker_row():
     blocks = ["Intro line of the page that is long enough to be prose, as it goes on.", "BTC", "$96,000", "5.73%",
               "HTX", "$0.{5}2273", "5.23%", "SOL", "$198.17", "-3.05%"]

@@ -145,6 +145,8 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # Unbulleted short lines at an edge are a menu only when none looks like a byline, a date or a
     # numbered heading ("作者:…", "2024/10/30", "1. …"): those open an article.
     plain = at_edge and n >= min_items + 1 and not any(_ARTICLE_LINE.search(blocks[k]) for k in range(a, b))
+    # ... and when their items are one or two words on average: lines of three are a poem's or a list's
+    plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2 * n
     if n >= min_items and (2 * bullets >= n or plain):
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
@@ -487,6 +489,8 @@ def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     tail = len(blocks) - b <= 1 and not any(_prose(blocks[k]) for k in range(b, len(blocks)))
     if not (head or tail) or (head and b == len(blocks)):
         return None  # a page that is nothing but short lines is a list, not a bar around an article
+    if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2 * n:
+        return None  # bar items are one or two words; lines of three (a poem's, a list's) average more
     if _menu(blocks, i, 5):
         return None  # a bulleted or plain menu: structure.menu says it (and is turned off on its own)
     kinds = sum(_tick_line(blocks[k]) for k in range(a, b)), sum(_lang_name(blocks[k]) for k in range(a, b))
