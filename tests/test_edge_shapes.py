@@ -54,8 +54,8 @@ def test_exchange_page_head_bar_menu_ticker_and_switcher_go_tr():
 
 def test_a_poem_opening_the_page_is_not_a_bar():
     poem = "Winter Song\nSnow falls slow\nOn quiet roofs\nLamps burn low\nWe sit alone\nThe river sleeps\n"
-    poem += "Foxes run deep\nStars stay on\nUntil the dawn\nThe poet wrote these lines in 1921, in a letter to her sister."
-    assert clean(poem).removals == []
+    poem += "Foxes run deep\nStars stay on\nUntil the dawn\nThe poet wrote these lines in 1921, to her sister."
+    assert not clean(poem).removals
 
 
 def test_ticker_column_with_masked_digits_and_ticker_row():
