@@ -147,6 +147,8 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     plain = at_edge and n >= min_items + 1 and not any(_ARTICLE_LINE.search(blocks[k]) for k in range(a, b))
     # ... and when their items are one or two words on average: lines of three are a poem's or a list's
     plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2 * n
+    if not at_edge and _headed(blocks, a):
+        return None  # a list under a label line inside the page ("Supported chains:") is the article's
     if n >= min_items and (2 * bullets >= n or plain):
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
@@ -264,11 +266,17 @@ def _tick_line(line: str) -> bool:
     return bool(_SYMBOL.match(s)) or (_value_chip(s) and bool(_HAS_VALUE_SIGN.search(s)))
 
 
+def _headed(blocks: Sequence[str], a: int) -> bool:
+    """Whether the run starting at ``a`` is introduced by a label line ("Supported languages:", "Top movers:"):
+    a headed list or table is the article's."""
+    return a > 0 and blocks[a - 1].rstrip().endswith((":", "："))
+
+
 def _ticker_column(blocks: Sequence[str], i: int) -> Evidence | None:
     """ "BTC / $96,000 / 5.73% / ETH / …": symbols each followed by their price and change lines."""
     a, b = _run(blocks, i, _tick_line)
     symbols = [k for k in range(a, b) if _SYMBOL.match(blocks[k].strip())]
-    if len(symbols) < 2 or b - a < 2 * len(symbols):
+    if len(symbols) < 2 or b - a < 2 * len(symbols) or _headed(blocks, a):
         return None
     # every symbol is followed by 1-2 value lines, and the run opens with a symbol or a value of one
     bounds = symbols + [b]
@@ -309,7 +317,7 @@ def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # a table of figures in an article has the same cells: a widget sits at the page's edge or names
     # its assets by their symbols ("Bitcoin (BTC)")
     symbols = any(re.search(r"\b[A-Z]{2,6}\b", blocks[k]) for k in range(a, b))
-    placed = a == 0 or b == len(blocks) or symbols
+    placed = (a == 0 or b == len(blocks) or symbols) and not _headed(blocks, a)
     if placed and len(chips) >= max(2, min_items // 2) and 3 * len(chips) >= n and n >= min_items and signed >= 2:
         return min(100.0, 50.0 + 5 * len(chips)), f"ticker: {len(chips)} price/value chips in a run of {n} short lines"
     return None
@@ -445,7 +453,7 @@ def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         return min(100.0, 60.0 + 5 * n), f"language switcher: {n} language names on one line"
     a, b = _run(blocks, i, _switcher_line, limit=40)
     names = sum(_lang_name(blocks[k]) for k in range(a, b))
-    if names >= min_items:
+    if names >= min_items and not _headed(blocks, a):
         return min(100.0, 60.0 + 5 * names), f"language switcher: {names} language names in a run of {b - a} lines"
     return None
 
