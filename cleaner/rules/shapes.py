@@ -592,8 +592,15 @@ def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     start = len(line) - len(line[-140:]) + m.start("mark")
     if m.group("title") and _words(m.group("title")) > 10:
         return None
-    what = "a 'label »title' link after the cut" if m.group("title") else "the cut marker"
-    return 95.0, f"feed marker: {what} {m.group('mark').strip()[:3]!r} ends the text", (start, len(line))
+    mark = m.group("mark").strip()
+    cut = re.match(r"…\.?|\.{3,4}|\[[^\]]*\]", mark)
+    cut_text = cut.group(0) if cut else mark[:1]
+    if m.group("title"):
+        link = mark[len(cut_text) :].strip() if cut else mark
+        why = f"feed marker: the cut {cut_text!r}, then the link {link[:60]!r}, end the text"
+    else:
+        why = f"feed marker: the cut {cut_text!r} ends the text"
+    return 95.0, why, (start, len(line))
 
 
 # ------------------------------------------------------------------------------ chips and residue
