@@ -70,6 +70,8 @@ def _clean(
     encoding: str | None,
 ) -> Result:
     ruleset = default_rules() if rules is None else rules
+    if opt.selection:
+        ruleset = selected_rules(ruleset, opt.selection)
     if html is None:
         from cleaner.html.sniff import looks_like_html
 
@@ -90,6 +92,29 @@ def _clean(
         language=lang,
         url=url,
     )
+
+
+_SELECTED: dict[tuple[int, Any], tuple[RuleSet, RuleSet]] = {}
+
+
+def selected_rules(ruleset: RuleSet, selection: Any) -> RuleSet:
+    """``ruleset``'s text rules that ``selection`` (``--select``/``--ignore``) allows, as a set of its own.
+
+    An ignored rule must not run at all: rules that would take the same line compete for it, so a rule
+    that matched and was filtered out afterwards would still keep the others off that line (the output
+    with ``--ignore learned.*`` would then hold lines the structure rules remove when the learned rule
+    is not in the pack). Built once per (rule set, selection); selector rules are chosen per page.
+    """
+    key = (id(ruleset), selection)
+    got = _SELECTED.get(key)
+    if got is not None and got[0] is ruleset:
+        return got[1]
+    kept = tuple(r for r in ruleset.rules if selection.allows(r.id))
+    chosen = ruleset if len(kept) == len(ruleset.rules) else RuleSet(kept, ruleset.packs, ruleset.files, ruleset.html)
+    if len(_SELECTED) > 64:
+        _SELECTED.clear()  # selections made per call: keep none of them alive for long
+    _SELECTED[key] = (ruleset, chosen)
+    return chosen
 
 
 _NEEDS_LANGUAGE: dict[int, tuple[RuleSet, bool]] = {}

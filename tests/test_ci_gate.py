@@ -55,7 +55,8 @@ def test_pyproject_ignore_and_command_line_select(project: Path) -> None:
     (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.cleaner]\nignore = ["gate.*"]\n')
     res = run("check", "page.txt")
     assert res.exit_code == 1
-    assert rules_in(res.stdout) == {"dedup.exact"}  # no gate.* finding
+    # no gate.* finding: an ignored rule does not run, so the generic third-party rule takes the notice
+    assert rules_in(res.stdout) == {"dedup.exact", "generic.disclaimer.platform-third-party"}
     res = run("check", "page.txt", "--select", "gate.*")  # the command line wins over the file
     assert rules_in(res.stdout) == {"gate.disclaimer.third-party-fr"}
     res = run("check", "page.txt", "--no-config")
@@ -110,7 +111,7 @@ def test_config_flag_and_show_config_say_where_each_value_comes_from(project: Pa
     other = tmp_path / "ci.toml"
     other.write_text('# CI settings\n\nignore = ["gate.*"]\nnear-threshold = 0.95\n')
     res = run("check", "page.txt", "--config", other)
-    assert rules_in(res.stdout) == {"dedup.exact"}
+    assert rules_in(res.stdout) == {"dedup.exact", "generic.disclaimer.platform-third-party"}
     shown = run("check", "--config", other, "--show-config", "--jobs", "2").stdout
     assert f"# configuration file: {other}" in shown
     assert f"ignore = ['gate.*']  # {other}:3" in shown
@@ -143,7 +144,7 @@ def test_per_site_ignores_by_host_and_by_path(project: Path) -> None:
 
 # ---------------------------------------------------------------------------------- selection
 def test_select_and_ignore_are_comma_separated_and_repeatable() -> None:
-    res = run("check", KREMLIN, "--no-config", "--ignore", "gate.*,dedup.near", "--ignore", "dedup.exact")
+    res = run("check", KREMLIN, "--no-config", "--ignore", "gate.*,dedup.near", "--ignore", "dedup.exact,generic.*")
     assert res.exit_code == 0 and res.stdout == "No removals found in 1 document.\n"
     res = run("check", KREMLIN, "--no-config", "--select", "dedup.*")
     assert rules_in(res.stdout) == {"dedup.exact"}

@@ -23,7 +23,7 @@ from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
 from cleaner.rules.regex import fold_map
-from cleaner.rules.shapes import match_shape
+from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
 from cleaner.text.segment import Unit, unit_forms
@@ -78,6 +78,7 @@ class Document:
         self._scorers: dict[str, BlockScorer] = {}  # model name -> scores of this pass's units
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
+        self.host: str | None = None  # the page's host, for shapes that compare a line with it (site-name)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -342,10 +343,13 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
 
 
 def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    found = match_shape(m.shape, doc.blocks(), i, m.shape_param)
+    found = match_shape(m.shape, doc.blocks(), i, m.shape_param, host=doc.host)
     if found is None:
         return []
     u = doc.units[i]
+    if len(found) == 3:  # a span of the block (a marker glued to the text), in view offsets
+        vs, ve = found[2]
+        return [_Hit(u.to_raw(vs), u.to_raw_end(ve), found[0], found[1])]
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
 
 
@@ -401,7 +405,7 @@ def find_boilerplate(
     ``only`` limits rules without a position to these unit indices (the units whose text changed
     since the last pass); head/tail rules always look at their whole window, which moves as blocks go.
     """
-    host = host_of(url)
+    host = doc.host = host_of(url)
     n = len(doc)
     everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []
@@ -411,6 +415,8 @@ def find_boilerplate(
         indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
+        if rule.matcher.kind == "shape":
+            indices = shape_candidates(rule.matcher.shape, doc.blocks(), indices)
         for i in indices:
             for hit in _match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))

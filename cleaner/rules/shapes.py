@@ -17,9 +17,22 @@ block (a line) belongs to such a structure, looking at its neighbours, and says 
 - ``banner`` (B2): an emoji-bulleted campaign banner at the head of a post ("📢 … / 🎨 Event Period /
   📌 How to Participate / …") down to the last line of its last section.
 
-Every function takes the document's block texts and an index and returns ``(score, why)`` or None; the
-score (0–100) grows with the evidence (how many items, how much of the line is URLs …). They are pure
-and cheap: a block is rejected on its length before any neighbour is looked at.
+The edge shapes (issue 10, stop 9) find furniture at the page's head and tail:
+
+- ``edge-bar`` (B2): a run of very short lines (labels, ticker cells, language names) before the first
+  prose line or after the last; ``switcher`` (B2): language names, each in its own language;
+- ``date-widget`` (B2): a bare weekday date as the first line, above the navigation (a date above the
+  text is the article's dateline and stays); ``glued-breadcrumb`` (B2): section names glued before a copy
+  of a nearby line; ``site-name`` (B2): a line that spells the page's host;
+- ``tail-marker`` (B6): a feed's cut marker at the very end (a span); ``reading-time`` (B2): a number of
+  minutes on a short line; ``counter`` (B2): a bare number between the title and the body.
+
+Every function takes the document's block texts and an index and returns ``(score, why)`` — or
+``(score, why, (start, end))`` for a span of the block — or None; the score (0–100) grows with the
+evidence (how many items, how much of the line is URLs …). They are pure and cheap: a block is rejected
+on its length before any neighbour is looked at, and :func:`shape_candidates` drops, with a test on the
+block alone, the blocks a shape cannot match before it runs. The closed vocabularies some of them use
+(language names, weekdays, months, the minute) are data in :mod:`cleaner.rules.shape_vocab`.
 """
 
 from __future__ import annotations
@@ -29,9 +42,20 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-__all__ = ["SHAPES", "match_shape"]
+from cleaner.rules.shape_vocab import (
+    AGO_WORDS,
+    ENDONYMS,
+    LOGO_WORDS,
+    MINUTE_UNITS,
+    MONTHS,
+    SWITCHER_MARKS,
+    WEEKDAYS,
+)
 
-Evidence = tuple[float, str]
+__all__ = ["SHAPES", "match_shape", "shape_candidates"]
+
+# (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text)
+Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]]
 
 _BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
 _SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
@@ -47,6 +71,12 @@ _ARTICLE_LINE = re.compile(r"\d|[:：]")
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
+_MASKED = re.compile(r"(?<=[\d.])\{\d{1,2}\}(?=\d)")
+_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_SYMBOL_IN = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+_TICK_GROUP = re.compile(
+    r"\b[A-Z][A-Z0-9]{1,5}\b(?:\s*[:\-]?\s*[+\-−]?\s?[$€£¥₩₹]?\s?\d[\d,.]*\s?(?:%|[$€£¥₩₹])?){1,3}"
+)
 
 
 def _strip(line: str) -> str:
@@ -115,12 +145,17 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # Unbulleted short lines at an edge are a menu only when none looks like a byline, a date or a
     # numbered heading ("作者:…", "2024/10/30", "1. …"): those open an article.
     plain = at_edge and n >= min_items + 1 and not any(_ARTICLE_LINE.search(blocks[k]) for k in range(a, b))
+    # ... and when their items are one or two words on average: lines of three are a poem's or a list's
+    plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2 * n
+    if not at_edge and _headed(blocks, a):
+        return None  # a list under a label line inside the page ("Supported chains:") is the article's
     if n >= min_items and (2 * bullets >= n or plain):
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
     return None
 
 
+@lru_cache(maxsize=8192)
 def _menu_item(line: str) -> bool:
     """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
     return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
@@ -137,16 +172,41 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 
 
 # ------------------------------------------------------------------------------------- breadcrumb
+@lru_cache(maxsize=8192)
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
     return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
 
 
+def _crumb_link(line: str) -> bool:
+    """A breadcrumb item on its own line led by its separator ("/ Nghiên cứu", "› Tìm hiểu về Bitcoin")."""
+    s = line.strip()
+    return len(s) > 2 and s[0] in "/›»>→|" and s[1] == " " and _short_item(s[2:], 6, 60) and not _ARTICLE_LINE.search(s)
+
+
+def _crumb_chain(blocks: Sequence[str], i: int) -> Evidence | None:
+    """"Trang chủ / "/ Nghiên cứu" / "/ Tìm hiểu về Bitcoin": a short line, then items each led by a separator."""
+    a = i if _crumb_link(blocks[i]) else i + 1
+    if a >= len(blocks) or not _crumb_link(blocks[a]):
+        return None
+    while a > 0 and _crumb_link(blocks[a - 1]):
+        a -= 1
+    b = a
+    while b < len(blocks) and _crumb_link(blocks[b]):
+        b += 1
+    if a == 0 or not _crumb(blocks[a - 1]) or b - a < 2 or not a - 1 <= i < b:
+        return None
+    return 90.0, f"breadcrumb: {b - a + 1} items one a line, each after the first led by its separator"
+
+
 def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
     """Short lines at the head of the page directly above a title that the page repeats."""
-    if i >= 8 or not _crumb(blocks[i]):
+    if i >= 8:
         return None
+    chain = _crumb_chain(blocks, i)
+    if chain or not _crumb(blocks[i]):
+        return chain
     a, b = _run(blocks, i, _crumb, limit=6)
     if b - a < 2 or b >= len(blocks):
         return None
@@ -160,7 +220,7 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
 
 def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i].strip()
-    if len(line) < 40:
+    if len(line) < 64:
         found = _vertical_breadcrumb(blocks, i)
         if found:
             return found
@@ -188,7 +248,7 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
 # ----------------------------------------------------------------------------------------- ticker
 @lru_cache(maxsize=8192)
 def _value_chip(line: str) -> bool:
-    s = line.strip()
+    s = _MASKED.sub("0", line.strip())  # "$0.{5}2273": a price with its run of zeros written as a count
     if not s or len(s) > 60 or not _DIGIT.search(s):
         return False
     rest = _TICKER.sub(" ", _VALUE.sub(" ", s))
@@ -199,10 +259,52 @@ def _name_chip(line: str) -> bool:
     return _short_item(line, 3, 28)
 
 
+@lru_cache(maxsize=8192)
+def _tick_line(line: str) -> bool:
+    """One cell of a ticker written one item a line: a symbol ("BTC") or a price/change with its sign."""
+    s = line.strip()
+    return bool(_SYMBOL.match(s)) or (_value_chip(s) and bool(_HAS_VALUE_SIGN.search(s)))
+
+
+def _headed(blocks: Sequence[str], a: int) -> bool:
+    """Whether the run starting at ``a`` is introduced by a label line ("Supported languages:", "Top movers:"):
+    a headed list or table is the article's."""
+    return a > 0 and blocks[a - 1].rstrip().endswith((":", "："))
+
+
+def _ticker_column(blocks: Sequence[str], i: int) -> Evidence | None:
+    """ "BTC / $96,000 / 5.73% / ETH / …": symbols each followed by their price and change lines."""
+    a, b = _run(blocks, i, _tick_line)
+    symbols = [k for k in range(a, b) if _SYMBOL.match(blocks[k].strip())]
+    if len(symbols) < 2 or b - a < 2 * len(symbols) or _headed(blocks, a):
+        return None
+    # every symbol is followed by 1-2 value lines, and the run opens with a symbol or a value of one
+    bounds = symbols + [b]
+    if any(not 1 <= bounds[n + 1] - bounds[n] - 1 <= 2 for n in range(len(symbols))) or symbols[0] - a > 2:
+        return None
+    return min(100.0, 60.0 + 10 * len(symbols)), f"ticker: {len(symbols)} symbols with their prices, one item a line"
+
+
+def _ticker_row(line: str) -> Evidence | None:
+    """ "BTC $96,000 5.73% ETH $3,521.91 3.97%": symbol groups run together on one line, nothing else."""
+    if not _HAS_VALUE_SIGN.search(line) or not _SYMBOL_IN.search(line):
+        return None
+    groups = _TICK_GROUP.findall(_MASKED.sub("0", line))
+    if len(groups) < 2 or not all(_HAS_VALUE_SIGN.search(g) for g in groups):
+        return None
+    if _TICK_GROUP.sub("", _MASKED.sub("0", line)).strip(" |·•,;/-–—"):
+        return None
+    return min(100.0, 60.0 + 10 * len(groups)), f"ticker: {len(groups)} symbols with their prices on one line"
+
+
 def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i]
     if len(line) > 60:
-        return None
+        return _ticker_row(line) if len(line) <= 240 else None
+    if _tick_line(line):
+        found = _ticker_column(blocks, i) or _ticker_row(line)
+        if found:
+            return found
     chip = _value_chip(line)
     if not chip and not _name_chip(line):
         return None
@@ -215,7 +317,7 @@ def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # a table of figures in an article has the same cells: a widget sits at the page's edge or names
     # its assets by their symbols ("Bitcoin (BTC)")
     symbols = any(re.search(r"\b[A-Z]{2,6}\b", blocks[k]) for k in range(a, b))
-    placed = a == 0 or b == len(blocks) or symbols
+    placed = (a == 0 or b == len(blocks) or symbols) and not _headed(blocks, a)
     if placed and len(chips) >= max(2, min_items // 2) and 3 * len(chips) >= n and n >= min_items and signed >= 2:
         return min(100.0, 50.0 + 5 * len(chips)), f"ticker: {len(chips)} price/value chips in a run of {n} short lines"
     return None
@@ -324,6 +426,259 @@ def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
     return None
 
 
+# ------------------------------------------------------------------------------- language switcher
+_SWITCH_SPLIT = re.compile(r"\s*[|·•/,]\s*|\s{2,}")
+
+
+def _lang_name(line: str) -> bool:
+    return _unbulleted(line).casefold() in ENDONYMS
+
+
+@lru_cache(maxsize=8192)
+def _switcher_line(line: str) -> bool:
+    s = _unbulleted(line).casefold()
+    return s in ENDONYMS or s in SWITCHER_MARKS
+
+
+def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
+    """A language switcher: languages each named in its own language ("English", "Türkçe", "日本語"), one
+    a line (with a "lang"/globe line beside them) or joined on one line by separators or spaces."""
+    line = blocks[i]
+    if len(line) > 200:
+        return None
+    if not _switcher_line(line):
+        n = _languages_on_line(line)
+        if n < min_items:
+            return None
+        return min(100.0, 60.0 + 5 * n), f"language switcher: {n} language names on one line"
+    a, b = _run(blocks, i, _switcher_line, limit=40)
+    names = sum(_lang_name(blocks[k]) for k in range(a, b))
+    if names >= min_items and not _headed(blocks, a):
+        return min(100.0, 60.0 + 5 * names), f"language switcher: {names} language names in a run of {b - a} lines"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _languages_on_line(line: str) -> int:
+    """How many language names make up the whole line ("English | Español | 日本語"), else 0."""
+    head = _SWITCH_SPLIT.split(line.strip(), maxsplit=1)[0]
+    if head.casefold() not in ENDONYMS and head.split(" ", 1)[0].casefold() not in ENDONYMS:
+        return 0  # a line listing languages opens with one
+    parts = [p for p in _SWITCH_SPLIT.split(line.strip()) if p]
+    if len(parts) < 2:
+        parts = line.split()
+    return len(parts) if all(p.casefold() in ENDONYMS for p in parts) else 0
+
+
+# ------------------------------------------------------------------------------- head/tail furniture
+@lru_cache(maxsize=8192)
+def _edge_cell(line: str) -> bool:
+    """A line a page's head or tail bar is made of: a short label (no digit, no colon), a ticker cell, a
+    language name, or a lone mark ("#", "lang")."""
+    s = _unbulleted(line)
+    if not s:
+        return False
+    if _tick_line(s) or _switcher_line(s):
+        return True
+    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+
+
+def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
+    """A bar of page furniture before the first prose line or after the last one: a run of ``min_items``
+    or more very short lines (labels, ticker cells, language names) at the head or the tail of the page."""
+    if len(blocks[i]) > 40 or not _edge_cell(blocks[i]):
+        return None
+    a, b = _run(blocks, i, _edge_cell)
+    n = b - a
+    if n < min_items:
+        return None
+    # only blocks with no prose (a title, a site name) may stand between the bar and the page's edge
+    head = a <= 2 and not any(_prose(blocks[k]) for k in range(a))
+    tail = len(blocks) - b <= 1 and not any(_prose(blocks[k]) for k in range(b, len(blocks)))
+    if not (head or tail) or (head and b == len(blocks)):
+        return None  # a page that is nothing but short lines is a list, not a bar around an article
+    if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2 * n:
+        return None  # bar items are one or two words; lines of three (a poem's, a list's) average more
+    if _menu(blocks, i, 5):
+        return None  # a bulleted or plain menu: structure.menu says it (and is turned off on its own)
+    kinds = sum(_tick_line(blocks[k]) for k in range(a, b)), sum(_lang_name(blocks[k]) for k in range(a, b))
+    where = "head" if head else "tail"
+    why = f"{where} bar: {n} very short lines ({kinds[0]} ticker cells, {kinds[1]} language names)"
+    return min(100.0, 50.0 + 4 * n), why
+
+
+# ------------------------------------------------------------------------------------ date widget
+_DATE_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?|\d{1,4}")
+
+
+def _date_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The site header's current-date widget ("Понедельник, 21 апреля, 2025") as the page's first line,
+    above the title: a weekday, a day and a month or year, nothing else. A date under the title is the
+    article's dateline and is not looked at (POLICY D1)."""
+    if i != 0 or len(blocks) < 3:
+        return None
+    s = blocks[0].strip()
+    if not 6 <= len(s) <= 60:
+        return None
+    tokens = _DATE_TOKEN.findall(s)
+    if _DATE_TOKEN.sub("", s).strip(" ,./-–|"):
+        return None  # anything but words, numbers and date punctuation: not a bare date
+    words = [t.casefold() for t in tokens if not t.isdigit()]
+    numbers = [t for t in tokens if t.isdigit()]
+    two_words = any(" ".join(words[k : k + 2]) in WEEKDAYS for k in range(len(words) - 1))  # "Thứ Hai"
+    if not (two_words or any(w in WEEKDAYS for w in words)) or not numbers or len(tokens) > 7:
+        return None
+    if not two_words and any(w not in WEEKDAYS and w not in MONTHS and len(w) > 3 for w in words):
+        return None
+    # a widget sits in the header, above its navigation; a date above the text is the article's (D1)
+    menu = _edge_cell(blocks[1]) and _run(blocks, 1, _edge_cell)[1] >= 4
+    if not (_glued_breadcrumb(blocks, 1, 0) or _breadcrumb(blocks, 1, 3) or menu):
+        return None
+    return 90.0, "date widget: a bare weekday date as the page's first line, above the navigation"
+
+
+# ------------------------------------------------------------------------------- glued breadcrumb
+def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """ "ДомойBitcoinРоссийские СМИ, …": short section names glued, without a space, before the text of a
+    line the page prints on its own nearby (the title): the block is navigation plus a copy."""
+    if not 24 <= len(blocks[i]) <= 600 or i > 8:
+        return None
+    line = blocks[i].strip()
+    body = line.rstrip(" .…")
+    for k in range(max(0, i - 3), min(len(blocks), i + 4)):
+        if k == i:
+            continue
+        other = blocks[k].strip()
+        if len(other) < 20 or len(other) >= len(line) + 40:
+            continue
+        p = line.find(other[:20], 2, 60)
+        if not 2 <= p <= 40 or line[p - 1].isspace() or not other.startswith(body[p:]):
+            continue
+        if not _GLUE.search(line, 1, p + 1):
+            continue  # no case change or separator inside a word before the copy: nothing is glued
+        prefix = line[:p]
+        crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
+        if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
+            return 95.0, f"glued breadcrumb: {len(crumbs)} section names glued before a copy of line {k + 1}"
+    return None
+
+
+_GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|]\s*")
+
+
+# ----------------------------------------------------------------------------------- feed markers
+_EMBED_MORE = re.compile(r"(?<=[.!?。！？”\"])(?P<mark>\s+(?:…|\.{3})\s+(?P<title>[^\n.!?。！？…]{1,80}))$")
+_TAIL_MARK = re.compile(
+    r"(?:(?<=\w)|^|\s)(?P<mark>\s*(?:…\.?|\.{3,4}|\[\s*(?:…|\.{3})\s*\])"
+    r"(?:\s*(?P<label>[^\W\d_][^\s»›→]*(?:\s[^\W\d_][^\s»›→]*){0,2})\s*[»›→]\s*(?P<title>[^\n.!?。！？]{1,80}))?)\s*$"
+)
+
+
+def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The cut marker a feed leaves at the end of a teaser: a trailing "…", "….", "...", "[…]", alone on
+    the last line or glued to its cut word, and "… Read More »Title" (an ellipsis, a link label of up to
+    three words, a chevron and the post's title) or ". … Title Continue reading" (a lone ellipsis after the last
+    sentence, then a short run to the end: an embed's title and its read-on link) — in any language.
+    Removed as a span."""
+    if i != len(blocks) - 1:
+        return None
+    line = blocks[i]
+    end = line[-140:]
+    if "…" not in end and ".." not in end:
+        return None
+    m = _TAIL_MARK.search(end) or _EMBED_MORE.search(end)
+    if not m:
+        return None
+    start = len(line) - len(line[-140:]) + m.start("mark")
+    if m.group("title") and _words(m.group("title")) > 10:
+        return None
+    mark = m.group("mark").strip()
+    cut = re.match(r"…\.?|\.{3,4}|\[[^\]]*\]", mark)
+    cut_text = cut.group(0) if cut else mark[:1]
+    if m.group("title"):
+        link = mark[len(cut_text) :].strip() if cut else mark
+        why = f"feed marker: the cut {cut_text!r}, then the link {link[:60]!r}, end the text"
+    else:
+        why = f"feed marker: the cut {cut_text!r} ends the text"
+    return 95.0, why, (start, len(line))
+
+
+# ------------------------------------------------------------------------------ chips and residue
+_NUMBER_UNIT = re.compile(r"(\d{1,3})\s?([^\W\d_]+\.?|[分분])")
+
+
+def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A reading-time chip in any wording: a short line with a number of minutes ("Bu makaleyi okumak
+    için 83 Dakika", "5 мин", "阅读 3 分钟") and no sentence end; "5 min ago" is a timestamp and stays."""
+    if len(blocks[i]) > 80:
+        return None
+    s = blocks[i].strip()
+    if not s or len(s) > 60 or _words(s) > 7 or _SENTENCE_END.search(s):
+        return None
+    hits = [m for m in _NUMBER_UNIT.finditer(s) if m.group(2).casefold() in MINUTE_UNITS]
+    words = {w.casefold().strip(".,:") for w in re.findall(r"\w+", s)}
+    if len(hits) != 1 or len(_DIGIT.findall(s)) > 3 or words & AGO_WORDS or s.endswith(("前", "전")):
+        return None
+    # the count closes the line ("… için 83 Dakika") or opens it with at most two words after ("5 min read")
+    if s[hits[0].end() :].strip(" .") and (hits[0].start() > 2 or _words(s[hits[0].end() :]) > 2):
+        return None
+    near = range(max(0, i - 3), min(len(blocks), i + 4))
+    if any(k != i and len(blocks[k]) <= 120 and _minutes(blocks[k]) for k in near):
+        return None  # several durations together are a recipe's or a schedule's, not the page's chip
+    return 90.0, f"reading time: {hits[0].group(0)!r} on a short line"
+
+
+def _minutes(line: str) -> bool:
+    return any(m.group(2).casefold() in MINUTE_UNITS for m in _NUMBER_UNIT.finditer(line))
+
+
+def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
+    s = blocks[i].strip() if len(blocks[i]) <= 16 else ""
+    if not _BARE_NUMBER.match(s) or i == 0 or i + 1 >= len(blocks):
+        return None
+    if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
+        return None  # a column of figures is a table
+    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or _words(blocks[i - 1]) < 4 or _YEAR.match(s):
+        return None  # between a heading (the title, not a "Views" label) and the body; a year is a date
+    return 80.0, "counter: a bare number between the title and the body"
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+# -------------------------------------------------------------------------------------- site name
+_NAME_END = re.compile(r"\s+(?:[-–—|·•]|::)\s+")
+
+
+def _fold(s: str) -> str:
+    """Letters and digits only, accents dropped, casefolded: "Tin Tức Bitcoin" -> "tintucbitcoin"."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | None:
+    """The site's name (its logo's alt text, its tagline) on a line of its own at the page's head or tail:
+    the line, up to a " - " / " | " tagline separator and a "Logo" word, spells the host's name
+    ("Basic Group" on basicgroup.ua, "Tin Tức Bitcoin - Cập Nhật …" on tintucbitcoin.com)."""
+    if not host or not (i < 3 or i >= len(blocks) - 2):
+        return None
+    line = blocks[i].strip()
+    if not 3 <= len(line) <= 90 or _SENTENCE_END.search(line) or ":" in line:
+        return None
+    name = _NAME_END.split(line, maxsplit=1)[0]
+    words = name.split()
+    if words and words[-1].casefold() in LOGO_WORDS:
+        name = " ".join(words[:-1])
+    key = _fold(name)
+    labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
+    if len(key) < 4 or not any(key == _fold(p) for p in labels):
+        return None
+    tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
+    return 90.0, f"site name: the line spells the host {host!r}{tagline}"
+
+
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -331,10 +686,67 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "crosslink": _crosslink,
     "contact": _contact,
     "banner": _banner,
+    "switcher": _switcher,
+    "edge-bar": _edge_run,
+    "date-widget": _date_widget,
+    "glued-breadcrumb": _glued_breadcrumb,
+    "tail-marker": _tail_marker,
+    "reading-time": _reading_time,
+    "counter": _counter,
+    "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
 }
-DEFAULT_PARAM = {"menu": 5, "breadcrumb": 3, "ticker": 4, "crosslink": 6, "contact": 0, "banner": 12}
+DEFAULT_PARAM = {
+    "menu": 5,
+    "breadcrumb": 3,
+    "ticker": 4,
+    "crosslink": 6,
+    "contact": 0,
+    "banner": 12,
+    "switcher": 3,
+    "edge-bar": 8,
+    "date-widget": 0,
+    "glued-breadcrumb": 0,
+    "tail-marker": 0,
+    "reading-time": 0,
+    "counter": 0,
+    "site-name": 0,
+}
 
 
-def match_shape(name: str, blocks: Sequence[str], i: int, param: int | None = None) -> Evidence | None:
-    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None."""
+def _may_contact(line: str) -> bool:
+    s = line.lower()
+    return "@" in s or "//" in s or "www." in s or "protected]" in s
+
+
+# A test per block that every block a shape matches passes (its first precondition, on the block alone):
+# the shapes, which look at the neighbours, then run on few blocks.
+_CANDIDATE: dict[str, Callable[[str], bool]] = {
+    "menu": lambda line: _menu_item(line) or "•" in line or "|" in line or "·" in line,
+    "crosslink": lambda line: len(line) <= 200 and (_label(line) or _headline(line)),
+    "ticker": lambda line: (
+        (_value_chip(line) or _name_chip(line)) if len(line) <= 60 else bool(_HAS_VALUE_SIGN.search(line))
+    ),
+    "contact": _may_contact,
+    "switcher": lambda line: len(line) <= 200 and (_switcher_line(line) or _languages_on_line(line) > 0),
+    "edge-bar": lambda line: len(line) <= 40 and _edge_cell(line),
+    "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
+    "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
+    "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
+}
+
+
+def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
+    """The blocks among ``indices`` that may hold shape ``name`` (all of them for most shapes)."""
+    if name == "site-name":
+        return [i for i in indices if i < 3 or i >= len(blocks) - 2]
+    test = _CANDIDATE.get(name)
+    return indices if test is None else [i for i in indices if test(blocks[i])]
+
+
+def match_shape(
+    name: str, blocks: Sequence[str], i: int, param: int | None = None, *, host: str | None = None
+) -> Evidence | None:
+    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None (``host``: the page's)."""
+    if name == "site-name":
+        return _site_name(blocks, i, host)
     return SHAPES[name](blocks, i, DEFAULT_PARAM[name] if param is None else param)

@@ -1,0 +1,105 @@
+"""Closed vocabularies the edge shapes use, kept as data (cleaner.rules.shapes).
+
+These are not wordings of one page: each set is a *family* whose members are fixed by the world, not
+by a site — the names languages give themselves (what a language switcher lists), weekday and month
+names (what a date widget prints), the minute unit (what a reading-time chip counts in), the words that
+make a time a timestamp rather than a duration ("5 min ago"), and the word a logo's alt text adds to a site's
+name. Everything is matched casefolded. Adding a language means adding its words here.
+"""
+
+from __future__ import annotations
+
+# What a language switcher lists: each language's own name for itself (ISO 639-1 languages a web site
+# commonly offers), in the spellings sites use, with the script variants of Chinese.
+ENDONYMS = frozenset(
+    s.casefold()
+    for s in (
+        "English", "Español", "Français", "Deutsch", "Italiano", "Português", "Português (Brasil)",
+        "Nederlands", "Polski", "Türkçe", "Русский", "Українська", "Беларуская", "Български", "Српски",
+        "Srpski", "Hrvatski", "Slovenščina", "Slovenčina", "Čeština", "Magyar", "Română", "Ελληνικά",
+        "Svenska", "Norsk", "Norsk bokmål", "Dansk", "Suomi", "Eesti", "Latviešu", "Lietuvių", "Íslenska",
+        "Català", "Euskara", "Galego", "Gaeilge", "Cymraeg", "Shqip", "Македонски", "Қазақша", "Қазақ тілі",
+        "Oʻzbekcha", "O'zbek", "Azərbaycan", "Azərbaycanca", "ქართული", "Հայերեն", "עברית", "العربية", "فارسی",
+        "اردو", "हिन्दी", "हिंदी", "বাংলা", "ਪੰਜਾਬੀ", "தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "मराठी", "ગુજરાતી",
+        "සිංහල", "नेपाली", "ภาษาไทย", "ไทย", "ລາວ", "ខ្មែរ", "မြန်မာ", "Tiếng Việt", "Bahasa Indonesia",
+        "Indonesia", "Bahasa Melayu", "Melayu", "Filipino", "Tagalog", "Kiswahili", "Swahili", "Afrikaans",
+        "አማርኛ", "Hausa", "Yorùbá", "日本語", "한국어", "简体中文", "繁體中文", "繁体中文", "中文",
+        "中文(简体)", "中文(繁體)", "中文（简体）", "中文（繁體）", "汉语", "漢語", "Монгол",
+        "Español (LatAm)", "Español (España)", "Français (Canada)", "English (UK)", "English (US)",
+    )
+)
+
+# Lines that label or open a language switcher ("lang", a globe icon) and go with its run.
+SWITCHER_MARKS = frozenset(s.casefold() for s in ("lang", "language", "languages", "🌐", "🌍", "🌎", "#", "EN", "CN"))
+
+WEEKDAYS = frozenset(
+    s.casefold()
+    for s in (
+        # en de fr es pt it nl
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue", "Tues",
+        "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
+        "Freitag", "Samstag", "Sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "segunda-feira",
+        "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "lunedì", "martedì", "mercoledì",
+        "giovedì", "venerdì", "sabato", "domenica", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+        "zaterdag", "zondag",
+        # pl tr id vi
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "Pazartesi", "Salı",
+        "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar", "Senin", "Selasa", "Rabu", "Kamis", "Jumat",
+        "Sabtu", "Minggu", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật",
+        # ru uk
+        "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье", "Понеділок",
+        "Вівторок", "Середа", "Четвер", "П'ятниця", "П’ятниця", "Субота", "Неділя",
+        # ja zh ko ar fa hi
+        "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日", "星期一", "星期二", "星期三",
+        "星期四", "星期五", "星期六", "星期日", "星期天", "周一", "周二", "周三", "周四", "周五", "周六",
+        "周日", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "월요일", "화요일", "수요일", "목요일",
+        "금요일", "토요일", "일요일", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
+        "السبت", "الأحد", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه", "सोमवार",
+        "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
+    )
+)
+
+MONTHS = frozenset(
+    s.casefold()
+    for s in (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember", "janvier", "février",
+        "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+        "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+        "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+        "settembre", "ottobre", "dicembre", "januari", "februari", "maart", "mei", "augustus", "stycznia",
+        "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+        "listopada", "grudnia", "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+        "Eylül", "Ekim", "Kasım", "Aralık", "Maret", "Agustus", "Desember", "Januari", "Februari", "Juni",
+        "Juli", "Oktober", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+        "сентября", "октября", "ноября", "декабря", "январь", "февраль", "март", "апрель", "май", "июнь",
+        "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "січня", "лютого", "березня", "квітня",
+        "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+    )
+)
+
+# The minute, the unit a reading-time chip counts in ("83 Dakika", "5 мин", "3 分钟").
+MINUTE_UNITS = frozenset(
+    s.casefold()
+    for s in (
+        "min", "min.", "mins", "minute", "minutes", "Minute", "Minuten", "Min", "minuto", "minutos", "minuti",
+        "minut", "minuty", "minuten", "Dakika", "dk", "dk.", "мин", "мин.", "минут", "минуты", "минута",
+        "хвилин", "хвилини", "хв", "menit", "phút", "นาที", "分", "分钟", "分鐘", "분", "मिनट", "دقيقة",
+        "دقائق", "دقیقه", "λεπτά", "perc", "minuter",
+    )
+)
+
+# Words that make "5 min" a timestamp ("5 min ago", "5 分钟前"), which the policy keeps (D1).
+AGO_WORDS = frozenset(
+    s.casefold()
+    for s in (
+        "ago", "назад", "тому", "önce", "lalu", "trước", "前", "전", "पहले", "منذ", "پیش", "geleden", "fa",
+        "hace", "há", "vor", "il", "temu",
+    )
+)
+
+# The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
+LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))
