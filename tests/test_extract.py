@@ -394,6 +394,19 @@ def test_looks_like_html_yes(data) -> None:
     assert looks_like_html(data)
 
 
+def test_a_page_whose_html_tag_fills_the_sniff_window_is_a_page() -> None:
+    # MSN pages open with <html ...> carrying ~20 KB of data-* attributes (AEB 9eef8162): read as
+    # text they came out as 205,000 characters of markup.
+    attrs = " ".join(f'data-k{i}="{"v" * 40}"' for i in range(600))
+    page = f'<html lang="en-US" {attrs}><head><title>T</title></head><body><p>Text of the article.</p></body></html>'
+    assert looks_like_html(page) and looks_like_html(page.encode())
+    assert looks_like_html(f'<html lang="en"><head {attrs}><title>T</title></head><body><p>x</p></body></html>')
+    import cleaner
+
+    assert cleaner.clean(page.encode()).text == "Text of the article."
+    assert not looks_like_html(f"<html {attrs} but never closed and plain words after it")
+
+
 @pytest.mark.parametrize(
     "data",
     [
