@@ -71,8 +71,9 @@ def to_markdown(result: Result) -> str:
     if paragraphs is None:
         paragraphs = tuple(Paragraph(p) for p in result.text.split("\n\n") if p)
     out: list[str] = []
-    if paragraphs and result.page is not None and result.page.title and not _opens_with_title(paragraphs, result.page.title):
-        out.append("# " + " ".join(result.page.title.split()))
+    title = result.page.title if result.page is not None else None
+    if paragraphs and title and not _opens_with_title(paragraphs, title):
+        out.append("# " + " ".join(title.split()))
     prev: Paragraph | None = None
     for p in paragraphs:
         block = _markdown_block(p)

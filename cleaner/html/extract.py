@@ -245,7 +245,7 @@ def _tidy(
             if nxt is None or (nxt.kind == "heading" and nxt.level <= b.level):
                 continue
         out.append(b)
-    return [Block(b.kind, b.text, b.level) for b in (_drop_repeated_runs(out) if drop_repeats else out)]
+    return [Block(b.kind, b.text, b.level, b.link) for b in (_drop_repeated_runs(out) if drop_repeats else out)]
 
 
 def _enclosed_lists(blocks: list[Proto]) -> set[int]:

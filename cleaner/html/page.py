@@ -51,11 +51,14 @@ class Block:
     ``code``. ``text`` is whitespace-folded and never empty (table cells are separated by a tab).
     ``level`` is the heading level (1-6), the list nesting depth for list items (1 = top), for table
     rows the number of their table in the page (1 = first: two tables in a row stay two), else 0.
+    ``link`` counts the characters of the text that sit inside links (0: a link-free block); it is
+    not compared, so blocks equal by kind, text and level are equal.
     """
 
     kind: str
     text: str
     level: int = 0
+    link: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

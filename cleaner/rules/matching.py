@@ -30,6 +30,9 @@ from cleaner.text.segment import Unit, split_blocks, unit_forms
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
+# Shapes that on a page are made of links (navigation, breadcrumbs, cross-link lists, price widgets):
+# they neither take a page's link-free list items and table rows (Unit.data) nor count them as items.
+_LINK_SHAPES = frozenset({"menu", "breadcrumb", "crosslink", "ticker"})
 _PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
@@ -72,6 +75,7 @@ class Document:
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
         self._blocks: list[str] | None = None
+        self._linkish: list[str] | None = None
         self._short: list[int] | None = None
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
@@ -88,6 +92,16 @@ class Document:
         if self._blocks is None:
             self._blocks = [u.text for u in self.units]
         return self._blocks
+
+    def link_shape_blocks(self) -> list[str]:
+        """:meth:`blocks` with a page's data units (link-free list items and table rows) blanked: what
+        the link-made shapes (:data:`_LINK_SHAPES`) see, so that a staff list or a spec table is neither
+        a menu itself nor makes its neighbours one. For text (no kinds) it is :meth:`blocks`."""
+        if self._linkish is None:
+            blocks = self.blocks()
+            self._linkish = [("" if u.data else t) for u, t in zip(self.units, blocks, strict=True)] \
+                if any(u.data for u in self.units) else blocks
+        return self._linkish
 
     def short_units(self) -> list[int]:
         """Indices of the units a shape can be made of: no shape holds a block over 240 characters, nor one
@@ -325,7 +339,13 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
 
 
 def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    found = match_shape(m.shape, doc.blocks(), i, m.shape_param)
+    if m.shape in _LINK_SHAPES:
+        if doc.units[i].data:
+            return []
+        blocks = doc.link_shape_blocks()
+    else:
+        blocks = doc.blocks()
+    found = match_shape(m.shape, blocks, i, m.shape_param)
     if found is None:
         return []
     u = doc.units[i]
@@ -413,7 +433,7 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         end = headline_end(doc.units[i], end)
     out = [_removal(rule, text, start, end, hit.score, hit.why)]
     if rule.extend == "headline_list":
-        following = [u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
+        following = ["" if u.data else u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))

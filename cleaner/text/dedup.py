@@ -51,6 +51,10 @@ _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerpla
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 _FORM = attrgetter("form")
+# A page's link-free list item or table row up to this many comparison characters is a data value
+# (Unit.data): like a short line, it is no duplicate on its own ("Mitglied der Geschäftsleitung" under
+# each of four people, a spec table's "Schwarz" per model), only as part of a copied run.
+_DATA_VALUE_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -293,7 +297,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
 
     for u in alive:
         f = u.form
-        if len(f) < opt.min_dup_chars:
+        if len(f) < opt.min_dup_chars or (u.data and len(f) <= _DATA_VALUE_MAX):
             survivors.append(u)
             continue
         first = exact.get(f)
@@ -375,15 +379,14 @@ def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list
         out.append(_dup(alive[k], *alive[k].span, "dedup.exact", reason, 100.0, alive[j].span))
 
     n = len(alive)
+    short = [len(u.form) < opt.min_dup_chars or (u.data and len(u.form) <= _DATA_VALUE_MAX) for u in alive]
     for k in range(1, n):  # after a copied block
-        u = alive[k]
-        if len(u.form) < opt.min_dup_chars and k not in copy_of and k - 1 in copy_of:
+        if short[k] and k not in copy_of and k - 1 in copy_of:
             j = copy_of[k - 1] + 1
             if j < k and same[j] == same[k]:
                 take(k, j)
     for k in range(n - 2, -1, -1):  # before a copied block
-        u = alive[k]
-        if len(u.form) < opt.min_dup_chars and k not in copy_of and k + 1 in copy_of:
+        if short[k] and k not in copy_of and k + 1 in copy_of:
             j = copy_of[k + 1] - 1
             if 0 <= j < k and same[j] == same[k]:
                 take(k, j)

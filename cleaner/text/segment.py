@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 
 from cleaner.text.normalize import unfolded_forms
 
-__all__ = ["Block", "Unit", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts"]
+__all__ = [
+    "Block", "Unit", "DATA_KINDS", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts",
+]
+
+# Kinds of page blocks that hold data when they carry no link: a list item, a table row. Text has no
+# kinds (every unit's kind is ""), so this only ever concerns a page's extracted blocks.
+DATA_KINDS = frozenset({"list_item", "table_row"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,17 @@ class Unit:
     _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
     # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.rules.prefilter
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
+    # What the page said about the block (set by cleaner.core for an extracted page, "" / False for
+    # text): its kind (heading, paragraph, list_item, table_row …) and whether any of it is link text.
+    kind: str = ""
+    linked: bool = False
+
+    @property
+    def data(self) -> bool:
+        """A link-free list item or table row of a page: a value of the content's data (a staff list,
+        a spec table), which the shape rules and duplicate removal leave alone: a menu, a breadcrumb,
+        a cross-link list is made of links; a repeated value in a table is the table's, not a copy."""
+        return not self.linked and self.kind in DATA_KINDS
 
     def build(self, doc_text: str) -> None:
         parts: list[str] = []
