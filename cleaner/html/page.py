@@ -106,14 +106,27 @@ class Page:
 # HTML parser keeps them, and lxml then refuses every string holding one ("All strings must be XML
 # compatible") when the extractor edits the tree. A form feed is HTML whitespace and becomes a space.
 _XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_C0_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))  # the C0 controls above, and the form feed
 
 
-def xml_safe(text: str) -> tuple[str, bool]:
+def _utf8_is_xml_safe(utf8: bytes) -> bool:
+    """No C0 control (but tab, newline, return), form feed, U+FFFE or U+FFFF in UTF-8 bytes: checked on
+    the bytes by C calls (a delete-translate and two finds), ~8 times faster than the regex on the text.
+    Lone surrogates cannot be in text decoded from UTF-8 (the decoder refuses or replaces them)."""
+    return len(utf8.translate(None, _C0_BYTES)) == len(utf8) and b"\xef\xbf\xbe" not in utf8 \
+        and b"\xef\xbf\xbf" not in utf8
+
+
+def xml_safe(text: str, utf8: bytes | None = None) -> tuple[str, bool]:
     """``text`` without the characters XML forbids (a form feed becomes a space); True if any was there.
 
+    ``utf8``: the bytes ``text`` was decoded from as UTF-8, when it was (the check then runs on them).
     Nothing else changes, so every word of the result is a word of the input.
     """
-    if not _XML_FORBIDDEN_RE.search(text) and "\x0c" not in text:
+    if utf8 is not None:
+        if _utf8_is_xml_safe(utf8):
+            return text, False
+    elif not _XML_FORBIDDEN_RE.search(text) and "\x0c" not in text:
         return text, False
     return _XML_FORBIDDEN_RE.sub("", text.replace("\x0c", " ")), True
 
@@ -176,7 +189,7 @@ def read_page(
         if len(text) > MAX_BYTES:
             notes.append(f"page cut at {MAX_BYTES} characters (was {len(text)})")
             text = text[:MAX_BYTES]
-    text, cleaned = xml_safe(text)
+    text, cleaned = xml_safe(text, data if used == "utf-8" else None)
     utf8 = None
     if used == "utf-8" and not cleaned and "\ufffd" not in text:
         # Clean UTF-8 bytes go to the parser as they are (damaged ones: the decoded text, as for
