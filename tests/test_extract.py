@@ -82,7 +82,8 @@ def test_gate_disclaimer_box_is_left_to_selector_rules_and_reported() -> None:
 
 def test_cookie_banner_share_bar_newsletter_related_and_sidebar_are_dropped() -> None:
     p = page("cookie-share.html")
-    assert [t.split()[0] for t in texts(p)] == ["Council", "Councillors", "The", '"This', "Traders'"]  # the title first
+    # the title first, then the byline (POLICY D1 keeps both), then the body
+    assert [t.split()[0] for t in texts(p)] == ["Council", "By", "Councillors", "The", '"This', "Traders'"]
     joined = "\n".join(texts(p))
     for furniture in ("cookies", "Accept", "Share on", "Email this", "newsletter", "Related", "Bus fares",
                       "Most read", "Sport", "©"):
@@ -340,7 +341,8 @@ def test_root_rule_that_matches_nothing_falls_back_to_scoring() -> None:
 
 def test_strip_rule_without_guard_removes_every_match() -> None:
     p = page("cookie-share.html", selectors=[SelectorRule("strip.p3", "strip", "div.story-body p:nth-of-type(3)")])
-    assert len(p.blocks) == 4 and not any(t.startswith('"This') for t in texts(p))  # the title and 3 paragraphs
+    # the title, the byline and 3 paragraphs
+    assert len(p.blocks) == 5 and not any(t.startswith('"This') for t in texts(p))
     assert [s.rule for s in p.stripped] == ["strip.p3"] and p.stripped[0].text.startswith('"This is about')
 
 
