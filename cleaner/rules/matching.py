@@ -74,6 +74,7 @@ class Document:
         self.pristine = pristine  # every unit is still its whole input line (first pass)
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
+        self._folds: dict[int, tuple[str, list[int] | None]] = {}  # unit -> fold_map of its view
         self._blocks: list[str] | None = None
         self._linkish: list[str] | None = None
         self._short: list[int] | None = None
@@ -139,10 +140,17 @@ class Document:
         run, no space at the ends), so a rule decides the same on a text and on its cleaned output.
         """
         view = self.raw(i)
-        folded, back = fold_map(view)
+        folded, back = self.folded(i)
         if back is None:
             return [(h.start(), h.end()) for h in pattern.finditer(view) if h.end() > h.start()]
         return [(back[h.start()], back[h.end() - 1] + 1) for h in pattern.finditer(folded) if h.end() > h.start()]
+
+    def folded(self, i: int) -> tuple[str, list[int] | None]:
+        """:func:`fold_map` of unit ``i``'s view, computed once per pass (every regex rule reads it)."""
+        got = self._folds.get(i)
+        if got is None:
+            got = self._folds[i] = fold_map(self.raw(i))
+        return got
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -386,7 +394,7 @@ def _exists(m: Matcher, doc: Document, i: int) -> bool:
         if known is not None and i not in known:
             return False
         assert m.regex is not None
-        return any(h.end() > h.start() for h in m.regex.finditer(fold_map(doc.raw(i))[0]))
+        return any(h.end() > h.start() for h in m.regex.finditer(doc.folded(i)[0]))
     return bool(_match(m, doc, i))
 
 
