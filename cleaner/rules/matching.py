@@ -31,7 +31,7 @@ __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
 # Shapes that on a page are made of links (navigation, breadcrumbs, cross-link lists, price widgets):
-# they neither take a page's link-free list items and table rows (Unit.data) nor count them as items.
+# they neither take a page's link-free table rows (Unit.data) nor count them as items.
 _LINK_SHAPES = frozenset({"menu", "breadcrumb", "crosslink", "ticker"})
 _PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
@@ -95,8 +95,8 @@ class Document:
         return self._blocks
 
     def link_shape_blocks(self) -> list[str]:
-        """:meth:`blocks` with a page's data units (link-free list items and table rows) blanked: what
-        the link-made shapes (:data:`_LINK_SHAPES`) see, so that a staff list or a spec table is neither
+        """:meth:`blocks` with a page's data units (link-free table rows) blanked: what the link-made
+        shapes (:data:`_LINK_SHAPES`) see, so that a spec table or an event table is neither
         a menu itself nor makes its neighbours one. For text (no kinds) it is :meth:`blocks`."""
         if self._linkish is None:
             blocks = self.blocks()

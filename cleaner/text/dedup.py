@@ -51,9 +51,10 @@ _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerpla
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 _FORM = attrgetter("form")
-# A page's link-free list item or table row up to this many comparison characters is a data value
-# (Unit.data): like a short line, it is no duplicate on its own ("Mitglied der Geschäftsleitung" under
-# each of four people, a spec table's "Schwarz" per model), only as part of a copied run.
+# A page's link-free table row up to this many comparison characters is a data value (Unit.data):
+# repeating another data row, it is no duplicate on its own (a spec table's "Farbe\tSchwarz" per
+# model, an exam table's "Leistungsrichter:\tKlaus Bartnik"), only as part of a copied run; a data row
+# that repeats a paragraph or heading is a copy as any other.
 _DATA_VALUE_MAX = 80
 
 
@@ -297,10 +298,16 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
 
     for u in alive:
         f = u.form
-        if len(f) < opt.min_dup_chars or (u.data and len(f) <= _DATA_VALUE_MAX):
+        if len(f) < opt.min_dup_chars:
             survivors.append(u)
             continue
         first = exact.get(f)
+        if u.data and len(f) <= _DATA_VALUE_MAX and (first is None or first.data):
+            # a value repeating a value of the page's data (or a new one): kept, and known, so that a
+            # later paragraph copying it is still a copy; a data line copying a paragraph is a copy
+            exact.setdefault(f, u)
+            survivors.append(u)
+            continue
         if first is not None:
             removals.append(_dup(u, *u.span, "dedup.exact", "exact copy of an earlier block", 100.0, first.span))
             continue
