@@ -185,7 +185,10 @@ def _clean_page(
     lang: Any = language or page.info.language
     if not lang:
         lang = guess_language(source) if needs_language(ruleset) else lazy_language(source)
-    units, removals = _clean_units(source, url=url or page.info.url, lang=_known(lang), ruleset=ruleset, opt=opt)
+    kinds = [(block.kind, block.link > 0) for _, block in blocks]
+    units, removals = _clean_units(
+        source, url=url or page.info.url, lang=_known(lang), ruleset=ruleset, opt=opt, kinds=kinds
+    )
     paragraphs = []
     for u in units:
         _, block = blocks[u.block]
@@ -259,10 +262,22 @@ def _fold(text: str, kind: str) -> str:
 
 
 def _clean_units(
-    raw: str, *, url: str | None, lang: str | None, ruleset: RuleSet, opt: Options
+    raw: str,
+    *,
+    url: str | None,
+    lang: str | None,
+    ruleset: RuleSet,
+    opt: Options,
+    kinds: list[tuple[str, bool]] | None = None,
 ) -> tuple[list[Unit], list[Removal]]:
-    """The text pipeline: the views of ``raw`` left after boilerplate and duplicates, and the removals."""
+    """The text pipeline: the views of ``raw`` left after boilerplate and duplicates, and the removals.
+
+    ``kinds`` gives, for a page, each line's block kind and whether it holds link text (the rules and
+    duplicate removal read them from the units: see :attr:`cleaner.text.segment.Unit.data`)."""
     units = units_of(raw)
+    if kinds is not None:
+        for u in units:
+            u.kind, u.linked = kinds[u.block]
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
     # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail

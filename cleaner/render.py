@@ -43,21 +43,37 @@ def _markdown_block(p: Paragraph) -> str:
     return _escape(p.text)
 
 
+def _title_words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text).casefold().split())
+
+
+def _opens_with_title(paragraphs: tuple[Paragraph, ...], title: str) -> bool:
+    """Does the text open with the page's title as a heading? Then Markdown needs no ``# title``."""
+    first = paragraphs[0]
+    if first.kind != "heading":
+        return False
+    key, full = _title_words(first.text), _title_words(title)
+    # the extractor's test of a title copy: the same words, or 16+ characters of them ("Title | Site")
+    return bool(key) and (key == full or (len(key) > 15 and key in full))
+
+
 def to_markdown(result: Result) -> str:
     """The clean text as Markdown: headings, lists, quotes and table rows keep their structure.
 
     Text input has no structure, so its paragraphs come out as Markdown paragraphs. Consecutive list
     items and rows of one table are kept together (one newline); other blocks, and two tables in a
     row (their rows' ``level`` tells them apart), are separated by a blank line.
-    A page's stated title heads the document as ``# title`` (the text itself leaves it out, as the
-    page's own copies of the title are dropped from the body), unless nothing else is left.
+    A page's stated title heads the document as ``# title`` when the text does not open with it
+    (the extractor keeps the title heading that opens the content, and drops every other copy of it;
+    the title is written once), unless nothing else is left.
     """
     paragraphs = result.paragraphs
     if paragraphs is None:
         paragraphs = tuple(Paragraph(p) for p in result.text.split("\n\n") if p)
     out: list[str] = []
-    if paragraphs and result.page is not None and result.page.title:
-        out.append("# " + " ".join(result.page.title.split()))
+    title = result.page.title if result.page is not None else None
+    if paragraphs and title and not _opens_with_title(paragraphs, title):
+        out.append("# " + " ".join(title.split()))
     prev: Paragraph | None = None
     for p in paragraphs:
         block = _markdown_block(p)

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data"
 PAGE = DATA / "html" / "gate-fr-kremlin.html"
 URL = "https://www.gate.com/fr/news/detail/11234567"
 LABEL = (DATA / "cases" / "gate-fr-kremlin.clean.txt").read_text(encoding="utf-8").strip().split("\n\n")
-BODY = "\n\n".join(LABEL[1:])  # the title is page metadata, not body text
+TEXT = "\n\n".join(LABEL)  # the label: the title (once, the heading that opens the article), then the body
 
 runner = CliRunner()
 
@@ -34,13 +34,13 @@ def run(*args: str | Path, input: str | bytes | None = None):
 def test_clean_html_file() -> None:
     res = run("clean", PAGE, "--url", URL)
     assert res.exit_code == 0, res.stderr
-    assert res.stdout == BODY + "\n"
+    assert res.stdout == TEXT + "\n"
 
 
 def test_clean_html_from_stdin_is_sniffed() -> None:
     res = run("clean", "-", "--url", URL, input=PAGE.read_bytes())
     assert res.exit_code == 0, res.stderr
-    assert res.stdout == BODY + "\n"
+    assert res.stdout == TEXT + "\n"
 
 
 def test_format_markdown_keeps_headings_and_lists(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_format_json_has_metadata() -> None:
     res = run("clean", PAGE, "--url", URL, "--format", "json")
     assert res.exit_code == 0, res.stderr
     doc = json.loads(res.stdout)
-    assert doc["text"] == BODY
+    assert doc["text"] == TEXT
     assert doc["title"] == LABEL[0]
     assert doc["date"] == "2025-05-20T08:12:00Z" and doc["language"] == "fr" and doc["url"] == URL
 
@@ -103,9 +103,9 @@ def test_jsonl_html_field(tmp_path: Path) -> None:
     assert f"{data}:3: no 'html' field" in res.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [1, 2]
-    assert rows[0]["text"] == BODY and rows[0]["html"] == records[0]["html"]
+    assert rows[0]["text"] == TEXT and rows[0]["html"] == records[0]["html"]
     assert rows[0]["title"] == LABEL[0] and rows[0]["language"] == "fr"
-    assert rows[1]["text"].startswith("The central bank kept rates unchanged")
+    assert rows[1]["text"].startswith("Rates held\n\nThe central bank kept rates unchanged")
 
 
 def test_explain_and_check_report_the_removed_element() -> None:
@@ -130,7 +130,7 @@ def test_github_annotations_on_a_page_do_not_point_at_lines_of_the_html_file() -
     assert element.startswith(
         f"::error file={PAGE},title=html.gate.disclaimer-box-fr::[html element 'div, section, aside, p, footer'] "
     )
-    assert dup.startswith(f"::warning file={PAGE},title=dedup.exact::[text 2:1] exact copy of an earlier block")
+    assert dup.startswith(f"::warning file={PAGE},title=dedup.exact::[text 3:1] exact copy of an earlier block")
 
 
 def test_empty_page_is_empty_output_with_a_warning() -> None:

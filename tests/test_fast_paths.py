@@ -208,3 +208,46 @@ def test_exact_copy_alignment_is_rapidfuzz_alignment(pattern, before, after):
     assert (got is None) == (expected is None)
     if got is not None:
         assert tuple(got) == tuple(expected)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é\t\n\r\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\ufffd\ufffe\uffff\ufeff한"),
+               max_size=30))
+def test_xml_safety_checked_on_utf8_bytes_equals_the_regex_on_the_text(text):
+    from cleaner.html.page import xml_safe
+
+    # text decoded from UTF-8 holds no lone surrogate; the byte check must agree with the regex on the rest
+    assert xml_safe(text, text.encode("utf-8")) == xml_safe(text)
+
+
+def _whole_string_verdict(attrs: str) -> str | None:
+    """The class/id verdict by the four regexes over the whole string (what the token cache replaces)."""
+    from cleaner.html import vocab
+
+    low = attrs.lower().replace("_", "-")
+    classes, _, ident = low.rpartition(" ")
+    if ident.count("-") >= vocab.SLUG_MIN_PARTS - 1:
+        low = classes
+    if vocab.CONTENT_STRONG_RE.search(low):
+        return "anchor"
+    if vocab.FURNITURE_STRONG_RE.search(low):
+        return "strong"
+    if vocab.FURNITURE_WEAK_RE.search(low):
+        return "small" if vocab.CONTENT_WORD_RE.search(low) else "weak"
+    return None
+
+
+_NAME_WORDS = ["article-body", "no-sidebar", "share", "ads-enabled", "menu", "post", "col-md-8", "related-posts",
+               "comments", "has-ads", "entry-content", "gallery", "sidebar-content", "x", "main", "widget", "-",
+               "footer\tnav", "Share_Bar", "a-b-c-d", "content"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=5),
+       st.sampled_from(["", "post-42", "sharing-with-a-dev", "nav"]))
+def test_class_verdict_by_tokens_equals_the_whole_string_regexes(classes, ident):
+    from cleaner.html import prune
+
+    attrs = f"{' '.join(classes)} {ident}"
+    prune._NAME_CACHE.pop(attrs, None)
+    assert prune._name_verdict(attrs) == _whole_string_verdict(attrs)

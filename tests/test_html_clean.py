@@ -31,9 +31,9 @@ def test_seed_page_as_html_gives_the_label_body_once() -> None:
     """The page that started the project, as HTML: one copy of the body, no disclaimer, no furniture."""
     result = cleaner.clean(SEED_HTML.read_bytes(), url=SEED_URL)
     title, *body = _label_paragraphs()
-    # The title is the page's title, reported as metadata (extractors leave it out of the body text).
+    # The title is the page's title, reported as metadata, and written once: the heading the article opens with.
     assert result.page is not None and result.page.title == title
-    assert result.text.split("\n\n") == body
+    assert result.text.split("\n\n") == [title, *body]
     assert "Cette page peut inclure" not in result.text
     for furniture in ("Accueil", "Partager", "Articles liés", "cookies", "Tous droits réservés"):
         assert furniture not in result.text

@@ -46,6 +46,28 @@ def _is_hidden(el: etree._Element) -> bool:
 # so a process-wide cache turns four regex searches per element into one dict lookup.
 _NAME_CACHE: dict[str, str | None] = {}
 _NAME_CACHE_MAX = 100_000
+# One class/id token → which vocabularies it holds (bits: content-strong, furniture-strong, furniture-weak,
+# content word). A string missing from _NAME_CACHE is mostly new combinations of tokens seen before (a
+# page's unique ids, "col-md-8 post-4711"): its verdict is the OR of its tokens' bits. No word of the
+# vocabulary holds whitespace and every boundary test treats a space as the end of a name, so the regexes
+# find in the whole string exactly what they find in its tokens (tests/test_fast_paths.py).
+_TOKEN_CACHE: dict[str, int] = {}
+_CONTENT_STRONG, _STRONG, _WEAK, _CONTENT_WORD = 1, 2, 4, 8
+
+
+def _token_bits(token: str) -> int:
+    bits = _TOKEN_CACHE.get(token)
+    if bits is None:
+        bits = (
+            (_CONTENT_STRONG if vocab.CONTENT_STRONG_RE.search(token) else 0)
+            | (_STRONG if vocab.FURNITURE_STRONG_RE.search(token) else 0)
+            | (_WEAK if vocab.FURNITURE_WEAK_RE.search(token) else 0)
+            | (_CONTENT_WORD if vocab.CONTENT_WORD_RE.search(token) else 0)
+        )
+        if len(_TOKEN_CACHE) >= _NAME_CACHE_MAX:
+            _TOKEN_CACHE.clear()
+        _TOKEN_CACHE[token] = bits
+    return bits
 
 
 def _name_verdict(attrs: str) -> str | None:
@@ -60,12 +82,15 @@ def _name_verdict(attrs: str) -> str | None:
         # An id of many words is a heading's anchor ("sharing-with-a-single-developer"), not the
         # name of a box: the vocabulary reads only whole names, never the words of a sentence.
         low = classes
-    if vocab.CONTENT_STRONG_RE.search(low):
+    bits = 0
+    for token in low.split():
+        bits |= _token_bits(token)
+    if bits & _CONTENT_STRONG:
         verdict = "anchor"
-    elif vocab.FURNITURE_STRONG_RE.search(low):
+    elif bits & _STRONG:
         verdict = "strong"
-    elif vocab.FURNITURE_WEAK_RE.search(low):
-        verdict = "small" if vocab.CONTENT_WORD_RE.search(low) else "weak"
+    elif bits & _WEAK:
+        verdict = "small" if bits & _CONTENT_WORD else "weak"
     else:
         verdict = None
     if len(_NAME_CACHE) >= _NAME_CACHE_MAX:

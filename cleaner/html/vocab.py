@@ -69,9 +69,11 @@ _FURNITURE_WEAK = (
     "nav", "navbar", "navigation", "menu", "pagination", "pager", "masthead", "topbar", "toolbar",
     "site-header", "site-footer", "footer", "header", "sidebar", "side-?bar", "widget", "widgets", "rail",
     "right-?rail", "aside", "overlay", "promo", "promos", "cta", "subscription", "popular", "sponsor",
-    "tags", "tag-?list", "tag-?cloud", "byline", "author-?bio", "author-?box", "about-?the-?author", "print",
-    # the line of metadata under a headline (source, date, author): not body text
-    "meta", "metadata", "dateline", "timestamp", "date", "published", "pubdate", "author", "authors",
+    "tags", "tag-?list", "tag-?cloud", "author-?bio", "author-?box", "about-?the-?author", "print",
+    # the line of metadata under a headline (source, categories, share counts): not body text. A box
+    # named for the byline, the dateline or the timestamp is not furniture: POLICY.md D1 keeps "byline,
+    # dateline and timestamps" (Dragnet's references do too; AEB's leave most of them out).
+    "meta", "metadata", "date", "published", "pubdate", "author", "authors",
     "author-?info", "post-?info", "article-?info", "entry-?meta", "post-?meta", "article-?meta", "news-?meta",
 )
 

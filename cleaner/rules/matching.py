@@ -31,6 +31,9 @@ from cleaner.text.segment import Unit, unit_forms
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
+# Shapes that on a page are made of links (navigation, breadcrumbs, cross-link lists, price widgets):
+# they neither take a page's link-free table rows (Unit.data) nor count them as items.
+_LINK_SHAPES = frozenset({"menu", "breadcrumb", "crosslink", "ticker", "edge-bar"})
 _PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
@@ -72,7 +75,9 @@ class Document:
         self.pristine = pristine  # every unit is still its whole input line (first pass)
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
+        self._folds: dict[int, tuple[str, list[int] | None]] = {}  # unit -> fold_map of its view
         self._blocks: list[str] | None = None
+        self._linkish: list[str] | None = None
         self._short: list[int] | None = None
         self._long: tuple[int, int] | None = None  # first and last unit long enough to end an edge run
         self._scorers: dict[str, BlockScorer] = {}  # model name -> scores of this pass's units
@@ -92,6 +97,16 @@ class Document:
         if self._blocks is None:
             self._blocks = [u.text for u in self.units]
         return self._blocks
+
+    def link_shape_blocks(self) -> list[str]:
+        """:meth:`blocks` with a page's data units (link-free table rows) blanked: what the link-made
+        shapes (:data:`_LINK_SHAPES`) see, so that a spec table or an event table is neither
+        a menu itself nor makes its neighbours one. For text (no kinds) it is :meth:`blocks`."""
+        if self._linkish is None:
+            blocks = self.blocks()
+            self._linkish = [("" if u.data else t) for u, t in zip(self.units, blocks, strict=True)] \
+                if any(u.data for u in self.units) else blocks
+        return self._linkish
 
     def short_units(self) -> list[int]:
         """Indices of the units a shape can be made of: no shape holds a block over 240 characters, nor one
@@ -150,10 +165,17 @@ class Document:
         run, no space at the ends), so a rule decides the same on a text and on its cleaned output.
         """
         view = self.raw(i)
-        folded, back = fold_map(view)
+        folded, back = self.folded(i)
         if back is None:
             return [(h.start(), h.end()) for h in pattern.finditer(view) if h.end() > h.start()]
         return [(back[h.start()], back[h.end() - 1] + 1) for h in pattern.finditer(folded) if h.end() > h.start()]
+
+    def folded(self, i: int) -> tuple[str, list[int] | None]:
+        """:func:`fold_map` of unit ``i``'s view, computed once per pass (every regex rule reads it)."""
+        got = self._folds.get(i)
+        if got is None:
+            got = self._folds[i] = fold_map(self.raw(i))
+        return got
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -343,7 +365,13 @@ def _enough_anchors(m: Matcher, form: str) -> bool:
 
 
 def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    found = match_shape(m.shape, doc.blocks(), i, m.shape_param, host=doc.host)
+    if m.shape in _LINK_SHAPES:
+        if doc.units[i].data:
+            return []
+        blocks = doc.link_shape_blocks()
+    else:
+        blocks = doc.blocks()
+    found = match_shape(m.shape, blocks, i, m.shape_param, host=doc.host)
     if found is None:
         return []
     u = doc.units[i]
@@ -387,7 +415,7 @@ def _exists(m: Matcher, doc: Document, i: int) -> bool:
         if known is not None and i not in known:
             return False
         assert m.regex is not None
-        return any(h.end() > h.start() for h in m.regex.finditer(fold_map(doc.raw(i))[0]))
+        return any(h.end() > h.start() for h in m.regex.finditer(doc.folded(i)[0]))
     return bool(_match(m, doc, i))
 
 
@@ -436,7 +464,7 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         end = headline_end(doc.units[i], end)
     out = [_removal(rule, text, start, end, hit.score, hit.why)]
     if rule.extend == "headline_list":
-        following = [u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
+        following = ["" if u.data else u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))

@@ -51,6 +51,11 @@ _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerpla
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 _FORM = attrgetter("form")
+# A page's link-free table row up to this many comparison characters is a data value (Unit.data):
+# repeating another data row, it is no duplicate on its own (a spec table's "Farbe\tSchwarz" per
+# model, an exam table's "Leistungsrichter:\tKlaus Bartnik"), only as part of a copied run; a data row
+# that repeats a paragraph or heading is a copy as any other.
+_DATA_VALUE_MAX = 80
 
 
 @dataclass(frozen=True)
@@ -297,6 +302,12 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             survivors.append(u)
             continue
         first = exact.get(f)
+        if u.data and len(f) <= _DATA_VALUE_MAX and (first is None or first.data):
+            # a value repeating a value of the page's data (or a new one): kept, and known, so that a
+            # later paragraph copying it is still a copy; a data line copying a paragraph is a copy
+            exact.setdefault(f, u)
+            survivors.append(u)
+            continue
         if first is not None:
             removals.append(_dup(u, *u.span, "dedup.exact", "exact copy of an earlier block", 100.0, first.span))
             continue
@@ -375,15 +386,14 @@ def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list
         out.append(_dup(alive[k], *alive[k].span, "dedup.exact", reason, 100.0, alive[j].span))
 
     n = len(alive)
+    short = [len(u.form) < opt.min_dup_chars or (u.data and len(u.form) <= _DATA_VALUE_MAX) for u in alive]
     for k in range(1, n):  # after a copied block
-        u = alive[k]
-        if len(u.form) < opt.min_dup_chars and k not in copy_of and k - 1 in copy_of:
+        if short[k] and k not in copy_of and k - 1 in copy_of:
             j = copy_of[k - 1] + 1
             if j < k and same[j] == same[k]:
                 take(k, j)
     for k in range(n - 2, -1, -1):  # before a copied block
-        u = alive[k]
-        if len(u.form) < opt.min_dup_chars and k not in copy_of and k + 1 in copy_of:
+        if short[k] and k not in copy_of and k + 1 in copy_of:
             j = copy_of[k + 1] - 1
             if 0 <= j < k and same[j] == same[k]:
                 take(k, j)

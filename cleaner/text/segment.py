@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 
 from cleaner.text.normalize import unfolded_forms
 
-__all__ = ["Block", "Unit", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts"]
+__all__ = [
+    "Block", "Unit", "DATA_KINDS", "split_blocks", "units_of", "unit_forms", "unit_sentence_forms", "sentence_starts",
+]
+
+# Kinds of page blocks that hold data when they carry no link: a table row (its cells joined by tabs).
+# Text has no kinds (every unit's kind is ""), so this only ever concerns a page's extracted blocks.
+# A list item is not one: its kind is not in the output text, so cleaning that text again would take
+# what the page's markup kept (a run of short lines is a menu, a repeated line a copy), and cleaning is
+# idempotent (benchmarks/fuzz.py checks pages too). A table row's cells keep their tabs in the output.
+DATA_KINDS = frozenset({"table_row"})
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,18 @@ class Unit:
     _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
     # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.rules.prefilter
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
+    # What the page said about the block (set by cleaner.core for an extracted page, "" / False for
+    # text): its kind (heading, paragraph, list_item, table_row …) and whether any of it is link text.
+    kind: str = ""
+    linked: bool = False
+
+    @property
+    def data(self) -> bool:
+        """A link-free table row of a page that is not a sentence (:data:`DATA_KINDS`): a row of the
+        content's data (a spec table, an event table), which the shape rules and duplicate removal leave
+        alone: a menu, a breadcrumb, a cross-link list is made of links; a value repeated in a table is
+        the table's, not a copy. A finished sentence is prose, and its copy is a copy."""
+        return not self.linked and self.kind in DATA_KINDS and _ENDS_SENTENCE.search(self.text) is None
 
     def build(self, doc_text: str) -> None:
         parts: list[str] = []
