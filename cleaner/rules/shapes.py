@@ -145,8 +145,9 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # Unbulleted short lines at an edge are a menu only when none looks like a byline, a date or a
     # numbered heading ("作者:…", "2024/10/30", "1. …"): those open an article.
     plain = at_edge and n >= min_items + 1 and not any(_ARTICLE_LINE.search(blocks[k]) for k in range(a, b))
-    # ... and when their items are one or two words on average: lines of three are a poem's or a list's
-    plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2 * n
+    # ... and when their items average at most 2.5 words (a space-separated Korean label has three):
+    # lines of three and more are a poem's or a list's
+    plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
     if not at_edge and _headed(blocks, a):
         return None  # a list under a label line inside the page ("Supported chains:") is the article's
     if n >= min_items and (2 * bullets >= n or plain):
@@ -497,8 +498,8 @@ def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     tail = len(blocks) - b <= 1 and not any(_prose(blocks[k]) for k in range(b, len(blocks)))
     if not (head or tail) or (head and b == len(blocks)):
         return None  # a page that is nothing but short lines is a list, not a bar around an article
-    if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2 * n:
-        return None  # bar items are one or two words; lines of three (a poem's, a list's) average more
+    if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2.5 * n:
+        return None  # bar items average at most 2.5 words; a poem's or a list's lines average more
     if _menu(blocks, i, 5):
         return None  # a bulleted or plain menu: structure.menu says it (and is turned off on its own)
     kinds = sum(_tick_line(blocks[k]) for k in range(a, b)), sum(_lang_name(blocks[k]) for k in range(a, b))
