@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from casedata import DATA
 
@@ -129,3 +131,17 @@ def test_shape_rules_can_be_turned_off_from_the_command_line(tmp_path):
     assert "- ツイート" in pack_off.output
     bad = runner.invoke(app, ["clean", str(page), "--ignore", "structure.menus"])
     assert bad.exit_code == 2
+
+
+def test_a_table_written_with_pipes_is_not_a_menu():
+    """f4-22 (a German Bitcoin guide): a history table written as text, '|' between cells. Its header
+    and its dated rows are the article's; a lone line of words between pipes is still a menu."""
+    raw = (Path(__file__).parent / "data" / "fresh" / "round4" / "f4-22.txt").read_text(encoding="utf-8")
+    rows = [line for line in raw.split("\n") if line.count("|") >= 5]
+    assert len(rows) >= 4 and rows[0].startswith("Datum | Höchststand")
+    result = clean(raw)
+    assert all(row.strip() in result.text for row in rows)
+    assert not [r for r in result.removals if r.rule == "structure.menu"]
+    page = ["Bitcoin rose on Monday, traders said, after the ETF news.", "Home | Markets | News | Learn"]
+    menu = match_shape("menu", page, 1)
+    assert menu is not None and "4 short items joined by '|'" in menu[1]

@@ -134,7 +134,7 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     if len(line) > 240:
         return None
     horizontal = _horizontal_menu(line, min_items)
-    if horizontal:
+    if horizontal and not _table_row(blocks, i):
         return horizontal
     if not _menu_item(line):
         return None
@@ -160,6 +160,23 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
 def _menu_item(line: str) -> bool:
     """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
     return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
+
+
+def _table_row(blocks: Sequence[str], i: int) -> bool:
+    """A row of a table written as text ("Datum | Höchststand | Ereignis |" over dated rows): a line next
+    to one with as many of its separator, or whose cells carry figures. A menu stands alone and holds
+    words, not numbers; a table's rows are the article's."""
+    line = blocks[i]
+    for sep in ("|", "•", "·"):
+        n = line.count(sep)
+        if n < 2:
+            continue
+        if any(0 <= k < len(blocks) and blocks[k].count(sep) == n for k in (i - 1, i + 1)):
+            return True
+        cells = [c for c in line.split(sep) if c.strip()]
+        if sum(any(ch.isdigit() for ch in c) for c in cells) >= 2:
+            return True
+    return False
 
 
 def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
