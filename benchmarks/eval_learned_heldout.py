@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     for name in rounds:
         docs = tf.training_docs([name])
-        names, X, grams, y, _w, _groups, origin, _edge = tf.featurise(docs)
+        names, X, grams, y, _w, _groups, origin, _edge, _rounds = tf.featurise(docs)
         w = tf.balance(y, origin)
         _use(_model_from(tf.model_data(names, X, grams, y, w)))
         cases = ROOT / "tests" / "data" / "fresh" / name
