@@ -142,6 +142,7 @@ def _stoplists() -> dict[str, tuple[int, ...]]:
 
 _SAMPLE_WORDS = 150  # the document's language is decided on its first words
 _HEAD_CHARS = 400  # a long block's shape is measured on its head (it is prose either way)
+_BODY_LINES = 30  # the article's words for overlap: its first and last this many lines
 _STOP_CHARS = 200
 
 
@@ -336,7 +337,9 @@ class _Context:
                     title = frozenset(_terms(self.blocks[k]))
                     break
             body: set[str] = set()
-            for k in range(self.first_prose, self.last_prose + 1):
+            span = range(self.first_prose, self.last_prose + 1)
+            # the article's first and last lines (bounded, so a long document costs what a short one does)
+            for k in (span if len(span) <= 2 * _BODY_LINES else [*span[:_BODY_LINES], *span[-_BODY_LINES:]]):
                 body.update(_terms(self.blocks[k][:_HEAD_CHARS]))
             self._vocab = (title, frozenset(body))
         return self._vocab
