@@ -289,11 +289,12 @@ class _Context:
         self.median = sorted(x.chars for x in shapes)[n // 2] if n else 1
         # the article's prose runs from its first to its last sentence (a line of four words or more that
         # ends as a sentence does, or a line over _LONG characters); page furniture comes in runs before
-        # and after it. A document without one has no runs to tell apart from its body: only its first
-        # and last _EDGE lines are looked at.
+        # and after it. A document without one has no runs to tell from its body, and no article to
+        # measure a line against: it is all body, and nothing in it is scored ("Plain text stays." alone
+        # scored 0.99: removing it would empty the document).
         prose = [k for k, x in enumerate(shapes) if x.sentence or _prose(x) or x.chars >= _LONG]
-        self.first_prose = prose[0] if prose else min(n, _EDGE)
-        self.last_prose = prose[-1] if prose else max(-1, n - 1 - _EDGE)
+        self.first_prose = prose[0] if prose else 0
+        self.last_prose = prose[-1] if prose else n - 1
         self._stoplist: frozenset[str] | None = None
         self._stops: dict[int, float] = {}
         self._runs: dict[str, dict[str, float]] = {}  # "head"/"tail" -> features of the whole run
