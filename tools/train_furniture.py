@@ -16,7 +16,9 @@ Not used: Dragnet (AGPL: must not flow into a shipped model; it stays a recall t
 The model learns from every short line (at most 80 characters); it is validated on the lines the rules
 score, those of the document's head and tail runs (cleaner.text.furniture). Folds group lines by site
 brand (gate.com, gate.io and the wording lists' "Gate.io blog" are one), so no page and no site's
-wording is both trained on and tested. The held-out figures are printed and written into the model file.
+wording is both trained on and tested. A second validation holds out each fresh round (and the dev cases)
+in turn — the figure for the next round of pages nobody has seen. Both are printed and written into the
+model file (``validation.sets``, ``validation.by_round``).
 ``--leave-out roundN`` trains without a fresh round (benchmarks/eval_learned_heldout.py does that for each
 round in turn, to score the rule on a round it never saw).
 
@@ -391,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true", help="train and write only")
     ap.add_argument("--leave-out", action="append", default=[], metavar="ROUND",
-                    help="a fresh round not to train on (round1, round2, round3): for a held-out check of the rule "
+                    help="a fresh round not to train on (round1 … round4): for a held-out check of the rule "
                     "on that round with benchmarks/eval_cases.py (write it with --out elsewhere)")
     args = ap.parse_args(argv)
     docs = training_docs(args.leave_out)
