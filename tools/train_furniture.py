@@ -2,7 +2,7 @@
 precision on lines it was not trained on (cross-validation grouped by site).
 
 Labelled lines come from (licences allow a shipped model):
-- the dev cases in ../shared/data/cases and the fresh rounds in tests/data/fresh/round1-3 (all seen
+- the dev cases in ../shared/data/cases and the fresh rounds in tests/data/fresh/round1-4 (all seen
   by now): a raw line kept whole in NAME.clean.txt is content (0); a line removed whole that is not a
   repeat of kept text is boilerplate (1); duplicates and lines cut by a span are left out;
 - ../shared/data/boilerplate.yaml and disclaimers.yaml: every line of every wording is boilerplate, set
@@ -16,7 +16,9 @@ Not used: Dragnet (AGPL: must not flow into a shipped model; it stays a recall t
 The model learns from every short line (at most 80 characters); it is validated on the lines the rules
 score, those of the document's head and tail runs (cleaner.text.furniture). Folds group lines by site
 brand (gate.com, gate.io and the wording lists' "Gate.io blog" are one), so no page and no site's
-wording is both trained on and tested. The held-out figures are printed and written into the model file.
+wording is both trained on and tested. A second validation holds out each fresh round (and the dev cases)
+in turn — the figure for the next round of pages nobody has seen. Both are printed and written into the
+model file (``validation.sets``, ``validation.by_round``).
 ``--leave-out roundN`` trains without a fresh round (benchmarks/eval_learned_heldout.py does that for each
 round in turn, to score the rule on a round it never saw).
 
@@ -62,13 +64,14 @@ class Doc:
     labels: list[float | None]  # 1 boilerplate, 0 content, None left out
     weight: float = 1.0
     extra: dict = field(default_factory=dict)
+    round: str = ""  # "dev" for the dev cases, "roundN" for a fresh round, "" for the other sources
 
 
 def _collapse(s: str) -> str:
     return " ".join(s.split())
 
 
-def case_docs(folder: Path, tag: str = "case") -> list[Doc]:
+def case_docs(folder: Path, tag: str = "case", round_name: str = "dev") -> list[Doc]:
     docs = []
     for raw_path in sorted(folder.glob("*.txt")):
         if raw_path.name.endswith(".clean.txt"):
@@ -90,7 +93,7 @@ def case_docs(folder: Path, tag: str = "case") -> list[Doc]:
                 labels.append(1.0)
         host = urlsplit(meta.get("url") or "").hostname or ""
         group = _site(host) or str(meta.get("site", raw_path.stem)).split()[0].lower()
-        docs.append(Doc(group, f"{tag} {raw_path.stem}", blocks, labels, weight=4.0))
+        docs.append(Doc(group, f"{tag} {raw_path.stem}", blocks, labels, weight=4.0, round=round_name))
     return docs
 
 
@@ -189,7 +192,7 @@ def featurise(docs: list[Doc], names: list[str] | None = None):
     """The labelled short lines of every document as a matrix; ``edge`` marks the lines the rule scores
     (in the head or tail run: :meth:`cleaner.text.furniture._Context.edge`). The model learns from every
     short line; it is validated on the edge lines, the only ones it decides in use."""
-    rows, grams, y, w, groups, origin, edge = [], [], [], [], [], [], []
+    rows, grams, y, w, groups, origin, edge, rounds = [], [], [], [], [], [], [], []
     for d in docs:
         ctx = _Context(d.blocks, MAX_CHARS)
         feats = document_features(d.blocks, BUCKETS, MAX_CHARS)
@@ -204,6 +207,7 @@ def featurise(docs: list[Doc], names: list[str] | None = None):
             groups.append(_brand(d.group))
             origin.append(d.source.split()[0] if d.source.startswith(("case", "fresh", "aeb")) else d.source)
             edge.append(ctx.side(i))
+            rounds.append(d.round)
     if names is None:
         names = sorted({k for r in rows for k in r})
     col = {k: j for j, k in enumerate(names)}
@@ -212,7 +216,8 @@ def featurise(docs: list[Doc], names: list[str] | None = None):
         for k, v in r.items():
             if k in col:
                 X[i, col[k]] = v
-    return names, X, grams, np.array(y), np.array(w), np.array(groups), np.array(origin), np.array(edge)
+    return (names, X, grams, np.array(y), np.array(w), np.array(groups), np.array(origin), np.array(edge),
+            np.array(rounds))
 
 
 def _brand(group: str) -> str:
@@ -270,6 +275,60 @@ def cross_validate(X, grams, y, w, groups, origin, folds: int) -> np.ndarray:
     return oof
 
 
+def cross_validate_rounds(X, grams, y, w, rounds) -> dict[str, np.ndarray]:
+    """Held out by round: for each fresh round (and the dev cases), a model trained on every other
+    source scores that round's lines. The figure that says how the model does on the next round of
+    pages nobody has looked at (the brand folds mix every round's sites)."""
+    out = {}
+    for name in sorted(set(rounds) - {""}):
+        te = rounds == name
+        tr = ~te
+        model = train(X[tr], [grams[i] for i in np.flatnonzero(tr)], y[tr], w[tr])
+        out[name] = predict(model, X[te], [grams[i] for i in np.flatnonzero(te)])
+    return out
+
+
+def round_report(by_round: dict[str, np.ndarray], y, side, rounds, thresholds=(0.9, 0.95, 0.97, 0.98, 0.99)):
+    """Markdown rows and the record of the by-round figures: head and tail runs of each held-out set, and
+    of the fresh rounds pooled."""
+    rows = ["| held out | run | lines (boilerplate) | " + " | ".join(f"{t}: flagged, P, R" for t in thresholds) + " |",
+            "|---|---|---|" + "---|" * len(thresholds)]
+    record: dict[str, dict] = {}
+    pooled = {"head": ([], []), "tail": ([], [])}
+    for name, scores in by_round.items():
+        te = rounds == name
+        for run in ("head", "tail"):
+            sel = side[te] == run
+            ys, ps = y[te][sel], scores[sel]
+            if name.startswith("round"):
+                pooled[run][0].append(ys)
+                pooled[run][1].append(ps)
+            record.setdefault(name, {})[run] = _at(ys, ps, thresholds)
+            rows.append(_row(name, run, ys, ps, thresholds))
+    for run, (ys, ps) in pooled.items():
+        if ys:
+            yy, pp = np.concatenate(ys), np.concatenate(ps)
+            record.setdefault("fresh rounds, each held out", {})[run] = _at(yy, pp, thresholds)
+            rows.append(_row("**fresh rounds, each held out**", run, yy, pp, thresholds))
+    return "\n".join(rows), record
+
+
+def _at(ys, ps, thresholds) -> dict[str, dict]:
+    return {str(t): {"lines": len(ys), "boilerplate": int((ys == 1).sum()), "flagged": int((ps >= t).sum()),
+                     "flagged_boilerplate": int(((ps >= t) & (ys == 1)).sum())} for t in thresholds}
+
+
+def _row(name, run, ys, ps, thresholds) -> str:
+    cells = []
+    for t in thresholds:
+        flag = ps >= t
+        tp = int((flag & (ys == 1)).sum())
+        prec = f"{tp / flag.sum():.3f}" if flag.sum() else "–"
+        rec = f"{tp / (ys == 1).sum():.3f}" if (ys == 1).sum() else "–"
+        cells.append(f"{int(flag.sum())}, {prec}, {rec}")
+    return f"| {name} | {run} | {len(ys)} ({int((ys == 1).sum())}) | " + " | ".join(cells) + " |"
+
+
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99)
 
 
@@ -284,7 +343,7 @@ def validation_sets(origin, side) -> list[tuple[str, np.ndarray]]:
     ones (cases + fresh) by run: the head rule and the tail rule are decided apart."""
     scraped = (origin == "case") | (origin == "fresh")
     edge = side != ""
-    return [("dev cases", (origin == "case") & edge), ("fresh rounds 1-3", (origin == "fresh") & edge),
+    return [("dev cases", (origin == "case") & edge), ("fresh rounds", (origin == "fresh") & edge),
             ("cases + fresh", scraped & edge), ("cases + fresh, head runs", scraped & (side == "head")),
             ("cases + fresh, tail runs", scraped & (side == "tail")), ("AEB pages", (origin == "aeb") & edge),
             ("all", edge)]
@@ -334,11 +393,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-cv", action="store_true", help="train and write only")
     ap.add_argument("--leave-out", action="append", default=[], metavar="ROUND",
-                    help="a fresh round not to train on (round1, round2, round3): for a held-out check of the rule "
+                    help="a fresh round not to train on (round1 … round4): for a held-out check of the rule "
                     "on that round with benchmarks/eval_cases.py (write it with --out elsewhere)")
     args = ap.parse_args(argv)
     docs = training_docs(args.leave_out)
-    names, X, grams, y, w, groups, origin, edge = featurise(docs)
+    names, X, grams, y, w, groups, origin, edge, rounds = featurise(docs)
     w = balance(y, origin)
     print(f"{len(y)} labelled lines ({int(y.sum())} boilerplate; {int((edge != '').sum())} in head/tail runs) from "
           f"{len(docs)} documents, {len(set(groups))} sites, {len(names)} dense features, {BUCKETS} trigram buckets",
@@ -354,8 +413,14 @@ def main(argv: list[str] | None = None) -> int:
                                  strict=True))
                 for t in THRESHOLDS
             }
+    by_round: dict[str, dict] = {}
+    if not args.no_cv:
+        table, by_round = round_report(cross_validate_rounds(X, grams, y, w, rounds), y, edge, rounds)
+        print("\nheld out by round (each round scored by a model trained on every other source):")
+        print(table)
     data = model_data(names, X, grams, y, w)
-    data["validation"] = {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation}
+    data["validation"] = {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation,
+                          "by_round": by_round}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
@@ -368,7 +433,7 @@ def training_docs(leave_out: list[str] | tuple[str, ...] = ()) -> list[Doc]:
     docs = case_docs(SHARED / "data" / "cases")
     for folder in sorted((ROOT / "tests" / "data" / "fresh").glob("round*")):
         if folder.name not in leave_out:
-            docs += case_docs(folder, "fresh")
+            docs += case_docs(folder, "fresh", folder.name)
     bodies = _bodies(SHARED / "bench" / "aeb")
     docs += wording_docs(SHARED / "data" / "boilerplate.yaml", 2.0, bodies)
     docs += wording_docs(SHARED / "data" / "disclaimers.yaml", 0.5, bodies)
@@ -382,7 +447,7 @@ def model_data(names, X, grams, y, w) -> dict:
     return {
         "version": 1,
         "about": "furniture scorer: logistic regression over block shape and hashed trigrams; "
-        "trained by tools/train_furniture.py on the dev cases, the fresh rounds 1-3, boilerplate.yaml, "
+        "trained by tools/train_furniture.py on the dev cases, the fresh rounds 1-4, boilerplate.yaml, "
         "disclaimers.yaml, AEB (MIT)",
         "buckets": BUCKETS,
         "max_chars": MAX_CHARS,

@@ -142,6 +142,7 @@ def _stoplists() -> dict[str, tuple[int, ...]]:
 
 _SAMPLE_WORDS = 150  # the document's language is decided on its first words
 _HEAD_CHARS = 400  # a long block's shape is measured on its head (it is prose either way)
+_BODY_LINES = 30  # the article's words for overlap: its first and last this many lines
 _STOP_CHARS = 200
 
 
@@ -247,6 +248,28 @@ def _grams(text: str, buckets: int) -> list[int]:
     return sorted({zlib.crc32(s[i : i + 3].encode("utf-8", "surrogatepass")) % buckets for i in range(len(s) - 2)})
 
 
+_STAMP = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:19|20)\d{2}\b|\d+\s*(?:min|h|hrs?|d)\b"
+    r"|\d+\s*(?:分钟|小时|天|時間|분|시간|일)\s*前?|ago\b|назад|yang lalu|önce",
+    re.IGNORECASE,
+)  # a time, a date, a year or an age ("5 min", "3 hours ago"): teasers and widgets carry one
+
+
+def _terms(text: str) -> list[str]:
+    """The line's words for overlap (lower-cased, two characters or more); an unspaced script (Chinese,
+    Japanese, Thai) gives its character bigrams instead."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
+    if len(words) <= 2 and len(text) >= 6 and not text.isascii():
+        s = "".join(text.split())
+        return [s[k : k + 2] for k in range(len(s) - 1)]
+    return words
+
+
+def _headline(text: str, shape: _Shape) -> bool:
+    """Headline-shaped: no final punctuation, two to fifteen words (a menu item of one word is not)."""
+    return not shape.final and 2 <= shape.words <= 15 and shape.chars >= 8
+
+
 def _prose(s: _Shape) -> bool:
     return (s.words >= 12 or s.chars >= 80) and s.final
 
@@ -266,13 +289,16 @@ class _Context:
         self.median = sorted(x.chars for x in shapes)[n // 2] if n else 1
         # the article's prose runs from its first to its last sentence (a line of four words or more that
         # ends as a sentence does, or a line over _LONG characters); page furniture comes in runs before
-        # and after it. A document without one has no runs to tell apart from its body: only its first
-        # and last _EDGE lines are looked at.
+        # and after it. A document without one has no runs to tell from its body, and no article to
+        # measure a line against: it is all body, and nothing in it is scored ("Plain text stays." alone
+        # scored 0.99: removing it would empty the document).
         prose = [k for k, x in enumerate(shapes) if x.sentence or _prose(x) or x.chars >= _LONG]
-        self.first_prose = prose[0] if prose else min(n, _EDGE)
-        self.last_prose = prose[-1] if prose else max(-1, n - 1 - _EDGE)
+        self.first_prose = prose[0] if prose else 0
+        self.last_prose = prose[-1] if prose else n - 1
         self._stoplist: frozenset[str] | None = None
         self._stops: dict[int, float] = {}
+        self._runs: dict[str, dict[str, float]] = {}  # "head"/"tail" -> features of the whole run
+        self._vocab: tuple[frozenset[str], frozenset[str]] | None = None  # words of the title, of the article
 
     def edge(self, i: int) -> bool:
         """Whether block ``i`` lies in the head run (before the first prose line) or the tail run (after
@@ -299,6 +325,59 @@ class _Context:
             if self._stoplist is None:
                 self._stoplist = _document_stoplist(self.blocks)  # only once a block is scored
             v = self._stops[j] = _stop(self.blocks[j], self._stoplist)
+        return v
+
+    def _words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the document's title (its first line of three words or more, within its first
+        five) and of its article (the lines from the first prose line to the last): a teaser of another
+        story after the article shares few of them, a subhead or a caption of this one many."""
+        if self._vocab is None:
+            title: frozenset[str] = frozenset()
+            for k in range(min(self.n, 5)):
+                if self.shapes[k].words >= 3 or self.shapes[k].chars >= 12:
+                    title = frozenset(_terms(self.blocks[k]))
+                    break
+            body: set[str] = set()
+            span = range(self.first_prose, self.last_prose + 1)
+            # the article's first and last lines (bounded, so a long document costs what a short one does)
+            for k in (span if len(span) <= 2 * _BODY_LINES else [*span[:_BODY_LINES], *span[-_BODY_LINES:]]):
+                body.update(_terms(self.blocks[k][:_HEAD_CHARS]))
+            self._vocab = (title, frozenset(body))
+        return self._vocab
+
+    def _run(self, side: str) -> dict[str, float]:
+        """Features of the whole head or tail run a line sits in, computed once per run: how many of its
+        lines are headline-shaped (short, no final punctuation, several capitalised words: a menu, a
+        widget heading, a teaser's title), carry digits or a date/time stamp, end as sentences, and how far
+        the run's start is from the last (first) long paragraph of the article."""
+        v = self._runs.get(side)
+        if v is None:
+            if side == "head":
+                idx = range(min(self.first_prose, _EDGE_RUN))
+            else:
+                idx = range(max(self.last_prose + 1, self.n - _EDGE_RUN), self.n)
+            m = len(idx) or 1
+            heads = stamps = finals = longs = 0
+            for k in idx:
+                x = self.shapes[k]
+                b = self.blocks[k]
+                heads += _headline(b, x)
+                stamps += bool(_STAMP.search(b[:_NGRAM_CHARS]))
+                finals += x.final
+                longs += x.chars >= 60
+            if side == "tail":
+                far = next((k for k in range(self.n - 1, -1, -1) if self.shapes[k].chars >= _LONG), -1)
+                gap = self.n - 1 - far if far >= 0 else self.n
+            else:
+                far = next((k for k in range(self.n) if self.shapes[k].chars >= _LONG), self.n)
+                gap = far
+            v = self._runs[side] = {
+                "run_headline_share": heads / m,
+                "run_stamp_share": stamps / m,
+                "run_final_share": finals / m,
+                "run_long_share": longs / m,
+                "run_log_from_long": math.log1p(gap),
+            }
         return v
 
     def features(self, i: int, buckets: int) -> tuple[dict[str, float], list[int]] | None:
@@ -374,6 +453,23 @@ class _Context:
                 f[f"{side}_final"] = float(shapes[j].final)
         f["same_len_prev"] = float(i > 0 and abs(shapes[i - 1].chars - me.chars) <= 3)
         f["same_len_next"] = float(i + 1 < n and abs(shapes[i + 1].chars - me.chars) <= 3)
+        # the run as a whole, and the line against the article: a teaser of another story, a widget
+        # heading or a tag list shares few words with this article's title and text
+        side = "head" if head else "tail" if tail else ""
+        if side:
+            for k, val in self._run(side).items():
+                f[f"{side}_{k}"] = val
+            terms = _terms(text)
+            if terms:
+                title, body = self._words()
+                f[f"{side}_title_overlap"] = sum(t in title for t in terms) / len(terms)
+                f[f"{side}_body_overlap"] = sum(t in body for t in terms) / len(terms) if body else 0.0
+            else:
+                f[f"{side}_no_terms"] = 1.0
+            f[f"{side}_headline"] = float(_headline(text, me))
+            f[f"{side}_stamp"] = float(bool(_STAMP.search(text[:_NGRAM_CHARS])))
+            # a title followed by a lead sentence: another story's teaser
+            f[f"{side}_title_then_lead"] = float(i + 1 < n and _headline(text, me) and shapes[i + 1].chars >= 40)
         return f, _grams(text, buckets)
 
 
