@@ -52,3 +52,22 @@ PROSE_WITH_LABEL_WORDS = [
 @pytest.mark.parametrize("text", PROSE_WITH_LABEL_WORDS)
 def test_label_words_in_prose_stay(rules, text):
     assert clean(text, rules=rules).text.strip() == text
+
+
+FAMILY_RULES = ("generic.crosslink.list-label", "generic.crosslink.inline", "generic.ads.label", "generic.share.labels",
+                "generic.follow.prompts", "generic.comments.widget", "generic.reading-time", "generic.toc.label",
+                "generic.feed.read-more-line", "generic.nav.tag-list", "generic.nav.keyword-list",
+                "generic.copyright.line", "generic.widget.view-counter")
+
+
+def test_family_regexes_have_selective_anchors(rules):
+    """Every regex of the family rules gives the prefilter an anchor that is not a bare number, so it runs
+    only on blocks that can match (a year as the anchor ran the copyright shapes on every dated block)."""
+    by_id = {r.id: r for r in rules.rules}
+    for rid in FAMILY_RULES:
+        m = by_id[rid].matcher
+        for member in (m.members or (m,)):
+            if member.kind != "regex":
+                continue
+            assert member.anchors, f"{rid}: a regex without anchors runs on every block"
+            assert not any(a.strip().isdigit() for a in member.anchors), f"{rid}: a number as anchor {member.anchors}"
