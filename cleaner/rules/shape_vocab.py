@@ -89,6 +89,12 @@ MINUTE_UNITS = frozenset(
         "minut", "minuty", "minuten", "Dakika", "dk", "dk.", "мин", "мин.", "минут", "минуты", "минута",
         "хвилин", "хвилини", "хв", "menit", "phút", "นาที", "分", "分钟", "分鐘", "분", "मिनट", "دقيقة",
         "دقائق", "دقیقه", "λεπτά", "perc", "minuter",
+        # more of the ~45 languages the label families cover (nl sv no da fi is sk ro bg sr hr lt lv et el be
+        # he ur bn ta ms tl sw ja)
+        "minutter", "minuuttia", "min.", "mínútur", "mín", "minút", "minúty", "minúta", "minute",
+        "минути", "minuta", "минута", "minučių",
+        "minutės", "minūtes", "minutit", "λεπτό", "хвілін", "хвіліны", "דקות", "דק'", "منٹ", "মিনিট", "நிமிடம்",
+        "நிமிடங்கள்", "minit", "dakika", "分間",
     )
 )
 
