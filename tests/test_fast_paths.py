@@ -158,7 +158,7 @@ def test_folded_regex_requirements_hold_in_every_match():
     """Every match of a bundled regex (on its rules' test inputs and the case lines) holds one string
     of each requirement group the rule index asks for, in the lower-cased text."""
     from cleaner import load_rules
-    from cleaner.rules.prefilter import _leaves, _more_requirements
+    from cleaner.rules.prefilter import _leaves, _regex_groups
 
     checked = 0
     for rule in load_rules().rules:
@@ -166,7 +166,7 @@ def test_folded_regex_requirements_hold_in_every_match():
         for leaf in _leaves(rule.matcher):
             if leaf.kind != "regex" or not leaf.anchors:
                 continue
-            groups = [tuple(leaf.anchors), *_more_requirements(leaf)]
+            groups = [tuple(leaf.anchors), *_regex_groups(leaf)]
             for text in texts:
                 for m in leaf.regex.finditer(text):
                     if m.end() > m.start():

@@ -129,3 +129,21 @@ def test_idempotent_on_pages_made_of_rule_examples(parts, sep):
     output again changes nothing."""
     once = clean(sep.join(parts)).text
     assert clean(once).text == once
+
+
+def test_a_regex_is_looked_up_by_its_rarest_requirement():
+    """A Korean notice whose pattern requires one of (기계|자동|AI) and 번역 is looked up by 번역: the
+    English paragraphs that hold "ai" (said, again, certain) are no candidates of it, the notice is."""
+    from cleaner.rules.prefilter import _regex_groups
+
+    pattern = re.compile(r"^(?:이|본)\s*(?:기사|글)(?:는|은)\s*(?:기계|자동|AI)(?:로|으로)?\s*"
+                         r"번역(?:되었습니다|됨)\.?$")
+    leaf = Matcher(kind="regex", regex=pattern, anchors=required_anchors(pattern))
+    assert leaf.anchors == ("ai", "기계", "자동")  # the longest-shortest-alternative choice
+    assert _regex_groups(leaf)[0] == ("번역",)
+    rule = dataclasses.replace(BUNDLED.rules[0], id="t.ko-notice", matcher=leaf, scope=dataclasses.replace(
+        BUNDLED.rules[0].scope, domains=(), urls=(), languages=(), position="anywhere"))
+    index = rule_index(RuleSet((rule,), BUNDLED.packs))
+    units = units_of("The minister said again that certain rules remain.\n이 기사는 AI로 번역되었습니다.")
+    chosen, _ = index.candidates(units, None, None, None)
+    assert [(r.id, sorted(c)) for r, c in chosen] == [("t.ko-notice", [1])]

@@ -314,17 +314,26 @@ def _drop_furniture_tags(body: etree._Element, total: int, relaxed: bool = False
 
 
 def _holds_anchor(el: etree._Element) -> bool:
-    """Does anything inside name itself the article body (``<main>``, ``itemprop``, class/id)?"""
+    """Does anything inside name itself the article body (``<main>``, ``itemprop``, class/id)?
+
+    A loop in Python with the verdict cache read inline. Measured slower on AEB: an XPath of every
+    class and id value (or of the elements holding one), and a first look at the subtree's serialized
+    markup for the content-strong words (2-3 times the loop's cost)."""
+    anchor_tags = vocab.ANCHOR_TAGS
+    cache = _NAME_CACHE
     for d in el.iter(etree.Element):
-        if d.tag in vocab.ANCHOR_TAGS:
+        if d.tag in anchor_tags:
             return True
-        keys = d.keys()
-        if not keys:
+        attrib = d.attrib
+        if not attrib:
             continue
-        if "itemprop" in keys and d.get("itemprop") == "articleBody":
-            return True
-        cls, ident = d.get("class"), d.get("id")
-        if (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor":
+        cls, ident = attrib.get("class"), attrib.get("id")
+        if cls or ident:
+            key = f"{cls or ''} {ident or ''}"
+            verdict = cache.get(key, "?")
+            if (verdict if verdict != "?" else _name_verdict(key)) == "anchor":
+                return True
+        if attrib.get("itemprop") == "articleBody":
             return True
     return False
 

@@ -52,19 +52,54 @@ def _fuzzy_need(m: Matcher) -> int:
     return max(1, m.min_length // 6 // 3)
 
 
-def _more_requirements(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str, ...]]:
-    """Further literals a regex cannot match without, beyond its anchors (one of each group must be in
-    the unit): read off the parsed pattern as :func:`cleaner.rules.anchors.required_anchors` does, keeping
-    the ``most`` groups whose shortest alternative is longest, of ``min_len`` characters at least
-    (shorter ones, "the", "to ", hit everywhere and would cost more than they save)."""
+def _char_odds(ch: str) -> float:
+    """A rough chance that a character of lower-cased text is ``ch``: a cost model for choosing
+    anchors, nothing more (any choice among a regex's requirements gives the same result)."""
+    if ch.isascii():
+        return 0.06 if ch.isalpha() else 0.15 if ch == " " else 0.02
+    if ch.isalpha():  # CJK, kana and Hangul are one of thousands; other scripts' letters of dozens
+        return 0.003 if "\u2e80" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff" else 0.02
+    return 0.0001  # symbols and emoji
+
+
+def _group_odds(alternatives: Iterable[str]) -> float:
+    """How often a unit holds one of the alternatives, roughly (the sum of their chances per position)."""
+    total = 0.0
+    for a in alternatives:
+        odds = 1.0
+        for ch in a:
+            odds *= _char_odds(ch)
+        total += odds
+    return total
+
+
+def _regex_groups(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str, ...]]:
+    """The literal groups a regex leaf is looked up by, each a tuple of alternatives one of which every
+    match holds (so a unit is a candidate only when it holds one of each group).
+
+    The first is the rarest requirement by :func:`_group_odds` among the leaf's anchors and the
+    requirements read off the parsed pattern with letter classes folded ("[Mm]ore" requires "more"):
+    a Korean notice whose pattern holds ``(?:기계|자동|AI)`` and ``번역`` is looked up by ``번역``, not
+    by "ai", which most English paragraphs hold. Then up to ``most`` further groups whose shortest
+    alternative is longest, of ``min_len`` characters at least (shorter ones, "the", "to ", hit
+    everywhere and would cost more than they save). Every group is a requirement, so the choice
+    changes which units the regex runs on, never what it finds.
+    """
     assert m.regex is not None
+    anchors = tuple(m.anchors)
     try:
         reqs = regex_requirements(m.regex, fold=True)
     except Exception:  # an exotic construct: the anchors alone
-        return []
-    groups = {tuple(sorted({a.lower() for a in alts})) for alts in reqs if alts and min(map(len, alts)) >= min_len}
-    groups.discard(tuple(m.anchors))
-    return sorted(groups, key=lambda g: (-min(map(len, g)), g))[:most]
+        return [anchors]
+    groups = [anchors]
+    for alts in reqs:
+        if alts and all(alts):
+            g = tuple(sorted({a.lower() for a in alts}))
+            if g not in groups and not any(_SURROGATE.search(a) for a in g):
+                groups.append(g)
+    first = min(groups, key=_group_odds)  # (min keeps the anchors on a tie: they come first)
+    rest = [g for g in groups if g != first and min(map(len, g)) >= min_len]
+    return [first, *sorted(rest, key=lambda g: (-min(map(len, g)), g))[:most]]
 
 
 @dataclass
@@ -171,7 +206,7 @@ class RuleIndex:
                     for a in anchors:
                         group.blocks.setdefault(a, []).append(lid)
                 elif leaf.kind == "regex":
-                    groups_of_leaf = [anchors, *_more_requirements(leaf)]
+                    groups_of_leaf = _regex_groups(leaf)
                     for bit, alternatives in enumerate(groups_of_leaf):
                         for a in alternatives:
                             group.lower_words.setdefault(a, []).append((lid, 1 << bit))
