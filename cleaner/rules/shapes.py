@@ -697,6 +697,20 @@ def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | No
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
 
 
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
+
+
+def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A label line with no list under it: of the next three lines, fewer than two are bulleted or
+    numbered entries. A table-of-contents label over its entries is the article's own contents (dev
+    cases 113 and 120 keep "Indice" / "Mục lục" with their entries); alone, it is a collapsed widget's
+    toggle (fresh f3-08 "Daftar Isi", f4-07 "Table of Contents" above the first heading)."""
+    following = blocks[i + 1 : i + 4]
+    if sum(_bulleted(b) or bool(_NUMBERED.match(b)) for b in following) >= 2:
+        return None
+    return 90.0, "a label with no list under it"
+
+
 SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "menu": _menu,
     "breadcrumb": _breadcrumb,
@@ -712,6 +726,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "reading-time": _reading_time,
     "counter": _counter,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
+    "lone-label": _lone_label,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -728,6 +743,7 @@ DEFAULT_PARAM = {
     "reading-time": 0,
     "counter": 0,
     "site-name": 0,
+    "lone-label": 0,
 }
 
 
