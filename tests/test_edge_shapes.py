@@ -222,3 +222,22 @@ def test_an_ignored_rule_does_not_run_at_all():
     assert ignored.text == without.text
     assert [(r.rule, r.start, r.end) for r in ignored.removals] == [(r.rule, r.start, r.end) for r in without.removals]
     assert "Flaş" not in ignored.text.split("\n")[0]
+
+
+def test_credits_between_two_copies_of_a_body_are_not_a_breadcrumb():
+    # f5-10 (sk): the body printed twice with the source credits "(ST)" / "STVR" between the copies; the
+    # repeated line after them is a paragraph, not a title, and the page's head is far above
+    raw, label, url = _case("f5-10")
+    result = clean(raw, url=url)
+    assert not [r for r in result.removals if r.rule == "structure.breadcrumb"]
+    assert "(ST)" in result.text and "STVR" in result.text and "(ST)" in label
+
+
+def test_a_banner_of_numbered_steps_ends_before_the_post_title():
+    # f5-26 (Gate Square mirror): a pinned campaign banner whose last section is numbered steps, then the
+    # post's own title, which stays
+    raw, label, url = _case("f5-26")
+    title = "Bitcoin Warning: Historical Patterns Only Point to Potential Crisis"
+    result = clean(raw, url=url)
+    assert result.text.split("\n")[0] == label.split("\n")[0] == title
+    assert any(r.rule == "structure.campaign-banner" for r in result.removals)

@@ -229,8 +229,10 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
     if b - a < 2 or b >= len(blocks):
         return None
     title = blocks[b].strip()
-    if len(title) < 12 or _crumb(title):
-        return None
+    if not 12 <= len(title) <= 200 or _crumb(title):
+        return None  # the repeated line is a title, not a paragraph of a body printed twice
+    if any(len(blocks[k]) > 200 for k in range(a)):
+        return None  # an article paragraph above: not the page's head (credits between two copies, f5-10)
     if any(blocks[k].strip() == title for k in range(min(len(blocks), b + 6)) if k != b):
         return 90.0, f"breadcrumb: {b - a} short lines at the head above the repeated title"
     return None
@@ -425,6 +427,9 @@ def _emoji_led(line: str) -> bool:
     return bool(s) and _is_emoji(s[0])
 
 
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
 def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
     if not blocks or not _emoji_led(blocks[0]) or i >= window:
         return None
@@ -433,10 +438,13 @@ def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
         return None
     # after the last section head, its lines: short of a title or a paragraph
     end = heads[-1] + 1
+    numbered = end < len(blocks) and bool(_NUMBERED_ITEM.match(blocks[end]))
     while end < len(blocks) and end - heads[-1] <= 6:
         s = blocks[end].strip()
         if _words(s) > 40 or s.endswith(("?", "？")) or (_words(s) < 12 and not s.endswith(_LABEL_END) and ">" in s):
             break
+        if numbered and not _NUMBERED_ITEM.match(s):
+            break  # a section of numbered steps ends at the first line that is not one (the post's title, f5-26)
         end += 1
     if i < end:
         why = f"banner: {len(heads)} emoji-led lines open the post (line {i + 1} of {end})"
