@@ -163,8 +163,22 @@ def evaluate(cases_dir: Path, rules=None) -> tuple[dict, list[CaseScore]]:
         "duplicates_n": f"{sum(dup)}/{len(dup)}",
         "boilerplate": sum(boil) / max(1, len(boil)),
         "boilerplate_n": f"{sum(boil)}/{len(boil)}",
+        # the mean over pages of each page's share removed: item counts are dominated by the few pages
+        # that carry most items (a 32-line menu weighs as much as 32 pages with one line each)
+        "boilerplate_page_mean": _page_mean(scores),
+        "boilerplate_pages": sum(any(k == "boilerplate" for k, _, _ in s.items) for s in scores),
     }
     return summary, scores
+
+
+def _page_mean(scores: list[CaseScore]) -> float:
+    """Mean over the pages that carry labelled boilerplate of the share of it removed."""
+    shares = []
+    for s in scores:
+        items = [ok for kind, _, ok in s.items if kind == "boilerplate"]
+        if items:
+            shares.append(sum(items) / len(items))
+    return sum(shares) / max(1, len(shares))
 
 
 def breakdown(scores: list[CaseScore]) -> tuple[dict[str, dict], dict[str, dict]]:
@@ -240,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             f"token precision {summary['precision']:.4f} (target ≥ {TARGETS['precision']})  "
             f"token recall {summary['recall']:.4f} (target ≥ {TARGETS['recall']})\n"
             f"duplicate items removed {summary['duplicates_n']}  "
-            f"boilerplate items removed {summary['boilerplate_n']} ({summary['boilerplate']:.1%}, target ≥ 90%)"
+            f"boilerplate items removed {summary['boilerplate_n']} ({summary['boilerplate']:.1%}, target ≥ 90%)\n"
+            f"boilerplate removed per page, mean over the {summary['boilerplate_pages']} pages that have some: "
+            f"{summary['boilerplate_page_mean']:.1%}"
         )
         _print_breakdown(scores, args.by_language, args.by_family)
     missed = targets_met(summary)
