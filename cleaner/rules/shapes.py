@@ -51,6 +51,7 @@ from cleaner.rules.shape_vocab import (
     SWITCHER_MARKS,
     WEEKDAYS,
 )
+from cleaner.rules.tail_shapes import tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -727,6 +728,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "counter": _counter,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
     "lone-label": _lone_label,
+    "tail-stories": tail_stories,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -744,6 +746,7 @@ DEFAULT_PARAM = {
     "counter": 0,
     "site-name": 0,
     "lone-label": 0,
+    "tail-stories": 3,
 }
 
 

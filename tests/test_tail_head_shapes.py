@@ -1,0 +1,50 @@
+"""Tail and head families of issue #10 (stop 9, round 3), by shape and position in any language.
+
+Positive examples are real fresh pages of tests/data/fresh (URLs in their case records and in the rules'
+own tests in rules/structure.yaml); negative ones are what real articles share with the shapes.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from casedata import DATA
+
+from cleaner import clean
+from cleaner.rules.shapes import match_shape
+
+FRESH = DATA / "fresh"
+
+
+def _case(name: str) -> tuple[str, str, str | None]:
+    folder = FRESH / f"round{name[1]}"
+    record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
+    return raw, label, record.get("url")
+
+
+@pytest.mark.parametrize("name", ["f5-20", "f4-27"])
+def test_other_stories_at_the_tail_go_and_the_article_stays(name):
+    # f5-20 (beteve.cat, ca): "el més vist" + five headlines, twice; f4-27 (ukr-futbol.com, uk): cut teasers
+    raw, label, url = _case(name)
+    result = clean(raw, url=url)
+    tail = [r for r in result.removals if r.rule == "structure.tail-stories"]
+    assert len(tail) >= 5
+    assert "end the page under its last paragraph" in tail[0].reason
+    assert all(line in result.text for line in label.strip().split("\n"))  # nothing of the article goes
+    assert result.text.rstrip().endswith(label.strip()[-40:])
+
+
+def test_other_stories_need_prose_above_and_the_end_of_the_page():
+    prose = "The council voted on Wednesday to close the old library after a debate that lasted for hours."
+    heads = [
+        "Mayor Opens New Bridge Across the River in the North",
+        "Local Team Wins the Regional Cup After Extra Time",
+        "Storm Warning Issued for the Coast This Weekend",
+    ]
+    assert match_shape("tail-stories", [prose, *heads], 1) is not None
+    assert match_shape("tail-stories", heads, 0) is None  # a page of headlines only
+    assert match_shape("tail-stories", [prose, *heads, prose], 1) is None  # subheads followed by prose
+    assert match_shape("tail-stories", [prose[:-1] + ":", *heads], 1) is None  # a list the article introduces
+    assert match_shape("tail-stories", [prose, *heads[:2]], 1) is None  # two lines are not a widget
