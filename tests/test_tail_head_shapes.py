@@ -48,3 +48,23 @@ def test_other_stories_need_prose_above_and_the_end_of_the_page():
     assert match_shape("tail-stories", [prose, *heads, prose], 1) is None  # subheads followed by prose
     assert match_shape("tail-stories", [prose[:-1] + ":", *heads], 1) is None  # a list the article introduces
     assert match_shape("tail-stories", [prose, *heads[:2]], 1) is None  # two lines are not a widget
+
+
+@pytest.mark.parametrize(("name", "label"), [("f5-28", "Sukan"), ("f4-14", "BITCOIN")])
+def test_section_label_above_the_title_goes(name, label):
+    # f5-28 (suaramerdeka.com.my, ms) and f4-14 (pt.0xzx.com, pt): a one-word section label opens the page
+    raw, clean_label, url = _case(name)
+    result = clean(raw, url=url)
+    hits = [r for r in result.removals if r.rule == "structure.section-label"]
+    assert [r.text for r in hits] == [label]
+    assert "open the page above its title" in hits[0].reason
+    assert result.text.lstrip().split("\n")[0] == clean_label.lstrip().split("\n")[0]
+
+
+def test_section_label_keeps_short_titles_bylines_and_datelines():
+    lede = "Bitcoin rose on Monday after a week of losses, traders in London and New York said."
+    assert match_shape("section-label", ["Sport", "Local Team Wins the Regional Cup", lede], 0) is not None
+    assert match_shape("section-label", ["Winter Song", lede], 0) is None  # a short title over its text
+    assert match_shape("section-label", ["Bitcoin News", "By DroomDroom Team", lede], 0) is None  # byline
+    assert match_shape("section-label", ["Glacier", "Sunday, October 21, 2012 at 8:02AM", lede], 0) is None
+    assert match_shape("section-label", ["Sport", "Local Team Wins the Regional Cup", "2 min"], 0) is None

@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner.rules.head_shapes import section_label
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
@@ -729,6 +730,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
+    "section-label": section_label,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -747,6 +749,7 @@ DEFAULT_PARAM = {
     "site-name": 0,
     "lone-label": 0,
     "tail-stories": 3,
+    "section-label": 0,
 }
 
 
