@@ -5,9 +5,9 @@
   headline-shaped title (four words or more, no closing full stop) that is itself followed by more text.
 
 The guards keep what the shape is not: a short title over its text (the line under the label must be
-headline-shaped, not prose, and a paragraph of eight words or more must follow it), a label line ending in ':' (the article's own
-list head), numbers and dates (other shapes' business), a label that is a word of the title (a kicker
-repeating the subject is kept by the dev cases' labels too rarely to tell; it stays).
+headline-shaped, not prose, and a paragraph of eight words or more must follow it), a title over its
+byline or dateline, a label line ending in ':' (the article's own list head), numbers and dates (other
+shapes' business), and a label that is a word of the title (a kicker naming the subject stays).
 """
 
 from __future__ import annotations
