@@ -68,3 +68,22 @@ def test_section_label_keeps_short_titles_bylines_and_datelines():
     assert match_shape("section-label", ["Bitcoin News", "By DroomDroom Team", lede], 0) is None  # byline
     assert match_shape("section-label", ["Glacier", "Sunday, October 21, 2012 at 8:02AM", lede], 0) is None
     assert match_shape("section-label", ["Sport", "Local Team Wins the Regional Cup", "2 min"], 0) is None
+
+
+@pytest.mark.parametrize(("name", "gone"), [("f5-39", 1), ("f4-05", 3)])
+def test_date_header_widget_goes_and_the_title_leads(name, gone):
+    # f5-39 (foter.ro, hu): "// date // name-day"; f4-05 (itmoamun.com, th): date, weather chip, place
+    raw, label, url = _case(name)
+    result = clean(raw, url=url)
+    hits = [r for r in result.removals if r.rule == "structure.date-header"]
+    assert len(hits) == gone and "date widget" in hits[0].reason
+    assert all(line in result.text for line in label.strip().split("\n"))
+
+
+def test_date_header_in_bengali_digits_and_a_bare_dateline():
+    widget = ["সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।", "ফুরিয়ে যাচ্ছে বিট কয়েনের জাদু", "নিউজ ডেস্ক"]
+    found = match_shape("date-header", widget, 0)
+    assert found is not None and "two calendars" in found[1]
+    dateline = ["Wednesday, 7 November 2012", "Some annoying news", "Dear All, I have news."]
+    assert match_shape("date-header", dateline, 0) is None  # the article's dateline (POLICY D1)
+    assert match_shape("date-header", ["March 3, 2024 | By John Smith", *dateline[1:]], 0) is None

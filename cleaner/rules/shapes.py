@@ -42,7 +42,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from cleaner.rules.head_shapes import section_label
+from cleaner.rules.head_shapes import date_header, section_label
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
@@ -731,6 +731,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
     "section-label": section_label,
+    "date-header": date_header,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -750,6 +751,7 @@ DEFAULT_PARAM = {
     "lone-label": 0,
     "tail-stories": 3,
     "section-label": 0,
+    "date-header": 0,
 }
 
 
