@@ -37,7 +37,8 @@ def test_other_stories_at_the_tail_go_and_the_article_stays(name):
 
 
 def test_other_stories_need_prose_above_and_the_end_of_the_page():
-    prose = "The council voted on Wednesday to close the old library after a debate that lasted for hours."
+    prose = "The council voted on Wednesday to close the old library after a debate that lasted for hours. "
+    prose += "The building will be sold next year, and its books will go to the schools of the district."
     heads = [
         "Mayor Opens New Bridge Across the River in the North",
         "Local Team Wins the Regional Cup After Extra Time",

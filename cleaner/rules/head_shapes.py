@@ -51,7 +51,9 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     k = i + 1
     while k < len(blocks) and k < _MAX_LABELS and _label(blocks[k]):
         k += 1
-    lede = blocks[k + 1].strip() if k + 1 < len(blocks) else ""
+    if k + 1 >= len(blocks):
+        return None
+    lede = blocks[k + 1].strip()
     if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not _SENTENCE_END.search(lede):
         return None  # no title under the labels, or no text under it: the short line is the title
         # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)

@@ -1,7 +1,7 @@
 """Tail shapes: page furniture after the article's last paragraph, told apart by shape and position.
 
 - ``tail-stories`` (B5): an unlabelled "other stories" widget at the page's tail — after the article's
-  last prose paragraph, nothing but headline-shaped lines (a capital first, 4–25 words, no closing full
+  last prose paragraph, nothing but headline-shaped lines (a capital first, 5–25 words, no closing full
   stop) or cut teasers ("… у якому…", "…Читати далі") until the end, optionally led by a short label
   ("el més vist"), sharing few words with the article above. Round 4–5 pages in ca, uk, sr, tl … end so.
 
@@ -27,6 +27,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _URL = re.compile(r"https?://|www\.|@")
 _CREDIT = re.compile(r"\s*\([^()]*\)$")  # a photo caption's "(Name/Agency)" after its full stop
 _MIN_MEAN_WORDS = 6  # a widget's headlines are whole titles; "England (Group A): 10th" is the article's table
+_MIN_ARTICLE_WORDS = 30
 _MAX_SCAN = 40  # the widget sits in the page's last lines: a block further up is never scanned down
 
 
@@ -36,7 +37,7 @@ def _story(line: str) -> str | None:
     if not s or len(s) > 240 or _URL.search(s):
         return None
     n = len(s.split())
-    if _CUT.search(s) and 6 <= n <= 45 and (s[0].isupper() or not s[0].isalpha()):
+    if _CUT.search(s) and 6 <= n <= 45 and s[0].isupper():  # not a quotation cut short („…“)
         return "teaser"
     if s.endswith((":", "：")):
         return None
@@ -45,7 +46,7 @@ def _story(line: str) -> str | None:
     first = s[0]
     capital = first.isalpha() and first.isupper() or first in "\"“«„'"
     closed = bool(_SENTENCE_END.search(s) or _SENTENCE_END.search(_CREDIT.sub("", s)))
-    return "headline" if capital and 4 <= n <= 25 and len(s) <= 180 and not closed else None
+    return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
 
 def _prose(line: str) -> bool:
@@ -77,6 +78,8 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
     if a == 0 or not _prose(blocks[a - 1]):
         return None  # no article paragraph above the run (a page of headlines, or a list it introduces)
+    if sum(len(b.split()) for b in blocks[:a]) < _MIN_ARTICLE_WORDS:
+        return None  # a short page (a team page: names and job titles under a quote) has no widget
     article = set().union(*(_words(b) for b in blocks[:a]))
     shared = [len(w & article) / len(w) for w in map(_words, lines) if w]
     if not shared or sum(shared) / len(shared) >= 0.5:
