@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner.rules.head_shapes import date_header, section_label
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
@@ -51,6 +52,7 @@ from cleaner.rules.shape_vocab import (
     SWITCHER_MARKS,
     WEEKDAYS,
 )
+from cleaner.rules.tail_shapes import tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -735,6 +737,9 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "counter": _counter,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
     "lone-label": _lone_label,
+    "tail-stories": tail_stories,
+    "section-label": section_label,
+    "date-header": date_header,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -752,6 +757,9 @@ DEFAULT_PARAM = {
     "counter": 0,
     "site-name": 0,
     "lone-label": 0,
+    "tail-stories": 3,
+    "section-label": 0,
+    "date-header": 0,
 }
 
 

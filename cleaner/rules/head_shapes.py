@@ -1,0 +1,117 @@
+"""Head shapes: page furniture above the article's title, told apart by shape and position.
+
+- ``section-label`` (B2, POLICY A.2 "the site's section headers"): one to three lines of one or two
+  words each ("Nogomet", "Sukan", "BITCOIN", "NTB utenriks") as the page's first lines, directly above a
+  headline-shaped title (four words or more, no closing full stop) that is itself followed by more text.
+
+- ``date-header`` (B2): the header's date widget as the first line, when it shows itself as one: a
+  second calendar on the line ("সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।"), a name-day set off by
+  marks ("// 2026. február 27., péntek // Ákos, Bátor"), or a weather chip under it ("25.8 C", "Bangkok").
+  Digits of any script count. A bare date over the title is the article's dateline and stays (D1).
+
+The section label's guards keep what it is not: a short title over its text (the line under the label
+must be headline-shaped, not prose, and a sentence of eight words or more must follow it: a subhead over
+list items stays), a title over its byline or dateline, a label line ending in ':' (the article's own
+list head), numbers and dates, and a label that is a word of the title (a kicker naming the subject).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["date_header", "section_label"]
+
+Evidence = tuple[float, str]
+
+_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
+_MAX_LABELS = 3
+_LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
+
+
+def _label(line: str) -> bool:
+    s = line.strip().strip("|•·-–— ")
+    if not s or len(s) > 24 or any(c.isdigit() for c in s) or s.endswith((":", "：")):
+        return False
+    return len(s.split()) <= 2 and not _SENTENCE_END.search(s) and any(c.isalpha() for c in s)
+
+
+def _title(line: str) -> bool:
+    s = line.strip()
+    n = len(s.split())
+    if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s):
+        return False  # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…")
+    return 4 <= n <= 30 and len(s) <= 200 and not _SENTENCE_END.search(s) and not s.endswith((":", "："))
+
+
+def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is one of the short section lines that open the page right above its title."""
+    if i >= _MAX_LABELS or not all(_label(b) for b in blocks[: i + 1]):
+        return None
+    k = i + 1
+    while k < len(blocks) and k < _MAX_LABELS and _label(blocks[k]):
+        k += 1
+    if k + 1 >= len(blocks):
+        return None
+    lede = blocks[k + 1].strip()
+    if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not _SENTENCE_END.search(lede):
+        return None  # no title under the labels, or no text under it: the short line is the title
+        # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)
+    title = {w.casefold() for w in blocks[k].split()}
+    if any(w.casefold() in title for w in blocks[i].split()):
+        return None
+    return 80.0, f"section label: {k} short line(s) open the page above its title"
+
+
+# ------------------------------------------------------------------------------------ date header
+_SEGMENT = re.compile(r"\s*(?://+|।।|\|\|?)\s*")
+_DIGITS = re.compile(r"\d+")  # any script's digits: "২০২৫" is 2025
+_TEMPERATURE = re.compile(r"^[-+]?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$")  # "25.8 C", "-3°", "71°F"
+_LEADING_MARK = ("//", "|", "।")
+
+
+def _date_segment(s: str) -> bool:
+    """A date in any script and order: a four-digit year, a day or month number, at most four words."""
+    runs = _DIGITS.findall(s)
+    return len(s) <= 48 and any(len(r) == 4 for r in runs) and len(runs) >= 2 and len(s.split()) <= 5
+
+
+def _date_header(line: str) -> str | None:
+    s = line.strip()
+    if not 8 <= len(s) <= 90:
+        return None
+    segments = [p for p in _SEGMENT.split(s) if p.strip()]
+    if not segments or not _date_segment(segments[0]):
+        return None
+    if sum(_date_segment(p) for p in segments) >= 2:
+        return "two calendars"  # "সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।"
+    if s.startswith(_LEADING_MARK) and len(segments) >= 2:
+        return "a date between marks with a name-day"  # "// 2026. február 27., péntek // Ákos, Bátor"
+    return "date" if len(segments) == 1 else None
+
+
+def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The site header's date widget as the page's first line, or its weather chip and place under it.
+
+    A bare date above the title stays (the article's dateline, POLICY D1); the widget shows itself by a
+    second calendar or a name-day set off by marks on the same line, or a temperature chip under it.
+    """
+    if i > 2 or len(blocks) < 3:
+        return None
+    kind = _date_header(blocks[0])
+    if kind is None:
+        return None
+    weather = bool(_TEMPERATURE.match(blocks[1].strip()))
+    if kind == "date" and not weather:
+        return None
+    if i == 0:
+        why = "a weather chip under it" if kind == "date" else kind
+        return 85.0, f"date header: the page's first line is a date widget ({why})"
+    if not weather:
+        return None
+    if i == 1:
+        return 85.0, "date header: the weather chip under the date widget"
+    place = blocks[2].strip()
+    if _label(place) and len(blocks) > 3:
+        return 80.0, "date header: the weather chip's place name"
+    return None

@@ -1,0 +1,90 @@
+"""Tail and head families of issue #10 (stop 9, round 3), by shape and position in any language.
+
+Positive examples are real fresh pages of tests/data/fresh (URLs in their case records and in the rules'
+own tests in rules/structure.yaml); negative ones are what real articles share with the shapes.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from casedata import DATA
+
+from cleaner import clean
+from cleaner.rules.shapes import match_shape
+
+FRESH = DATA / "fresh"
+
+
+def _case(name: str) -> tuple[str, str, str | None]:
+    folder = FRESH / f"round{name[1]}"
+    record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
+    return raw, label, record.get("url")
+
+
+@pytest.mark.parametrize("name", ["f5-20", "f4-27"])
+def test_other_stories_at_the_tail_go_and_the_article_stays(name):
+    # f5-20 (beteve.cat, ca): "el més vist" + five headlines, twice; f4-27 (ukr-futbol.com, uk): cut teasers
+    raw, label, url = _case(name)
+    result = clean(raw, url=url)
+    tail = [r for r in result.removals if r.rule == "structure.tail-stories"]
+    assert len(tail) >= 5
+    assert "end the page under its last paragraph" in tail[0].reason
+    assert all(line in result.text for line in label.strip().split("\n"))  # nothing of the article goes
+    assert result.text.rstrip().endswith(label.strip()[-40:])
+
+
+def test_other_stories_need_prose_above_and_the_end_of_the_page():
+    prose = "The council voted on Wednesday to close the old library after a debate that lasted for hours. "
+    prose += "The building will be sold next year, and its books will go to the schools of the district."
+    heads = [
+        "Mayor Opens New Bridge Across the River in the North",
+        "Local Team Wins the Regional Cup After Extra Time",
+        "Storm Warning Issued for the Coast This Weekend",
+    ]
+    assert match_shape("tail-stories", [prose, *heads], 1) is not None
+    assert match_shape("tail-stories", heads, 0) is None  # a page of headlines only
+    assert match_shape("tail-stories", [prose, *heads, prose], 1) is None  # subheads followed by prose
+    assert match_shape("tail-stories", [prose[:-1] + ":", *heads], 1) is None  # a list the article introduces
+    assert match_shape("tail-stories", [prose, *heads[:2]], 1) is None  # two lines are not a widget
+
+
+@pytest.mark.parametrize(("name", "label"), [("f5-28", "Sukan"), ("f4-14", "BITCOIN")])
+def test_section_label_above_the_title_goes(name, label):
+    # f5-28 (suaramerdeka.com.my, ms) and f4-14 (pt.0xzx.com, pt): a one-word section label opens the page
+    raw, clean_label, url = _case(name)
+    result = clean(raw, url=url)
+    hits = [r for r in result.removals if r.rule == "structure.section-label"]
+    assert [r.text for r in hits] == [label]
+    assert "open the page above its title" in hits[0].reason
+    assert result.text.lstrip().split("\n")[0] == clean_label.lstrip().split("\n")[0]
+
+
+def test_section_label_keeps_short_titles_bylines_and_datelines():
+    lede = "Bitcoin rose on Monday after a week of losses, traders in London and New York said."
+    assert match_shape("section-label", ["Sport", "Local Team Wins the Regional Cup", lede], 0) is not None
+    assert match_shape("section-label", ["Winter Song", lede], 0) is None  # a short title over its text
+    assert match_shape("section-label", ["Bitcoin News", "By DroomDroom Team", lede], 0) is None  # byline
+    assert match_shape("section-label", ["Glacier", "Sunday, October 21, 2012 at 8:02AM", lede], 0) is None
+    assert match_shape("section-label", ["Sport", "Local Team Wins the Regional Cup", "2 min"], 0) is None
+
+
+@pytest.mark.parametrize(("name", "gone"), [("f5-39", 1), ("f4-05", 3)])
+def test_date_header_widget_goes_and_the_title_leads(name, gone):
+    # f5-39 (foter.ro, hu): "// date // name-day"; f4-05 (itmoamun.com, th): date, weather chip, place
+    raw, label, url = _case(name)
+    result = clean(raw, url=url)
+    hits = [r for r in result.removals if r.rule == "structure.date-header"]
+    assert len(hits) == gone and "date widget" in hits[0].reason
+    assert all(line in result.text for line in label.strip().split("\n"))
+
+
+def test_date_header_in_bengali_digits_and_a_bare_dateline():
+    widget = ["সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।", "ফুরিয়ে যাচ্ছে বিট কয়েনের জাদু", "নিউজ ডেস্ক"]
+    found = match_shape("date-header", widget, 0)
+    assert found is not None and "two calendars" in found[1]
+    dateline = ["Wednesday, 7 November 2012", "Some annoying news", "Dear All, I have news."]
+    assert match_shape("date-header", dateline, 0) is None  # the article's dateline (POLICY D1)
+    assert match_shape("date-header", ["March 3, 2024 | By John Smith", *dateline[1:]], 0) is None
