@@ -165,9 +165,8 @@ def _menu_item(line: str) -> bool:
 
 
 def _table_row(blocks: Sequence[str], i: int) -> bool:
-    """A row of a table written as text ("Datum | Höchststand | Ereignis |" over dated rows): a line next
-    to one with as many of its separator, or whose cells carry figures. A menu stands alone and holds
-    words, not numbers; a table's rows are the article's."""
+    """A row of a table written as text (f4-22): next to a line with as many of its separator, or with
+    figures in its cells. A menu stands alone and holds words; a table's rows are the article's."""
     line = blocks[i]
     for sep in ("|", "•", "·"):
         n = line.count(sep)
@@ -711,10 +710,8 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 
 
 def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """A label line with no list under it: of the next three lines, fewer than two are bulleted or
-    numbered entries. A table-of-contents label over its entries is the article's own contents (dev
-    cases 113 and 120 keep "Indice" / "Mục lục" with their entries); alone, it is a collapsed widget's
-    toggle (fresh f3-08 "Daftar Isi", f4-07 "Table of Contents" above the first heading)."""
+    """A label with no list under it (under two bulleted/numbered lines in the next three): a collapsed
+    contents box's toggle (f3-08, f4-07); over its entries it is the article's own (dev 113, 120)."""
     following = blocks[i + 1 : i + 4]
     if sum(_bulleted(b) or bool(_NUMBERED.match(b)) for b in following) >= 2:
         return None
