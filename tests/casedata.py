@@ -20,3 +20,12 @@ def load_case(name: str) -> tuple[str, str, dict]:
     label = (CASES / f"{name}.clean.txt").read_text(encoding="utf-8")
     record = yaml.safe_load((CASES / f"{name}.yaml").read_text(encoding="utf-8"))
     return raw, label, record
+
+
+def load_fresh_case(name: str) -> tuple[str, str, str | None]:
+    """A fresh-round page (tests/data/fresh/roundN/fN-MM): raw text, label and the page's URL."""
+    folder = DATA / "fresh" / f"round{name[1]}"
+    record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
+    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
+    return raw, label, record.get("url")

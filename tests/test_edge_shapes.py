@@ -8,8 +8,7 @@ furniture (a dateline above the text, a recipe's durations, a list of short item
 
 from __future__ import annotations
 
-import yaml
-from casedata import DATA
+from casedata import DATA, load_fresh_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,12 +33,7 @@ NEW_RULES = {
 }
 
 
-def _case(name: str) -> tuple[str, str, str | None]:
-    folder = FRESH / f"round{name[1]}"
-    record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
-    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-    label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
-    return raw, label, record.get("url")
+_case = load_fresh_case
 
 
 def test_exchange_page_head_bar_menu_ticker_and_switcher_go_tr():

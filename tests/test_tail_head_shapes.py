@@ -7,8 +7,7 @@ own tests in rules/structure.yaml); negative ones are what real articles share w
 from __future__ import annotations
 
 import pytest
-import yaml
-from casedata import DATA
+from casedata import DATA, load_fresh_case
 
 from cleaner import clean
 from cleaner.rules.shapes import match_shape
@@ -16,12 +15,7 @@ from cleaner.rules.shapes import match_shape
 FRESH = DATA / "fresh"
 
 
-def _case(name: str) -> tuple[str, str, str | None]:
-    folder = FRESH / f"round{name[1]}"
-    record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
-    raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
-    label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
-    return raw, label, record.get("url")
+_case = load_fresh_case
 
 
 @pytest.mark.parametrize("name", ["f5-20", "f4-27"])
