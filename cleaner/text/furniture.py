@@ -270,6 +270,21 @@ def _headline(text: str, shape: _Shape) -> bool:
     return not shape.final and 2 <= shape.words <= 15 and shape.chars >= 8
 
 
+def _short_run(shapes: Sequence[_Shape], i: int, reach: int) -> int:
+    """How many short lines stand in an unbroken row on either side of line ``i``, looking at most
+    ``reach`` lines each way."""
+    run = 0
+    for j in range(i - 1, max(-1, i - reach - 1), -1):
+        if not shapes[j].short:
+            break
+        run += 1
+    for j in range(i + 1, min(len(shapes), i + reach + 1)):
+        if not shapes[j].short:
+            break
+        run += 1
+    return run
+
+
 def _prose(s: _Shape) -> bool:
     return (s.words >= 12 or s.chars >= 80) and s.final
 
@@ -405,15 +420,7 @@ class _Context:
                 f[f"{side}_log_words"] = math.log1p(o.words)
             else:
                 f[f"{side}_none"] = 1.0
-        run = 0  # short lines in a row around this one (menus, action bars, tag lists)
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if not shapes[j].short:
-                break
-            run += 1
-        for j in range(i + 1, min(n, i + 4)):
-            if not shapes[j].short:
-                break
-            run += 1
+        run = _short_run(shapes, i, 3)  # short lines in a row around this one (menus, action bars, tag lists)
         f["short_run"] = run / 6.0
         f["short_and_run"] = float(me.short) * run / 6.0
         bare = me.short and not me.final
@@ -437,15 +444,7 @@ class _Context:
         f["log_to_prose"] = math.log1p(self.first_prose - i if head else i - self.last_prose if tail else 0)
         f["edge_run_len"] = math.log1p(self.first_prose if head else n - 1 - self.last_prose if tail else 0)
         f["no_prose"] = float(self.first_prose > self.last_prose)
-        long_run = 0
-        for j in range(i - 1, max(-1, i - 13), -1):
-            if not shapes[j].short:
-                break
-            long_run += 1
-        for j in range(i + 1, min(n, i + 13)):
-            if not shapes[j].short:
-                break
-            long_run += 1
+        long_run = _short_run(shapes, i, 12)
         f["short_run_long"] = math.log1p(long_run)
         for side, j in (("prev2", i - 2), ("next2", i + 2)):
             if 0 <= j < n:
