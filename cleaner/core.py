@@ -9,6 +9,7 @@ removed spans become a single space before whitespace is folded, nothing is rewr
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any
@@ -94,7 +95,23 @@ def _clean(
     )
 
 
-_SELECTED: dict[tuple[int, Any], tuple[RuleSet, RuleSet]] = {}
+def _per_ruleset(table: dict[Any, tuple[RuleSet, Any]], key: Any, ruleset: RuleSet, build: Callable[[], Any]) -> Any:
+    """``build()`` once per live rule set (and ``key``). The table keeps the set beside its value, so a
+    new set that reuses a dead one's id is not mistaken for it; rule sets made per call are let go by
+    emptying the table past 64 entries."""
+    got = table.get(key)
+    if got is not None and got[0] is ruleset:
+        return got[1]
+    value = build()
+    if len(table) > 64:
+        table.clear()
+    table[key] = (ruleset, value)
+    return value
+
+
+_SELECTED: dict[Any, tuple[RuleSet, Any]] = {}
+_NEEDS_LANGUAGE: dict[Any, tuple[RuleSet, Any]] = {}
+_PREPARED: dict[Any, tuple[RuleSet, Any]] = {}
 
 
 def selected_rules(ruleset: RuleSet, selection: Any) -> RuleSet:
@@ -105,45 +122,35 @@ def selected_rules(ruleset: RuleSet, selection: Any) -> RuleSet:
     with ``--ignore learned.*`` would then hold lines the structure rules remove when the learned rule
     is not in the pack). Built once per (rule set, selection); selector rules are chosen per page.
     """
-    key = (id(ruleset), selection)
-    got = _SELECTED.get(key)
-    if got is not None and got[0] is ruleset:
-        return got[1]
-    kept = tuple(r for r in ruleset.rules if selection.allows(r.id))
-    chosen = ruleset if len(kept) == len(ruleset.rules) else RuleSet(kept, ruleset.packs, ruleset.files, ruleset.html)
-    if len(_SELECTED) > 64:
-        _SELECTED.clear()  # selections made per call: keep none of them alive for long
-    _SELECTED[key] = (ruleset, chosen)
-    return chosen
 
+    def build() -> RuleSet:
+        kept = tuple(r for r in ruleset.rules if selection.allows(r.id))
+        return ruleset if len(kept) == len(ruleset.rules) else RuleSet(kept, ruleset.packs, ruleset.files, ruleset.html)
 
-_NEEDS_LANGUAGE: dict[int, tuple[RuleSet, bool]] = {}
+    return _per_ruleset(_SELECTED, (id(ruleset), selection), ruleset, build)
 
 
 def needs_language(ruleset: RuleSet) -> bool:
     """Whether a rule of ``ruleset`` is scoped by language (then the language is identified up front)."""
-    got = _NEEDS_LANGUAGE.get(id(ruleset))
-    if got is None or got[0] is not ruleset:
-        if len(_NEEDS_LANGUAGE) > 64:
-            _NEEDS_LANGUAGE.clear()  # rule sets made per call: keep none of them alive for long
-        got = _NEEDS_LANGUAGE[id(ruleset)] = (ruleset, any(r.scope.languages for r in ruleset.rules))
-    return got[1]
-
-
-_PREPARED: dict[int, RuleSet] = {}
+    return _per_ruleset(
+        _NEEDS_LANGUAGE, id(ruleset), ruleset, lambda: any(r.scope.languages for r in ruleset.rules)
+    )
 
 
 def prepare(ruleset: RuleSet) -> None:
     """Load once what ``ruleset``'s rules otherwise load on their first document — learned models and
     their stoplists, the language identifier — so that a per-document time budget measures the
     document, not the process's start-up (the first record of every worker would pay it)."""
-    if _PREPARED.get(id(ruleset)) is ruleset:
-        return
+    _per_ruleset(_PREPARED, id(ruleset), ruleset, lambda: _load_lazy_parts(ruleset))
+
+
+def _load_lazy_parts(ruleset: RuleSet) -> bool:
     models: set[str] = set()
     todo = [r.matcher for r in ruleset.rules]
     while todo:
         m = todo.pop()
-        models |= {m.model} if m.model else set()
+        if m.model:
+            models.add(m.model)
         todo += m.members
     if models:
         from cleaner.text.furniture import prepare as prepare_model
@@ -152,9 +159,7 @@ def prepare(ruleset: RuleSet) -> None:
             prepare_model(name)
     if needs_language(ruleset):
         guess_language("Language identification is loaded before the first document is timed.")
-    if len(_PREPARED) > 64:
-        _PREPARED.clear()
-    _PREPARED[id(ruleset)] = ruleset
+    return True
 
 
 def _known(lang: Any) -> str | None:
