@@ -24,9 +24,15 @@ from cleaner.cli.options import (
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
 from cleaner.pipeline.findings import add_check_error, add_check_json, at_or_above, check_payload, check_summary
-from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import GATHERED, Checked, CheckOutput
-from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Duplicate, Signer, add_duplicate_json, index_for
+from cleaner.pipeline.records_dedup import (
+    DEFAULT_THRESHOLD,
+    Duplicate,
+    Signer,
+    add_duplicate_json,
+    index_for,
+    with_copies,
+)
 from cleaner.pipeline.runner import iter_documents
 from cleaner.result import Level
 
@@ -138,9 +144,7 @@ def check_cmd(
                     copies += 1
                     failing += _report_duplicate(report, dup, fmt, files, threshold)
                     docs_found += not doc.found
-        summary = check_summary(docs, docs_found, levels, failing, threshold)
-        if copies:
-            summary = f"{plural(copies, 'duplicate record')} (later copies of earlier ones). {summary}"
+        summary = with_copies(check_summary(docs, docs_found, levels, failing, threshold), copies)
         if fmt in (CheckFormat.sarif, CheckFormat.junit):
             print(ci_report(fmt.value, files, settings.rules, exit_code=report.exit_code))
         elif fmt is CheckFormat.json_lines:

@@ -20,9 +20,8 @@ from cleaner.cli.options import (
 from cleaner.cli.report import Report
 from cleaner.pipeline.documents import Unreadable
 from cleaner.pipeline.findings import explain_payload, explain_summary
-from cleaner.pipeline.messages import plural
 from cleaner.pipeline.outputs import Explained, ExplainOutput
-from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Signer, index_for
+from cleaner.pipeline.records_dedup import DEFAULT_THRESHOLD, Signer, index_for, with_copies
 from cleaner.pipeline.runner import iter_documents
 
 # ---------------------------------------------------------------------------------------- explain
@@ -89,9 +88,7 @@ def explain_cmd(
                         copies.append(dup.to_dict())
                         if fmt is not Format.json:
                             print(dup.check_line())
-        summary = explain_summary(docs, kinds, chars_in, chars_out)
-        if copies:
-            summary = f"{plural(len(copies), 'duplicate record')} (later copies of earlier ones). {summary}"
+        summary = with_copies(explain_summary(docs, kinds, chars_in, chars_out), len(copies))
         if fmt is Format.json:
             payload = explain_payload(
                 as_json,

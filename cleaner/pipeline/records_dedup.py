@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from cleaner.pipeline.documents import Located
+from cleaner.pipeline.messages import plural
 from cleaner.text.normalize import comparison_form
 
 __all__ = [
@@ -376,6 +377,13 @@ def band_keys(mh: bytes) -> tuple[int, ...]:
 def index_for(threshold: float) -> RecordIndex:
     """The index for ``--duplicate-threshold``: 1.0 (or more) means exact copies, guids and links only."""
     return RecordIndex(threshold if threshold < 1.0 else None)
+
+
+def with_copies(summary: str, copies: int) -> str:
+    """A run's one-line summary, led by how many later copies of earlier records it found (check, explain)."""
+    if not copies:
+        return summary
+    return f"{plural(copies, 'duplicate record')} (later copies of earlier ones). {summary}"
 
 
 def add_duplicate_json(files: dict[str, dict[str, Any]], dup: Duplicate) -> None:
