@@ -253,9 +253,9 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
         if sep in "/\\>" and f" {sep} " not in line:
             continue  # "BTC/USD", "a>b": a separator is set off by spaces
         items = [p.strip() for p in line.split(sep)]
-        if not min_items <= len(items) <= 6 or any(not p for p in items[:-1]):
-            continue
-        head = items[:-1]
+        if not min_items <= len(items) <= 6 or any(not p for p in items[1:-1]):
+            continue  # an empty first item is a leading separator ("/ Section / Title": a home icon before it)
+        head = [p for p in items[:-1] if p]
         if any(_ARTICLE_LINE.search(p) for p in head):
             continue  # "Date:November 2, 2012 | Category:…", "Monday, 11.05.2012 / 12:34 AM": a dateline
         if all(_short_item(p, 4, 32) for p in head) and _words(items[-1]) <= 20:
