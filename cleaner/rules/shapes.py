@@ -150,8 +150,8 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     # ... and when their items average at most 2.5 words (a space-separated Korean label has three):
     # lines of three and more are a poem's or a list's
     plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
-    if not at_edge and _headed(blocks, a):
-        return None  # a list under a label line inside the page ("Supported chains:") is the article's
+    if not at_edge and (_headed(blocks, a) or _bulleted(blocks[a - 1]) or _bulleted(blocks[b])):
+        return None  # inside the page, a list under a label ("Supported chains:") or in a longer list is the article's
     if n >= min_items and (2 * bullets >= n or plain):
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
