@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PARAMS, EDGE_SHAPES
-from cleaner.rules.head_shapes import date_header, section_label
+from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
@@ -196,7 +196,7 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
-    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _crumb_link(line: str) -> bool:
@@ -508,7 +508,7 @@ def _edge_cell(line: str) -> bool:
         return False
     if _tick_line(s) or _switcher_line(s):
         return True
-    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
