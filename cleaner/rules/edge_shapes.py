@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.rules.edge_vocab import COPYRIGHT_SIGN, COPYRIGHT_WORD, LABEL_INFIXES, LABEL_STEMS, RIGHTS_CUES
+from cleaner.rules.inline_shapes import shouted_headline
 
 __all__ = ["EDGE_CANDIDATES", "EDGE_PARAMS", "EDGE_SHAPES", "copyright_line", "paywall_offer", "tail_labels"]
 
@@ -153,11 +154,18 @@ def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 85.0, f"paywall offer: from the price {price.group(0)!r} to the end of the page"
 
 
-EDGE_SHAPES = {"tail-labels": tail_labels, "copyright-line": copyright_line, "paywall-offer": paywall_offer}
-EDGE_PARAMS = {"tail-labels": 0, "copyright-line": 0, "paywall-offer": 0}
+# the shapes of this stop, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes)
+EDGE_SHAPES = {
+    "tail-labels": tail_labels,
+    "copyright-line": copyright_line,
+    "paywall-offer": paywall_offer,
+    "shouted-headline": shouted_headline,
+}
+EDGE_PARAMS = dict.fromkeys(EDGE_SHAPES, 0)
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
     "tail-labels": lambda line: len(line) <= 80 and _label_shaped(line),
     "copyright-line": lambda line: len(line) <= 240 and bool(COPYRIGHT_WORD.search(line) or RIGHTS_CUES.search(line)),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
+    "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
 }
