@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.edge_vocab import COPYRIGHT_SIGN, COPYRIGHT_WORD, LABEL_INFIXES, LABEL_STEMS, RIGHTS_CUES
+from cleaner.rules.edge_vocab import (
+    COPYRIGHT_SIGN,
+    COPYRIGHT_WORD,
+    LABEL_INFIXES,
+    LABEL_STEMS,
+    RIGHTS_CUES,
+    RIGHTS_KEYS,
+)
 from cleaner.rules.inline_shapes import shouted_headline
 
 __all__ = ["EDGE_CANDIDATES", "EDGE_PARAMS", "EDGE_SHAPES", "copyright_line", "paywall_offer", "tail_labels"]
@@ -162,10 +169,15 @@ EDGE_SHAPES = {
     "shouted-headline": shouted_headline,
 }
 EDGE_PARAMS = dict.fromkeys(EDGE_SHAPES, 0)
+def _has_rights_key(line: str) -> bool:
+    low = line.casefold()
+    return any(k in low for k in RIGHTS_KEYS)
+
+
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
     "tail-labels": lambda line: len(line) <= 80 and _label_shaped(line),
-    "copyright-line": lambda line: len(line) <= 240 and bool(COPYRIGHT_WORD.search(line) or RIGHTS_CUES.search(line)),
+    "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
 }
