@@ -35,7 +35,15 @@ from cleaner.rules.edge_vocab import (
 )
 from cleaner.rules.inline_shapes import shouted_headline
 
-__all__ = ["EDGE_CANDIDATES", "EDGE_PARAMS", "EDGE_SHAPES", "copyright_line", "paywall_offer", "tail_labels"]
+__all__ = [
+    "EDGE_CANDIDATES",
+    "EDGE_PARAMS",
+    "EDGE_SHAPES",
+    "copyright_line",
+    "lone_separator",
+    "paywall_offer",
+    "tail_labels",
+]
 
 Evidence = tuple[float, str]
 
@@ -161,12 +169,35 @@ def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 85.0, f"paywall offer: from the price {price.group(0)!r} to the end of the page"
 
 
+# ------------------------------------------------------------------------------ lone separator
+_SEPARATOR = re.compile(r"^\s*[-–—•·|/\\](?:\s*[-–—•·|/\\]){0,2}\s*$")
+
+
+def _bar_item(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not _SENTENCE_END.search(s)
+
+
+def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a lone separator mark ("-", "/", "• |") of a bar: at the page's first or last line, or
+    next to a bar item (a short line without a sentence end). Between two sentences it stays: it carries
+    no word, but the learned scorer reads the page's head run through it (Dragnet 050fcc82cf)."""
+    if not _SEPARATOR.match(blocks[i]):
+        return None
+    n = len(blocks)
+    edge = i == 0 or i == n - 1
+    if not (edge or _bar_item(blocks[i - 1]) or _bar_item(blocks[i + 1])):
+        return None
+    return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
+
+
 # the shapes of this stop, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes)
 EDGE_SHAPES = {
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
     "paywall-offer": paywall_offer,
     "shouted-headline": shouted_headline,
+    "lone-separator": lone_separator,
 }
 EDGE_PARAMS = dict.fromkeys(EDGE_SHAPES, 0)
 def _has_rights_key(line: str) -> bool:
@@ -180,4 +211,5 @@ EDGE_CANDIDATES = {
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
+    "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
 }
