@@ -109,6 +109,10 @@ def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 # ------------------------------------------------------------------------------- copyright line
 _DOMAIN = re.compile(r"(?<![\w.])[\w-]{2,}\.(?:[a-z]{2,3}|info|news|online)(?![\w.])", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^\W*(?:photos?|foto|fotos|images?|img|pictures?|bild|фото|изображение|사진|写真|图片|圖片|credits?)\b[^:：\n]{0,24}[:：]",
+    re.IGNORECASE,
+)
 _EDGE_HEAD = 8
 _EDGE_TAIL = 4
 
@@ -124,6 +128,8 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     cue = RIGHTS_CUES.search(s)
     if words > 25 or (words >= 14 and not COPYRIGHT_SIGN.match(s) and not (word and word.start() == 0)):
         return None  # a sentence that speaks of copyright is the article's
+    if _CREDIT.match(s) or "some rights reserved" in s.casefold():
+        return None  # a photo credit with its licence ("Photo credit: Some rights reserved by …"): POLICY D1
     if word and cue:
         return 90.0, f"copyright line: {word.group(0)!r} with the rights cue {cue.group(0)!r}"
     if word and _DOMAIN.search(s) and words <= 12 and not _SENTENCE_END.search(s.rstrip(".")):

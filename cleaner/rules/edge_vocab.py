@@ -91,12 +91,14 @@ COPYRIGHT_SIGN = re.compile(r"[©ⓒⒸ℗]|\([cC]\)")
 # A substring of every rights cue and of the copyright word, casefolded: the cheap test a line must pass
 # before the regexes run (cleaner.rules.edge_shapes.EDGE_CANDIDATES). Keep it in step with RIGHTS_CUES.
 RIGHTS_KEYS = tuple(
-    k.casefold()
-    for k in (
+    dict.fromkeys(
+        k.casefold()
+        for k in (
         "©", "ⓒ", "Ⓒ", "℗", "(c)", "copyright", "reserv", "rechte", "nachdruck", "réservé", "reprodu",
         "riservat", "riprodu", "права", "перепечат", "копирован", "передрук", "prava", "prawa", "przedruk",
         "práva", "hakları", "rechten", "rättigheter", "rettighed", "rettigheter", "oikeudet", "hak cipta",
         "quyền", "الحقوق", "حقوق", "הזכויות", "सर्वाधिकार", "अधिकार", "সর্বস্বত্ব", "สงวนลิขสิทธิ์", "무단",
         "재배포", "転載", "複製", "版权", "版權", "转载", "轉載",
+        )
     )
 )
