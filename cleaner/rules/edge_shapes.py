@@ -64,6 +64,8 @@ _MIN_ARTICLE_CHARS = 200
 
 def _label_shaped(line: str) -> bool:
     """A widget label: a short line (six words, 48 characters), no sentence end, no credit or URL."""
+    if len(line) > 80:
+        return False
     s = line.strip().strip("•·|-–— ")
     if not s or len(s) > 48 or _URL.search(s) or _SENTENCE_END.search(s):
         return False
@@ -213,7 +215,7 @@ def _has_rights_key(line: str) -> bool:
 
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
-    "tail-labels": lambda line: len(line) <= 80 and _label_shaped(line),
+    "tail-labels": lambda line: len(line) <= 56 and _label_shaped(line),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
