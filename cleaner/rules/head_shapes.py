@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["date_header", "section_label"]
+__all__ = ["date_header", "section_label", "widget_value"]
 
 Evidence = tuple[float, str]
 
@@ -115,3 +115,17 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if _label(place) and len(blocks) > 3:
         return 80.0, "date header: the weather chip's place name"
     return None
+
+
+# ------------------------------------------------------------------------------ header widget values
+_WIDGET_VALUE = re.compile(
+    r"^[+\-−]?\d{1,3}(?:[.,\s]\d{2,3})*\s?(?:°[CF]?|[CF]|%|Ft|zł|Kč|kr|lei|₽|[$€£¥₩₹])?$"  # "+23°", "355,71 Ft"
+    r"|^[^\W\d_]{3,20},?\s\d{1,2}$"  # a place and its temperature, a weekday and its day ("Budapest 21")
+)
+
+
+def widget_value(line: str) -> bool:
+    """A value cell of the header's weather or exchange-rate widget ("+16", "+23°", "355,71 Ft", "66,818 $",
+    "Budapest 21", "Вторник, 20"): it lets the head bar (``edge-bar``) run through the widget's figures."""
+    s = line.strip()
+    return 0 < len(s) <= 16 and bool(_WIDGET_VALUE.match(s))

@@ -42,7 +42,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from cleaner.rules.head_shapes import date_header, section_label
+from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PARAMS, EDGE_SHAPES
+from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     ENDONYMS,
@@ -195,7 +196,7 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
-    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _crumb_link(line: str) -> bool:
@@ -507,7 +508,7 @@ def _edge_cell(line: str) -> bool:
         return False
     if _tick_line(s) or _switcher_line(s):
         return True
-    return _short_item(s, 3, 30) and not _ARTICLE_LINE.search(s)
+    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
@@ -737,6 +738,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "tail-stories": tail_stories,
     "section-label": section_label,
     "date-header": date_header,
+    **EDGE_SHAPES,
 }
 DEFAULT_PARAM = {
     "menu": 5,
@@ -750,13 +752,11 @@ DEFAULT_PARAM = {
     "date-widget": 0,
     "glued-breadcrumb": 0,
     "tail-marker": 0,
-    "reading-time": 0,
-    "counter": 0,
-    "site-name": 0,
-    "lone-label": 0,
+    "reading-time": 0, "counter": 0, "site-name": 0, "lone-label": 0,  # fmt: skip
     "tail-stories": 3,
     "section-label": 0,
     "date-header": 0,
+    **EDGE_PARAMS,
 }
 
 
@@ -779,6 +779,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
+    **EDGE_CANDIDATES,
 }
 
 

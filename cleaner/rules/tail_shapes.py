@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.edge_shapes import label_cue
+
 __all__ = ["tail_stories"]
 
 Evidence = tuple[float, str]
@@ -51,7 +53,14 @@ def _story(line: str) -> str | None:
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 12 and bool(_SENTENCE_END.search(s))
+    return len(s.split()) >= 8 and bool(_SENTENCE_END.search(s))
+
+
+def _signature(line: str) -> bool:
+    """The author's name closing the article ("Екатерина ГОРШКОВА"): two or three capitalised words that
+    are no widget word. It stays, and the run of stories starts under it (f6-31)."""
+    words = line.strip().split()
+    return 2 <= len(words) <= 3 and all(w[0].isupper() and w.isalpha() for w in words) and not label_cue(line)
 
 
 def _words(s: str) -> set[str]:
@@ -61,13 +70,13 @@ def _words(s: str) -> set[str]:
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     """Block ``i`` is in the run of story lines that ends the page, under the article's last paragraph."""
     n = len(blocks)
-    if n - i > _MAX_SCAN or _story(blocks[i]) is None:
+    if n - i > _MAX_SCAN or _story(blocks[i]) is None or _signature(blocks[i]):
         return None
     kinds = [_story(b) for b in blocks[i:]]
     if None in kinds:
         return None  # prose, or something else, follows: a subhead or the article's own list
     a = i
-    while a > 0 and i - a < _MAX_SCAN and _story(blocks[a - 1]) is not None:
+    while a > 0 and i - a < _MAX_SCAN and _story(blocks[a - 1]) is not None and not _signature(blocks[a - 1]):
         a -= 1
     kinds = [_story(b) for b in blocks[a:]]
     items = sum(k != "label" for k in kinds)
@@ -76,7 +85,8 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k != "label"]
     if sum(len(b.split()) for b in lines) < _MIN_MEAN_WORDS * len(lines):
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
-    if a == 0 or not _prose(blocks[a - 1]):
+    last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
+    if last < 0 or not _prose(blocks[last]):
         return None  # no article paragraph above the run (a page of headlines, or a list it introduces)
     if sum(len(b.split()) for b in blocks[:a]) < _MIN_ARTICLE_WORDS:
         return None  # a short page (a team page: names and job titles under a quote) has no widget

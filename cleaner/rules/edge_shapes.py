@@ -1,0 +1,223 @@
+"""Edge shapes: widget labels, copyright lines and paywall offers at the page's edges (issue 10, stop 10).
+
+- ``tail-labels`` (B5): the labels of recommendation widgets whose entries the page lost ("Ştiri video
+  recomandate", "Τυχαία Θέματα", "이 시각 주요뉴스 / 실시간 랭킹 뉴스 / 노컷영상", "Must See / More in"): the
+  page ends in a run of short label-shaped lines under the article; from the first line of the run that
+  carries a widget word (news, videos, topics, keywords, recommended, popular, related … — a vocabulary
+  per language in :mod:`cleaner.rules.edge_vocab`) to the end of the page. The run's lines above the
+  first cue stay (a source line "Antena3.ro", a signature).
+
+- ``copyright-line`` (B1): a short line that carries a copyright sign or word together with a rights /
+  no-reproduction cue ("©'…' 아주경제. 무단전재·재배포 금지", "- Copyrights ⓒ 조선일보 & chosun.com, 무단 전재
+  및 재배포 금지 -") or the site's domain ("Testi ed immagini Copyright Repubblica.it"), and a bare
+  no-reposting notice near an edge ("不提供二次转载"). A sign with a name alone is a photo credit and stays
+  ("© Reuters", POLICY D1), and so does prose about copyright (a sentence of many words).
+
+- ``paywall-offer`` (B3): the subscription offer that replaces a paywalled article's rest: from a short
+  line with a price per period written as a price tag, with a slash ("Läs webbnyheterna för endast
+  13,90 € /månad", "$4.99/mo"), among the page's last lines to the end, when every line down there is
+  short. A price in the article's words ("Sign up for a Hulu ad-free account for $11.99 a month", a
+  deals post on AEB) has no slash and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.rules.edge_vocab import (
+    COPYRIGHT_SIGN,
+    COPYRIGHT_WORD,
+    LABEL_INFIXES,
+    LABEL_STEMS,
+    RIGHTS_CUES,
+    RIGHTS_KEYS,
+)
+from cleaner.rules.inline_shapes import shouted_headline
+
+__all__ = [
+    "EDGE_CANDIDATES",
+    "EDGE_PARAMS",
+    "EDGE_SHAPES",
+    "copyright_line",
+    "lone_separator",
+    "paywall_offer",
+    "tail_labels",
+]
+
+Evidence = tuple[float, str]
+
+_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
+_URL = re.compile(r"https?://|www\.|@")
+_STEM = re.compile("|".join(r"(?<![^\W_])" + re.escape(s) for s in sorted(LABEL_STEMS, key=len, reverse=True)))
+# a Korean cue closes its word ("관련 기사", "노컷영상"; "관련해" is a verb of a sentence)
+_INFIX = re.compile(
+    "|".join(
+        re.escape(s) + (r"(?!\w)" if "\uac00" <= s[-1] <= "\ud7af" else "")
+        for s in sorted(LABEL_INFIXES, key=len, reverse=True)
+    )
+)
+_SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+_MAX_RUN = 8  # a widget's labels: a longer run of short lines is a list of the article's
+_MIN_ARTICLE_CHARS = 200
+
+
+def _label_shaped(line: str) -> bool:
+    """A widget label: a short line (six words, 48 characters), no sentence end, no credit or URL."""
+    if len(line) > 80:
+        return False
+    s = line.strip().strip("•·|-–— ")
+    if not s or len(s) > 48 or _URL.search(s) or _SENTENCE_END.search(s):
+        return False
+    if any(c in s for c in ":=()/") and not s.endswith((":", "：")):
+        return False  # "Photo: Reuters", "사진=연합뉴스", "(фото автора)": credits and captions stay
+    if not any(c.isalpha() for c in s) or sum(s.count(q) for q in "'\"‘’“”") % 2:
+        return False  # an open quote: a sentence cut off ("이와 관련해 금융감독원은 '가", f5-14)
+    words = s.split()
+    if len(words) >= 3 and len(words[-1]) == 1 and words[-1].isalpha():
+        return False  # a cut tail ends in a word's first letter ("Đặc điểm nổi bật c", f2-08): POLICY keeps it
+    return len(words) <= 6 and (len(s) <= 32 or not _SPACELESS.search(s) or len(s.split()) > 1)
+
+
+def label_cue(line: str) -> str | None:
+    """The widget word of a label line ("recomand" in "Ştiri video recomandate"), or None."""
+    s = line.strip().casefold()
+    m = _STEM.search(s) or _INFIX.search(s)
+    return m.group(0) if m else None
+
+
+def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a widget label in the run of short lines that ends the page, under the article."""
+    n = len(blocks)
+    if n - i > _MAX_RUN or not _label_shaped(blocks[i]):
+        return None
+    if not all(_label_shaped(b) for b in blocks[i + 1 :]):
+        return None
+    a = i
+    while a > 0 and _label_shaped(blocks[a - 1]):
+        a -= 1
+    if n - a > _MAX_RUN or a == 0:
+        return None
+    first = next((k for k in range(a, n) if label_cue(blocks[k])), None)
+    if first is None or first > i:
+        return None  # the lines above the first widget word stay (a source line, a signature)
+    above = blocks[:a]
+    size = sum(len(b) * (2 if _SPACELESS.search(b) else 1) for b in above)  # CJK and Thai are dense
+    if size < _MIN_ARTICLE_CHARS or max(len(b) for b in above) < 60:
+        return None  # no article above the run: a short page of labels is not told from its text
+    cue = label_cue(blocks[first])
+    return 80.0, f"tail labels: {n - first} short line(s) end the page from the widget word {cue!r}"
+
+
+# ------------------------------------------------------------------------------- copyright line
+_DOMAIN = re.compile(r"(?<![\w.])[\w-]{2,}\.(?:[a-z]{2,3}|info|news|online)(?![\w.])", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^\W*(?:photos?|foto|fotos|images?|img|pictures?|bild|фото|изображение|사진|写真|图片|圖片|credits?)\b[^:：\n]{0,24}[:：]",
+    re.IGNORECASE,
+)
+_EDGE_HEAD = 8
+_EDGE_TAIL = 4
+
+
+def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a short copyright / no-reproduction line."""
+    s = blocks[i].strip().strip("-–—|*· ")
+    if not s or len(s) > 200:
+        return None
+    words = len(s.split())
+    near_edge = i < _EDGE_HEAD or i >= len(blocks) - _EDGE_TAIL
+    word = COPYRIGHT_WORD.search(s)
+    cue = RIGHTS_CUES.search(s)
+    if words > 25 or (words >= 14 and not COPYRIGHT_SIGN.match(s) and not (word and word.start() == 0)):
+        return None  # a sentence that speaks of copyright is the article's
+    if _CREDIT.match(s) or "some rights reserved" in s.casefold():
+        return None  # a photo credit with its licence ("Photo credit: Some rights reserved by …"): POLICY D1
+    if word and cue:
+        return 90.0, f"copyright line: {word.group(0)!r} with the rights cue {cue.group(0)!r}"
+    if word and _DOMAIN.search(s) and words <= 12 and not _SENTENCE_END.search(s.rstrip(".")):
+        return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
+    if cue and near_edge and (words <= 8 and len(s) <= 60) and not _SENTENCE_END.search(s.rstrip(".")):
+        return 80.0, f"no-reproduction notice {cue.group(0)!r} on a short line near the page's edge"
+    return None
+
+
+# -------------------------------------------------------------------------------- paywall offer
+_PERIODS = (
+    "month", "mo", "monthly", "year", "yr", "week", "wk", "månad", "mån", "år", "vecka", "måned", "uke",
+    "kuukausi", "kk", "kuussa", "monat", "mtl", "jahr", "mois", "an", "semaine", "mes", "año", "mês", "ano",
+    "mese", "anno", "maand", "jaar", "miesiąc", "mies", "rok", "месяц", "мес", "год", "місяць", "ay", "yıl",
+    "tháng", "bulan", "tahun", "月", "월", "年", "เดือน",
+)
+_CURRENCY = r"(?:[$€£¥₩₹]|kr|SEK|NOK|DKK|EUR|USD|GBP|CHF|zł|PLN|руб|₽|TL|₺|R\$)"
+_AMOUNT = r"\d{1,4}(?:[.,]\d{1,2})?"
+_PRICE_PERIOD = re.compile(
+    rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY})\s*/\s*"
+    rf"(?:{'|'.join(re.escape(p) for p in sorted(_PERIODS, key=len, reverse=True))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PAYWALL_TAIL = 6
+_MAX_OFFER_WORDS = 16
+
+
+def _price_line(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 160 and len(s.split()) <= 14 and not _SENTENCE_END.search(s) and bool(_PRICE_PERIOD.search(s))
+
+
+def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is in the subscription offer that ends the page (from a price-per-period line down)."""
+    n = len(blocks)
+    if n - i > _PAYWALL_TAIL or i == 0:
+        return None
+    start = next((k for k in range(max(1, n - _PAYWALL_TAIL), i + 1) if _price_line(blocks[k])), None)
+    if start is None or any(len(b.split()) > _MAX_OFFER_WORDS for b in blocks[start:]):
+        return None
+    price = _PRICE_PERIOD.search(blocks[start])
+    assert price is not None
+    return 85.0, f"paywall offer: from the price {price.group(0)!r} to the end of the page"
+
+
+# ------------------------------------------------------------------------------ lone separator
+_SEPARATOR = re.compile(r"^\s*[-–—•·|/\\](?:\s*[-–—•·|/\\]){0,2}\s*$")
+
+
+def _bar_item(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not _SENTENCE_END.search(s)
+
+
+def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a lone separator mark ("-", "/", "• |") of a bar: at the page's first or last line, or
+    next to a bar item (a short line without a sentence end). Between two sentences it stays: it carries
+    no word, but the learned scorer reads the page's head run through it (Dragnet 050fcc82cf)."""
+    if not _SEPARATOR.match(blocks[i]):
+        return None
+    n = len(blocks)
+    edge = i == 0 or i == n - 1
+    if not (edge or _bar_item(blocks[i - 1]) or _bar_item(blocks[i + 1])):
+        return None
+    return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
+
+
+# the shapes of this stop, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes)
+EDGE_SHAPES = {
+    "tail-labels": tail_labels,
+    "copyright-line": copyright_line,
+    "paywall-offer": paywall_offer,
+    "shouted-headline": shouted_headline,
+    "lone-separator": lone_separator,
+}
+EDGE_PARAMS = dict.fromkeys(EDGE_SHAPES, 0)
+def _has_rights_key(line: str) -> bool:
+    low = line.casefold()
+    return any(k in low for k in RIGHTS_KEYS)
+
+
+# the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
+EDGE_CANDIDATES = {
+    "tail-labels": lambda line: len(line) <= 56 and _label_shaped(line),
+    "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
+    "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
+    "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
+    "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
+}
