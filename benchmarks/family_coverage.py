@@ -4,9 +4,9 @@ For each family of page furniture whose wording the packs hold (cross-link label
 follow/subscribe, comment widgets, reading time, table-of-contents labels, "read more" feed markers, tag
 lines, copyright lines, view counters, interface controls such as a back-to-top button) and each of 46
 languages (Chinese in both scripts), the probe is the line a site in that language typically prints,
-placed after a sentence of prose at the end of a short text (so tail-scoped rules can see it; a cross-
-link label is followed by one headline). A family covers a language when the bundled packs remove the
-probe line.
+placed after a sentence of prose at the end of a short text (so tail-scoped rules can see it; a
+cross-link label is followed by one headline). A family covers a language when the bundled packs remove
+the probe line.
 
 The probes are the standard web wording of each language (written for this yardstick, not taken from
 any labelled case); they measure coverage, not precision — `eval_shapes_clean.py` and `eval_cases.py`
