@@ -1,11 +1,12 @@
 """Which languages each label family covers: one typical line per family and language, cleaned.
 
-For each family of page furniture whose wording the packs hold (cross-link labels, ad labels,
-share, follow/subscribe, comment widgets, reading time, table-of-contents labels, "read more" feed
-markers, tag lines, copyright lines, view counters) and each of 46 languages (Chinese in both
-scripts), the probe is the line a site in that language typically prints, placed after a sentence
-of prose at the end of a short text (so tail-scoped rules can see it; a cross-link label is followed
-by one headline). A family covers a language when the bundled packs remove the probe line.
+For each family of page furniture whose wording the packs hold (cross-link labels, ad labels, share,
+follow/subscribe, comment widgets, reading time, table-of-contents labels, "read more" feed markers, tag
+lines, copyright lines, view counters, interface controls such as a back-to-top button) and each of 46
+languages (Chinese in both scripts), the probe is the line a site in that language typically prints,
+placed after a sentence of prose at the end of a short text (so tail-scoped rules can see it; a
+cross-link label is followed by one headline). A family covers a language when the bundled packs remove
+the probe line.
 
 The probes are the standard web wording of each language (written for this yardstick, not taken from
 any labelled case); they measure coverage, not precision — `eval_shapes_clean.py` and `eval_cases.py`
@@ -24,10 +25,10 @@ import json
 from cleaner import clean, load_rules
 
 FAMILIES = ("crosslink", "ads", "share", "follow", "comments", "reading-time", "toc", "read-more", "tags",
-            "copyright", "views")
+            "copyright", "views", "ui-controls")
 
 # language: (crosslink label, ad label, share, follow/subscribe, comment widget, reading time, TOC label,
-#            read more, tags line, copyright line, view counter)
+#            read more, tags line, copyright line, view counter; the ui-controls probe is added below)
 PROBES: dict[str, tuple[str, ...]] = {
     "en": ("Read also", "Advertisement", "Share this article", "Subscribe", "No comments yet", "Reading time: 4 min",
            "Table of Contents", "Read more", "Tags: Bitcoin, ETF", "© 2024 Example Media", "1,234 views"),
@@ -129,6 +130,22 @@ PROBES: dict[str, tuple[str, ...]] = {
     "ko": ("관련기사", "광고", "공유하기", "구독하기", "댓글이 없습니다", "읽는 시간: 4분", "목차", "더보기",
            "태그: 비트코인, 한국은행", "무단전재 및 재배포 금지", "조회 1234"),
 }
+
+# The ui-controls family's probe: the back-to-top button (its other sub-families, skip links, text-size
+# controls, search boxes and print / copy-link buttons, are probed in tests/test_family_languages.py).
+UI_PROBES: dict[str, str] = {
+    "en": "Back to top", "de": "Nach oben", "fr": "Retour en haut", "es": "Volver arriba", "pt": "Voltar ao topo",
+    "it": "Torna su", "nl": "Naar boven", "sv": "Till toppen", "no": "Til toppen", "da": "Til toppen",
+    "fi": "Takaisin ylös", "is": "Aftur efst", "pl": "Do góry", "cs": "Nahoru", "sk": "Späť hore",
+    "hu": "Vissza a tetejére", "ro": "Înapoi sus", "bg": "Нагоре", "sr": "Nazad na vrh", "hr": "Natrag na vrh",
+    "sl": "Nazaj na vrh", "lt": "Į viršų", "lv": "Uz augšu", "et": "Tagasi üles", "el": "Επιστροφή στην κορυφή",
+    "tr": "Başa dön", "ru": "Наверх", "uk": "Нагору", "be": "Уверх", "ar": "العودة إلى الأعلى",
+    "fa": "بازگشت به بالا", "he": "חזרה למעלה", "ur": "اوپر جائیں", "hi": "ऊपर जाएं", "bn": "উপরে যান",
+    "ta": "மேலே செல்ல", "th": "กลับด้านบน", "vi": "Lên đầu trang", "id": "Kembali ke atas", "ms": "Kembali ke atas",
+    "tl": "Bumalik sa itaas", "sw": "Rudi juu", "zh-hans": "返回顶部", "zh-hant": "回到頂部", "ja": "ページトップへ",
+    "ko": "맨 위로",
+}
+PROBES = {lang: probes + (UI_PROBES[lang],) for lang, probes in PROBES.items()}
 
 PROSE = "The central bank kept its key rate unchanged on Thursday, citing slowing inflation."
 HEADLINE = "Bitcoin Miners Sell Reserves As Hash Price Falls To Record Low"
