@@ -76,6 +76,8 @@ def _label_shaped(line: str) -> bool:
     words = s.split()
     if len(words) >= 3 and len(words[-1]) == 1 and words[-1].isalpha():
         return False  # a cut tail ends in a word's first letter ("Đặc điểm nổi bật c", f2-08): POLICY keeps it
+    if _SPACELESS.search(s) and any(c in s for c in "、，,"):
+        return False  # a clause break: a sentence cut off ("そして、ここのランキングの中で…", f8-40), not a label
     return len(words) <= 6 and (len(s) <= 32 or not _SPACELESS.search(s) or len(s.split()) > 1)
 
 
