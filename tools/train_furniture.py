@@ -362,12 +362,15 @@ def fit(X, grams, y, w, groups) -> tuple:
 
 
 def predict_full(model, X, grams) -> np.ndarray:
+    """The score the rule uses: the higher of the regression's and the trees' probabilities (a line goes
+    when either is sure; cleaner.text.furniture.FurnitureModel.score)."""
     lr, trees = model
-    Z = np.column_stack([X, _logit(lr, X, grams)])
+    lz = _logit(lr, X, grams)
+    Z = np.column_stack([X, lz])
     z = np.zeros(len(X))
     for tree in trees:
         z += _tree_out(tree, Z)
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return np.maximum(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), 1.0 / (1.0 + np.exp(-np.clip(lz, -30, 30))))
 
 
 def cross_validate(X, grams, y, w, groups, origin, folds: int) -> np.ndarray:

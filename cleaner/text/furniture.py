@@ -60,7 +60,8 @@ _LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punct
 @dataclass(frozen=True)
 class FurnitureModel:
     """A logistic regression over named dense features and hashed trigrams, optionally followed by a
-    small gradient-boosted tree ensemble over the same dense features and the regression's logit.
+    small gradient-boosted tree ensemble over the same dense features and the regression's logit; the
+    score is the higher of the two probabilities.
 
     The trees see interactions a linear model cannot weigh (a short line *and* before the title *and* in
     a long run), which is where the held-out head recall comes from; the regression stays their first
@@ -93,21 +94,29 @@ class FurnitureModel:
         return z
 
     def score(self, features: dict[str, float], grams: Sequence[int]) -> float:
-        """Probability that the block is boilerplate."""
+        """Probability that the block is boilerplate: the higher of the regression's and the trees' (a line
+        goes when either is sure; held out, each alone flags only boilerplate at the bundled threshold, and
+        together they find more of it than either)."""
         z = self.logit(features, grams)
+        p = _sigmoid(z)
         if self.trees:
             x = [z if name == "lr_logit" else features.get(name, 0.0) for name in self.tree_features]
-            z = 0.0
+            t = 0.0
             inner = (1 << self.depth) - 1
             for feats, thresholds, leaves in self.trees:
                 node = 0
                 while node < inner:
                     j = feats[node]
                     node = 2 * node + (2 if j >= 0 and x[j] >= thresholds[node] else 1)
-                z += leaves[node - inner]
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+                t += leaves[node - inner]
+            p = max(p, _sigmoid(t))
+        return p
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def model_from_data(name: str, data: dict) -> FurnitureModel:
