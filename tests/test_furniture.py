@@ -8,6 +8,7 @@ against the bundled rule's threshold. The packs' inline tests are real lines of 
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
 from cleaner.rules import load_rule_text
 from cleaner.rules.testing import run_rule_tests
-from cleaner.text.furniture import BlockScorer, load_model
+from cleaner.text.furniture import BlockScorer, load_model, model_from_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "rules" / "learned-furniture.yaml"
@@ -52,29 +53,26 @@ def test_model_ships_as_package_data() -> None:
         load_model("nope")
 
 
-def test_model_file_is_small_and_its_trees_are_complete_and_read_the_features_the_model_computes() -> None:
-    """The boosted trees ship as data: complete trees of the recorded depth over named features (the
-    regression's logit among them), in a file that stays small in the wheel."""
+def test_model_file_is_small_and_trees_when_a_model_has_them_walk_and_take_the_higher_score() -> None:
+    """The bundled model is the regression alone (``--trees 0``: the trees' extra held-out recall came with a
+    Japanese title removed from an HTML regression page, benchmarks/RESULTS.md stop 10); a model file with
+    boosted trees (``tools/train_furniture.py --trees 100``) is read and scored as the higher of the two
+    probabilities. Checked on f3-11's head with one hand-made tree that splits on the regression's logit."""
     path = resources.files("cleaner").joinpath("_models", "furniture.json")
     assert len(path.read_bytes()) < 200_000
     data = json.loads(path.read_text(encoding="utf-8"))
-    depth, names = data["depth"], data["tree_features"]
-    assert data["trees"] and "lr_logit" in names and set(names) - {"lr_logit"} <= set(data["dense"])
-    for feats, thresholds, leaves in data["trees"]:
-        assert len(feats) == len(thresholds) == 2**depth - 1 and len(leaves) == 2**depth
-        assert all(-1 <= j < len(names) for j in feats)
-
-
-def test_trees_and_regression_agree_on_a_page_head_and_each_is_used() -> None:
-    """On f3-11's head (a menu and a price ticker) the tree score follows the regression's view: the menu
-    scores high under both, and the article's first sentence is never scored."""
-    model = load_model("furniture")
+    plain = model_from_data("furniture", data)
+    assert not plain.trees and plain.dense == load_model("furniture").dense
+    # depth 1: lr_logit >= 0 -> leaf +5 (p 0.993), else leaf -5
+    treed = model_from_data("furniture", {**data, "depth": 1, "tree_features": ["lr_logit"],
+                                          "trees": [[[0], [0.0], [-5.0, 5.0]]]})
     blocks = _lines(ROOT / "tests" / "data" / "fresh" / "round3" / "f3-11.txt")
-    scorer = BlockScorer(model, blocks)
-    first = next(i for i in range(len(blocks)) if not scorer.side(i))
-    assert scorer(first) == 0.0
-    menu = blocks.index("Ana Sayfa")
-    assert scorer(menu) >= 0.98
+    a, b = BlockScorer(plain, blocks), BlockScorer(treed, blocks)
+    scored = [i for i in range(len(blocks)) if a.side(i) == "head"]
+    assert len(scored) >= 10
+    for i in scored:
+        expect = max(a(i), 1 / (1 + math.exp(-5.0))) if a(i) >= 0.5 else a(i)
+        assert b(i) == pytest.approx(expect)
 
 
 def test_loader_accepts_model_matchers_and_reports_bad_ones_at_file_line_col() -> None:
@@ -121,9 +119,12 @@ def test_held_out_by_round_figures_back_the_bundled_head_rule_and_keep_the_tail_
     assert {"dev", "round1", "round2", "round3", "round4", "round5", "round6"} <= set(by_round)
     bundled = {r.id: r for r in load_rules([BUNDLED], defaults=False).rules}
     t = f"{bundled['learned.furniture.head'].matcher.min_score:g}"
-    for name in ("fresh rounds, each held out", "dev"):
+    # enough flagged lines for the figure to mean something: 50 on the fresh rounds pooled; 10 on the dev
+    # cases, whose held-out head lines the regression flags less since rounds 5-6 joined its training data
+    # (23 -> 10 at 0.98, all boilerplate: benchmarks/RESULTS.md, stop 10)
+    for name, least in (("fresh rounds, each held out", 50), ("dev", 10)):
         at = by_round[name]["head"][t]
-        assert at["flagged"] >= 20 and at["flagged_boilerplate"] / at["flagged"] >= 0.98, (name, at)
+        assert at["flagged"] >= least and at["flagged_boilerplate"] / at["flagged"] >= 0.98, (name, at)
     tail = next(r for r in load_rules([SAMPLE], defaults=False).rules if r.id == "learned.furniture.tail")
     pooled = [by_round[name]["tail"][f"{tail.matcher.min_score:g}"] for name in ("fresh rounds, each held out", "dev")]
     precise = all(a["flagged"] and a["flagged_boilerplate"] / a["flagged"] >= 0.98 for a in pooled)
