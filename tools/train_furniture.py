@@ -513,8 +513,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="a fresh round not to train on (round1 … round4): for a held-out check of the rule "
                     "on that round with benchmarks/eval_cases.py (write it with --out elsewhere)")
     args = ap.parse_args(argv)
-    global TREES
-    TREES = args.trees
+    globals()["TREES"] = args.trees  # read by fit()
     docs = training_docs(args.leave_out)
     names, X, grams, y, w, groups, origin, edge, rounds = featurise(docs)
     w = balance(y, origin)
