@@ -71,7 +71,7 @@ def test_model_file_is_small_and_trees_when_a_model_has_them_walk_and_take_the_h
     scored = [i for i in range(len(blocks)) if a.side(i) == "head"]
     assert len(scored) >= 10
     for i in scored:
-        expect = max(a(i), 1 / (1 + math.exp(-5.0))) if a(i) >= 0.5 else a(i)
+        expect = max(a(i), 1 / (1 + math.exp(-5.0 if a(i) >= 0.5 else 5.0)))
         assert b(i) == pytest.approx(expect)
 
 
