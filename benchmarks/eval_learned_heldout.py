@@ -31,14 +31,7 @@ SAMPLE = ROOT / "samples" / "rules" / "learned-furniture.yaml"
 
 
 def _model_from(data: dict) -> furniture.FurnitureModel:
-    return furniture.FurnitureModel(
-        name="furniture",
-        dense={k: float(v) for k, v in data["dense"].items()},
-        hashed={int(k): float(v) for k, v in data["hashed"].items()},
-        buckets=int(data["buckets"]),
-        bias=float(data["bias"]),
-        max_chars=int(data["max_chars"]),
-    )
+    return furniture.model_from_data("furniture", data)
 
 
 def _use(model: furniture.FurnitureModel | None) -> None:
@@ -64,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     for name in rounds:
         docs = tf.training_docs([name])
-        names, X, grams, y, _w, _groups, origin, _edge, _rounds = tf.featurise(docs)
+        names, X, grams, y, _w, groups, origin, _edge, _rounds = tf.featurise(docs)
         w = tf.balance(y, origin)
-        _use(_model_from(tf.model_data(names, X, grams, y, w)))
+        _use(_model_from(tf.model_data(names, X, grams, y, w, groups)))
         cases = ROOT / "tests" / "data" / "fresh" / name
         for label, rules in (("without learned.*", without), ("bundled (learned head rule)", full),
                              ("bundled + opt-in tail rule", with_tail)):
