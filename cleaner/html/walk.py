@@ -100,7 +100,7 @@ class Walker:
         self.tables: dict = {}  # table element → its number in the page, the level of its rows
 
     def run(self, el: etree._Element) -> None:
-        self._block(el, "paragraph", 0, 0, False)
+        self._block(el, "paragraph", 0, 0, False, None)
 
     # Inline content is buffered; every block-level element flushes the buffer before and after itself.
     def _flush(self, owner, kind: str, level: int) -> None:
@@ -136,7 +136,10 @@ class Walker:
                 if kind != "heading" and _is_prose(text, link):
                     stats[2] += len(text)
 
-    def _block(self, el, kind: str, level: int, lists: int, quoted: bool) -> None:
+    def _block(self, el, kind: str, level: int, lists: int, quoted: bool, up: list | None) -> None:
+        """Walk block element ``el``; ``up`` is the statistics of the block element it sits in (its
+        nearest ancestor that has any: the walk enters every block element through its enclosing one),
+        which receive ``el``'s once it is walked (None for the walk's root)."""
         tag = el.tag
         own = vocab.BLOCK_KIND.get(tag)
         if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
@@ -163,7 +166,10 @@ class Walker:
         if tag == "tr" and self._table_row(el):
             self.spans[el] = (start, self.counter)
             self.counter += 1
-            self._add_to_parent(el, stats)
+            if up is not None:
+                up[0] += stats[0]
+                up[1] += stats[1]
+                up[2] += stats[2]
             return
         if el.text:
             self.pieces.append((el.text, False))
@@ -172,18 +178,10 @@ class Walker:
         self._flush(el, kind, level)
         self.spans[el] = (start, self.counter)
         self.counter += 1
-        self._add_to_parent(el, stats)
-
-    def _add_to_parent(self, el, stats) -> None:
-        parent_stats = None
-        parent = el.getparent()
-        while parent is not None and parent_stats is None:
-            parent_stats = self.chars.get(parent)
-            parent = parent.getparent()
-        if parent_stats is not None:
-            parent_stats[0] += stats[0]
-            parent_stats[1] += stats[1]
-            parent_stats[2] += stats[2]
+        if up is not None:
+            up[0] += stats[0]
+            up[1] += stats[1]
+            up[2] += stats[2]
 
     def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
         tag = child.tag
@@ -193,7 +191,7 @@ class Walker:
             return
         if tag not in vocab.INLINE_TAGS:
             self._flush(owner, kind, level)
-            self._block(child, kind, level, lists, quoted)
+            self._block(child, kind, level, lists, quoted, self.chars[owner])
         elif tag == "br":
             self.pieces.append(_BR)
             self.counter += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 __all__ = ["tail_stories"]
 
@@ -31,8 +32,12 @@ _MIN_ARTICLE_WORDS = 30
 _MAX_SCAN = 40  # the widget sits in the page's last lines: a block further up is never scanned down
 
 
+@lru_cache(maxsize=4096)
 def _story(line: str) -> str | None:
-    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label."""
+    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label.
+
+    Memoised: :func:`tail_stories` reads the kind of every line below each candidate of the page's
+    last lines (up to 40 × 40 reads a page, one line at a time), and the kind depends on the line alone."""
     s = _BULLET.sub("", line.strip())
     if not s or len(s) > 240 or _URL.search(s):
         return None
