@@ -125,7 +125,11 @@ def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> st
 
 
 def drop_non_content(
-    body: etree._Element, protect: etree._Element | None, by_class: bool = True, relaxed: bool = False
+    body: etree._Element,
+    protect: etree._Element | None,
+    by_class: bool = True,
+    relaxed: bool = False,
+    total: int | None = None,
 ) -> None:
     """Remove hidden elements and page furniture.
 
@@ -137,8 +141,11 @@ def drop_non_content(
     (the rule's author knows the page better than the vocabulary), ancestors of an element
     that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
     real text, and any element holding most of the page's text (a wrapper, whatever its name).
+
+    ``total`` is ``text_len(body)`` when the caller already knows it (:func:`apply_selectors` serialised
+    the page's text for its guards): one serialisation of the whole page less.
     """
-    total = text_len(body) or 1
+    total = (text_len(body) if total is None else total) or 1
     if relaxed:
         by_class = False
     if protect is None:
@@ -416,6 +423,10 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
     absent from the page rules out every element without evaluating the selector (most rules, on
     most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
     Before even that, the guard's plain words are looked for in the case-folded page text.
+
+    Returns what the strip rules removed, the content root and its rule, and the length of the page's
+    text (``text_len(root)``) when it was serialised for a guard and nothing was stripped since (else
+    None), which :func:`drop_non_content` needs next.
     """
     stripped: list[Stripped] = []
     content_root = None
@@ -451,4 +462,6 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
         found = _guarded(compile_css(rule.css)(root), rule.has_text)
         if found:
             content_root, root_rule = found[0], rule.id
-    return stripped, content_root, root_rule
+    # (the page text holds the root's tail, which text_len leaves out: a root has none in practice)
+    chars = len(page["text"]) if "text" in page and not stripped and not root.tail else None
+    return stripped, content_root, root_rule, chars
