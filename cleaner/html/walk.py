@@ -23,6 +23,10 @@ __all__ = ["Proto", "Walker", "SENTENCE_END"]
 
 
 _BR = object()
+_INLINE_TAGS = vocab.INLINE_TAGS
+_BLOCK_KIND = vocab.BLOCK_KIND
+_NEVER_FURNITURE = vocab.NEVER_FURNITURE
+_LIST_TAGS = vocab.LIST_TAGS
 
 
 class Proto:
@@ -93,7 +97,9 @@ class Walker:
 
     def __init__(self) -> None:
         self.blocks: list[Proto] = []
-        self.pieces: list = []  # str, (str, linked) or _BR
+        self.pieces: list = []  # (str, linked) or _BR
+        self._br = False  # a _BR is in self.pieces
+        self._linked = False  # a linked piece is in self.pieces
         self.counter = 0
         self.spans: dict = {}  # block element → (first, last) preorder positions of its subtree
         self.chars: dict = {}  # block element → [text chars, link chars]
@@ -103,13 +109,15 @@ class Walker:
         self._block(el, "paragraph", 0, 0, False, None)
 
     # Inline content is buffered; every block-level element flushes the buffer before and after itself.
+    # (Callers test ``self.pieces`` first: most flushes find it empty, and a call costs more than the test.)
     def _flush(self, owner, kind: str, level: int) -> None:
         pieces = self.pieces
         if not pieces:
             return
         self.pieces = []
         segments: list[list] = [pieces]
-        if _BR in pieces:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+        if self._br:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+            self._br = False
             segments = [[]]
             brs = 0
             for p in pieces:
@@ -123,12 +131,14 @@ class Walker:
                         segments[-1].append((" ", False))
                     brs = 0
                 segments[-1].append(p)
+        any_link = self._linked
+        self._linked = False
         stats = self.chars.get(owner)
         for seg in segments:
             text = " ".join("".join([t for t, _ in seg]).split())
             if not text:
                 continue
-            link = sum(len(t) for t, linked in seg if linked and t.strip())
+            link = sum(len(t) for t, linked in seg if linked and t.strip()) if any_link else 0
             self.blocks.append(Proto(kind, text, level, link, owner, self.counter))
             if stats is not None:
                 stats[0] += len(text)
@@ -141,8 +151,8 @@ class Walker:
         nearest ancestor that has any: the walk enters every block element through its enclosing one),
         which receive ``el``'s once it is walked (None for the walk's root)."""
         tag = el.tag
-        own = vocab.BLOCK_KIND.get(tag)
-        if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
+        own = _BLOCK_KIND.get(tag)
+        if own is None and kind != "caption" and tag not in _NEVER_FURNITURE:
             cls = el.get("class")
             if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX \
                     and not _holds_paragraph(el):
@@ -154,7 +164,7 @@ class Walker:
                 kind, level = own, max(lists, 1)
             elif own == "caption" or kind not in ("heading", "list_item", "code", "caption"):
                 kind, level = own, 0
-        if tag in vocab.LIST_TAGS:
+        if tag in _LIST_TAGS:
             lists += 1
         elif tag == "blockquote":
             quoted = True
@@ -175,7 +185,8 @@ class Walker:
             self.pieces.append((el.text, False))
         for child in el:
             self._child(child, el, kind, level, lists, quoted, False)
-        self._flush(el, kind, level)
+        if self.pieces:
+            self._flush(el, kind, level)
         self.spans[el] = (start, self.counter)
         self.counter += 1
         if up is not None:
@@ -184,26 +195,35 @@ class Walker:
             up[2] += stats[2]
 
     def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
+        # (every linked piece appended sets self._linked, which the flush reads and clears)
         tag = child.tag
         if not isinstance(tag, str):  # entity or other node
             if child.tail:
                 self.pieces.append((child.tail, linked))
+                if linked:
+                    self._linked = True
             return
-        if tag not in vocab.INLINE_TAGS:
-            self._flush(owner, kind, level)
+        if tag not in _INLINE_TAGS:
+            if self.pieces:
+                self._flush(owner, kind, level)
             self._block(child, kind, level, lists, quoted, self.chars[owner])
         elif tag == "br":
             self.pieces.append(_BR)
+            self._br = True
             self.counter += 1
         else:
             self.counter += 1
             is_link = linked or tag == "a"
             if child.text:
                 self.pieces.append((child.text, is_link))
+                if is_link:
+                    self._linked = True
             for sub in child:
                 self._child(sub, owner, kind, level, lists, quoted, is_link)
         if child.tail:
             self.pieces.append((child.tail, linked))
+            if linked:
+                self._linked = True
 
     def _table_row(self, tr) -> bool:
         """Emit a data row as one block (cells joined by a tab); False for a layout row."""
