@@ -181,8 +181,9 @@ class Walker:
                 up[1] += stats[1]
                 up[2] += stats[2]
             return
-        if el.text:
-            self.pieces.append((el.text, False))
+        text = el.text
+        if text and (self.pieces or not text.isspace()):
+            self.pieces.append((text, False))
         for child in el:
             self._child(child, el, kind, level, lists, quoted, False)
         if self.pieces:
@@ -195,11 +196,14 @@ class Walker:
             up[2] += stats[2]
 
     def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
-        # (every linked piece appended sets self._linked, which the flush reads and clears)
+        # Every linked piece appended sets self._linked, which the flush reads and clears. Whitespace
+        # that would open the buffer is not kept: a flush folds it away, and the indentation between
+        # block tags would otherwise make most flushes (measured: 16,000 of 23,000 on AEB) fold nothing.
         tag = child.tag
+        tail = child.tail
         if not isinstance(tag, str):  # entity or other node
-            if child.tail:
-                self.pieces.append((child.tail, linked))
+            if tail and (self.pieces or not tail.isspace()):
+                self.pieces.append((tail, linked))
                 if linked:
                     self._linked = True
             return
@@ -214,14 +218,15 @@ class Walker:
         else:
             self.counter += 1
             is_link = linked or tag == "a"
-            if child.text:
-                self.pieces.append((child.text, is_link))
+            text = child.text
+            if text and (self.pieces or not text.isspace()):
+                self.pieces.append((text, is_link))
                 if is_link:
                     self._linked = True
             for sub in child:
                 self._child(sub, owner, kind, level, lists, quoted, is_link)
-        if child.tail:
-            self.pieces.append((child.tail, linked))
+        if tail and (self.pieces or not tail.isspace()):
+            self.pieces.append((tail, linked))
             if linked:
                 self._linked = True
 
