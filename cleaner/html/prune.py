@@ -52,6 +52,9 @@ _NAME_CACHE_MAX = 100_000
 # vocabulary holds whitespace and every boundary test treats a space as the end of a name, so the regexes
 # find in the whole string exactly what they find in its tokens (tests/test_fast_paths.py).
 _TOKEN_CACHE: dict[str, int] = {}
+# class string of an element without an id → the verdict of its name (``_NAME_CACHE[cls + " "]``), so that
+# the pruning pass, which meets these most, need not build the name first.
+_CLASS_CACHE: dict[str, str | None] = {}
 _CONTENT_STRONG, _STRONG, _WEAK, _CONTENT_WORD = 1, 2, 4, 8
 
 
@@ -161,6 +164,7 @@ def drop_non_content(
     # Inside a root a rule chose, the rule's author decides: only hidden elements go (and strip rules).
     inside = set(protect.iter()) if protect is not None else ()
     cache = _NAME_CACHE
+    by_cls = _CLASS_CACHE
     # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need,
     # and most of the others only a class or an id).
     for el in body.iter(etree.Element):
@@ -172,8 +176,8 @@ def drop_non_content(
             elif tag in furniture_tags and not (inside and el in inside):
                 furniture.append(el)
             continue
-        cls = el.get("class")
-        ident = el.get("id")
+        cls = el.get("class") if "class" in keys else None
+        ident = el.get("id") if "id" in keys else None
         if tag in never:
             if tag in anchor_tags or el.get("itemprop") == "articleBody" or (
                 (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor"
@@ -203,10 +207,17 @@ def drop_non_content(
             furniture.append(el)
             continue
         if cls or ident:
-            key = f"{cls or ''} {ident or ''}"
-            verdict = cache.get(key, "?")
-            if verdict == "?":
-                verdict = _name_verdict(key)
+            if ident is None:  # (most names: a class alone, looked up without building the key)
+                verdict = by_cls.get(cls, "?")
+                if verdict == "?":
+                    verdict = by_cls[cls] = _name_verdict(f"{cls} ")
+                    if len(by_cls) >= _NAME_CACHE_MAX:
+                        by_cls.clear()
+            else:
+                key = f"{cls or ''} {ident}"
+                verdict = cache.get(key, "?")
+                if verdict == "?":
+                    verdict = _name_verdict(key)
             if verdict is None:
                 continue
             if verdict == "anchor":
