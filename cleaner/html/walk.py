@@ -181,6 +181,20 @@ class Walker:
                 up[1] += stats[1]
                 up[2] += stats[2]
             return
+        if not len(el):  # a leaf (most paragraphs and list items without markup): its text is its block
+            text = el.text
+            text = " ".join(text.split()) if text else ""
+            if text:
+                self.blocks.append(Proto(kind, text, level, 0, el, self.counter))
+                stats[0] += len(text)
+                if kind != "heading" and _is_prose(text, 0):
+                    stats[2] += len(text)
+            self.spans[el] = (start, self.counter)
+            self.counter += 1
+            if up is not None:
+                up[0] += stats[0]
+                up[2] += stats[2]
+            return
         text = el.text
         if text and (self.pieces or not text.isspace()):
             self.pieces.append((text, False))
