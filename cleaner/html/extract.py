@@ -166,9 +166,9 @@ def _extract_from(
     prose = recall.page_prose(body) if mode == "first" else 0
     if meta.get("author") is None:
         meta["author"] = byline(body)  # before furniture removal drops the byline
-    stripped, content_root, root_rule = apply_selectors(body, selectors)
+    stripped, content_root, root_rule, chars = apply_selectors(body, selectors)
     if mode != "bare":
-        drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed")
+        drop_non_content(body, content_root, by_class=mode == "first", relaxed=mode == "relaxed", total=chars)
     walker = Walker()
     if content_root is not None:
         walker.run(content_root)

@@ -143,18 +143,33 @@ def metadata(root: etree._Element, url: str | None) -> dict:
     return out
 
 
+_BYLINE_CLASSES: dict[str, bool] = {}  # class string → names a byline box (pages repeat their classes)
+_BYLINE_CLASSES_MAX = 100_000
+
+
+def _byline_class(attrs: str) -> bool:
+    named = _BYLINE_CLASSES.get(attrs)
+    if named is None:
+        low = attrs.lower()
+        named = ("author" in low or "byline" in low or "writer" in low) and vocab.BYLINE_RE.search(attrs) is not None
+        if len(_BYLINE_CLASSES) >= _BYLINE_CLASSES_MAX:
+            _BYLINE_CLASSES.clear()
+        _BYLINE_CLASSES[attrs] = named
+    return named
+
+
 def byline(root: etree._Element) -> str | None:
     """A short byline's text, for pages that state the author only in the markup."""
+    named = _BYLINE_CLASSES
     for el in root.iter(etree.Element):
         keys = el.keys()
         if not keys:
             continue
-        attrs = el.get("class") or ""
-        low = attrs.lower()
+        attrs = (el.get("class") or "") if "class" in keys else ""
         if (
             ("rel" in keys and el.get("rel") == "author")
             or ("itemprop" in keys and el.get("itemprop") == "author")
-            or (("author" in low or "byline" in low or "writer" in low) and vocab.BYLINE_RE.search(attrs))
+            or (attrs and (named.get(attrs) if attrs in named else _byline_class(attrs)))
         ):
             text = text_of(el)
             text = re.sub(r"^(?:by|von|par|por|di|door|av)\s+", "", text, flags=re.IGNORECASE)

@@ -52,6 +52,9 @@ _NAME_CACHE_MAX = 100_000
 # vocabulary holds whitespace and every boundary test treats a space as the end of a name, so the regexes
 # find in the whole string exactly what they find in its tokens (tests/test_fast_paths.py).
 _TOKEN_CACHE: dict[str, int] = {}
+# class string of an element without an id → the verdict of its name (``_NAME_CACHE[cls + " "]``), so that
+# the pruning pass, which meets these most, need not build the name first.
+_CLASS_CACHE: dict[str, str | None] = {}
 _CONTENT_STRONG, _STRONG, _WEAK, _CONTENT_WORD = 1, 2, 4, 8
 
 
@@ -125,7 +128,11 @@ def _furniture_reason(el: etree._Element, tag: str, by_class: bool = True) -> st
 
 
 def drop_non_content(
-    body: etree._Element, protect: etree._Element | None, by_class: bool = True, relaxed: bool = False
+    body: etree._Element,
+    protect: etree._Element | None,
+    by_class: bool = True,
+    relaxed: bool = False,
+    total: int | None = None,
 ) -> None:
     """Remove hidden elements and page furniture.
 
@@ -137,8 +144,11 @@ def drop_non_content(
     (the rule's author knows the page better than the vocabulary), ancestors of an element
     that names itself the article body (``itemprop=articleBody``, ``class=entry-content``…) and holds
     real text, and any element holding most of the page's text (a wrapper, whatever its name).
+
+    ``total`` is ``text_len(body)`` when the caller already knows it (:func:`apply_selectors` serialised
+    the page's text for its guards): one serialisation of the whole page less.
     """
-    total = text_len(body) or 1
+    total = (text_len(body) if total is None else total) or 1
     if relaxed:
         by_class = False
     if protect is None:
@@ -154,6 +164,7 @@ def drop_non_content(
     # Inside a root a rule chose, the rule's author decides: only hidden elements go (and strip rules).
     inside = set(protect.iter()) if protect is not None else ()
     cache = _NAME_CACHE
+    by_cls = _CLASS_CACHE
     # One pass in Python: cheaper than several XPath queries (most elements have no attribute we need,
     # and most of the others only a class or an id).
     for el in body.iter(etree.Element):
@@ -165,8 +176,8 @@ def drop_non_content(
             elif tag in furniture_tags and not (inside and el in inside):
                 furniture.append(el)
             continue
-        cls = el.get("class")
-        ident = el.get("id")
+        cls = el.get("class") if "class" in keys else None
+        ident = el.get("id") if "id" in keys else None
         if tag in never:
             if tag in anchor_tags or el.get("itemprop") == "articleBody" or (
                 (cls or ident) and _name_verdict(f"{cls or ''} {ident or ''}") == "anchor"
@@ -196,10 +207,17 @@ def drop_non_content(
             furniture.append(el)
             continue
         if cls or ident:
-            key = f"{cls or ''} {ident or ''}"
-            verdict = cache.get(key, "?")
-            if verdict == "?":
-                verdict = _name_verdict(key)
+            if ident is None:  # (most names: a class alone, looked up without building the key)
+                verdict = by_cls.get(cls, "?")
+                if verdict == "?":
+                    verdict = by_cls[cls] = _name_verdict(f"{cls} ")
+                    if len(by_cls) >= _NAME_CACHE_MAX:
+                        by_cls.clear()
+            else:
+                key = f"{cls or ''} {ident}"
+                verdict = cache.get(key, "?")
+                if verdict == "?":
+                    verdict = _name_verdict(key)
             if verdict is None:
                 continue
             if verdict == "anchor":
@@ -217,10 +235,7 @@ def drop_non_content(
             anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())
         ):
             continue  # hidden microdata copies of the article body protect nothing
-        # (raw length first: it is cheap and never below the folded length)
-        if anchor is protect or (
-            text_len(anchor) >= vocab.ANCHOR_MIN_TEXT and len(text_of(anchor)) >= vocab.ANCHOR_MIN_TEXT
-        ):
+        if anchor is protect or _holds_text(anchor, vocab.ANCHOR_MIN_TEXT):
             protected.add(anchor)
             protected.update(anchor.iterancestors())
     # Empty elements (icons, ad slots waiting for a script) hold no text: leave them, it is cheaper.
@@ -250,7 +265,7 @@ def drop_non_content(
                             _remove(sib)
             _remove(el)
     for el in small:
-        if el not in protected and _attached(el, body) and len(text_of(el)) < vocab.SMALL_FURNITURE:
+        if el not in protected and _attached(el, body) and not _holds_text(el, vocab.SMALL_FURNITURE):
             _remove(el)
     for el in hidden + furniture:
         if el in protected or not _attached(el, body):
@@ -261,6 +276,18 @@ def drop_non_content(
         if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+def _holds_text(el: etree._Element, n: int) -> bool:
+    """``len(text_of(el)) >= n``, without folding the whole of a long text: the fold of a prefix is a
+    prefix of the fold, so a prefix of ``4 n`` characters that folds to ``n`` decides (an article body
+    of 50,000 characters is one of the elements asked), and a raw text under ``n`` cannot fold to more."""
+    raw = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    if len(raw) < n:
+        return False
+    if len(" ".join(raw[: 4 * n].split())) >= n:
+        return True
+    return len(raw) > 4 * n and len(" ".join(raw.split())) >= n
 
 
 def _thread_heading(el: etree._Element) -> bool:
@@ -416,6 +443,10 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
     absent from the page rules out every element without evaluating the selector (most rules, on
     most pages — evaluating ``div`` + text for every div of every page cost more than the extraction).
     Before even that, the guard's plain words are looked for in the case-folded page text.
+
+    Returns what the strip rules removed, the content root and its rule, and the length of the page's
+    text (``text_len(root)``) when it was serialised for a guard and nothing was stripped since (else
+    None), which :func:`drop_non_content` needs next.
     """
     stripped: list[Stripped] = []
     content_root = None
@@ -451,4 +482,6 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
         found = _guarded(compile_css(rule.css)(root), rule.has_text)
         if found:
             content_root, root_rule = found[0], rule.id
-    return stripped, content_root, root_rule
+    # (the page text holds the root's tail, which text_len leaves out: a root has none in practice)
+    chars = len(page["text"]) if "text" in page and not stripped and not root.tail else None
+    return stripped, content_root, root_rule, chars

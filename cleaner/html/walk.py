@@ -23,6 +23,10 @@ __all__ = ["Proto", "Walker", "SENTENCE_END"]
 
 
 _BR = object()
+_INLINE_TAGS = vocab.INLINE_TAGS
+_BLOCK_KIND = vocab.BLOCK_KIND
+_NEVER_FURNITURE = vocab.NEVER_FURNITURE
+_LIST_TAGS = vocab.LIST_TAGS
 
 
 class Proto:
@@ -93,23 +97,27 @@ class Walker:
 
     def __init__(self) -> None:
         self.blocks: list[Proto] = []
-        self.pieces: list = []  # str, (str, linked) or _BR
+        self.pieces: list = []  # (str, linked) or _BR
+        self._br = False  # a _BR is in self.pieces
+        self._linked = False  # a linked piece is in self.pieces
         self.counter = 0
         self.spans: dict = {}  # block element → (first, last) preorder positions of its subtree
         self.chars: dict = {}  # block element → [text chars, link chars]
         self.tables: dict = {}  # table element → its number in the page, the level of its rows
 
     def run(self, el: etree._Element) -> None:
-        self._block(el, "paragraph", 0, 0, False)
+        self._block(el, "paragraph", 0, 0, False, None)
 
     # Inline content is buffered; every block-level element flushes the buffer before and after itself.
+    # (Callers test ``self.pieces`` first: most flushes find it empty, and a call costs more than the test.)
     def _flush(self, owner, kind: str, level: int) -> None:
         pieces = self.pieces
         if not pieces:
             return
         self.pieces = []
         segments: list[list] = [pieces]
-        if _BR in pieces:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+        if self._br:  # <br><br> separates paragraphs inside one element; a single <br> is a space
+            self._br = False
             segments = [[]]
             brs = 0
             for p in pieces:
@@ -123,12 +131,14 @@ class Walker:
                         segments[-1].append((" ", False))
                     brs = 0
                 segments[-1].append(p)
+        any_link = self._linked
+        self._linked = False
         stats = self.chars.get(owner)
         for seg in segments:
             text = " ".join("".join([t for t, _ in seg]).split())
             if not text:
                 continue
-            link = sum(len(t) for t, linked in seg if linked and t.strip())
+            link = sum(len(t) for t, linked in seg if linked and t.strip()) if any_link else 0
             self.blocks.append(Proto(kind, text, level, link, owner, self.counter))
             if stats is not None:
                 stats[0] += len(text)
@@ -136,10 +146,13 @@ class Walker:
                 if kind != "heading" and _is_prose(text, link):
                     stats[2] += len(text)
 
-    def _block(self, el, kind: str, level: int, lists: int, quoted: bool) -> None:
+    def _block(self, el, kind: str, level: int, lists: int, quoted: bool, up: list | None) -> None:
+        """Walk block element ``el``; ``up`` is the statistics of the block element it sits in (its
+        nearest ancestor that has any: the walk enters every block element through its enclosing one),
+        which receive ``el``'s once it is walked (None for the walk's root)."""
         tag = el.tag
-        own = vocab.BLOCK_KIND.get(tag)
-        if own is None and kind != "caption" and tag not in vocab.NEVER_FURNITURE:
+        own = _BLOCK_KIND.get(tag)
+        if own is None and kind != "caption" and tag not in _NEVER_FURNITURE:
             cls = el.get("class")
             if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX \
                     and not _holds_paragraph(el):
@@ -151,7 +164,7 @@ class Walker:
                 kind, level = own, max(lists, 1)
             elif own == "caption" or kind not in ("heading", "list_item", "code", "caption"):
                 kind, level = own, 0
-        if tag in vocab.LIST_TAGS:
+        if tag in _LIST_TAGS:
             lists += 1
         elif tag == "blockquote":
             quoted = True
@@ -163,49 +176,73 @@ class Walker:
         if tag == "tr" and self._table_row(el):
             self.spans[el] = (start, self.counter)
             self.counter += 1
-            self._add_to_parent(el, stats)
+            if up is not None:
+                up[0] += stats[0]
+                up[1] += stats[1]
+                up[2] += stats[2]
             return
-        if el.text:
-            self.pieces.append((el.text, False))
+        if not len(el):  # a leaf (most paragraphs and list items without markup): its text is its block
+            text = el.text
+            text = " ".join(text.split()) if text else ""
+            if text:
+                self.blocks.append(Proto(kind, text, level, 0, el, self.counter))
+                stats[0] += len(text)
+                if kind != "heading" and _is_prose(text, 0):
+                    stats[2] += len(text)
+            self.spans[el] = (start, self.counter)
+            self.counter += 1
+            if up is not None:
+                up[0] += stats[0]
+                up[2] += stats[2]
+            return
+        text = el.text
+        if text and (self.pieces or not text.isspace()):
+            self.pieces.append((text, False))
         for child in el:
             self._child(child, el, kind, level, lists, quoted, False)
-        self._flush(el, kind, level)
+        if self.pieces:
+            self._flush(el, kind, level)
         self.spans[el] = (start, self.counter)
         self.counter += 1
-        self._add_to_parent(el, stats)
-
-    def _add_to_parent(self, el, stats) -> None:
-        parent_stats = None
-        parent = el.getparent()
-        while parent is not None and parent_stats is None:
-            parent_stats = self.chars.get(parent)
-            parent = parent.getparent()
-        if parent_stats is not None:
-            parent_stats[0] += stats[0]
-            parent_stats[1] += stats[1]
-            parent_stats[2] += stats[2]
+        if up is not None:
+            up[0] += stats[0]
+            up[1] += stats[1]
+            up[2] += stats[2]
 
     def _child(self, child, owner, kind, level, lists, quoted, linked) -> None:
+        # Every linked piece appended sets self._linked, which the flush reads and clears. Whitespace
+        # that would open the buffer is not kept: a flush folds it away, and the indentation between
+        # block tags would otherwise make most flushes (measured: 16,000 of 23,000 on AEB) fold nothing.
         tag = child.tag
+        tail = child.tail
         if not isinstance(tag, str):  # entity or other node
-            if child.tail:
-                self.pieces.append((child.tail, linked))
+            if tail and (self.pieces or not tail.isspace()):
+                self.pieces.append((tail, linked))
+                if linked:
+                    self._linked = True
             return
-        if tag not in vocab.INLINE_TAGS:
-            self._flush(owner, kind, level)
-            self._block(child, kind, level, lists, quoted)
+        if tag not in _INLINE_TAGS:
+            if self.pieces:
+                self._flush(owner, kind, level)
+            self._block(child, kind, level, lists, quoted, self.chars[owner])
         elif tag == "br":
             self.pieces.append(_BR)
+            self._br = True
             self.counter += 1
         else:
             self.counter += 1
             is_link = linked or tag == "a"
-            if child.text:
-                self.pieces.append((child.text, is_link))
+            text = child.text
+            if text and (self.pieces or not text.isspace()):
+                self.pieces.append((text, is_link))
+                if is_link:
+                    self._linked = True
             for sub in child:
                 self._child(sub, owner, kind, level, lists, quoted, is_link)
-        if child.tail:
-            self.pieces.append((child.tail, linked))
+        if tail and (self.pieces or not tail.isspace()):
+            self.pieces.append((tail, linked))
+            if linked:
+                self._linked = True
 
     def _table_row(self, tr) -> bool:
         """Emit a data row as one block (cells joined by a tab); False for a layout row."""

@@ -160,21 +160,21 @@ def _hits(automaton: ahocorasick_rs.AhoCorasick, text: str, starts: list[int]) -
         out: set[tuple[int, int]] = set()  # of matches stays small (memory bounded on one-line files)
         for at in range(0, len(text), _WINDOW):
             window = text[at : at + _WINDOW + _OVERLAP]
-            out |= {(bisect_right(starts, at + s) - 1, k) for k, s in _found(automaton, window)}
+            out |= {(bisect_right(starts, at + s) - 1, k) for k, s, _ in _found(automaton, window)}
         return out
-    return {(bisect_right(starts, start) - 1, k) for k, start in _found(automaton, text)}
+    return {(bisect_right(starts, start) - 1, k) for k, start, _ in _found(automaton, text)}
 
 
 _WINDOW = 1 << 20
 _OVERLAP = 1 << 16  # longer than any anchor: a match is whole in the window where it starts
 
 
-def _found(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int]]:
+def _found(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """(pattern index, start, end) of every occurrence, overlapping ones included."""
     try:
-        found = automaton.find_matches_as_indexes(text, overlapping=True)
+        return automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # lone surrogates (no anchor holds one): stand-ins of the same length
-        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-    return [(k, start) for k, start, _ in found]
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
 class RuleIndex:

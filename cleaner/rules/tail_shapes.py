@@ -14,7 +14,9 @@ lines, and a line that shares most of its words with the article is the article'
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue
 
@@ -33,8 +35,12 @@ _MIN_ARTICLE_WORDS = 30
 _MAX_SCAN = 40  # the widget sits in the page's last lines: a block further up is never scanned down
 
 
+@lru_cache(maxsize=4096)
 def _story(line: str) -> str | None:
-    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label."""
+    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label.
+
+    Memoised: :func:`tail_stories` reads the kind of every line below each candidate of the page's
+    last lines (up to 40 × 40 reads a page, one line at a time), and the kind depends on the line alone."""
     s = _BULLET.sub("", line.strip())
     if not s or len(s) > 240 or _URL.search(s):
         return None
@@ -67,6 +73,22 @@ def _words(s: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(s)}
 
 
+_MEMO = threading.local()
+
+
+def _above(blocks: Sequence[str], a: int) -> tuple[int, set[str]]:
+    """The word count and the word set of the lines above ``a``, the same for every line of the run
+    starting at ``a``, which is judged once per line: kept for the last ``blocks`` seen (held, so
+    compared by identity; the matcher's blocks are a new list on every pass and never changed)."""
+    memo = getattr(_MEMO, "value", None)
+    if memo is None or memo[0] is not blocks or memo[1] != len(blocks):
+        memo = _MEMO.value = (blocks, len(blocks), {})
+    got = memo[2].get(a)
+    if got is None:
+        got = memo[2][a] = (sum(len(b.split()) for b in blocks[:a]), set().union(*(_words(b) for b in blocks[:a])))
+    return got
+
+
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     """Block ``i`` is in the run of story lines that ends the page, under the article's last paragraph."""
     n = len(blocks)
@@ -88,9 +110,9 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
     if last < 0 or not _prose(blocks[last]):
         return None  # no article paragraph above the run (a page of headlines, or a list it introduces)
-    if sum(len(b.split()) for b in blocks[:a]) < _MIN_ARTICLE_WORDS:
+    words_above, article = _above(blocks, a)
+    if words_above < _MIN_ARTICLE_WORDS:
         return None  # a short page (a team page: names and job titles under a quote) has no widget
-    article = set().union(*(_words(b) for b in blocks[:a]))
     shared = [len(w & article) / len(w) for w in map(_words, lines) if w]
     if not shared or sum(shared) / len(shared) >= 0.5:
         return None  # the lines repeat the article's words: its own summary or list

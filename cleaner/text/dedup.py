@@ -47,6 +47,8 @@ __all__ = ["Move", "find_duplicates"]
 _SHINGLE_WORDS = 3  # words per shingle of the comparison form
 _SHINGLE_CHARS = 8  # characters per shingle for text written without spaces (CJK)
 _SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
+_SAMPLE_MASK = _SAMPLE_MOD - 1  # (a power of two: ``h & mask`` is ``h % mod``, one cheaper operation per gram)
+assert _SAMPLE_MOD & _SAMPLE_MASK == 0
 _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
@@ -96,14 +98,15 @@ def _shingles(form: str) -> set[int]:
     if n_words * 12 >= len(form):
         words = form.encode("utf-8", "surrogatepass").split(b" ")  # lone surrogates are text too
         if len(words) >= _SHINGLE_WORDS:
-            grams = map(b" ".join, zip(*(words[k:] for k in range(_SHINGLE_WORDS)), strict=False))
+            grams = map(b" ".join, zip(*[words[k:] for k in range(_SHINGLE_WORDS)], strict=False))
         else:
             grams = iter([b" ".join(words)])
     else:
         starts = range(max(1, len(form) - _SHINGLE_CHARS + 1))
         sliced = map(form.__getitem__, map(slice, starts, range(_SHINGLE_CHARS, len(starts) + _SHINGLE_CHARS)))
         grams = map(_ENCODE_SURROGATES, sliced)
-    return {h for h in map(zlib.crc32, grams) if not h % _SAMPLE_MOD}
+    mask = _SAMPLE_MASK
+    return {h for h in map(zlib.crc32, grams) if not h & mask}
 
 
 _LONG_PAIR_WORDS = 40  # words in both blocks together from which a pair counts as long (_similar)

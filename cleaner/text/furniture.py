@@ -19,8 +19,10 @@ import importlib.util
 import json
 import math
 import re
+import sys
 import unicodedata
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -189,9 +191,22 @@ _BODY_LINES = 30  # the article's words for overlap: its first and last this man
 _STOP_CHARS = 200
 
 
+_LANES = 128  # stoplists at most (jusText has about a hundred)
+_LANE_BITS = 16  # a lane counts up to 65,535 word occurrences: the sample is a few hundred words
+
+
+@lru_cache(maxsize=1)
+def _stoplist_vectors() -> dict[str, int]:
+    """word -> the stoplists holding it as one integer, a 1 in the 16-bit lane of each list: the hits of
+    a document's words on every stoplist are then one sum of integers (in C) instead of a loop over
+    each word's lists."""
+    assert len(_stoplist_files()) <= _LANES
+    return {w: sum(1 << (_LANE_BITS * k) for k in ks) for w, ks in _stoplists().items()}
+
+
 def _document_stoplist(blocks: Sequence[str]) -> frozenset[str]:
-    """The stoplist the document's first words hit most (empty: none, e.g. CJK text)."""
-    lists = _stoplists()
+    """The stoplist the document's first words hit most (empty: none, e.g. CJK text); on a tie, the first."""
+    vectors = _stoplist_vectors()
     words: Counter[str] = Counter()
     seen = 0
     for text in blocks:
@@ -200,12 +215,10 @@ def _document_stoplist(blocks: Sequence[str]) -> frozenset[str]:
         seen += len(found)
         if seen >= _SAMPLE_WORDS:
             break
-    hits = [0] * 128
-    for w, c in words.items():
-        for k in lists.get(w, ()):
-            hits[k] += c
-    best = max(range(len(hits)), key=lambda k: (hits[k], -k))
-    return _stopset(best) if hits[best] >= 3 else frozenset()
+    packed = sum(c * vectors[w] for w, c in words.items() if w in vectors)
+    hits = array("H", packed.to_bytes(_LANES * _LANE_BITS // 8, sys.byteorder))
+    top = max(hits)
+    return _stopset(hits.index(top)) if top >= 3 else frozenset()
 
 
 # -------------------------------------------------------------------------------------- features
