@@ -34,6 +34,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_KEYS,
 )
 from cleaner.rules.inline_shapes import shouted_headline
+from cleaner.rules.shape_vocab import LINK_MARK, SENTENCE_END
 
 __all__ = [
     "EDGE_CANDIDATES",
@@ -47,8 +48,6 @@ __all__ = [
 
 Evidence = tuple[float, str]
 
-_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
-_URL = re.compile(r"https?://|www\.|@")
 _STEM = re.compile("|".join(r"(?<![^\W_])" + re.escape(s) for s in sorted(LABEL_STEMS, key=len, reverse=True)))
 # a Korean cue closes its word ("관련 기사", "노컷영상"; "관련해" is a verb of a sentence)
 _INFIX = re.compile(
@@ -67,7 +66,7 @@ def _label_shaped(line: str) -> bool:
     if len(line) > 80:
         return False
     s = line.strip().strip("•·|-–— ")
-    if not s or len(s) > 48 or _URL.search(s) or _SENTENCE_END.search(s):
+    if not s or len(s) > 48 or LINK_MARK.search(s) or SENTENCE_END.search(s):
         return False
     if any(c in s for c in ":=()/") and not s.endswith((":", "：")):
         return False  # "Photo: Reuters", "사진=연합뉴스", "(фото автора)": credits and captions stay
@@ -136,9 +135,9 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None  # a photo credit with its licence ("Photo credit: Some rights reserved by …"): POLICY D1
     if word and cue:
         return 90.0, f"copyright line: {word.group(0)!r} with the rights cue {cue.group(0)!r}"
-    if word and _DOMAIN.search(s) and words <= 12 and not _SENTENCE_END.search(s.rstrip(".")):
+    if word and _DOMAIN.search(s) and words <= 12 and not SENTENCE_END.search(s.rstrip(".")):
         return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
-    if cue and near_edge and (words <= 8 and len(s) <= 60) and not _SENTENCE_END.search(s.rstrip(".")):
+    if cue and near_edge and (words <= 8 and len(s) <= 60) and not SENTENCE_END.search(s.rstrip(".")):
         return 80.0, f"no-reproduction notice {cue.group(0)!r} on a short line near the page's edge"
     return None
 
@@ -163,7 +162,7 @@ _MAX_OFFER_WORDS = 16
 
 def _price_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 160 and len(s.split()) <= 14 and not _SENTENCE_END.search(s) and bool(_PRICE_PERIOD.search(s))
+    return len(s) <= 160 and len(s.split()) <= 14 and not SENTENCE_END.search(s) and bool(_PRICE_PERIOD.search(s))
 
 
 def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -185,7 +184,7 @@ _SEPARATOR = re.compile(r"^\s*[-–—•·|/\\](?:\s*[-–—•·|/\\]){0,2}\s
 
 def _bar_item(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not _SENTENCE_END.search(s)
+    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not SENTENCE_END.search(s)
 
 
 def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:

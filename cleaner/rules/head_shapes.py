@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.shape_vocab import SENTENCE_END
+
 __all__ = ["date_header", "section_label", "widget_value"]
 
 Evidence = tuple[float, str]
 
-_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
 _MAX_LABELS = 3
 _LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
 
@@ -33,7 +34,7 @@ def _label(line: str) -> bool:
     s = line.strip().strip("|•·-–— ")
     if not s or len(s) > 24 or any(c.isdigit() for c in s) or s.endswith((":", "：")):
         return False
-    return len(s.split()) <= 2 and not _SENTENCE_END.search(s) and any(c.isalpha() for c in s)
+    return len(s.split()) <= 2 and not SENTENCE_END.search(s) and any(c.isalpha() for c in s)
 
 
 def _title(line: str) -> bool:
@@ -41,7 +42,7 @@ def _title(line: str) -> bool:
     n = len(s.split())
     if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s):
         return False  # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…")
-    return 4 <= n <= 30 and len(s) <= 200 and not _SENTENCE_END.search(s) and not s.endswith((":", "："))
+    return 4 <= n <= 30 and len(s) <= 200 and not SENTENCE_END.search(s) and not s.endswith((":", "："))
 
 
 def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -54,7 +55,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if k + 1 >= len(blocks):
         return None
     lede = blocks[k + 1].strip()
-    if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not _SENTENCE_END.search(lede):
+    if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not SENTENCE_END.search(lede):
         return None  # no title under the labels, or no text under it: the short line is the title
         # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)
     title = {w.casefold() for w in blocks[k].split()}

@@ -9,6 +9,16 @@ name. Everything is matched casefolded. Adding a language means adding its words
 
 from __future__ import annotations
 
+import re
+
+# The line patterns every shape module reads (one definition, here).
+# A line that ends as a sentence: its full stop in the scripts the shapes read, with a closing quote or bracket.
+SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
+# The bullet or arrow that leads a list item or a menu entry.
+BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
+# A link or an address on a line ("https://", "www.", an "@" handle or e-mail).
+LINK_MARK = re.compile(r"https?://|www\.|@")
+
 # What a language switcher lists: each language's own name for itself (ISO 639-1 languages a web site
 # commonly offers), in the spellings sites use, with the script variants of Chinese.
 ENDONYMS = frozenset(

@@ -46,10 +46,12 @@ from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PARAMS, EDGE_SHAPES
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
+    BULLET,
     ENDONYMS,
     LOGO_WORDS,
     MINUTE_UNITS,
     MONTHS,
+    SENTENCE_END,
     SWITCHER_MARKS,
     WEEKDAYS,
 )
@@ -60,8 +62,6 @@ __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 # (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text)
 Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]]
 
-_BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
-_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email[^\]]*protected\]", re.IGNORECASE)
 _SEPARATORS = ("›", "»", ">", "→", "|", "/", "\\", "·")
 _VALUE = re.compile(
@@ -87,7 +87,7 @@ def _strip(line: str) -> str:
 
 
 def _unbulleted(line: str) -> str:
-    return _BULLET.sub("", line.strip())
+    return BULLET.sub("", line.strip())
 
 
 def _cjk_share(s: str) -> float:
@@ -108,7 +108,7 @@ def _words(s: str) -> int:
 @lru_cache(maxsize=8192)
 def _short_item(line: str, max_words: int = 4, max_chars: int = 32) -> bool:
     s = _unbulleted(line)
-    return 0 < len(s) <= max_chars and _words(s) <= max_words and not _SENTENCE_END.search(s) and not s.endswith(":")
+    return 0 < len(s) <= max_chars and _words(s) <= max_words and not SENTENCE_END.search(s) and not s.endswith(":")
 
 
 def _bulleted(line: str) -> bool:
@@ -362,12 +362,12 @@ def _headline(line: str) -> bool:
     if not first.isalpha() or first.islower() or ":" in s or "：" in s:
         return False  # a headline opens with a capital (or an uncased letter) and has no "label:" inside
     w = _words(s)
-    return 4 <= w <= 25 and not _SENTENCE_END.search(s) and not _URL.search(s)
+    return 4 <= w <= 25 and not SENTENCE_END.search(s) and not _URL.search(s)
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return _words(s) >= 12 or bool(_SENTENCE_END.search(s)) and _words(s) >= 6
+    return _words(s) >= 12 or bool(SENTENCE_END.search(s)) and _words(s) >= 6
 
 
 def _crosslink(blocks: Sequence[str], i: int, max_items: int) -> Evidence | None:
@@ -641,7 +641,7 @@ def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if len(blocks[i]) > 80:
         return None
     s = blocks[i].strip()
-    if not s or len(s) > 60 or _words(s) > 7 or _SENTENCE_END.search(s):
+    if not s or len(s) > 60 or _words(s) > 7 or SENTENCE_END.search(s):
         return None
     hits = [m for m in _NUMBER_UNIT.finditer(s) if m.group(2).casefold() in MINUTE_UNITS]
     words = {w.casefold().strip(".,:") for w in re.findall(r"\w+", s)}
@@ -693,7 +693,7 @@ def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | No
     if not host or not (i < 3 or i >= len(blocks) - 2):
         return None
     line = blocks[i].strip()
-    if not 3 <= len(line) <= 90 or _SENTENCE_END.search(line) or ":" in line:
+    if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
         return None
     name = _NAME_END.split(line, maxsplit=1)[0]
     words = name.split()

@@ -19,16 +19,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, SENTENCE_END
 
 __all__ = ["tail_stories"]
 
 Evidence = tuple[float, str]
 
-_BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
-_SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
 _CUT = re.compile(r"(?:…|\.\.\.)\s*\S{0,20}$")  # a teaser cut off, perhaps with its "read on" glued
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_URL = re.compile(r"https?://|www\.|@")
 _CREDIT = re.compile(r"\s*\([^()]*\)$")  # a photo caption's "(Name/Agency)" after its full stop
 _MIN_MEAN_WORDS = 6  # a widget's headlines are whole titles; "England (Group A): 10th" is the article's table
 _MIN_ARTICLE_WORDS = 30
@@ -41,25 +39,25 @@ def _story(line: str) -> str | None:
 
     Memoised: :func:`tail_stories` reads the kind of every line below each candidate of the page's
     last lines (up to 40 × 40 reads a page, one line at a time), and the kind depends on the line alone."""
-    s = _BULLET.sub("", line.strip())
-    if not s or len(s) > 240 or _URL.search(s):
+    s = BULLET.sub("", line.strip())
+    if not s or len(s) > 240 or LINK_MARK.search(s):
         return None
     n = len(s.split())
     if _CUT.search(s) and 6 <= n <= 45 and s[0].isupper():  # not a quotation cut short („…“)
         return "teaser"
     if s.endswith((":", "：")):
         return None
-    if n <= 3 and len(s) <= 30 and not _SENTENCE_END.search(s):
+    if n <= 3 and len(s) <= 30 and not SENTENCE_END.search(s):
         return "label"
     first = s[0]
     capital = first.isalpha() and first.isupper() or first in "\"“«„'"
-    closed = bool(_SENTENCE_END.search(s) or _SENTENCE_END.search(_CREDIT.sub("", s)))
+    closed = bool(SENTENCE_END.search(s) or SENTENCE_END.search(_CREDIT.sub("", s)))
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 8 and bool(_SENTENCE_END.search(s))
+    return len(s.split()) >= 8 and bool(SENTENCE_END.search(s))
 
 
 def _signature(line: str) -> bool:
