@@ -38,7 +38,6 @@ from cleaner.rules.shape_vocab import LINK_MARK, SENTENCE_END
 
 __all__ = [
     "EDGE_CANDIDATES",
-    "EDGE_PARAMS",
     "EDGE_SHAPES",
     "copyright_line",
     "lone_separator",
@@ -200,7 +199,8 @@ def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
 
 
-# the shapes of this stop, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes)
+# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
+# none takes a parameter
 EDGE_SHAPES = {
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
@@ -208,7 +208,8 @@ EDGE_SHAPES = {
     "shouted-headline": shouted_headline,
     "lone-separator": lone_separator,
 }
-EDGE_PARAMS = dict.fromkeys(EDGE_SHAPES, 0)
+
+
 def _has_rights_key(line: str) -> bool:
     low = line.casefold()
     return any(k in low for k in RIGHTS_KEYS)

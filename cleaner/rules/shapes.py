@@ -42,7 +42,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PARAMS, EDGE_SHAPES
+from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
@@ -166,8 +166,9 @@ def _menu_item(line: str) -> bool:
 
 
 def _table_row(blocks: Sequence[str], i: int) -> bool:
-    """A row of a table written as text (f4-22): next to a line with as many of its separator, or with
-    figures in its cells. A menu stands alone and holds words; a table's rows are the article's."""
+    """A row of a table written as text ("Datum | Höchststand | Ereignis |" over dated rows): a line next
+    to one with as many of its separator, or whose cells carry figures. A menu stands alone and holds
+    words, not numbers; a table's rows are the article's."""
     line = blocks[i]
     for sep in ("|", "•", "·"):
         n = line.count(sep)
@@ -711,8 +712,10 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 
 
 def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """A label with no list under it (under two bulleted/numbered lines in the next three): a collapsed
-    contents box's toggle (f3-08, f4-07); over its entries it is the article's own (dev 113, 120)."""
+    """A label line with no list under it: of the next three lines, fewer than two are bulleted or
+    numbered entries. A table-of-contents label over its entries is the article's own contents (dev
+    cases 113 and 120 keep "Indice" / "Mục lục" with their entries); alone, it is a collapsed widget's
+    toggle (fresh f3-08 "Daftar Isi", f4-07 "Table of Contents" above the first heading)."""
     following = blocks[i + 1 : i + 4]
     if sum(_bulleted(b) or bool(_NUMBERED.match(b)) for b in following) >= 2:
         return None
@@ -740,24 +743,11 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "date-header": date_header,
     **EDGE_SHAPES,
 }
-DEFAULT_PARAM = {
-    "menu": 5,
-    "breadcrumb": 3,
-    "ticker": 4,
-    "crosslink": 6,
-    "contact": 0,
-    "banner": 12,
-    "switcher": 3,
-    "edge-bar": 8,
-    "date-widget": 0,
-    "glued-breadcrumb": 0,
-    "tail-marker": 0,
-    "reading-time": 0, "counter": 0, "site-name": 0, "lone-label": 0,  # fmt: skip
+# The parameter of a shape that takes one (a run's least length, a window); 0 for the others.
+DEFAULT_PARAM = dict.fromkeys(SHAPES, 0) | {
+    "menu": 5, "breadcrumb": 3, "ticker": 4, "crosslink": 6, "banner": 12, "switcher": 3, "edge-bar": 8,
     "tail-stories": 3,
-    "section-label": 0,
-    "date-header": 0,
-    **EDGE_PARAMS,
-}
+}  # fmt: skip
 
 
 def _may_contact(line: str) -> bool:
