@@ -174,14 +174,8 @@ class Walker:
         start = self.counter
         stats = self.chars[el] = [0, 0, 0]
         if tag == "tr" and self._table_row(el):
-            self.spans[el] = (start, self.counter)
-            self.counter += 1
-            if up is not None:
-                up[0] += stats[0]
-                up[1] += stats[1]
-                up[2] += stats[2]
-            return
-        if not len(el):  # a leaf (most paragraphs and list items without markup): its text is its block
+            pass  # a table row of data: _table_row wrote its block
+        elif not len(el):  # a leaf (most paragraphs and list items without markup): its text is its block
             text = el.text
             text = " ".join(text.split()) if text else ""
             if text:
@@ -189,19 +183,14 @@ class Walker:
                 stats[0] += len(text)
                 if kind != "heading" and _is_prose(text, 0):
                     stats[2] += len(text)
-            self.spans[el] = (start, self.counter)
-            self.counter += 1
-            if up is not None:
-                up[0] += stats[0]
-                up[2] += stats[2]
-            return
-        text = el.text
-        if text and (self.pieces or not text.isspace()):
-            self.pieces.append((text, False))
-        for child in el:
-            self._child(child, el, kind, level, lists, quoted, False)
-        if self.pieces:
-            self._flush(el, kind, level)
+        else:
+            text = el.text
+            if text and (self.pieces or not text.isspace()):
+                self.pieces.append((text, False))
+            for child in el:
+                self._child(child, el, kind, level, lists, quoted, False)
+            if self.pieces:
+                self._flush(el, kind, level)
         self.spans[el] = (start, self.counter)
         self.counter += 1
         if up is not None:
