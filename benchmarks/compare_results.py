@@ -1,14 +1,17 @@
-"""Result snapshot of the text pipeline, to prove a speed change changes no result.
+"""Result snapshot of the text pipeline (and with ``--html`` of HTML extraction), to prove a speed or
+refactoring change changes no result.
 
-Runs ``cleaner.clean`` (text input only: HTML extraction is not covered) over the bench_text corpus
+Runs ``cleaner.clean`` on text input over the bench_text corpus
 (10 / bundled / bundled + 1,000 generated rules / no rules), the labelled cases, every text rule's
 inline test inputs (with the rule alone and with all bundled rules) and the blocks-scaling documents,
 and records per document the clean text, the language and every removal (kind, rule, span, score,
-duplicate_of). ``--save FILE`` writes the snapshot; ``--check FILE`` compares with a saved one and
-exits 1 on any difference.
+duplicate_of). With ``--html`` it runs ``cleaner.clean(html, url=url)`` instead on every page of the AEB
+and Dragnet benchmarks (../shared/bench, read in place: Dragnet's pages are AGPL and stay there) and of
+tests/data/html, and records the same per page. ``--save FILE`` writes the snapshot; ``--check FILE``
+compares with a saved one and exits 1 on any difference.
 
-Usage: ``python benchmarks/compare_results.py --save /tmp/before.json`` then, after a change,
-``python benchmarks/compare_results.py --check /tmp/before.json``.
+Usage: ``python benchmarks/compare_results.py [--html] --save /tmp/before.json`` then, after a change,
+``python benchmarks/compare_results.py [--html] --check /tmp/before.json``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from cleaner import clean, load_rules
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests"))
+from bench_html import BENCH, SETS, load  # noqa: E402
 from bench_text import CASES, SITES, corpus, ten_rules  # noqa: E402
 from synthetic_rules import site_url, write_synthetic_pack  # noqa: E402
 
@@ -81,13 +85,26 @@ def snapshot() -> dict[str, dict]:
     return out
 
 
+def html_snapshot() -> dict[str, dict]:
+    """``cleaner.clean`` of every benchmark page (those of the sets present) and regression page."""
+    out: dict[str, dict] = {}
+    for name in SETS:
+        if (BENCH / name).is_dir():
+            for key, url, html, _ in load(None, name):
+                out[f"html/{name}/{key}"] = _record(clean(html, url=url))
+    for p in sorted((ROOT / "tests" / "data" / "html").rglob("*.html")):
+        out[f"html/regress/{p.relative_to(ROOT)}"] = _record(clean(p.read_bytes()))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = ap.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the snapshot here")
     group.add_argument("--check", type=Path, help="compare with this saved snapshot")
+    ap.add_argument("--html", action="store_true", help="snapshot HTML extraction (benchmark and regression pages)")
     args = ap.parse_args(argv)
-    snap = snapshot()
+    snap = html_snapshot() if args.html else snapshot()
     digest = hashlib.sha256(json.dumps(snap, sort_keys=True).encode()).hexdigest()[:16]
     if args.save:
         args.save.write_text(json.dumps(snap, ensure_ascii=False, sort_keys=True), encoding="utf-8")
