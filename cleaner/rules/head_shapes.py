@@ -27,6 +27,7 @@ __all__ = ["date_header", "section_label", "widget_value"]
 Evidence = tuple[float, str]
 
 _MAX_LABELS = 3
+_HEADLINE_END = re.compile(r"[!?！？؟]")
 _LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
 
 
@@ -42,7 +43,15 @@ def _title(line: str) -> bool:
     n = len(s.split())
     if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s):
         return False  # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…")
-    return 4 <= n <= 30 and len(s) <= 200 and not SENTENCE_END.search(s) and not s.endswith((":", "："))
+    # a headline may close on "!" or "?" ("Dolar fırladı, gram altında tarihi zirve!"), never on a full stop
+    end = SENTENCE_END.search(s)
+    if end and not _HEADLINE_END.match(end.group()):
+        return False
+    return 4 <= n <= 30 and len(s) <= 200 and not s.endswith((":", "："))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -55,6 +64,8 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if k + 1 >= len(blocks):
         return None
     lede = blocks[k + 1].strip()
+    if _same(lede, blocks[k]) and k + 2 < len(blocks):
+        lede = blocks[k + 2].strip()  # the title repeated under itself (a scraped h1 and og:title) is no lede
     if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not SENTENCE_END.search(lede):
         return None  # no title under the labels, or no text under it: the short line is the title
         # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)
