@@ -33,7 +33,7 @@ _LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byli
 
 def _label(line: str) -> bool:
     s = line.strip().strip("|•·-–— ")
-    if not s or len(s) > 24 or any(c.isdigit() for c in s) or s.endswith((":", "：")):
+    if not s or len(s) > 32 or any(c.isdigit() for c in s) or s.endswith((":", "：")):
         return False
     return len(s.split()) <= 2 and not SENTENCE_END.search(s) and any(c.isalpha() for c in s)
 
