@@ -375,9 +375,9 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     if found is None:
         return []
     u = doc.units[i]
-    if len(found) == 3:  # a span of the block (a marker glued to the text), in view offsets
-        vs, ve = found[2]
-        return [_Hit(u.to_raw(vs), u.to_raw_end(ve), found[0], found[1])]
+    if len(found) == 3:  # spans of the block (a marker glued to the text, a line's counters), in view offsets
+        spans = found[2] if isinstance(found[2], list) else [found[2]]
+        return [_Hit(u.to_raw(vs), u.to_raw_end(ve), found[0], found[1]) for vs, ve in spans]
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
 
 

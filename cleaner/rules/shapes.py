@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
+from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     BULLET,
@@ -59,8 +60,9 @@ from cleaner.rules.tail_shapes import tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
-# (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text)
-Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]]
+# (score, why), or (score, why, (start, end)) for a span of the block (a marker glued to the text), or a
+# list of such spans (the counters of a meta line)
+Evidence = tuple[float, str] | tuple[float, str, tuple[int, int]] | tuple[float, str, list[tuple[int, int]]]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email[^\]]*protected\]", re.IGNORECASE)
 _SEPARATORS = ("›", "»", ">", "→", "|", "/", "\\", "·")
@@ -742,6 +744,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "section-label": section_label,
     "date-header": date_header,
     **EDGE_SHAPES,
+    **META_SHAPES,
 }
 # The parameter of a shape that takes one (a run's least length, a window); 0 for the others.
 DEFAULT_PARAM = dict.fromkeys(SHAPES, 0) | {
@@ -770,6 +773,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
     **EDGE_CANDIDATES,
+    **META_CANDIDATES,
 }
 
 

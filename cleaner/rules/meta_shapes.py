@@ -1,0 +1,138 @@
+"""Meta-line counters: a post's view, comment and like counts in the line that carries its date.
+
+Board and blog software prints a meta line under a post's title or at its foot: the date, sometimes the
+author or the category, and the counters ("币圈资讯 阅读:44 2024-04-22 11:41:19 评论:0", "时间:2025-03-07
+阅读数:52人阅读", "12 października 2010 0 0", "조회 수 172 추천 수 0 댓글 0"). POLICY B2 removes the bare counters and
+keeps the date (D1), so the counters go as spans of the line and the rest stays.
+
+A counter is told by its shape, not its wording: a short label, a colon and a count ("阅读:44", "Views:
+1,204"); a count and one word ("0 likes", "· 4 comments"); or a bare count after the date. One such shape
+alone proves nothing ("Population: 1234" in a fact box, "2 eggs" in a recipe, "2 Fast 4 Gnomz" as a game's
+title), so the line must show itself as a meta line: short, made of dates, times, counters and at most a
+few other words, with a date or a clock time on it, or else two colon counters. A line of three or more
+label-count pairs and nothing else ("조회 수 172 추천 수 0 댓글 0") is a counter bar and goes whole; so does a
+line of two to four bare counts near the page's edge ("0 0" under a share prompt), which no sentence is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.text.normalize import is_cjk
+
+__all__ = ["META_CANDIDATES", "META_SHAPES"]
+
+Span = tuple[int, int]
+Evidence = tuple[float, str] | tuple[float, str, list[Span]]
+
+_MAX_LINE = 120
+_EDGE = 10  # blocks from either end of the page where a meta line stands (under the title, at the foot)
+_MAX_OTHER_WORDS = 4  # words on a meta line besides dates, times and counters (a category, an author)
+
+_COUNT = r"\d{1,3}(?:[,.\u00a0]\d{3})+|\d{1,7}"
+_DATE = re.compile(
+    r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"  # 2024-04-22, 2024年4月22日
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 22.04.2024
+    r"|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"  # 2025년 01월 24일
+    r"|\d{1,2}\.?\s[^\W\d_]{3,12}\.?,?\s\d{4}"  # 12 października 2010, 5. März 2024
+    r"|[^\W\d_]{3,12}\.?\s\d{1,2},?\s\d{4}"  # October 12, 2010
+    r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])"  # 11:41:19 (a clock time, not a lap's 52:10)
+)
+# "阅读:44", "Views: 1,204", "阅读数:52人阅读": a label of letters (no digits), a colon, a count, a short unit
+_COLON_COUNTER = re.compile(
+    rf"(?<![\w:：])(?:[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?)\s?[:：]\s?(?:{_COUNT})(?:[^\W\d_]{{1,3}})?(?![\w:：.,/-])"
+)
+# "0 likes", "4 comments": a count and one word, then the line's end, a separator or a count (not "3 hours
+# ago", not "15 ounce) pumpkin")
+_COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}(?=\s*$|\s*[|·•,]|\s+[/–—-]\s|\s+\d)")
+_BARE = re.compile(r"(?<![\w:：.,/-])\d{1,6}(?![\w:：.,/-])")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_CLOCK = re.compile(r"[\d:]+")
+_PAIR = re.compile(rf"[^\W\d_]+(?:\s[^\W\d_]+)?\s(?:{_COUNT})")
+_PAIRS_LINE = re.compile(rf"^(?:{_PAIR.pattern})(?:\s+(?:{_PAIR.pattern})){{2,}}$")
+_BARE_LINE = re.compile(r"^\d{1,6}(?:\s\d{1,6}){1,3}$")
+_SEPARATORS = re.compile(r"[|·•/\-–—,]+")
+
+
+def _near_edge(blocks: Sequence[str], i: int) -> bool:
+    return i < _EDGE or i >= len(blocks) - _EDGE
+
+
+def _numeric(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and all(c.isdigit() or c in " .,%+-" for c in s)
+
+
+def _counter_bar(blocks: Sequence[str], i: int) -> Evidence | None:
+    """A whole line of label-count pairs ("조회 수 172 추천 수 0 댓글 0") or of bare counts ("0 0")."""
+    s = " ".join(blocks[i].split())
+    if _PAIRS_LINE.match(s) and not _DATE.search(s):
+        return 85.0, "counter bar: a line of three or more label-count pairs"
+    if _BARE_LINE.match(s) and not any(_YEAR.match(t) for t in s.split()):
+        neighbours = [blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks)]
+        if not any(_numeric(b) for b in neighbours):  # a column of figures is a table
+            return 80.0, "counter bar: a line of bare counts"
+    return None
+
+
+def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """The counters of a post's meta line (spans), or a whole counter bar (the block)."""
+    line = blocks[i]
+    if len(line) > _MAX_LINE or not _near_edge(blocks, i):
+        return None
+    bar = _counter_bar(blocks, i)
+    if bar is not None:
+        return bar
+    dates = [m.span() for m in _DATE.finditer(line)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < de and ds < e for ds, de in dates)
+
+    counters = [_colon_span(line, m) for m in _COLON_COUNTER.finditer(line) if free(*m.span())]
+    if any(not _CLOCK.fullmatch(line[s:e]) for s, e in dates):
+        # "0 likes" and the bare counts after the date ("12 października 2010 0 0") only beside a calendar
+        # date: beside a clock time alone they are a race's splits ("15 km - 52:10 (17:24)")
+        words = [m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span())]
+        counters += [w for w in words if not _overlaps(w, counters)]
+        tail = [m.span() for m in _BARE.finditer(line) if m.start() >= dates[-1][1] and free(*m.span())]
+        if len(tail) >= 2 and not any(_YEAR.match(line[s:e]) for s, e in tail):
+            counters += [t for t in tail if not _overlaps(t, counters)]
+    if not counters or (not dates and len(counters) < 2):
+        return None
+    rest = line
+    for s, e in sorted(dates + counters, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    if len(_SEPARATORS.sub(" ", rest).split()) > _MAX_OTHER_WORDS:
+        return None  # a sentence with figures in it, not a meta line
+    spans = _merged(sorted(counters), line)
+    return 85.0, f"meta line: {len(counters)} counter(s) beside the post's date", spans
+
+
+def _colon_span(line: str, m: re.Match[str]) -> Span:
+    """The counter's span; a two-word label in an unspaced script is a category and the label's one word
+    ("币圈资讯 阅读:44": the counter is "阅读:44")."""
+    s, e = m.span()
+    label = line[s : line.find(":", s) if ":" in line[s:e] else line.find("：", s)]
+    if " " in label and any(is_cjk(c) for c in label):
+        s += label.rfind(" ") + 1
+    return s, e
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _merged(spans: list[Span], line: str) -> list[Span]:
+    """Adjacent counters ("0 0") as one span: only whitespace between them."""
+    out: list[Span] = []
+    for s, e in spans:
+        if out and not line[out[-1][1] : s].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+META_SHAPES = {"meta-counters": _meta_counters}
+META_CANDIDATES = {"meta-counters": lambda line: len(line) <= _MAX_LINE and any(c.isdigit() for c in line)}
