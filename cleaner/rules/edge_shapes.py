@@ -18,11 +18,15 @@
   13,90 € /månad", "$4.99/mo"), among the page's last lines to the end, when every line down there is
   short. A price in the article's words ("Sign up for a Hulu ad-free account for $11.99 a month", a
   deals post on AEB) has no slash and stays.
+
+- ``site-name`` (B2): the site's name (its logo's alt text, its tagline) on a line of its own among the
+  page's first or last lines, when it spells the page's host (:func:`site_name`; the matcher passes the host).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from cleaner.rules.edge_vocab import (
@@ -34,7 +38,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_KEYS,
 )
 from cleaner.rules.inline_shapes import shouted_headline
-from cleaner.rules.shape_vocab import LINK_MARK, SENTENCE_END
+from cleaner.rules.shape_vocab import LINK_MARK, LOGO_WORDS, SENTENCE_END
 
 __all__ = [
     "EDGE_CANDIDATES",
@@ -42,6 +46,7 @@ __all__ = [
     "copyright_line",
     "lone_separator",
     "paywall_offer",
+    "site_name",
     "tail_labels",
 ]
 
@@ -223,3 +228,34 @@ EDGE_CANDIDATES = {
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
 }
+
+
+# -------------------------------------------------------------------------------------- site name
+_NAME_END = re.compile(r"\s+(?:[-–—|·•]|::)\s+")
+
+
+def _fold(s: str) -> str:
+    """Letters and digits only, accents dropped, casefolded: "Tin Tức Bitcoin" -> "tintucbitcoin"."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
+
+
+def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | None:
+    """The site's name (its logo's alt text, its tagline) on a line of its own at the page's head or tail:
+    the line, up to a " - " / " | " tagline separator and a "Logo" word, spells the host's name
+    ("Basic Group" on basicgroup.ua, "Tin Tức Bitcoin - Cập Nhật …" on tintucbitcoin.com)."""
+    if not host or not (i < 3 or i >= len(blocks) - 2):
+        return None
+    line = blocks[i].strip()
+    if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
+        return None
+    name = _NAME_END.split(line, maxsplit=1)[0]
+    words = name.split()
+    if words and words[-1].casefold() in LOGO_WORDS:
+        name = " ".join(words[:-1])
+    key = _fold(name)
+    labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
+    if len(key) < 4 or not any(key == _fold(p) for p in labels):
+        return None
+    tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
+    return 90.0, f"site name: the line spells the host {host!r}{tagline}"

@@ -42,14 +42,13 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES
+from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
     BULLET,
     ENDONYMS,
-    LOGO_WORDS,
     MINUTE_UNITS,
     MONTHS,
     SENTENCE_END,
@@ -570,8 +569,9 @@ def _date_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 # ------------------------------------------------------------------------------- glued breadcrumb
 def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """ "ДомойBitcoinРоссийские СМИ, …": short section names glued, without a space, before the text of a
-    line the page prints on its own nearby (the title): the block is navigation plus a copy."""
+    """ "ДомойBitcoinРоссийские СМИ, …": short section names glued, without a space (or two to four
+    capitalised ones spaced, before a headline), before the text of a line the page prints on its own
+    nearby (the title): the block is navigation plus a copy."""
     if not 24 <= len(blocks[i]) <= 600 or i > 8:
         return None
     line = blocks[i].strip()
@@ -583,12 +583,20 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if len(other) < 20 or len(other) >= len(line) + 40:
             continue
         p = line.find(other[:20], 2, 60)
-        if not 2 <= p <= 40 or line[p - 1].isspace() or not other.startswith(body[p:]):
+        if not 2 <= p <= 40 or not other.startswith(body[p:]):
             continue
-        if not _GLUE.search(line, 1, p + 1):
-            continue  # no case change or separator inside a word before the copy: nothing is glued
         prefix = line[:p]
         crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
+        if line[p - 1].isspace() and not _GLUE.search(line, 1, p):
+            # spaced: "Home News Deutschland Bundesligarückschau: …" over the title itself; capitalised
+            # section names (or an unspaced script's), two to four of them, before a copy of a headline
+            crumbs = prefix.split()
+            if not (2 <= len(crumbs) <= 4 and all(c.isalpha() and (c[0].isupper() or _CJK.match(c)) for c in crumbs)):
+                continue
+            if SENTENCE_END.search(other) or _words(other) > 25:
+                continue
+        elif line[p - 1].isspace() or not _GLUE.search(line, 1, p + 1):
+            continue  # no case change or separator inside a word before the copy: nothing is glued
         if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
             return 95.0, f"glued breadcrumb: {len(crumbs)} section names glued before a copy of line {k + 1}"
     return None
@@ -679,37 +687,6 @@ _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-# -------------------------------------------------------------------------------------- site name
-_NAME_END = re.compile(r"\s+(?:[-–—|·•]|::)\s+")
-
-
-def _fold(s: str) -> str:
-    """Letters and digits only, accents dropped, casefolded: "Tin Tức Bitcoin" -> "tintucbitcoin"."""
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
-
-
-def _site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | None:
-    """The site's name (its logo's alt text, its tagline) on a line of its own at the page's head or tail:
-    the line, up to a " - " / " | " tagline separator and a "Logo" word, spells the host's name
-    ("Basic Group" on basicgroup.ua, "Tin Tức Bitcoin - Cập Nhật …" on tintucbitcoin.com)."""
-    if not host or not (i < 3 or i >= len(blocks) - 2):
-        return None
-    line = blocks[i].strip()
-    if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
-        return None
-    name = _NAME_END.split(line, maxsplit=1)[0]
-    words = name.split()
-    if words and words[-1].casefold() in LOGO_WORDS:
-        name = " ".join(words[:-1])
-    key = _fold(name)
-    labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
-    if len(key) < 4 or not any(key == _fold(p) for p in labels):
-        return None
-    tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
-    return 90.0, f"site name: the line spells the host {host!r}{tagline}"
-
-
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 
 
@@ -738,7 +715,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "tail-marker": _tail_marker,
     "reading-time": _reading_time,
     "counter": _counter,
-    "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls _site_name itself
+    "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls site_name itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
     "section-label": section_label,
@@ -790,5 +767,5 @@ def match_shape(
 ) -> Evidence | None:
     """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None (``host``: the page's)."""
     if name == "site-name":
-        return _site_name(blocks, i, host)
+        return site_name(blocks, i, host)
     return SHAPES[name](blocks, i, DEFAULT_PARAM[name] if param is None else param)
