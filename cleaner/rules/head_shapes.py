@@ -28,7 +28,8 @@ Evidence = tuple[float, str]
 
 _MAX_LABELS = 3
 _HEADLINE_END = re.compile(r"[!?！？؟]")
-_LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
+_LEDE_WORDS = 8
+_BYLINE_WORDS = 6  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
 
 
 def _label(line: str) -> bool:
@@ -54,6 +55,20 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _lede(blocks: Sequence[str], k: int) -> str:
+    """The first line under the title at ``k`` past a copy of the title (a scraped h1 and og:title) and,
+    under that copy, a byline or dateline ("كتبت: سودة هنو", six words at most). Without the copy a short
+    line under the title is no lede: "Instagramming Portugal" over its dek and byline is a title."""
+    copied = False
+    for j in range(k + 1, min(len(blocks), k + 5)):
+        line = blocks[j].strip()
+        if _same(line, blocks[k]):
+            copied = True
+        elif not (copied and len(line.split()) <= _BYLINE_WORDS) or j == k + 4:
+            return line
+    return ""
+
+
 def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is one of the short section lines that open the page right above its title."""
     if i >= _MAX_LABELS or not all(_label(b) for b in blocks[: i + 1]):
@@ -63,9 +78,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         k += 1
     if k + 1 >= len(blocks):
         return None
-    lede = blocks[k + 1].strip()
-    if _same(lede, blocks[k]) and k + 2 < len(blocks):
-        lede = blocks[k + 2].strip()  # the title repeated under itself (a scraped h1 and og:title) is no lede
+    lede = _lede(blocks, k)
     if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not SENTENCE_END.search(lede):
         return None  # no title under the labels, or no text under it: the short line is the title
         # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)
