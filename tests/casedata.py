@@ -24,7 +24,7 @@ def load_case(name: str) -> tuple[str, str, dict]:
 
 def load_fresh_case(name: str) -> tuple[str, str, str | None]:
     """A fresh-round page (tests/data/fresh/roundN/fN-MM): raw text, label and the page's URL."""
-    folder = DATA / "fresh" / f"round{name[1]}"
+    folder = DATA / "fresh" / f"round{name[1:].split('-')[0]}"  # "f10-03" is in round10
     record = yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
     raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
     label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
