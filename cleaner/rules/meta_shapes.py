@@ -1,17 +1,19 @@
 """Meta-line counters: a post's view, comment and like counts in the line that carries its date.
 
-Board and blog software prints a meta line under a post's title or at its foot: the date, sometimes the
-author or the category, and the counters ("币圈资讯 阅读:44 2024-04-22 11:41:19 评论:0", "时间:2025-03-07
-阅读数:52人阅读", "12 października 2010 0 0", "조회 수 172 추천 수 0 댓글 0"). POLICY B2 removes the bare counters and
-keeps the date (D1), so the counters go as spans of the line and the rest stays.
+Board and blog software prints a meta line under a post's title or at its foot: the date, sometimes the author
+or the category, and the counters ("币圈资讯 阅读:44 2024-04-22 11:41:19 评论:0", "时间:2025-03-07 阅读数:52人阅读", "12
+października 2010 0 0", "조회 수 172 추천 수 0 댓글 0"). POLICY B2 removes the bare counters and keeps the date (D1),
+so the counters go as spans of the line and the rest stays.
 
-A counter is told by its shape, not its wording: a short label, a colon and a count ("阅读:44", "Views:
-1,204"); a count and one word ("0 likes", "· 4 comments"); or a bare count after the date. One such shape
-alone proves nothing ("Population: 1234" in a fact box, "2 eggs" in a recipe, "2 Fast 4 Gnomz" as a game's
-title), so the line must show itself as a meta line: short, made of dates, times, counters and at most a
-few other words, with a date or a clock time on it, or else two colon counters. A line of three or more
-label-count pairs and nothing else ("조회 수 172 추천 수 0 댓글 0") is a counter bar and goes whole; so does a
-line of two to four bare counts near the page's edge ("0 0" under a share prompt), which no sentence is.
+A counter is told by its shape, not its wording: a short label, a colon and a count ("阅读:44", "Views: 1,204");
+a count and one word ("0 likes", "· 4 comments"); or a bare count after the date. One such shape alone proves
+nothing ("Population: 1234" in a fact box, "2 eggs" in a recipe, "2 Fast 4 Gnomz" as a game's title), so the
+line must show itself as a meta line: short, made of dates, times, counters and at most a few other words,
+with a date or a clock time on it, or else two colon counters. A line of three or more label-count pairs and
+nothing else ("조회 수 172 추천 수 0 댓글 0") is a counter bar and goes whole; so does a line of two to four bare
+counts near the page's edge ("0 0" under a share prompt), which no sentence is. A counter alone on its line
+goes when it stands between the post's dateline or title and its first paragraph ("123 citiri" under
+"Miercuri, 19 Octombrie 2016, ora 03:42").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.shape_vocab import SENTENCE_END
 from cleaner.text.normalize import is_cjk
 
 __all__ = ["META_CANDIDATES", "META_SHAPES"]
@@ -76,12 +79,28 @@ def _counter_bar(blocks: Sequence[str], i: int) -> Evidence | None:
     return None
 
 
+def _lone_counter(blocks: Sequence[str], i: int) -> Evidence | None:
+    """A counter alone on its line ("123 citiri", "Число просмотров: 9223") between the post's dateline or
+    title and its first paragraph, near the head: a fact box's "Population: 1234" has no prose under it,
+    a recipe's "2 eggs" no title or dateline over it."""
+    s = " ".join(blocks[i].split())
+    if i == 0 or i + 1 >= len(blocks) or i >= _EDGE or not (_COLON_COUNTER.fullmatch(s) or _COUNT_WORD.fullmatch(s)):
+        return None
+    above, below = " ".join(blocks[i - 1].split()), blocks[i + 1].strip()
+    dated = sum(e - s_ for s_, e in (m.span() for m in _DATE.finditer(above))) >= 0.3 * len(above) > 0
+    titled = 4 <= len(above.split()) <= 30 and not SENTENCE_END.search(above)
+    prose = len(below.split()) >= 12 or (len(below.split()) >= 8 and bool(SENTENCE_END.search(below)))
+    if not (dated or titled) or not prose or _YEAR.match(s.split()[0]):
+        return None
+    return 80.0, f"lone counter under the post's {'dateline' if dated else 'title'}, over its first paragraph"
+
+
 def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """The counters of a post's meta line (spans), or a whole counter bar (the block)."""
     line = blocks[i]
     if len(line) > _MAX_LINE or not _near_edge(blocks, i):
         return None
-    bar = _counter_bar(blocks, i)
+    bar = _counter_bar(blocks, i) or _lone_counter(blocks, i)
     if bar is not None:
         return bar
     dates = [m.span() for m in _DATE.finditer(line)]
