@@ -105,6 +105,11 @@ def _date_header(line: str) -> str | None:
     s = line.strip()
     if not 8 <= len(s) <= 90:
         return None
+    years = _years(s)
+    if len(years) >= 2 and max(years) - min(years) >= 300 and len(_DIGITS.findall(s)) >= 4 and len(s.split()) <= 12:
+        # "الجمعة 20 يونيو 2025 07:45 مـ 23 ذو الحجة 1446 هـ": a day and a year in each of two calendars, which
+        # stand centuries apart (a title's "2021 vs 2022" does not)
+        return "two calendars"
     segments = [p for p in _SEGMENT.split(s) if p.strip()]
     if not segments or not _date_segment(segments[0]):
         return None
@@ -113,6 +118,16 @@ def _date_header(line: str) -> str | None:
     if s.startswith(_LEADING_MARK) and len(segments) >= 2:
         return "a date between marks with a name-day"  # "// 2026. február 27., péntek // Ákos, Bátor"
     return "date" if len(segments) == 1 else None
+
+
+def _years(s: str) -> set[int]:
+    """The distinct four-digit years on a line, in any calendar a header prints (Gregorian, Hijri 1446,
+    Persian 1404, Buddhist 2568), digits of any script."""
+    years = set()
+    for run in _DIGITS.findall(s):
+        if len(run) == 4 and 1300 <= int(run) <= 2700:
+            years.add(int(run))
+    return years
 
 
 def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -125,6 +140,9 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     kind = _date_header(blocks[0])
     if kind is None:
+        # under the site's name (a short first line): the widget when it shows two calendars
+        if i == 1 and _label(blocks[0]) and _date_header(blocks[1]) == "two calendars":
+            return 85.0, "date header: the line under the site's name is a date widget (two calendars)"
         return None
     weather = bool(_TEMPERATURE.match(blocks[1].strip()))
     if kind == "date" and not weather:
