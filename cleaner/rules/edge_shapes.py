@@ -19,6 +19,11 @@
   short. A price in the article's words ("Sign up for a Hulu ad-free account for $11.99 a month", a
   deals post on AEB) has no slash and stays.
 
+- ``url-residue`` (B2): the page's address or its slug printed alone on a line near the page's edge (a
+  link's text, a share widget's residue): a path with a hyphenated slug ("/artikel/crypto-weekly-99") or a
+  bare slug of four words or more ("cach-mang-satoshi-bai-7"). A file path or a hyphenated word
+  ("/usr/local/bin", "x-ray") has fewer hyphens and stays.
+
 - ``site-name`` (B2): the site's name (its logo's alt text, its tagline) on a line of its own among the
   page's first or last lines, when it spells the page's host (:func:`site_name`; the matcher passes the host).
 """
@@ -48,6 +53,7 @@ __all__ = [
     "paywall_offer",
     "site_name",
     "tail_labels",
+    "url_residue",
 ]
 
 Evidence = tuple[float, str]
@@ -213,6 +219,7 @@ EDGE_SHAPES = {
     "shouted-headline": shouted_headline,
     "recurring-crosslink": recurring_crosslink,
     "lone-separator": lone_separator,
+    "url-residue": lambda blocks, i, _: url_residue(blocks, i),
 }
 
 
@@ -229,6 +236,7 @@ EDGE_CANDIDATES = {
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
     "recurring-crosslink": lambda line: len(line) <= 240 and (":" in line[:26] or "：" in line[:26]),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
+    "url-residue": lambda line: 8 <= len(line) <= 160 and "-" in line and " " not in line.strip(),
 }
 
 
@@ -261,3 +269,24 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
         return None
     tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
+
+
+# ------------------------------------------------------------------------------------ url residue
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+){%d,}"
+_PATH_RESIDUE = re.compile(r"^/(?:[\w%.~-]+/)*" + _SLUG % 2 + r"(?:\.html?|/)?$")
+_SLUG_RESIDUE = re.compile("^" + _SLUG % 3 + r"(?:\.html?)?$")
+_RESIDUE_EDGE = 10
+
+
+def url_residue(blocks: Sequence[str], i: int) -> Evidence | None:
+    """Block ``i`` is the page's path or slug alone on a line among the page's first or last lines."""
+    if _RESIDUE_EDGE <= i < len(blocks) - _RESIDUE_EDGE:
+        return None
+    s = blocks[i].strip()
+    if not any(c.isalpha() for c in s):
+        return None
+    if _PATH_RESIDUE.match(s):
+        return 85.0, "url residue: an address path with a slug alone on a line"
+    if _SLUG_RESIDUE.match(s):
+        return 80.0, "url residue: a slug of four words or more alone on a line"
+    return None
