@@ -607,6 +607,9 @@ _GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|
 
 # ----------------------------------------------------------------------------------- feed markers
 _EMBED_MORE = re.compile(r"(?<=[.!?。！？”\"])(?P<mark>\s+(?:…|\.{3})\s+(?P<title>[^\n.!?。！？…]{1,80}))$")
+# the cut set off from the cut word and glued to a read-on link in lower case ("… pentru ...citește toată
+# știrea"): an author's ellipsis is glued to the word before it ("It rose… and then")
+_READ_ON = re.compile(r"(?<=\S)(?P<mark>\s(?:…|\.{3})(?P<link>[^\W\d_][^\W\d]*(?:\s[^\W\d]+){0,3}))\s*$")
 _TAIL_MARK = re.compile(
     r"(?:(?<=\w)|^|\s)(?P<mark>\s*(?:…\.?|\.{3,4}|\[\s*(?:…|\.{3})\s*\]"
     r"|\(\s*[^\W\d_]{2,14}(?:\s[^\W\d_]{2,14}){0,2}\s?(?:…|\.{3})\s*\))"  # WordPress's "(more…)", "(mehr…)"
@@ -620,22 +623,28 @@ def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     three words, a chevron and the post's title) or ". … Title Continue reading" (a lone ellipsis after the last
     sentence, then a short run to the end: an embed's title and its read-on link) — in any language.
     Removed as a span."""
-    if i != len(blocks) - 1:
+    last = i == len(blocks) - 1
+    if not last and not (i >= len(blocks) - 3 and all(_words(b) <= 3 for b in blocks[i + 1 :])):
         return None
     line = blocks[i]
     end = line[-140:]
     if "…" not in end and ".." not in end:
         return None
-    m = _TAIL_MARK.search(end) or _EMBED_MORE.search(end)
+    readon = _READ_ON.search(end)
+    if readon and not readon.group("link")[0].islower():
+        readon = None  # a capitalised run after the cut is a title or a sentence, not a link
+    # under a short line or two (a source name) only a read-on link marks the cut
+    m = (_TAIL_MARK.search(end) or _EMBED_MORE.search(end) or readon) if last else readon
     if not m:
         return None
     start = len(line) - len(line[-140:]) + m.start("mark")
-    if m.group("title") and _words(m.group("title")) > 10:
+    title = m.groupdict().get("title")
+    if title and _words(title) > 10:
         return None
     mark = m.group("mark").strip()
     cut = re.match(r"…\.?|\.{3,4}|\[[^\]]*\]", mark)
     cut_text = cut.group(0) if cut else mark[:1]
-    if m.group("title"):
+    if title or m.groupdict().get("link"):
         link = mark[len(cut_text) :].strip() if cut else mark
         why = f"feed marker: the cut {cut_text!r}, then the link {link[:60]!r}, end the text"
     else:
