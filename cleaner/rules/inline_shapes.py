@@ -87,6 +87,24 @@ def _labelled(line: str) -> tuple[str, str] | None:
     return (label.casefold(), rest) if long_enough else None
 
 
+_HEADING_SHARE = 0.4
+_TERM = re.compile(r"[^\W\d_]{4,}")
+
+
+def _terms(s: str) -> set[str]:
+    """Words of four letters or more, casefolded; in an unspaced script its character trigrams."""
+    if _CJK.search(s):
+        runs = re.findall("[\u3040-\u9fff\uac00-\ud7af]+", s)
+        return {r[k : k + 3] for r in runs for k in range(len(r) - 2)}
+    return {w.casefold() for w in _TERM.findall(s)}
+
+
+def _shared(headline: str, paragraph: str) -> float:
+    """The share of the headline's terms that the paragraph repeats."""
+    mine = _terms(headline)
+    return len(mine & _terms(paragraph)) / len(mine) if mine else 0.0
+
+
 def _paragraph(line: str) -> bool:
     """A paragraph of the article: it closes as a sentence, with six words or more (or in an unspaced script)."""
     s = line.strip()
@@ -108,6 +126,8 @@ def recurring_crosslink(blocks: Sequence[str], i: int, _: int) -> Evidence | Non
     if i + 1 < len(blocks) and (not _text_line(blocks[i + 1]) or _labelled(blocks[i + 1])):
         return None  # a heading over a list or a run of fields of the article's ("Recipe: …", "Prep Time: …")
     label, headline = mine
+    if i + 1 < len(blocks) and _shared(headline, blocks[i + 1]) >= _HEADING_SHARE:
+        return None  # the paragraph under it speaks of it: a heading ("New Release: …" on a deals page)
     for k, other in enumerate(blocks):
         if k == i or label not in other[: _MAX_LABEL_CHARS + 2].casefold():
             continue
