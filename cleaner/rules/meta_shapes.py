@@ -43,8 +43,11 @@ _DATE = re.compile(
     r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])"  # 11:41:19 (a clock time, not a lap's 52:10)
 )
 # "阅读:44", "Views: 1,204", "阅读数:52人阅读": a label of letters (no digits), a colon, a count, a short unit
+# (a price is no count: "VIP : 60,000₩", "Preis: 100 €", "$5")
+_MONEY = "$€£¥₩₹₽₺₴₦₱₫฿%"
 _COLON_COUNTER = re.compile(
-    rf"(?<![\w:：])(?:[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?)\s?[:：]\s?(?:{_COUNT})(?:[^\W\d_]{{1,3}})?(?![\w:：.,/-])"
+    rf"(?<![\w:：])(?:[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?)\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})(?:[^\W\d_]{{1,3}})?"
+    rf"(?![\w:：.,/{_MONEY}-])(?!\s?(?:[{_MONEY}]|EUR|USD|GBP|zł|Kč|Ft|руб|грн|lei|TL)(?![^\W\d_]))"
 )
 # "0 likes", "4 comments": a count and one word, then the line's end, a separator or a count (not "3 hours
 # ago", not "15 ounce) pumpkin")
