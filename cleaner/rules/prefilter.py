@@ -114,6 +114,10 @@ class _Group:
     lower_automaton: ahocorasick_rs.AhoCorasick | None = None
     form_leaves: list[list[int]] = field(default_factory=list)  # automaton pattern index -> leaf ids
     lower_leaves: list[list[tuple[int, int]]] = field(default_factory=list)
+    # regex anchors of one common character ("a"): looked for with ``in`` line by line, not by the
+    # automaton, which reports every occurrence (tens of thousands a page) for one hit per line;
+    # each is (its pattern index among the lower ones, the character)
+    lower_chars: list[tuple[int, str]] = field(default_factory=list)
 
     # per pattern index: leaves a hit makes candidates at once, and those that need more (fuzzy leaves
     # needing several distinct anchors: (leaf, how many); regex leaves needing every required literal:
@@ -125,11 +129,18 @@ class _Group:
 
     def build(self, need: dict[int, int], full: dict[int, int]) -> None:
         self.form_automaton, self.form_leaves = _automaton(self.form_words)
-        self.lower_automaton, self.lower_leaves = _automaton(self.lower_words)
+        common = {a for a in self.lower_words if len(a) == 1 and _char_odds(a) >= _COMMON_CHAR}
+        scanned = {a: v for a, v in self.lower_words.items() if a not in common}
+        self.lower_automaton, self.lower_leaves = _automaton(scanned)
+        self.lower_chars = [(len(self.lower_leaves) + k, a) for k, a in enumerate(sorted(common))]
+        self.lower_leaves += [self.lower_words[a] for _, a in self.lower_chars]
         self.form_plain = [[lid for lid in v if need.get(lid, 1) <= 1] for v in self.form_leaves]
         self.form_counted = [[(lid, need[lid]) for lid in v if need.get(lid, 1) > 1] for v in self.form_leaves]
         self.lower_plain = [[lid for lid, _ in v if lid not in full] for v in self.lower_leaves]
         self.lower_masked = [[(lid, bit, full[lid]) for lid, bit in v if lid in full] for v in self.lower_leaves]
+
+
+_COMMON_CHAR = 0.05  # (the odds of an ASCII letter: see _char_odds)
 
 
 def _automaton(words: dict[str, list]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list]]:
@@ -308,6 +319,7 @@ class RuleIndex:
         hits: list[list[int]] = [[] for _ in units]
         forms: list[str] | None = None
         lowered: tuple[str, list[int]] | None = None
+        lower_lines: list[str] = []
         form_text: tuple[str, list[int]] | None = None
         counts: dict[tuple[int, int], int] = {}
         masks: dict[tuple[int, int], int] = {}
@@ -333,11 +345,15 @@ class RuleIndex:
                             c = counts[key] = counts.get(key, 0) + 1
                             if c == k:  # a candidate once the k-th distinct anchor is seen
                                 hits[j].append(lid)
-            if g.lower_automaton is not None:
+            if g.lower_automaton is not None or g.lower_chars:
                 if lowered is None:
-                    lowered = _lines([fold_map(u.text)[0].lower() for u in units])  # as regexes see it
+                    lower_lines = [fold_map(u.text)[0].lower() for u in units]  # as regexes see it
+                    lowered = _lines(lower_lines)
                 lplain, masked = g.lower_plain, g.lower_masked
-                for j, v in _hits(g.lower_automaton, *lowered):
+                found = _hits(g.lower_automaton, *lowered) if g.lower_automaton is not None else set()
+                for v, ch in g.lower_chars:
+                    found.update((j, v) for j, line in enumerate(lower_lines) if ch in line)
+                for j, v in found:
                     if lplain[v]:
                         hits[j].extend(lplain[v])
                     for lid, bit, full in masked[v]:  # every required literal must be in the unit
