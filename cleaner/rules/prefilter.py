@@ -2,11 +2,12 @@
 
 Every leaf matcher carries *anchors* (see :mod:`cleaner.rules.anchors`): strings of which every match holds
 one — a literal's comparison forms, a fuzzy pattern's 6-character chunks (a match keeps a share of
-them), the literals a regex cannot match without. When the rules are first used, all anchors go into
-Aho–Corasick automata (ahocorasick-rs, a DFA): one over the blocks' comparison forms (literal and fuzzy
-anchors) and one over their lower-cased text (regex anchors); whole-block literals are a hash lookup
-of each block's form. Rules scoped to domains get automata of their own, chosen by the document's
-host, so a thousand site rules cost a document only its own site's rules.
+them), the literals a regex cannot match without (in its block: those its lookaheads require count).
+When the rules are first used, all anchors go into Aho–Corasick automata (ahocorasick-rs, a DFA): one
+over the blocks' comparison forms (literal and fuzzy anchors) and one over their lower-cased text
+(regex anchors); whole-block literals are a hash lookup of each block's form. Rules scoped to domains
+get automata of their own, chosen by the document's host, so a thousand site rules cost a document
+only its own site's rules.
 
 Per document each block is scanned once and every hit says which leaf may match in which block; a
 rule's candidate blocks follow from its matcher tree (``any``: union, ``all``: intersection). Rules
@@ -87,19 +88,25 @@ def _regex_groups(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str
     """
     assert m.regex is not None
     anchors = tuple(m.anchors)
+    groups = [anchors] if _lookup_group(anchors) else []
     try:
-        reqs = regex_requirements(m.regex, fold=True)
+        reqs = regex_requirements(m.regex, fold=True, around=True)
     except Exception:  # an exotic construct: the anchors alone
-        return [anchors]
-    groups = [anchors]
+        return groups
     for alts in reqs:
-        if alts and all(alts):
-            g = tuple(sorted({a.lower() for a in alts}))
-            if g not in groups and not any(_SURROGATE.search(a) for a in g):
-                groups.append(g)
+        g = tuple(sorted({a.lower() for a in alts}))
+        if _lookup_group(g) and g not in groups:
+            groups.append(g)
+    if not groups:
+        return []
     first = min(groups, key=_group_odds)  # (min keeps the anchors on a tie: they come first)
     rest = [g for g in groups if g != first and min(map(len, g)) >= min_len]
     return [first, *sorted(rest, key=lambda g: (-min(map(len, g)), g))[:most]]
+
+
+def _lookup_group(alternatives: tuple[str, ...]) -> bool:
+    """Whether the automaton can look for these alternatives: some, none empty, valid Unicode."""
+    return bool(alternatives) and all(alternatives) and not any(_SURROGATE.search(a) for a in alternatives)
 
 
 @dataclass
@@ -205,10 +212,19 @@ class RuleIndex:
                 lid = id(leaf)
                 self._leaf_rules.setdefault(lid, []).append(k)
                 anchors = leaf.anchors
-                if (
-                    not anchors
+                # a regex is looked up by its requirement groups, which may exist without anchors
+                # (requirements only lookaheads hold); a leaf without either runs on every block
+                groups_of_leaf = _regex_groups(leaf) if leaf.kind == "regex" else []
+                if groups_of_leaf:
+                    for bit, alternatives in enumerate(groups_of_leaf):
+                        for a in alternatives:
+                            group.lower_words.setdefault(a, []).append((lid, 1 << bit))
+                    if len(groups_of_leaf) > 1:
+                        self._full[lid] = (1 << len(groups_of_leaf)) - 1
+                elif (
+                    leaf.kind not in ("literal", "fuzzy")  # (a regex here has no requirement to look for)
+                    or not anchors
                     or "" in anchors
-                    or leaf.kind not in ("literal", "regex", "fuzzy")
                     or any(_SURROGATE.search(a) for a in anchors)  # the automaton takes valid Unicode only
                 ):
                     self._open.add(lid)  # no anchor to look for: every block is a candidate
@@ -216,13 +232,6 @@ class RuleIndex:
                 elif leaf.kind == "literal" and leaf.whole_block:
                     for a in anchors:
                         group.blocks.setdefault(a, []).append(lid)
-                elif leaf.kind == "regex":
-                    groups_of_leaf = _regex_groups(leaf)
-                    for bit, alternatives in enumerate(groups_of_leaf):
-                        for a in alternatives:
-                            group.lower_words.setdefault(a, []).append((lid, 1 << bit))
-                    if len(groups_of_leaf) > 1:
-                        self._full[lid] = (1 << len(groups_of_leaf)) - 1
                 else:
                     for a in anchors:
                         group.form_words.setdefault(a, []).append(lid)
