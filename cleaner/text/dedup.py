@@ -32,7 +32,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, filterfalse, repeat
+from itertools import chain, repeat
 from operator import attrgetter, methodcaller
 from typing import NamedTuple
 
@@ -105,7 +105,8 @@ def _shingles(form: str) -> set[int]:
         starts = range(max(1, len(form) - _SHINGLE_CHARS + 1))
         sliced = map(form.__getitem__, map(slice, starts, range(_SHINGLE_CHARS, len(starts) + _SHINGLE_CHARS)))
         grams = map(_ENCODE_SURROGATES, sliced)
-    return set(filterfalse(_SAMPLE_MASK.__and__, map(zlib.crc32, grams)))  # the hashes h with h & mask == 0
+    mask = _SAMPLE_MASK
+    return {h for h in map(zlib.crc32, grams) if not h & mask}
 
 
 _LONG_PAIR_WORDS = 40  # words in both blocks together from which a pair counts as long (_similar)
