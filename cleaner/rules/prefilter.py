@@ -30,7 +30,7 @@ import ahocorasick_rs
 
 from cleaner.rules.anchors import regex_requirements
 from cleaner.rules.model import Matcher, Rule, RuleSet
-from cleaner.rules.regex import fold_map
+from cleaner.rules.regex import unit_fold
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -356,7 +356,7 @@ class RuleIndex:
                                 hits[j].append(lid)
             if g.lower_automaton is not None or g.lower_chars:
                 if lowered is None:
-                    lower_lines = [fold_map(u.text)[0].lower() for u in units]  # as regexes see it
+                    lower_lines = [unit_fold(u)[0].lower() for u in units]  # as regexes see it
                     lowered = _lines(lower_lines)
                 lplain, masked = g.lower_plain, g.lower_masked
                 found = _hits(g.lower_automaton, *lowered) if g.lower_automaton is not None else set()
