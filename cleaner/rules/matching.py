@@ -378,21 +378,20 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
 
 
+# the matcher of each leaf kind (``any`` and ``all`` combine leaves: :func:`_match`)
+_LEAVES = {
+    "literal": _match_literal, "regex": _match_regex, "fuzzy": _match_fuzzy, "shape": _match_shape,
+    "model": _match_model,
+}  # fmt: skip
+
+
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    if m.kind not in ("any", "all"):
+    leaf = _LEAVES.get(m.kind)
+    if leaf is not None:
         known = doc.leaf_units.get(id(m))
         if known is not None and i not in known:
             return []  # none of the leaf's anchors is in this unit
-    if m.kind == "literal":
-        return _match_literal(m, doc, i)
-    if m.kind == "regex":
-        return _match_regex(m, doc, i)
-    if m.kind == "fuzzy":
-        return _match_fuzzy(m, doc, i)
-    if m.kind == "shape":
-        return _match_shape(m, doc, i)
-    if m.kind == "model":
-        return _match_model(m, doc, i)
+        return leaf(m, doc, i)
     if m.kind == "any":
         out: list[_Hit] = []
         for member in m.members:
@@ -442,8 +441,10 @@ def find_boilerplate(
             indices = sorted(candidates.intersection(indices))
         if rule.matcher.kind == "shape":
             indices = shape_candidates(rule.matcher.shape, doc.blocks(), indices)
+        # a leaf rule's indices are already its leaf's candidate units: its matcher is called directly
+        match = _LEAVES.get(rule.matcher.kind, _match)
         for i in indices:
-            for hit in _match(rule.matcher, doc, i):
+            for hit in match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))
     return _drop_contained(found)
 
