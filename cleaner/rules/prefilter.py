@@ -275,7 +275,7 @@ class RuleIndex:
         url: str | None,
         language: str | None,
         only: set[int] | None = None,
-    ) -> tuple[list[tuple[Rule, set[int] | None]], dict[int, frozenset[int] | set[int]]]:
+    ) -> tuple[list[tuple[Rule, frozenset[int] | set[int] | None]], dict[int, frozenset[int] | set[int]]]:
         """The rules that may match, in load order, each with its candidate units (None: any unit),
         and for every anchored leaf of those rules the units where it may match (keyed by ``id``).
 
@@ -312,7 +312,7 @@ class RuleIndex:
         leaf_rules = self._leaf_rules
         for lid in leaf_units:
             touched.update(leaf_rules[lid])
-        out: list[tuple[Rule, set[int] | None]] = []
+        out: list[tuple[Rule, frozenset[int] | set[int] | None]] = []
         known: dict[int, frozenset[int] | set[int]] = dict(leaf_units)
         for k in sorted(touched):
             rule = self.rules[k]
@@ -375,9 +375,12 @@ class RuleIndex:
         for u, lids in zip(units, hits, strict=True):
             u._anchor_hits = (u.text, groups, lids)
 
-    def _tree(self, m: Matcher, known: dict[int, frozenset[int] | set[int]]) -> set[int] | None:
+    def _tree(
+        self, m: Matcher, known: dict[int, frozenset[int] | set[int]]
+    ) -> frozenset[int] | set[int] | None:
         """Units where ``m`` may match (None: any), from its leaves' units; fills ``known`` with an
-        empty set for anchored leaves without a hit, so matching skips them."""
+        empty set for anchored leaves without a hit, so matching skips them. A leaf's set is ``known``'s
+        own, not a copy (read only: ``any`` and ``all`` make new sets of theirs)."""
         if m.kind == "any":
             sets = [self._tree(x, known) for x in m.members]
             return None if any(s is None for s in sets) else set().union(*sets)  # type: ignore[arg-type]
@@ -394,7 +397,7 @@ class RuleIndex:
         got = known.get(lid)
         if got is None:
             got = known[lid] = _EMPTY
-        return set(got)
+        return got
 
 
 _INDEXES: dict[int, tuple[weakref.ref[RuleSet], RuleIndex]] = {}
