@@ -154,10 +154,10 @@ def _automaton(words: dict[str, list]) -> tuple[ahocorasick_rs.AhoCorasick | Non
     if not words:
         return None, []
     patterns = sorted(words)
-    # The library's own choice of automaton: a DFA for few patterns, a contiguous NFA for many. A DFA of
-    # the ~1,700 regex anchors scans at a few ns per character when warm, but its tables (megabytes) are
-    # out of the cache again by the next page, after the extraction: in the pipeline it scanned AEB in
-    # 52-54 ms against the NFA's 33-40 (same matches).
+    # The library's own choice of automaton (for the ~1,700 regex anchors it times as its contiguous NFA
+    # does). A forced DFA of them scans at a few ns per character when warm, but its tables (megabytes)
+    # are out of the cache again by the next page, after the extraction: in the pipeline it scanned AEB
+    # in 52-54 ms against the default's 33-40 (same matches).
     automaton = ahocorasick_rs.AhoCorasick(patterns)
     return automaton, [words[p] for p in patterns]
 
