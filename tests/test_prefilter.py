@@ -147,3 +147,39 @@ def test_a_regex_is_looked_up_by_its_rarest_requirement():
     units = units_of("The minister said again that certain rules remain.\n이 기사는 AI로 번역되었습니다.")
     chosen, _ = index.candidates(units, None, None, None)
     assert [(r.id, sorted(c)) for r, c in chosen] == [("t.ko-notice", [1])]
+
+
+def test_a_regex_made_of_lookaheads_is_looked_up_by_what_they_require():
+    """The cookie banner's regex holds its words only in lookaheads: no match-level anchor (the match
+    need not hold them), but the block it runs on must, so the index looks for them there."""
+    from cleaner.rules.anchors import regex_requirements
+
+    pattern = re.compile(r"(?i)^(?=[^\n]*(?:cookie|çerez))(?=[^\n]*(?:site|page))[^\n]+$")
+    assert required_anchors(pattern) == ()
+    assert ["cookie", "çerez"] in regex_requirements(pattern, fold=True, around=True)
+    rule = next(r for r in BUNDLED.rules if r.id == "generic.cookie.banner-head")
+    units = units_of("The minister said again that certain rules remain.\nWe use cookies on this site. Accept?")
+    chosen = dict(rule_index(BUNDLED).candidates(units, None, None, "en")[0])
+    assert chosen[rule] == {1}
+
+
+def test_every_regex_match_is_in_a_block_holding_its_lookup_groups():
+    """A unit holding a match of a bundled regex holds one string of each group it is looked up by, in
+    its folded, lower-cased text (what the index scans), lookahead requirements included."""
+    from cleaner.rules.prefilter import _leaves, _regex_groups
+    from cleaner.rules.regex import fold_map
+
+    checked = 0
+    for rule in BUNDLED.rules:
+        lines = {line for t in rule.tests for line in t.input.splitlines()} | set(CASE_LINES)
+        for leaf in _leaves(rule.matcher):
+            if leaf.kind != "regex":
+                continue
+            groups = _regex_groups(leaf)
+            for line in lines:
+                folded = fold_map(line)[0]
+                if any(m.end() > m.start() for m in leaf.regex.finditer(folded)):
+                    low = folded.lower()
+                    assert all(any(a in low for a in g) for g in groups), (rule.id, line, groups)
+                    checked += 1
+    assert checked > 50

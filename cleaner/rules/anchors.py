@@ -45,21 +45,22 @@ def required_anchors(pattern: re.Pattern[str], min_len: int = 1) -> tuple[str, .
     return tuple(sorted({a.lower() for a in req}))
 
 
-def regex_requirements(pattern: re.Pattern[str], *, fold: bool = False) -> list[list[str]]:
+def regex_requirements(pattern: re.Pattern[str], *, fold: bool = False, around: bool = False) -> list[list[str]]:
     """Everything a match of ``pattern`` cannot do without: each entry a list of alternative strings,
-    one of which every match holds (see :func:`_requirements` for ``fold``).
+    one of which every match holds (see :func:`_requirements` for ``fold`` and ``around``).
 
     Raises whatever the regex parser raises on a construct it does not know; callers then do
     without anchors (the regex runs everywhere).
     """
-    key = (pattern.pattern, pattern.flags, fold)
+    key = (pattern.pattern, pattern.flags, fold, around)
     found = REQUIREMENTS.get(key)
     if found is None:
-        found = REQUIREMENTS[key] = _requirements(_sre_parse.parse(pattern.pattern, pattern.flags), fold)
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        found = REQUIREMENTS[key] = _requirements(parsed, fold, around)
     return [list(alts) for alts in found]
 
 
-# regex_requirements per (pattern, flags, fold): parsing a pattern again costs as much as compiling it,
+# regex_requirements per (pattern, flags, fold, around): parsing a pattern again costs as much as compiling it,
 # and the compiled-rules cache (cleaner.rules.cache) keeps this table for the prefilter of the next run
 REQUIREMENTS: dict[tuple[str, int, bool], list[list[str]]] = {}
 
@@ -71,12 +72,17 @@ _REPEATS = tuple(
 )
 
 
-def _requirements(items, fold: bool = False) -> list[list[str]]:
+def _requirements(items, fold: bool = False, around: bool = False) -> list[list[str]]:
     """Requirements of a parsed sequence: each a list of alternative strings, one of which must occur.
 
     ``fold``: the strings will be looked for in lower-cased text, so a class of one ASCII letter in both
     cases ("[Mm]") reads as that letter — "Read [Mm]ore" then requires "read more", not just "ore"
     (which "more", "before", "score" hold). ASCII only: its lower case never depends on neighbours.
+
+    ``around``: the requirements of positive lookaheads and lookbehinds count too. They hold in the text
+    the regex searches, not always in the match (``(?=…)`` may look past its end), so they are for a
+    test of the whole searched text, as the rule index makes on a block: a cookie banner's regex made
+    of lookaheads ("(?=[^\n]*(?:cookie|…))") is then looked for only in the blocks holding a cookie word.
     """
     c = _sre_constants
     reqs: list[list[str]] = []
@@ -97,16 +103,18 @@ def _requirements(items, fold: bool = False) -> list[list[str]]:
                 run.append(lowered.pop())
                 continue
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            if around and op is c.ASSERT:  # (av: direction, pattern)
+                reqs.extend(_requirements(av[1], fold, around))
             continue  # zero-width: the literals around it are still adjacent in the text
         flush()
         if op is c.SUBPATTERN:
-            reqs.extend(_requirements(av[-1], fold))
+            reqs.extend(_requirements(av[-1], fold, around))
         elif op is c.BRANCH:
-            alternatives = [_best(_requirements(alt, fold)) for alt in av[1]]
+            alternatives = [_best(_requirements(alt, fold, around)) for alt in av[1]]
             if all(alternatives):
                 reqs.append([s for alt in alternatives for s in alt])  # type: ignore[union-attr]
         elif op in _REPEATS and av[0] >= 1:
-            reqs.extend(_requirements(av[2], fold))
+            reqs.extend(_requirements(av[2], fold, around))
     flush()
     return reqs
 

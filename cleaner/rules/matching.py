@@ -22,7 +22,7 @@ from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import rule_index
-from cleaner.rules.regex import fold_map
+from cleaner.rules.regex import unit_fold
 from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
@@ -75,7 +75,6 @@ class Document:
         self.pristine = pristine  # every unit is still its whole input line (first pass)
         self._forms: list[str] | None = None
         self._maps: dict[int, tuple[str, list[int]]] = {}
-        self._folds: dict[int, tuple[str, list[int] | None]] = {}  # unit -> fold_map of its view
         self._blocks: list[str] | None = None
         self._linkish: list[str] | None = None
         self._short: list[int] | None = None
@@ -171,11 +170,9 @@ class Document:
         return [(back[h.start()], back[h.end() - 1] + 1) for h in pattern.finditer(folded) if h.end() > h.start()]
 
     def folded(self, i: int) -> tuple[str, list[int] | None]:
-        """:func:`fold_map` of unit ``i``'s view, computed once per pass (every regex rule reads it)."""
-        got = self._folds.get(i)
-        if got is None:
-            got = self._folds[i] = fold_map(self.raw(i))
-        return got
+        """:func:`~cleaner.rules.regex.fold_map` of unit ``i``'s view (kept on the unit: every regex rule
+        and the rule index read it)."""
+        return unit_fold(self.units[i])
 
     def hit(self, i: int, vs: int, ve: int, score: float) -> _Hit:
         """A hit on view span [vs, ve) of unit ``i``, in raw document offsets."""
@@ -381,21 +378,20 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
 
 
+# the matcher of each leaf kind (``any`` and ``all`` combine leaves: :func:`_match`)
+_LEAVES = {
+    "literal": _match_literal, "regex": _match_regex, "fuzzy": _match_fuzzy, "shape": _match_shape,
+    "model": _match_model,
+}  # fmt: skip
+
+
 def _match(m: Matcher, doc: Document, i: int) -> list[_Hit]:
-    if m.kind not in ("any", "all"):
+    leaf = _LEAVES.get(m.kind)
+    if leaf is not None:
         known = doc.leaf_units.get(id(m))
         if known is not None and i not in known:
             return []  # none of the leaf's anchors is in this unit
-    if m.kind == "literal":
-        return _match_literal(m, doc, i)
-    if m.kind == "regex":
-        return _match_regex(m, doc, i)
-    if m.kind == "fuzzy":
-        return _match_fuzzy(m, doc, i)
-    if m.kind == "shape":
-        return _match_shape(m, doc, i)
-    if m.kind == "model":
-        return _match_model(m, doc, i)
+        return leaf(m, doc, i)
     if m.kind == "any":
         out: list[_Hit] = []
         for member in m.members:
@@ -445,8 +441,10 @@ def find_boilerplate(
             indices = sorted(candidates.intersection(indices))
         if rule.matcher.kind == "shape":
             indices = shape_candidates(rule.matcher.shape, doc.blocks(), indices)
+        # a leaf rule's indices are already its leaf's candidate units: its matcher is called directly
+        match = _LEAVES.get(rule.matcher.kind, _match)
         for i in indices:
-            for hit in _match(rule.matcher, doc, i):
+            for hit in match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))
     return _drop_contained(found)
 

@@ -2,11 +2,12 @@
 
 Every leaf matcher carries *anchors* (see :mod:`cleaner.rules.anchors`): strings of which every match holds
 one — a literal's comparison forms, a fuzzy pattern's 6-character chunks (a match keeps a share of
-them), the literals a regex cannot match without. When the rules are first used, all anchors go into
-Aho–Corasick automata (ahocorasick-rs, a DFA): one over the blocks' comparison forms (literal and fuzzy
-anchors) and one over their lower-cased text (regex anchors); whole-block literals are a hash lookup
-of each block's form. Rules scoped to domains get automata of their own, chosen by the document's
-host, so a thousand site rules cost a document only its own site's rules.
+them), the literals a regex cannot match without (in its block: those its lookaheads require count).
+When the rules are first used, all anchors go into Aho–Corasick automata (ahocorasick-rs): one
+over the blocks' comparison forms (literal and fuzzy anchors) and one over their lower-cased text
+(regex anchors); whole-block literals are a hash lookup of each block's form. Rules scoped to domains
+get automata of their own, chosen by the document's host, so a thousand site rules cost a document
+only its own site's rules.
 
 Per document each block is scanned once and every hit says which leaf may match in which block; a
 rule's candidate blocks follow from its matcher tree (``any``: union, ``all``: intersection). Rules
@@ -29,7 +30,7 @@ import ahocorasick_rs
 
 from cleaner.rules.anchors import regex_requirements
 from cleaner.rules.model import Matcher, Rule, RuleSet
-from cleaner.rules.regex import fold_map
+from cleaner.rules.regex import unit_fold
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -87,19 +88,25 @@ def _regex_groups(m: Matcher, min_len: int = 5, most: int = 2) -> list[tuple[str
     """
     assert m.regex is not None
     anchors = tuple(m.anchors)
+    groups = [anchors] if _lookup_group(anchors) else []
     try:
-        reqs = regex_requirements(m.regex, fold=True)
+        reqs = regex_requirements(m.regex, fold=True, around=True)
     except Exception:  # an exotic construct: the anchors alone
-        return [anchors]
-    groups = [anchors]
+        return groups
     for alts in reqs:
-        if alts and all(alts):
-            g = tuple(sorted({a.lower() for a in alts}))
-            if g not in groups and not any(_SURROGATE.search(a) for a in g):
-                groups.append(g)
+        g = tuple(sorted({a.lower() for a in alts}))
+        if _lookup_group(g) and g not in groups:
+            groups.append(g)
+    if not groups:
+        return []
     first = min(groups, key=_group_odds)  # (min keeps the anchors on a tie: they come first)
     rest = [g for g in groups if g != first and min(map(len, g)) >= min_len]
     return [first, *sorted(rest, key=lambda g: (-min(map(len, g)), g))[:most]]
+
+
+def _lookup_group(alternatives: tuple[str, ...]) -> bool:
+    """Whether the automaton can look for these alternatives: some, none empty, valid Unicode."""
+    return bool(alternatives) and all(alternatives) and not any(_SURROGATE.search(a) for a in alternatives)
 
 
 @dataclass
@@ -114,6 +121,10 @@ class _Group:
     lower_automaton: ahocorasick_rs.AhoCorasick | None = None
     form_leaves: list[list[int]] = field(default_factory=list)  # automaton pattern index -> leaf ids
     lower_leaves: list[list[tuple[int, int]]] = field(default_factory=list)
+    # regex anchors of one common character ("a"): looked for with ``in`` line by line, not by the
+    # automaton, which reports every occurrence (tens of thousands a page) for one hit per line;
+    # each is (its pattern index among the lower ones, the character)
+    lower_chars: list[tuple[int, str]] = field(default_factory=list)
 
     # per pattern index: leaves a hit makes candidates at once, and those that need more (fuzzy leaves
     # needing several distinct anchors: (leaf, how many); regex leaves needing every required literal:
@@ -125,21 +136,29 @@ class _Group:
 
     def build(self, need: dict[int, int], full: dict[int, int]) -> None:
         self.form_automaton, self.form_leaves = _automaton(self.form_words)
-        self.lower_automaton, self.lower_leaves = _automaton(self.lower_words)
+        common = {a for a in self.lower_words if len(a) == 1 and _char_odds(a) >= _COMMON_CHAR}
+        scanned = {a: v for a, v in self.lower_words.items() if a not in common}
+        self.lower_automaton, self.lower_leaves = _automaton(scanned)
+        self.lower_chars = [(len(self.lower_leaves) + k, a) for k, a in enumerate(sorted(common))]
+        self.lower_leaves += [self.lower_words[a] for _, a in self.lower_chars]
         self.form_plain = [[lid for lid in v if need.get(lid, 1) <= 1] for v in self.form_leaves]
         self.form_counted = [[(lid, need[lid]) for lid in v if need.get(lid, 1) > 1] for v in self.form_leaves]
         self.lower_plain = [[lid for lid, _ in v if lid not in full] for v in self.lower_leaves]
         self.lower_masked = [[(lid, bit, full[lid]) for lid, bit in v if lid in full] for v in self.lower_leaves]
 
 
+_COMMON_CHAR = 0.05  # (the odds of an ASCII letter: see _char_odds)
+
+
 def _automaton(words: dict[str, list]) -> tuple[ahocorasick_rs.AhoCorasick | None, list[list]]:
     if not words:
         return None, []
     patterns = sorted(words)
-    try:  # a DFA scans at a few ns per character; the anchors of thousands of rules still fit it
-        automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.DFA)
-    except Exception:  # pragma: no cover - too many anchors for a DFA: the library's own choice
-        automaton = ahocorasick_rs.AhoCorasick(patterns)
+    # The library's own choice of automaton (for the ~1,700 regex anchors it times as its contiguous NFA
+    # does). A forced DFA of them scans at a few ns per character when warm, but its tables (megabytes)
+    # are out of the cache again by the next page, after the extraction: in the pipeline it scanned AEB
+    # in 52-54 ms against the default's 33-40 (same matches).
+    automaton = ahocorasick_rs.AhoCorasick(patterns)
     return automaton, [words[p] for p in patterns]
 
 
@@ -194,10 +213,19 @@ class RuleIndex:
                 lid = id(leaf)
                 self._leaf_rules.setdefault(lid, []).append(k)
                 anchors = leaf.anchors
-                if (
-                    not anchors
+                # a regex is looked up by its requirement groups, which may exist without anchors
+                # (requirements only lookaheads hold); a leaf without either runs on every block
+                groups_of_leaf = _regex_groups(leaf) if leaf.kind == "regex" else []
+                if groups_of_leaf:
+                    for bit, alternatives in enumerate(groups_of_leaf):
+                        for a in alternatives:
+                            group.lower_words.setdefault(a, []).append((lid, 1 << bit))
+                    if len(groups_of_leaf) > 1:
+                        self._full[lid] = (1 << len(groups_of_leaf)) - 1
+                elif (
+                    leaf.kind not in ("literal", "fuzzy")  # (a regex here has no requirement to look for)
+                    or not anchors
                     or "" in anchors
-                    or leaf.kind not in ("literal", "regex", "fuzzy")
                     or any(_SURROGATE.search(a) for a in anchors)  # the automaton takes valid Unicode only
                 ):
                     self._open.add(lid)  # no anchor to look for: every block is a candidate
@@ -205,13 +233,6 @@ class RuleIndex:
                 elif leaf.kind == "literal" and leaf.whole_block:
                     for a in anchors:
                         group.blocks.setdefault(a, []).append(lid)
-                elif leaf.kind == "regex":
-                    groups_of_leaf = _regex_groups(leaf)
-                    for bit, alternatives in enumerate(groups_of_leaf):
-                        for a in alternatives:
-                            group.lower_words.setdefault(a, []).append((lid, 1 << bit))
-                    if len(groups_of_leaf) > 1:
-                        self._full[lid] = (1 << len(groups_of_leaf)) - 1
                 else:
                     for a in anchors:
                         group.form_words.setdefault(a, []).append(lid)
@@ -254,7 +275,7 @@ class RuleIndex:
         url: str | None,
         language: str | None,
         only: set[int] | None = None,
-    ) -> tuple[list[tuple[Rule, set[int] | None]], dict[int, frozenset[int] | set[int]]]:
+    ) -> tuple[list[tuple[Rule, frozenset[int] | set[int] | None]], dict[int, frozenset[int] | set[int]]]:
         """The rules that may match, in load order, each with its candidate units (None: any unit),
         and for every anchored leaf of those rules the units where it may match (keyed by ``id``).
 
@@ -291,7 +312,7 @@ class RuleIndex:
         leaf_rules = self._leaf_rules
         for lid in leaf_units:
             touched.update(leaf_rules[lid])
-        out: list[tuple[Rule, set[int] | None]] = []
+        out: list[tuple[Rule, frozenset[int] | set[int] | None]] = []
         known: dict[int, frozenset[int] | set[int]] = dict(leaf_units)
         for k in sorted(touched):
             rule = self.rules[k]
@@ -308,6 +329,7 @@ class RuleIndex:
         hits: list[list[int]] = [[] for _ in units]
         forms: list[str] | None = None
         lowered: tuple[str, list[int]] | None = None
+        lower_lines: list[str] = []
         form_text: tuple[str, list[int]] | None = None
         counts: dict[tuple[int, int], int] = {}
         masks: dict[tuple[int, int], int] = {}
@@ -333,11 +355,15 @@ class RuleIndex:
                             c = counts[key] = counts.get(key, 0) + 1
                             if c == k:  # a candidate once the k-th distinct anchor is seen
                                 hits[j].append(lid)
-            if g.lower_automaton is not None:
+            if g.lower_automaton is not None or g.lower_chars:
                 if lowered is None:
-                    lowered = _lines([fold_map(u.text)[0].lower() for u in units])  # as regexes see it
+                    lower_lines = [unit_fold(u)[0].lower() for u in units]  # as regexes see it
+                    lowered = _lines(lower_lines)
                 lplain, masked = g.lower_plain, g.lower_masked
-                for j, v in _hits(g.lower_automaton, *lowered):
+                found = _hits(g.lower_automaton, *lowered) if g.lower_automaton is not None else set()
+                for v, ch in g.lower_chars:
+                    found.update((j, v) for j, line in enumerate(lower_lines) if ch in line)
+                for j, v in found:
                     if lplain[v]:
                         hits[j].extend(lplain[v])
                     for lid, bit, full in masked[v]:  # every required literal must be in the unit
@@ -349,9 +375,12 @@ class RuleIndex:
         for u, lids in zip(units, hits, strict=True):
             u._anchor_hits = (u.text, groups, lids)
 
-    def _tree(self, m: Matcher, known: dict[int, frozenset[int] | set[int]]) -> set[int] | None:
+    def _tree(
+        self, m: Matcher, known: dict[int, frozenset[int] | set[int]]
+    ) -> frozenset[int] | set[int] | None:
         """Units where ``m`` may match (None: any), from its leaves' units; fills ``known`` with an
-        empty set for anchored leaves without a hit, so matching skips them."""
+        empty set for anchored leaves without a hit, so matching skips them. A leaf's set is ``known``'s
+        own, not a copy (read only: ``any`` and ``all`` make new sets of theirs)."""
         if m.kind == "any":
             sets = [self._tree(x, known) for x in m.members]
             return None if any(s is None for s in sets) else set().union(*sets)  # type: ignore[arg-type]
@@ -368,7 +397,7 @@ class RuleIndex:
         got = known.get(lid)
         if got is None:
             got = known[lid] = _EMPTY
-        return set(got)
+        return got
 
 
 _INDEXES: dict[int, tuple[weakref.ref[RuleSet], RuleIndex]] = {}

@@ -17,12 +17,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cleaner.text.segment import Unit
+
 try:  # Python 3.11+: the parser moved
     import re._parser as _sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-__all__ = ["LinearPattern", "compile_rule_regex", "fold_map", "nested_quantifiers", "slow_regex_warnings", "to_re2"]
+__all__ = [
+    "LinearPattern", "compile_rule_regex", "fold_map", "unit_fold", "nested_quantifiers", "slow_regex_warnings",
+    "to_re2",
+]
 
 # Python's Unicode classes (str.isalnum()/isdecimal()/isspace()) in RE2 syntax, without brackets.
 _WORD = r"\p{L}\p{N}_"
@@ -249,3 +254,12 @@ def fold_map(view: str) -> tuple[str, list[int] | None]:
 
 
 _WORDS = re.compile(r"\S+")
+
+
+def unit_fold(u: Unit) -> tuple[str, list[int] | None]:
+    """:func:`fold_map` of ``u``'s current text, kept on the unit for that text: the rule index scans it
+    and every regex rule runs on it, pass after pass, so it is folded once per text, not once per use."""
+    got = u._fold
+    if got is None or got[0] is not u.text:
+        got = u._fold = (u.text, *fold_map(u.text))
+    return got[1], got[2]

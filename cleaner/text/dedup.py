@@ -293,7 +293,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}
-    postings: dict[int, list[int]] = {}
+    postings = _Postings()
     kept: list[Unit] = []
     moved_into: set[int] = set()  # blocks whose teaser was replaced by a fuller unit
     survivors: list[Unit] = []  # units kept so far, short ones included, in document order
@@ -321,20 +321,15 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
                 continue
         if len(f) >= opt.near_min_chars:
             sh = _shingles(f)
-            best = None if relation else _best_near(f, sh, postings, kept, opt)
+            shared = postings.keys() & sh
+            best = None if relation or not shared else _best_near(f, sh, shared, postings, kept, opt)
             if best is not None:
                 score, other = best
                 removals.append(
                     _dup(u, *u.span, "dedup.near", "near-copy of an earlier block", round(score, 1), other.span)
                 )
                 continue
-            k = len(kept)
-            shared = postings.keys() & sh  # most shingles of a block are new: they get a list in one go
-            for h in shared:
-                lst = postings[h]
-                if len(lst) < _MAX_POSTINGS:
-                    lst.append(k)
-            postings.update({h: [k] for h in (sh - shared if shared else sh)})
+            postings.add(len(kept), sh, shared)
         if len(f) >= opt.teaser_min_chars:
             by_prefix.setdefault(f[: opt.teaser_min_chars], []).append(u)
         exact[f] = u
@@ -744,14 +739,47 @@ def _prefix_relation(
     return None
 
 
+class _Postings:
+    """The sparse shingle index: shingle -> the kept units (their positions) that hold it, at most
+    ``_MAX_POSTINGS`` of them.
+
+    Most shingles of a page are held by one unit only, so the first holder is a plain int in one map
+    (filled by ``dict.fromkeys``, a C loop) and only the shingles shared by more get a list: one list
+    per new shingle cost more than the rest of the indexing.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[int, int] = {}
+        self.more: dict[int, list[int]] = {}
+
+    def keys(self):  # the shingles held by some kept unit (a set view: ``keys() & sh``)
+        return self.first.keys()
+
+    def add(self, k: int, sh: set[int], shared: set[int]) -> None:
+        """Index kept unit ``k`` under its shingles ``sh``, of which ``shared`` are already indexed."""
+        more = self.more
+        for h in shared:
+            lst = more.get(h)
+            if lst is None:
+                more[h] = [k]
+            elif len(lst) < _MAX_POSTINGS - 1:  # (the first holder is the list's other entry)
+                lst.append(k)
+        self.first.update(dict.fromkeys(sh - shared if shared else sh, k))
+
+    def counts(self, shared: set[int]) -> Counter:
+        """How many of ``shared`` (indexed shingles) each kept unit holds."""
+        counts = Counter(map(self.first.__getitem__, shared))
+        more = self.more
+        counts.update(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
+        return counts
+
+
 def _best_near(
-    f: str, sh: set[int], postings: dict[int, list[int]], kept: list[Unit], opt: Options
+    f: str, sh: set[int], shared: set[int], postings: _Postings, kept: list[Unit], opt: Options
 ) -> tuple[float, Unit] | None:
-    """The most similar earlier kept unit at or above the threshold, from shingle candidates."""
-    lists = [postings[h] for h in postings.keys() & sh]  # posting lists are never empty
-    if not lists:
-        return None
-    counts = Counter(chain.from_iterable(lists))
+    """The most similar earlier kept unit at or above the threshold, from shingle candidates
+    (``shared``: the shingles of ``sh`` that earlier kept units hold, not empty)."""
+    counts = postings.counts(shared)
     # Near-copies share most sampled shingles; a third is a generous floor that prunes chance overlaps.
     floor = max(1, len(sh) // 3)
     candidates = sorted((k for k, c in counts.items() if c >= floor), key=lambda k: (-counts[k], k))

@@ -91,6 +91,8 @@ class Unit:
     _cform: tuple[str, str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
     # (text, rule groups, ids of the leaf matchers whose anchors it holds), see cleaner.rules.prefilter
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
+    # (text, its whitespace fold and offset map), see cleaner.rules.regex.unit_fold
+    _fold: tuple[str, str, list[int] | None] | None = field(default=None, repr=False, compare=False)
     # What the page said about the block (set by cleaner.core for an extracted page, "" / False for
     # text): its kind (heading, paragraph, list_item, table_row …) and whether any of it is link text.
     kind: str = ""
