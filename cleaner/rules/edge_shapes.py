@@ -42,7 +42,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_CUES,
     RIGHTS_KEYS,
 )
-from cleaner.rules.inline_shapes import recurring_crosslink, shouted_headline
+from cleaner.rules.inline_shapes import shouted_headline
 from cleaner.rules.shape_vocab import LINK_MARK, LOGO_WORDS, SENTENCE_END
 
 __all__ = [
@@ -210,14 +210,13 @@ def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
 
 
-# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline ones of inline_shapes);
+# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
 # none takes a parameter
 EDGE_SHAPES = {
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
     "paywall-offer": paywall_offer,
     "shouted-headline": shouted_headline,
-    "recurring-crosslink": recurring_crosslink,
     "lone-separator": lone_separator,
     "url-residue": lambda blocks, i, _: url_residue(blocks, i),
 }
@@ -234,7 +233,6 @@ EDGE_CANDIDATES = {
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
-    "recurring-crosslink": lambda line: len(line) <= 240 and (":" in line[:26] or "：" in line[:26]),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
     "url-residue": lambda line: 8 <= len(line) <= 160 and "-" in line and " " not in line.strip(),
 }
