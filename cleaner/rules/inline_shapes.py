@@ -6,7 +6,6 @@
   "(FOTO)"). The article's own paragraphs above and below are prose; the headline is neither the title
   (the page's first lines) nor a quotation, and it shouts: several '!' or a media tag, or a long caps lead.
   A dateline lead ("NEW YORK (Reuters) - …") ends in a full stop and stays.
-
 """
 
 from __future__ import annotations
