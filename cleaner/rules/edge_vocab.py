@@ -86,8 +86,11 @@ RIGHTS_CUES = re.compile(
 )
 
 # The word for copyright ("Copyright", "Testi ed immagini Copyright Repubblica.it"), and the signs.
-# A sign needs no word boundary: "저작권자(c) YTN" (ko) glues the holder's word to "(c)".
-COPYRIGHT_WORD = re.compile(r"(?<![^\W\d_])copyrights?(?![^\W\d_])|[ⓒ©Ⓒ℗]|\([cC]\)(?=\s*\S)", re.IGNORECASE)
+# A sign needs no word boundary: "저작권자(c) YTN" (ko) glues the holder's word to "(c)"; a Latin letter
+# before "(c)" makes it a clause or a function ("Section(c)", "f(c)").
+COPYRIGHT_WORD = re.compile(
+    r"(?<![^\W\d_])copyrights?(?![^\W\d_])|[ⓒ©Ⓒ℗]|(?<![A-Za-z])\([cC]\)(?=\s*\S)", re.IGNORECASE
+)
 COPYRIGHT_SIGN = re.compile(r"[©ⓒⒸ℗]|\([cC]\)")
 
 # A substring of every rights cue and of the copyright word, casefolded: the cheap test a line must pass

@@ -28,6 +28,7 @@ Evidence = tuple[float, str]
 
 _MAX_LABELS = 3
 _HEADLINE_END = re.compile(r"[!?！？؟]")
+_FIELD_COLON = re.compile(r"[:：](?!\d)")  # a field's colon, not a clock's ("04:05 pm")
 _LEDE_WORDS = 8
 _BYLINE_WORDS = 6  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
 
@@ -42,8 +43,10 @@ def _label(line: str) -> bool:
 def _title(line: str) -> bool:
     s = line.strip()
     n = len(s.split())
-    if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s):
-        return False  # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…")
+    if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s) or len(_FIELD_COLON.findall(s)) >= 2:
+        # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…"), a list of
+        # fields ("Prep time: 15 min Cook time: 45 min Serves: 8" under a recipe's short title)
+        return False
     # a headline may close on "!" or "?" ("Dolar fırladı, gram altında tarihi zirve!"), never on a full stop
     end = SENTENCE_END.search(s)
     if end and not _HEADLINE_END.match(end.group()):

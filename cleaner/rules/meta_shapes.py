@@ -22,7 +22,6 @@ import re
 from collections.abc import Sequence
 
 from cleaner.rules.shape_vocab import SENTENCE_END
-from cleaner.text.normalize import is_cjk
 
 __all__ = ["META_CANDIDATES", "META_SHAPES"]
 
@@ -42,22 +41,25 @@ _DATE = re.compile(
     r"|[^\W\d_]{3,12}\.?\s\d{1,2},?\s\d{4}"  # October 12, 2010
     r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])"  # 11:41:19 (a clock time, not a lap's 52:10)
 )
-# "阅读:44", "Views: 1,204", "阅读数:52人阅读": a label of letters (no digits), a colon, a count, a short unit
-# (a price is no count: "VIP : 60,000₩", "Preis: 100 €", "$5")
+# "阅读:44", "Views: 1,204", "阅读数:52人阅读": a label word (no digits), a colon, a count, a unit of an
+# unspaced script ("人阅读"), then the line's end, a separator, a number or the next counter: not a
+# unit ("Prep time: 15 min", "RAM: 12GB", "High: 25°C") and not a price ("VIP : 60,000₩", "Preis: 100 €")
 _MONEY = "$€£¥₩₹₽₺₴₦₱₫฿%"
+_NEXT = r"(?=\s*$|\s*[|·•,]|\s+[/–—-]\s|\s+\d|\s+[^\W\d_]{1,14}(?:\s[^\W\d_]{1,14})?\s?[:：]\s?\d)"
 _COLON_COUNTER = re.compile(
-    rf"(?<![\w:：])(?:[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?)\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})(?:[^\W\d_]{{1,3}})?"
-    rf"(?![\w:：.,/{_MONEY}-])(?!\s?(?:[{_MONEY}]|EUR|USD|GBP|zł|Kč|Ft|руб|грн|lei|TL)(?![^\W\d_]))"
+    rf"(?<![\w:：])[^\W\d_]{{1,14}}\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})(?:[\u3040-\u9fff]{{1,3}})?{_NEXT}"
 )
 # "0 likes", "4 comments": a count and one word, then the line's end, a separator or a count (not "3 hours
 # ago", not "15 ounce) pumpkin")
-_COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}(?=\s*$|\s*[|·•,]|\s+[/–—-]\s|\s+\d)")
+_LONE_COLON = re.compile(rf"[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})")
+_COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}{_NEXT}")
 _BARE = re.compile(r"(?<![\w:：.,/-])\d{1,6}(?![\w:：.,/-])")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CLOCK = re.compile(r"[\d:]+")
 _PAIR = re.compile(rf"[^\W\d_]+(?:\s[^\W\d_]+)?\s(?:{_COUNT})")
 _PAIRS_LINE = re.compile(rf"^(?:{_PAIR.pattern})(?:\s+(?:{_PAIR.pattern})){{2,}}$")
-_BARE_LINE = re.compile(r"^\d{1,6}(?:\s\d{1,6}){1,3}$")
+_BARE_LINE = re.compile(r"^\d{1,4}(?:\s\d{1,4}){1,3}$")
+_BAR_EDGE = 3
 _SEPARATORS = re.compile(r"[|·•/\-–—,]+")
 
 
@@ -71,14 +73,22 @@ def _numeric(line: str) -> bool:
 
 
 def _counter_bar(blocks: Sequence[str], i: int) -> Evidence | None:
-    """A whole line of label-count pairs ("조회 수 172 추천 수 0 댓글 0") or of bare counts ("0 0")."""
+    """A whole line of label-count pairs among the page's first three lines (not under a title) or in its
+    foot ("조회 수 172 추천 수 0 댓글 0"), or of bare counts, one of them 0 (what a share widget shows when
+    its script did not run: "0 0"), in the foot under a short line; the foot is the last three lines with
+    no figures below. Elsewhere the same shapes are a standings line under a title ("Wins 10 Losses 2
+    Draws 3") or a tennis score's sets ("6 4 6"), which stay."""
     s = " ".join(blocks[i].split())
+    n = len(blocks)
+    foot = i >= max(n - _BAR_EDGE, _BAR_EDGE) and not any(_numeric(b) for b in blocks[i + 1 :])
     if _PAIRS_LINE.match(s) and not _DATE.search(s):
-        return 85.0, "counter bar: a line of three or more label-count pairs"
-    if _BARE_LINE.match(s) and not any(_YEAR.match(t) for t in s.split()):
-        neighbours = [blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks)]
-        if not any(_numeric(b) for b in neighbours):  # a column of figures is a table
-            return 80.0, "counter bar: a line of bare counts"
+        head = i < _BAR_EDGE and not (i > 0 and len(blocks[i - 1].split()) >= 4)  # not under the title
+        if head or foot:
+            return 85.0, "counter bar: a line of three or more label-count pairs"
+    if _BARE_LINE.match(s) and foot and i > 0 and "0" in s.split() and not any(_YEAR.match(t) for t in s.split()):
+        above = blocks[i - 1].strip()
+        if above and not _numeric(above) and len(above.split()) <= 4:
+            return 80.0, "counter bar: bare counts under a short line at the page's foot"
     return None
 
 
@@ -87,7 +97,10 @@ def _lone_counter(blocks: Sequence[str], i: int) -> Evidence | None:
     title and its first paragraph, near the head: a fact box's "Population: 1234" has no prose under it,
     a recipe's "2 eggs" no title or dateline over it."""
     s = " ".join(blocks[i].split())
-    if i == 0 or i + 1 >= len(blocks) or i >= _EDGE or not (_COLON_COUNTER.fullmatch(s) or _COUNT_WORD.fullmatch(s)):
+    colon = _LONE_COLON.fullmatch(s)
+    if colon and sum(c.isdigit() for c in s) < 3:
+        colon = None  # a rating or a score ("Rating: 8"), not a view count
+    if i == 0 or i + 1 >= len(blocks) or i >= _EDGE or not (colon or _COUNT_WORD.fullmatch(s)):
         return None
     above, below = " ".join(blocks[i - 1].split()), blocks[i + 1].strip()
     dated = sum(e - s_ for s_, e in (m.span() for m in _DATE.finditer(above))) >= 0.3 * len(above) > 0
@@ -111,16 +124,18 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     def free(s: int, e: int) -> bool:
         return not any(s < de and ds < e for ds, de in dates)
 
+    if not any(not _CLOCK.fullmatch(line[s:e]) for s, e in dates):
+        # counters only beside a calendar date: beside a clock time alone, or none, the same shapes are a
+        # race's splits ("15 km - 52:10 (17:24)"), a score ("Lakers: 112 Celtics: 108"), a vote's results
+        # ("Yes: 4,512 No: 3,020") or a match's facts ("Kick-off 15:00 Attendance: 60,260")
+        return None
     counters = [_colon_span(line, m) for m in _COLON_COUNTER.finditer(line) if free(*m.span())]
-    if any(not _CLOCK.fullmatch(line[s:e]) for s, e in dates):
-        # "0 likes" and the bare counts after the date ("12 października 2010 0 0") only beside a calendar
-        # date: beside a clock time alone they are a race's splits ("15 km - 52:10 (17:24)")
-        words = [m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span())]
-        counters += [w for w in words if not _overlaps(w, counters)]
-        tail = [m.span() for m in _BARE.finditer(line) if m.start() >= dates[-1][1] and free(*m.span())]
-        if len(tail) >= 2 and not any(_YEAR.match(line[s:e]) for s, e in tail):
-            counters += [t for t in tail if not _overlaps(t, counters)]
-    if not counters or (not dates and len(counters) < 2):
+    words = [m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span())]
+    counters += [w for w in words if not _overlaps(w, counters)]
+    tail = [m.span() for m in _BARE.finditer(line) if m.start() >= dates[-1][1] and free(*m.span())]
+    if len(tail) >= 2 and not any(_YEAR.match(line[s:e]) for s, e in tail):
+        counters += [t for t in tail if not _overlaps(t, counters)]  # "12 października 2010 0 0"
+    if not counters:
         return None
     rest = line
     for s, e in sorted(dates + counters, reverse=True):
@@ -132,13 +147,18 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 
 def _colon_span(line: str, m: re.Match[str]) -> Span:
-    """The counter's span; a two-word label in an unspaced script is a category and the label's one word
-    ("币圈资讯 阅读:44": the counter is "阅读:44")."""
+    """The counter's span, with the label's first word when the label has two and opens the line or follows
+    a separator ("조회 수: 172", "| Lượt xem: 12"); elsewhere the word before is the line's (an author's name:
+    "by admin Views: 1,204") and stays, and so does a category before a Chinese label ("币圈资讯 阅读:44")."""
     s, e = m.span()
-    label = line[s : line.find(":", s) if ":" in line[s:e] else line.find("：", s)]
-    if " " in label and any(is_cjk(c) for c in label):
-        s += label.rfind(" ") + 1
+    before = _PREV_WORD.search(line, 0, s)
+    if before and not line[: before.start()].strip(" |·•,/–—-") and not _HAN_KANA.search(before.group()):
+        s = before.start()  # (Chinese and Japanese put no space inside a label: "币圈资讯 阅读" is two items)
     return s, e
+
+
+_PREV_WORD = re.compile(r"[^\W\d_]{1,14}\s$")
+_HAN_KANA = re.compile("[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
