@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.shape_vocab import SENTENCE_END
+from cleaner.rules.shape_vocab import SENTENCE_END, YEAR
 
 __all__ = ["META_CANDIDATES", "META_SHAPES"]
 
@@ -54,7 +54,6 @@ _COLON_COUNTER = re.compile(
 _LONE_COLON = re.compile(rf"[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})")
 _COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}{_NEXT}")
 _BARE = re.compile(r"(?<![\w:：.,/-])\d{1,6}(?![\w:：.,/-])")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _CLOCK = re.compile(r"[\d:]+")
 _PAIR = re.compile(rf"[^\W\d_]+(?:\s[^\W\d_]+)?\s(?:{_COUNT})")
 _PAIRS_LINE = re.compile(rf"^(?:{_PAIR.pattern})(?:\s+(?:{_PAIR.pattern})){{2,}}$")
@@ -85,7 +84,7 @@ def _counter_bar(blocks: Sequence[str], i: int) -> Evidence | None:
         head = i < _BAR_EDGE and not (i > 0 and len(blocks[i - 1].split()) >= 4)  # not under the title
         if head or foot:
             return 85.0, "counter bar: a line of three or more label-count pairs"
-    if _BARE_LINE.match(s) and foot and i > 0 and "0" in s.split() and not any(_YEAR.match(t) for t in s.split()):
+    if _BARE_LINE.match(s) and foot and i > 0 and "0" in s.split() and not any(YEAR.match(t) for t in s.split()):
         above = blocks[i - 1].strip()
         if above and not _numeric(above) and len(above.split()) <= 4:
             return 80.0, "counter bar: bare counts under a short line at the page's foot"
@@ -106,7 +105,7 @@ def _lone_counter(blocks: Sequence[str], i: int) -> Evidence | None:
     dated = sum(e - s_ for s_, e in (m.span() for m in _DATE.finditer(above))) >= 0.3 * len(above) > 0
     titled = 4 <= len(above.split()) <= 30 and not SENTENCE_END.search(above)
     prose = len(below.split()) >= 12 or (len(below.split()) >= 8 and bool(SENTENCE_END.search(below)))
-    if not (dated or titled) or not prose or _YEAR.match(s.split()[0]):
+    if not (dated or titled) or not prose or YEAR.match(s.split()[0]):
         return None
     return 80.0, f"lone counter under the post's {'dateline' if dated else 'title'}, over its first paragraph"
 
@@ -133,7 +132,7 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     words = [m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span())]
     counters += [w for w in words if not _overlaps(w, counters)]
     tail = [m.span() for m in _BARE.finditer(line) if m.start() >= dates[-1][1] and free(*m.span())]
-    if len(tail) >= 2 and not any(_YEAR.match(line[s:e]) for s, e in tail):
+    if len(tail) >= 2 and not any(YEAR.match(line[s:e]) for s, e in tail):
         counters += [t for t in tail if not _overlaps(t, counters)]  # "12 października 2010 0 0"
     if not counters:
         return None

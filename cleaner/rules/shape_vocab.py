@@ -18,6 +18,8 @@ SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
 BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
 # A link or an address on a line ("https://", "www.", an "@" handle or e-mail).
 LINK_MARK = re.compile(r"https?://|www\.|@")
+# A year of the last two centuries alone: a date, never a counter or a count.
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # What a language switcher lists: each language's own name for itself (ISO 639-1 languages a web site
 # commonly offers), in the spellings sites use, with the script variants of Chinese.

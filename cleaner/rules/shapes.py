@@ -54,6 +54,7 @@ from cleaner.rules.shape_vocab import (
     SENTENCE_END,
     SWITCHER_MARKS,
     WEEKDAYS,
+    YEAR,
 )
 from cleaner.rules.tail_shapes import tail_stories
 
@@ -688,13 +689,12 @@ def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
         return None  # a column of figures is a table
-    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or _words(blocks[i - 1]) < 4 or _YEAR.match(s):
+    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or _words(blocks[i - 1]) < 4 or YEAR.match(s):
         return None  # between a heading (the title, not a "Views" label) and the body; a year is a date
     return 80.0, "counter: a bare number between the title and the body"
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
