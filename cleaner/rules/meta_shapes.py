@@ -5,15 +5,18 @@ or the category, and the counters ("币圈资讯 阅读:44 2024-04-22 11:41:19 �
 października 2010 0 0", "조회 수 172 추천 수 0 댓글 0"). POLICY B2 removes the bare counters and keeps the date (D1),
 so the counters go as spans of the line and the rest stays.
 
-A counter is told by its shape, not its wording: a short label, a colon and a count ("阅读:44", "Views: 1,204");
-a count and one word ("0 likes", "· 4 comments"); or a bare count after the date. One such shape alone proves
-nothing ("Population: 1234" in a fact box, "2 eggs" in a recipe, "2 Fast 4 Gnomz" as a game's title), so the
-line must show itself as a meta line: short, made of dates, times, counters and at most a few other words,
-with a date or a clock time on it, or else two colon counters. A line of three or more label-count pairs and
-nothing else ("조회 수 172 추천 수 0 댓글 0") is a counter bar and goes whole; so does a line of two to four bare
-counts near the page's edge ("0 0" under a share prompt), which no sentence is. A counter alone on its line
-goes when it stands between the post's dateline or title and its first paragraph ("123 citiri" under
-"Miercuri, 19 Octombrie 2016, ora 03:42").
+A counter is told by its shape, not its wording: a label word, a colon and a count ("阅读:44", "Views:
+1,204"); a count and one word ("0 likes", "· 4 comments"); or a bare count after the date; and what follows it is
+the line's end, a separator, a number or the next counter, never a unit, a sign or a currency ("15 min",
+"12GB", "25°C", "60,000₩"). One such shape alone proves nothing ("Population: 1234" in a fact box, "2 eggs" in
+a recipe, "Lakers: 112 Celtics: 108", "Yes: 4,512 No: 3,020"), so the line must show itself as a post's meta
+line: short, made of dates, times, counters and at most a few other words, with a calendar date on it. A line
+of three or more label-count pairs and nothing else ("조회 수 172 추천 수 0 댓글 0") is a counter bar and goes whole
+among the page's first lines (not under a title: a standings line "Wins 10 Losses 2 Draws 3" stays) or in its
+foot, and so does a line of two to four bare counts with a 0 in the foot under a short line ("0 0" under a
+share prompt; a tennis score's "6 4 6" stays). A counter alone on its line goes when it stands between the
+post's dateline or title and its first paragraph ("123 citiri" under "Miercuri, 19 Octombrie 2016, ora 03:42";
+a colon counter needs three digits: "Rating: 8" stays).
 """
 
 from __future__ import annotations
