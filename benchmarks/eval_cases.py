@@ -17,6 +17,10 @@ Usage::
 
     python benchmarks/eval_cases.py [--cases DIR] [--json] [--verbose] [--by-language] [--by-family]
     python benchmarks/eval_cases.py --cases tests/data/fresh/round1 --by-language --by-family
+    python benchmarks/eval_cases.py --all [--cases /work/fresh/roundN] [--json]
+
+``--all`` prints one row per set: the dev cases, every round of tests/data/fresh and any ``--cases`` folder (a
+held-out round kept outside the repository), so dev and fresh figures stand side by side in one command.
 
 ``--cases`` (or a positional CASES_DIR) defaults to the shared dev cases (``../shared/data/cases``,
 found from the checkout upwards), else tests/data/cases (a copy of the first 15). Exit code 1 when a
@@ -225,6 +229,32 @@ def targets_met(summary: dict) -> list[str]:
     return missed
 
 
+def _round_key(folder: Path) -> tuple[int, str]:
+    digits = "".join(c for c in folder.name if c.isdigit())
+    return (int(digits) if digits else 0, folder.name)
+
+
+def _print_all(extra: list[Path], rules, as_json: bool) -> int:
+    """Dev and fresh figures side by side, one row per set (the table benchmarks/RESULTS.md records)."""
+    fresh = sorted((p for p in (ROOT / "tests" / "data" / "fresh").glob("round*") if p.is_dir()), key=_round_key)
+    sets = [default_cases_dir(), *fresh, *extra]
+    rows = {}
+    for folder in sets:
+        summary, _ = evaluate(folder, rules)
+        rows["dev" if folder == sets[0] else folder.name] = summary
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print("set         cases  boilerplate removed (per page)   precision  recall  duplicates  exact")
+    for name, s in rows.items():
+        removed = f"{s['boilerplate_n']:>8} {s['boilerplate']:6.1%} ({s['boilerplate_page_mean']:5.1%})"
+        print(
+            f"{name:10} {s['cases']:6}  {removed:30}   {s['precision']:.4f}   {s['recall']:.4f}  "
+            f"{s['duplicates_n']:>10}  {s['exact']:>5}"
+        )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cases", nargs="?", default=None, help="folder of cases (same as --cases)")
@@ -234,8 +264,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-family", action="store_true", help="boilerplate items removed/left per family")
     ap.add_argument("--verbose", "-v", action="store_true", help="per case figures and missed items")
     ap.add_argument("--rules", action="append", default=[], help="extra rule pack (repeatable)")
+    ap.add_argument(
+        "--all",
+        action="store_true",
+        help="one row per set: the dev cases and every round of tests/data/fresh (and each --cases folder given)",
+    )
     args = ap.parse_args(argv)
     rules = load_rules(args.rules) if args.rules else None
+    if args.all:
+        return _print_all([Path(p) for p in (args.cases_opt, args.cases) if p], rules, args.json)
     cases = Path(args.cases_opt or args.cases or default_cases_dir())
     summary, scores = evaluate(cases, rules)
     if args.json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -101,3 +102,17 @@ def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):
     assert summary["boilerplate"] >= boilerplate, summary
     if round_ == "round2":
         assert summary["recall"] >= 0.995, summary
+
+
+def test_eval_all_prints_dev_and_every_fresh_round_side_by_side(capsys):
+    """`eval_cases.py --all --json`: one row per set, the dev cases first, then every fresh round in number
+    order (round10 after round9), each with the figures the per-set command gives."""
+    assert eval_cases.main(["--all", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    names = list(rows)
+    rounds = sorted(p.name for p in FRESH.glob("round*") if p.is_dir())
+    assert names[0] == "dev" and sorted(names[1:]) == rounds
+    assert names.index("round9") < names.index("round10")
+    summary, _ = eval_cases.evaluate(FRESH / "round3")
+    assert rows["round3"]["precision"] == summary["precision"]
+    assert rows["round3"]["boilerplate_n"] == summary["boilerplate_n"]
