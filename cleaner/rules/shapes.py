@@ -421,9 +421,13 @@ def _contact(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return 100.0, "contact: an e-mail placeholder line"
     if bullet and _words(rest) <= 8:
         return round(60 + 40 * share, 1), f"contact: a symbol-led line, {share:.0%} of it URLs or e-mail"
-    if len(urls) >= 2 and share >= 0.5:
+    if len(urls) >= 2 and share >= 0.5 and not (_words(rest) >= 6 and _SENTENCE_INSIDE.search(rest)):
         return round(60 + 40 * share, 1), f"contact: {len(urls)} URLs or e-mails make {share:.0%} of the line"
     return None
+
+
+# a sentence among the URLs is the article's (a fuller copy of a teaser put in its place), not a contact line
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?](?:\s|$)")
 
 
 # ----------------------------------------------------------------------------------------- banner
