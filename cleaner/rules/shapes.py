@@ -413,8 +413,9 @@ def _contact(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     urls = _URL.findall(s)
     if not urls:
         return None
-    rest = _URL.sub(" ", s)
-    share = 1 - len(rest.strip()) / len(s)
+    s = " ".join(s.split())  # the share of URLs is measured as the output prints the line (cleaning twice agrees)
+    rest = " ".join(_URL.sub(" ", s).split())
+    share = 1 - len(rest) / len(s)
     bullet = (_is_emoji(s[0]) or s[0] in "▶▣►■●※☞→") and any(c.isalpha() for c in rest)
     placeholder = "protected]" in s.lower()
     if placeholder and _words(rest) <= 3:
