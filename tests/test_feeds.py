@@ -237,6 +237,29 @@ def test_external_entity_is_never_read(tmp_path: Path) -> None:
     assert [i[0] for i in identity(out.read_bytes())] == ["cc-005"]
 
 
+def test_a_rewritten_feed_keeps_its_doctype_so_an_unexpanded_entity_stays_well_formed(tmp_path: Path) -> None:
+    """A feed the writer cannot splice (a byte that is not UTF-8 makes it re-serialise the tree) keeps its
+    document type declaration: the title's "&x;", kept unexpanded, would otherwise make the written feed
+    ill-formed, and cleaning it again would fail (the fuzz harness's case, benchmarks/fuzz.py)."""
+    body = "The committee met on Tuesday to discuss the budget."
+    feed = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]><rss version="2.0">'
+        b"<channel><title>F</title><item><guid>id-0</guid><link>https://news.example/a/0</link>"
+        b"<title>&x;</title><description>&lt;p&gt;" + (body * 2).encode() + b"&lt;p&gt;" + (body * 2).encode()
+        + b"\xed\xa0\x80</description></item></channel></rss>"
+    )
+    src, out, again = tmp_path / "feed.rss", tmp_path / "out.rss", tmp_path / "again.rss"
+    src.write_bytes(feed)
+    assert run("clean", src, "-o", out, "--on-error", "keep").exit_code == 0
+    written = out.read_bytes()
+    assert b"<!DOCTYPE r [" in written and b"<title>&x;</title>" in written
+    assert b"hostname" not in written.split(b"]>", 1)[1]  # the entity is declared, never expanded
+    etree.fromstring(written, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    res = run("clean", out, "-o", again, "--on-error", "keep")
+    assert res.exit_code == 0, res.stderr
+    assert again.read_bytes() == written
+
+
 def test_entity_bomb_is_not_expanded(tmp_path: Path) -> None:
     bomb = '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">' + "".join(
         f'<!ENTITY {c} "' + f"&{p};" * 10 + '">' for p, c in zip("bcdefgh", "cdefghi", strict=True)

@@ -134,7 +134,15 @@ class Feed:
         docinfo = self._tree.docinfo
         declared = self.data.lstrip().startswith(b"<?xml")
         encoding = (docinfo.encoding or "utf-8") if declared and self.spliceable else "utf-8"
-        out = etree.tostring(self._tree, encoding=encoding, xml_declaration=declared)
+        # the document type declaration goes with the tree: an entity it declares ("&x;" in a title, kept
+        # unexpanded) would make the written feed ill-formed without it
+        doctype = _DOCTYPE.search(self.data, 0, 1 << 16)
+        out = etree.tostring(
+            self._tree,
+            encoding=encoding,
+            xml_declaration=declared,
+            doctype=doctype.group().decode("utf-8", "replace") if doctype else None,
+        )
         return out + (b"\n" if self.data.endswith(b"\n") and not out.endswith(b"\n") else b"")
 
     def _splice(self, contents: dict[tuple[int, str], str], drop: set[int]) -> bytes:
@@ -210,6 +218,8 @@ def load(source: Source) -> Feed:
 
 
 # ------------------------------------------------------------------------------------------- XML
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[[^\]]*\])?\s*>")
+
 def _parser() -> etree.XMLParser:
     # the same safety as the HTML side: nothing fetched, no DTD, no entity expanded, no huge tree
     return etree.XMLParser(
