@@ -210,6 +210,26 @@ def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
 
 
+# ------------------------------------------------------------------------------------ url residue
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+){%d,}"
+_PATH_RESIDUE = re.compile(r"^/(?:[\w%.~-]+/)*" + _SLUG % 2 + r"(?:\.html?|/)?$")
+_SLUG_RESIDUE = re.compile("^" + _SLUG % 3 + r"(?:\.html?)?$")
+_RESIDUE_EDGE = 10
+
+
+def url_residue(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is the page's path or slug alone on a line among the page's first or last lines."""
+    if _RESIDUE_EDGE <= i < len(blocks) - _RESIDUE_EDGE:
+        return None
+    s = blocks[i].strip()
+    if not any(c.isalpha() for c in s):
+        return None
+    if _PATH_RESIDUE.match(s):
+        return 85.0, "url residue: an address path with a slug alone on a line"
+    if _SLUG_RESIDUE.match(s):
+        return 80.0, "url residue: a slug of four words or more alone on a line"
+    return None
+
 # the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
 # none takes a parameter
 EDGE_SHAPES = {
@@ -218,7 +238,7 @@ EDGE_SHAPES = {
     "paywall-offer": paywall_offer,
     "shouted-headline": shouted_headline,
     "lone-separator": lone_separator,
-    "url-residue": lambda blocks, i, _: url_residue(blocks, i),
+    "url-residue": url_residue,
 }
 
 
@@ -267,24 +287,3 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
         return None
     tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
-
-
-# ------------------------------------------------------------------------------------ url residue
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+){%d,}"
-_PATH_RESIDUE = re.compile(r"^/(?:[\w%.~-]+/)*" + _SLUG % 2 + r"(?:\.html?|/)?$")
-_SLUG_RESIDUE = re.compile("^" + _SLUG % 3 + r"(?:\.html?)?$")
-_RESIDUE_EDGE = 10
-
-
-def url_residue(blocks: Sequence[str], i: int) -> Evidence | None:
-    """Block ``i`` is the page's path or slug alone on a line among the page's first or last lines."""
-    if _RESIDUE_EDGE <= i < len(blocks) - _RESIDUE_EDGE:
-        return None
-    s = blocks[i].strip()
-    if not any(c.isalpha() for c in s):
-        return None
-    if _PATH_RESIDUE.match(s):
-        return 85.0, "url residue: an address path with a slug alone on a line"
-    if _SLUG_RESIDUE.match(s):
-        return 80.0, "url residue: a slug of four words or more alone on a line"
-    return None

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.rules.shape_vocab import SENTENCE_END
+from cleaner.text.normalize import comparison_form
 
 __all__ = ["date_header", "section_label", "widget_value"]
 
@@ -29,8 +30,8 @@ Evidence = tuple[float, str]
 _MAX_LABELS = 3
 _HEADLINE_END = re.compile(r"[!?！？؟]")
 _FIELD_COLON = re.compile(r"[:：](?!\d)")  # a field's colon, not a clock's ("04:05 pm")
-_LEDE_WORDS = 8
-_BYLINE_WORDS = 6  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
+_LEDE_WORDS = 8  # the title is followed by its lede (a sentence), not by a byline, a chip or a list item
+_BYLINE_WORDS = 6  # a byline or dateline under the title's copy, passed on the way to the lede
 
 
 def _label(line: str) -> bool:
@@ -54,21 +55,17 @@ def _title(line: str) -> bool:
     return 4 <= n <= 30 and len(s) <= 200 and not s.endswith((":", "："))
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def _lede(blocks: Sequence[str], k: int) -> str:
     """The first line under the title at ``k`` past a copy of the title (a scraped h1 and og:title) and,
     under that copy, a byline or dateline ("كتبت: سودة هنو", six words at most). Without the copy a short
     line under the title is no lede: "Instagramming Portugal" over its dek and byline is a title."""
+    title = comparison_form(blocks[k])
     copied = False
-    for j in range(k + 1, min(len(blocks), k + 5)):
-        line = blocks[j].strip()
-        if _same(line, blocks[k]):
+    for line in blocks[k + 1 : k + 5]:
+        if comparison_form(line) == title:
             copied = True
-        elif not (copied and len(line.split()) <= _BYLINE_WORDS) or j == k + 4:
-            return line
+        elif not (copied and len(line.split()) <= _BYLINE_WORDS):
+            return line.strip()
     return ""
 
 
@@ -126,11 +123,7 @@ def _date_header(line: str) -> str | None:
 def _years(s: str) -> set[int]:
     """The distinct four-digit years on a line, in any calendar a header prints (Gregorian, Hijri 1446,
     Persian 1404, Buddhist 2568), digits of any script."""
-    years = set()
-    for run in _DIGITS.findall(s):
-        if len(run) == 4 and 1300 <= int(run) <= 2700:
-            years.add(int(run))
-    return years
+    return {int(run) for run in _DIGITS.findall(s) if len(run) == 4 and 1300 <= int(run) <= 2700}
 
 
 def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:

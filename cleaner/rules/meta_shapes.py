@@ -52,9 +52,10 @@ _NEXT = r"(?=\s*$|\s*[|·•,]|\s+[/–—-]\s|\s+\d|\s+[^\W\d_]{1,14}(?:\s[^\W\
 _COLON_COUNTER = re.compile(
     rf"(?<![\w:：])[^\W\d_]{{1,14}}\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})(?:[\u3040-\u9fff]{{1,3}})?{_NEXT}"
 )
+# a colon counter that is a whole line, its label of one or two words ("Число просмотров: 9223")
+_LONE_COLON = re.compile(rf"[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})")
 # "0 likes", "4 comments": a count and one word, then the line's end, a separator or a count (not "3 hours
 # ago", not "15 ounce) pumpkin")
-_LONE_COLON = re.compile(rf"[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})")
 _COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}{_NEXT}")
 _BARE = re.compile(r"(?<![\w:：.,/-])\d{1,6}(?![\w:：.,/-])")
 _CLOCK = re.compile(r"[\d:]+")

@@ -592,7 +592,6 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if not 2 <= p <= 40 or not other.startswith(body[p:]):
             continue
         prefix = line[:p]
-        crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
         if line[p - 1].isspace() and not _GLUE.search(line, 1, p):
             # spaced: "Home News Deutschland Bundesligarückschau: …" over the title itself; capitalised
             # section names (or an unspaced script's), two to four of them, before a copy of a headline
@@ -603,6 +602,8 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
                 continue
         elif line[p - 1].isspace() or not _GLUE.search(line, 1, p + 1):
             continue  # no case change or separator inside a word before the copy: nothing is glued
+        else:
+            crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
         if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
             return 95.0, f"glued breadcrumb: {len(crumbs)} section names glued before a copy of line {k + 1}"
     return None
