@@ -7,12 +7,17 @@ model in place of the shipped one for the run, and scores the round with the bun
 without the ``learned.*`` rules (``--ignore 'learned.*'``), plus the opt-in tail rule on top. Nothing is
 written: the shipped model file is not touched.
 
-Usage: ``python benchmarks/eval_learned_heldout.py [--rounds round1 --rounds round3]`` (about 10 s a round)
+``--min-score 0.95`` (repeatable) adds a row per threshold: the bundled rules with the learned head rule's
+``min_score`` set to it, so a threshold is chosen on rounds the model did not learn from.
+
+Usage: ``python benchmarks/eval_learned_heldout.py [--rounds round1 --rounds round3] [--min-score 0.95]``
+(about 10 s a round)
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -20,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import eval_cases  # noqa: E402
 import train_furniture as tf  # noqa: E402
 from eval_cases import evaluate  # noqa: E402
 
@@ -44,11 +50,25 @@ def _line(name: str, s: dict) -> str:
             f"({s['boilerplate']:.1%}) | {s['duplicates_n']} |")
 
 
+def with_head_threshold(rules: RuleSet, min_score: float) -> RuleSet:
+    """``rules`` with the learned head rule hit at ``min_score`` instead of its bundled threshold."""
+    out = tuple(dataclasses.replace(r, matcher=dataclasses.replace(r.matcher, min_score=min_score))
+                if r.id == "learned.furniture.head" else r for r in rules.rules)
+    return dataclasses.replace(rules, rules=out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--rounds", action="append", help="fresh rounds to hold out (default: every round)")
+    ap.add_argument("--rounds", action="append",
+                    help="rounds to hold out, a fresh round's folder name or dev (default: every fresh round)")
+    ap.add_argument("--min-score", action="append", type=float, default=[],
+                    help="also score with the learned head rule at this threshold (repeatable)")
+    ap.add_argument("--leave-out", action="append", default=[], metavar="ROUND",
+                    help="a round never trained on nor scored (one held out for later; repeatable)")
+    ap.add_argument("--no-tail", action="store_true", help="skip the opt-in tail rule's row")
     args = ap.parse_args(argv)
-    rounds = args.rounds or sorted(p.name for p in (ROOT / "tests" / "data" / "fresh").glob("round*"))
+    rounds = args.rounds or sorted(p.name for p in (ROOT / "tests" / "data" / "fresh").glob("round*")
+                                   if p.name not in args.leave_out)
     full = default_rules()
     without = RuleSet(tuple(r for r in full.rules if not r.id.startswith("learned.")), full.packs, full.files,
                       full.html)
@@ -56,13 +76,16 @@ def main(argv: list[str] | None = None) -> int:
     print("| round (held out of training) | token P | token R | boilerplate items removed | duplicates |")
     print("|---|---|---|---|---|")
     for name in rounds:
-        docs = tf.training_docs([name])
+        docs = tf.training_docs([name, *args.leave_out])
         names, X, grams, y, _w, groups, origin, _edge, _rounds = tf.featurise(docs)
         w = tf.balance(y, origin)
         _use(_model_from(tf.model_data(names, X, grams, y, w, groups)))
-        cases = ROOT / "tests" / "data" / "fresh" / name
-        for label, rules in (("without learned.*", without), ("bundled (learned head rule)", full),
-                             ("bundled + opt-in tail rule", with_tail)):
+        cases = eval_cases.default_cases_dir() if name == "dev" else ROOT / "tests" / "data" / "fresh" / name
+        sets = [("without learned.*", without), ("bundled (learned head rule)", full)]
+        sets += [(f"learned head rule at {t}", with_head_threshold(full, t)) for t in args.min_score]
+        if not args.no_tail:
+            sets.append(("bundled + opt-in tail rule", with_tail))
+        for label, rules in sets:
             summary, _scores = evaluate(cases, rules)
             print(_line(f"{name}, {label}", summary))
         _use(None)

@@ -125,10 +125,15 @@ def test_held_out_by_round_figures_back_the_bundled_head_rule_and_keep_the_tail_
     for name, least in (("fresh rounds, each held out", 50), ("dev", 10)):
         at = by_round[name]["head"][t]
         assert at["flagged"] >= least and at["flagged_boilerplate"] / at["flagged"] >= 0.98, (name, at)
+    # The opt-in tail rule: since outline tail runs are left alone (stop 13) its threshold holds 0.98 on the
+    # tail-run lines held out by round too, yet it stays opt-in: on the items of each round held out of
+    # training (benchmarks/eval_learned_heldout.py) it costs token recall below 0.995 on two rounds (the
+    # document's last line cut off mid-word by an excerpt scores as a widget; leaving the last line alone
+    # stops it peeling widget runs off the end, and it then finds nothing): RESULTS, "Issue 10 — stop 13".
     tail = next(r for r in load_rules([SAMPLE], defaults=False).rules if r.id == "learned.furniture.tail")
     pooled = [by_round[name]["tail"][f"{tail.matcher.min_score:g}"] for name in ("fresh rounds, each held out", "dev")]
-    precise = all(a["flagged"] and a["flagged_boilerplate"] / a["flagged"] >= 0.98 for a in pooled)
-    assert precise == any(r.id == "learned.furniture.tail" for r in default_rules().all_rules)
+    assert all(a["flagged"] >= 20 and a["flagged_boilerplate"] / a["flagged"] >= 0.98 for a in pooled), pooled
+    assert not any(r.id == "learned.furniture.tail" for r in default_rules().all_rules)
 
 
 def test_scores_rank_boilerplate_above_content_in_the_edge_runs_of_the_fresh_pages() -> None:
@@ -165,6 +170,20 @@ def test_edge_runs_are_the_lines_before_the_first_sentence_and_after_the_last() 
     # a lone short line after the last sentence is not looked at: it may be the article cut off mid-sentence
     cut = BlockScorer(load_model("furniture"), blocks[:6] + ["以太坊现货ETF于2024年7月8"])
     assert cut.side(6) == "" and cut(6) == 0.0
+
+
+def test_a_tail_run_holding_an_outline_is_not_an_edge_run() -> None:
+    """An excerpt cut off in its table of contents (dev case 120, https://tintucbitcoin.com/defi/: the
+    article's numbered sections after its first paragraph) looks like a widget run; two outline entries
+    ("3. …", "IV. …") or more make the tail run the article's, so the model scores none of it. A run of
+    unnumbered furniture still is one."""
+    prose = "Tài chính phi tập trung hay DeFi là mảnh đất vô cùng rộng lớn, với rất nhiều ứng dụng khác nhau."
+    toc = ["    • 5. Bộ công cụ", "    • 6. Ứng dụng DeFi", "  • III. Các mảnh ghép còn thiếu trong cấu trúc DeFi",
+           "    • Kiểm toán", "    • Lưu ký", "  • IV. Tương lai của DeFi"]
+    scorer = BlockScorer(load_model("furniture"), [prose, prose, *toc])
+    assert [scorer.side(i) for i in range(2, 8)] == [""] * 6 and not any(scorer(i) for i in range(2, 8))
+    widgets = BlockScorer(load_model("furniture"), [prose, prose, "Share", "Add a comment", "No comments"])
+    assert [widgets.side(i) for i in range(2, 5)] == ["tail"] * 3
 
 
 def test_bundled_head_rule_and_opt_in_tail_rule_pass_their_tests_and_explain_shows_the_score() -> None:

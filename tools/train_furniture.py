@@ -2,7 +2,7 @@
 precision on lines it was not trained on (cross-validation grouped by site).
 
 Labelled lines come from (licences allow a shipped model):
-- the dev cases in ../shared/data/cases and the fresh rounds in tests/data/fresh/round1-4 (all seen
+- the dev cases in ../shared/data/cases and the fresh rounds in tests/data/fresh (all seen
   by now): a raw line kept whole in NAME.clean.txt is content (0); a line removed whole that is not a
   repeat of kept text is boilerplate (1); duplicates and lines cut by a span are left out;
 - ../shared/data/boilerplate.yaml and disclaimers.yaml: every line of every wording is boilerplate, set
@@ -537,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nheld out by round (each round scored by a model trained on every other source):")
         print(table)
     data = model_data(names, X, grams, y, w, groups)
+    data["left_out"] = sorted(args.leave_out)
     data["validation"] = {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation,
                           "by_round": by_round}
     out = Path(args.out)
@@ -547,8 +548,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def training_docs(leave_out: list[str] | tuple[str, ...] = ()) -> list[Doc]:
-    """Every labelled document the model learns from (the fresh rounds in ``leave_out`` excepted)."""
-    docs = case_docs(SHARED / "data" / "cases")
+    """Every labelled document the model learns from (the rounds in ``leave_out`` excepted: a fresh
+    round's folder name, or "dev" for the shared dev cases)."""
+    docs = case_docs(SHARED / "data" / "cases") if "dev" not in leave_out else []
     for folder in sorted((ROOT / "tests" / "data" / "fresh").glob("round*")):
         if folder.name not in leave_out:
             docs += case_docs(folder, "fresh", folder.name)
@@ -567,8 +569,8 @@ def model_data(names, X, grams, y, w, groups) -> dict:
     data = {
         "version": 1,
         "about": "furniture scorer: logistic regression over block shape and hashed trigrams; "
-        "trained by tools/train_furniture.py on the dev cases, the fresh rounds 1-6, boilerplate.yaml, "
-        "disclaimers.yaml, AEB (MIT)",
+        "trained by tools/train_furniture.py on the dev cases, the fresh rounds of tests/data/fresh (but those "
+        "listed in left_out), boilerplate.yaml, disclaimers.yaml, AEB (MIT)",
         "buckets": BUCKETS,
         "max_chars": MAX_CHARS,
         "bias": round(b, 4),
