@@ -78,7 +78,9 @@ FRESH = CASES.parent / "fresh"
     # 12"): round4 P 0.971 / 75.0%, round5 0.934 / 75.0%, round6 0.981 / 80.0%, round7 0.938 / 61.1%, round8
     # 0.961 / 51.9%, round9 0.982 / 74.6%; round10 0.974 / 34.1% and round11 0.977 / 29.3% held out at the
     # stop's start (8b64a83), 0.979 / 48.8% and 0.983 / 51.2% after it tuned on them; round12 0.979 / 43.2%
-    # held out at the stop's start and its end; round13 0.976 / 65.5% held out at both (collected at the end)
+    # held out at the stop's start and its end; round13 0.976 / 65.5% held out at both (collected at the end);
+    # stop 13: round14 0.958 / 32.7% held out at the start (b92da02), 0.958 / 34.6% after the stop's first
+    # block; round15 0.972 / 23.7% at both (collected after round 14 was scored)
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -93,6 +95,8 @@ FRESH = CASES.parent / "fresh"
         ("round11", 0.98, 0.51),
         ("round12", 0.975, 0.43),
         ("round13", 0.975, 0.65),
+        ("round14", 0.955, 0.34),
+        ("round15", 0.97, 0.23),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):

@@ -43,7 +43,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_KEYS,
 )
 from cleaner.rules.inline_shapes import shouted_headline
-from cleaner.rules.shape_vocab import LINK_MARK, LOGO_WORDS, SENTENCE_END
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END
 
 __all__ = [
     "EDGE_CANDIDATES",
@@ -277,6 +277,10 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     line = blocks[i].strip()
     if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
         return None
+    if line[0] in "([" and line[-1] in ")]":
+        return None  # "(Indonesiatech)": the article's source credit, as "(Reuters)" is, not the logo
+    if BULLET.match(line):
+        return None  # "- Egészséghoroszkóp" over "- 2 nappal ezelőtt": an item of the byline list, not the logo
     name = _NAME_END.split(line, maxsplit=1)[0]
     words = name.split()
     if words and words[-1].casefold() in LOGO_WORDS:

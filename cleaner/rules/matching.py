@@ -206,12 +206,21 @@ def _form_hit(doc: Document, i: int, s: int, e: int, score: float) -> _Hit:
     return doc.hit(i, vs, ve, score)
 
 
+# Initials with points ("A.D.", "U.S.") compare equal to a short word ("Ad", "us") once punctuation is
+# folded away: a line that short holding letters joined by points is an abbreviation (an author's
+# initials under an article, fresh f12-05), not the label
+_INITIALS = re.compile(r"\w\.\w")
+_INITIALS_FORM = 4
+
+
 def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     form = doc.form(i)
     if not form:
         return []
     if m.whole_block:
-        return [doc.hit(i, 0, len(doc.raw(i)), 100.0)] if form in m.literals else []
+        if form not in m.literals or (len(form) <= _INITIALS_FORM and _INITIALS.search(doc.raw(i))):
+            return []
+        return [doc.hit(i, 0, len(doc.raw(i)), 100.0)]
     hits = []
     assert m.literal_re is not None
     if m.literal_re.search(form):
