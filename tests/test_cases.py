@@ -80,7 +80,8 @@ FRESH = CASES.parent / "fresh"
     # stop's start (8b64a83), 0.979 / 48.8% and 0.983 / 51.2% after it tuned on them; round12 0.979 / 43.2%
     # held out at the stop's start and its end; round13 0.976 / 65.5% held out at both (collected at the end);
     # stop 13: round14 0.958 / 32.7% held out at the start (b92da02), 0.958 / 34.6% after the stop's first
-    # block; round15 0.972 / 23.7% at both (collected after round 14 was scored)
+    # block; round15 0.972 / 23.7% at both (collected after round 14 was scored); round16 0.914 / 21.4% at the
+    # start, 0.914 / 22.3% after the stop's rule work
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -97,6 +98,7 @@ FRESH = CASES.parent / "fresh"
         ("round13", 0.975, 0.65),
         ("round14", 0.955, 0.34),
         ("round15", 0.97, 0.23),
+        ("round16", 0.91, 0.22),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):

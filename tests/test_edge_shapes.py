@@ -149,10 +149,13 @@ def test_new_shapes_remove_no_label_text_on_the_fresh_rounds():
             name = raw_path.name[:-4]
             raw, label, url = _case(name)
             flat = " ".join(label.split())
+            kept = {" ".join(p.split()) for p in label.split("\n\n")}
             for r in clean(raw, url=url).removals:
                 text = " ".join(r.text.split())
+                # a kept paragraph, or a piece of one long enough not to be in it by chance (the site's
+                # name "Aktiespararna" alone is furniture and also the first word of its title, f16-09)
                 if r.rule in NEW_RULES and len(text) > 3:
-                    assert text not in flat, (name, r.rule, text)
+                    assert text not in kept and (len(text) < 15 or text not in flat), (name, r.rule, text)
 
 
 def test_explain_shows_the_evidence_and_ignore_turns_a_shape_off(tmp_path):
