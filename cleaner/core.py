@@ -236,14 +236,11 @@ def page_rules(ruleset: RuleSet, url: str | None) -> list[Rule]:
 
 
 def page_blocks(page: Any) -> list[tuple[str, Any]]:
-    """The one page-to-text step: each extracted block's text (whitespace folded) with its block, empty
-    ones left out. Cleaning and mining both see a page as these texts, one per line."""
-    blocks = []
-    for b in page.blocks:
-        text = _fold(b.text, b.kind)
-        if text:
-            blocks.append((text, b))
-    return blocks
+    """The one page-to-text step: each extracted block's text with its block. Cleaning and mining both
+    see a page as these texts, one per line. The extraction gives every block its text whitespace-folded
+    (a table row's cells each folded, between tabs) and never empty (:class:`cleaner.html.page.Block`),
+    which is what the text pass needs: the texts are taken as they are, not folded again."""
+    return [(b.text, b) for b in page.blocks]
 
 
 def page_selectors(ruleset: RuleSet, url: str | None) -> list:
@@ -281,8 +278,11 @@ def _clean_units(
     duplicate removal read them from the units: see :attr:`cleaner.text.segment.Unit.data`)."""
     units = units_of(raw)
     if kinds is not None:
+        # a page's lines are its blocks' texts, whitespace-folded already (see page_blocks): each unit's
+        # fold is its text, known without folding it again (cleaner.rules.regex.unit_fold)
         for u in units:
             u.kind, u.linked = kinds[u.block]
+            u._fold = (u.text, u.text, None)
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
     # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail

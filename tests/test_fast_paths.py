@@ -251,3 +251,13 @@ def test_class_verdict_by_tokens_equals_the_whole_string_regexes(classes, ident)
     attrs = f"{' '.join(classes)} {ident}"
     prune._NAME_CACHE.pop(attrs, None)
     assert prune._name_verdict(attrs) == _whole_string_verdict(attrs)
+
+
+ENDS = st.text(alphabet=st.sampled_from(list("ab1_ .!?。！？'\"”’»)\n\t\u00a0\u3000\x1c\u0663é-")), max_size=12)
+
+
+@given(st.one_of(TEXT, ENDS))
+def test_prose_end_equals_its_regex(text):
+    from cleaner.rules.matching import _PROSE_END, _prose_end
+
+    assert _prose_end(text) == (_PROSE_END.search(text) is not None)

@@ -54,6 +54,21 @@ def page_prose(body: etree._Element) -> int:
     return total
 
 
+# class + id string -> names a comment thread? (pages repeat their names: one regex search per name)
+_THREAD_NAMES: dict[str, bool] = {}
+_THREAD_NAMES_MAX = 100_000
+
+
+def _thread_name(attrs: str) -> bool:
+    named = _THREAD_NAMES.get(attrs)
+    if named is None:
+        named = vocab.COMMENT_RE.search(attrs.lower().replace("_", "-")) is not None
+        if len(_THREAD_NAMES) >= _THREAD_NAMES_MAX:
+            _THREAD_NAMES.clear()
+        _THREAD_NAMES[attrs] = named
+    return named
+
+
 def _in_thread(el, memo: dict) -> bool:
     """Is ``el`` (or an ancestor) named as a comment thread? Memoised along the path walked."""
     path = []
@@ -65,7 +80,7 @@ def _in_thread(el, memo: dict) -> bool:
             break
         path.append(el)
         cls, ident = el.get("class"), el.get("id")
-        if (cls or ident) and vocab.COMMENT_RE.search(f"{cls or ''} {ident or ''}".lower().replace("_", "-")):
+        if (cls or ident) and _thread_name(f"{cls or ''} {ident or ''}"):
             found = True
             break
         el = el.getparent()

@@ -55,6 +55,21 @@ def _is_prose(text: str, link: int) -> bool:
     return n >= 80 or SENTENCE_END.search(text) is not None
 
 
+# class string -> names a caption? Pages repeat their classes (one regex search per class, not per element).
+_CAPTION_CLASSES: dict[str, bool] = {}
+_CAPTION_CLASSES_MAX = 100_000
+
+
+def _caption_class(cls: str) -> bool:
+    named = _CAPTION_CLASSES.get(cls)
+    if named is None:
+        named = vocab.CAPTION_CLASS_RE.search(cls.lower()) is not None
+        if len(_CAPTION_CLASSES) >= _CAPTION_CLASSES_MAX:
+            _CAPTION_CLASSES.clear()
+        _CAPTION_CLASSES[cls] = named
+    return named
+
+
 def _holds_paragraph(el) -> bool:
     """Does a caption-named element hold a prose paragraph of its own (80+ characters, not itself
     caption-named)? Then it is a container: a photo blog's text sits in ``caption-image`` boxes."""
@@ -62,7 +77,7 @@ def _holds_paragraph(el) -> bool:
         if p is el:
             continue
         cls = p.get("class")
-        if (not cls or not vocab.CAPTION_CLASS_RE.search(cls.lower())) and text_len(p) >= 80:
+        if (not cls or not _caption_class(cls)) and text_len(p) >= 80:
             return True
     return False
 
@@ -154,8 +169,7 @@ class Walker:
         own = _BLOCK_KIND.get(tag)
         if own is None and kind != "caption" and tag not in _NEVER_FURNITURE:
             cls = el.get("class")
-            if cls and vocab.CAPTION_CLASS_RE.search(cls.lower()) and text_len(el) <= vocab.CAPTION_MAX \
-                    and not _holds_paragraph(el):
+            if cls and _caption_class(cls) and text_len(el) <= vocab.CAPTION_MAX and not _holds_paragraph(el):
                 own = "caption"  # <div class="caption">, <p class="photo-credit">: captions by name
         if own is not None:
             if own == "heading":

@@ -35,6 +35,22 @@ _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes ta
 # they neither take a page's link-free table rows (Unit.data) nor count them as items.
 _LINK_SHAPES = frozenset({"menu", "breadcrumb", "crosslink", "ticker", "edge-bar"})
 _PROSE_END = re.compile(r"\w[.!?。！？]['\"”’»)]*\s*$")
+_CLOSERS = "'\"”’»)"
+_STOPS = ".!?。！？"
+
+
+def _prose_end(text: str) -> bool:
+    """``_PROSE_END.search(text) is not None``, read off the end of the text instead of a search that
+    tries every position: whitespace, then closing quotes and brackets, are stripped from the end (none
+    is a stop or a word character, so the regex can only match them all), and what is left must end with
+    a word character and a stop (``\\w`` is ``isalnum`` or the underscore, ``\\s`` is ``isspace``)."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    if len(t) < 2 or t[-1] not in _STOPS:
+        return False
+    c = t[-2]
+    return c.isalnum() or c == "_"
+
+
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
 _CLOSING = {"Po", "Pe", "Pf"}
 _SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
@@ -112,7 +128,7 @@ class Document:
         that ends as a sentence does (a banner, which may, is found in its head window instead)."""
         if self._short is None:
             self._short = [
-                i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS and not _PROSE_END.search(t)
+                i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS and not _prose_end(t)
             ]
         return self._short
 
