@@ -170,7 +170,10 @@ class Document:
     def _model_scorer(self, name: str) -> BlockScorer:
         scorer = self._scorers.get(name)
         if scorer is None:
-            scorer = self._scorers[name] = BlockScorer(load_model(name), self.blocks())
+            # the units as the output writes them (whitespace folded): a line scored with its double space
+            # ("Share  À") and again, once cleaned, without it would not be decided the same (idempotence)
+            folded = [self.folded(k)[0] for k in range(len(self.units))]
+            scorer = self._scorers[name] = BlockScorer(load_model(name), folded)
         return scorer
 
     def regex_spans(self, pattern: re.Pattern[str], i: int) -> list[tuple[int, int]]:
