@@ -279,10 +279,12 @@ def _clean_units(
     units = units_of(raw)
     if kinds is not None:
         # a page's lines are its blocks' texts, whitespace-folded already (see page_blocks): each unit's
-        # fold is its text, known without folding it again (cleaner.rules.regex.unit_fold)
+        # fold is its text, known without folding it again (cleaner.rules.regex.unit_fold) — except a
+        # table row's, whose cells are joined by tabs, which the fold turns into spaces
         for u in units:
             u.kind, u.linked = kinds[u.block]
-            u._fold = (u.text, u.text, None)
+            if "\t" not in u.text:
+                u._fold = (u.text, u.text, None)
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
     # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail

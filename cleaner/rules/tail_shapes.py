@@ -4,9 +4,6 @@
   last prose paragraph, nothing but headline-shaped lines (a capital first, 5–25 words, no closing full
   stop) or cut teasers ("… у якому…", "…Читати далі") until the end, optionally led by a short label
   ("el més vist"), sharing few words with the article above. Round 4–5 pages in ca, uk, sr, tl … end so.
-  An entry may carry its date on a line of its own ("07. 04. 2021. u 16:09") and a lead of a sentence or
-  two under its headline; leads are taken only in a run that shows date stamps (f16-23), since an
-  article's own captions or steps also come as a short line over a sentence.
 
 The guards say what the shape is not: a list the article introduces (the prose above ends with ':'), a
 subhead (followed by prose: the run must reach the end), the article cut off (the run needs three story
@@ -18,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue
@@ -34,27 +31,11 @@ _CREDIT = re.compile(r"\s*\([^()]*\)$")  # a photo caption's "(Name/Agency)" aft
 _MIN_MEAN_WORDS = 6  # a widget's headlines are whole titles; "England (Group A): 10th" is the article's table
 _MIN_ARTICLE_WORDS = 30
 _MAX_SCAN = 40  # the widget sits in the page's last lines: a block further up is never scanned down
-_LEAD_MAX_WORDS = 60  # a widget's lead under its headline is a sentence or two, not a section of the article
-_STAMP_DIGITS = re.compile(r"\d+")
-_STAMP_REST = re.compile(r"[\d\s.,:/|–—\-]+")
-
-
-def _stamp(s: str) -> bool:
-    """A story's date or time stamp on a line of its own ("07. 04. 2021. u 16:09", "12 Mar 2024, 09:30"):
-    two numbers or more, a year or a clock time among them, and at most two short words besides."""
-    if len(s) > 40:
-        return False
-    runs = _STAMP_DIGITS.findall(s)
-    if len(runs) < 2 or not (any(len(r) == 4 for r in runs) or re.search(r"\d:\d\d", s)):
-        return False
-    words = _STAMP_REST.sub(" ", s).split()
-    return len(words) <= 2 and all(len(w) <= 12 for w in words)
 
 
 @lru_cache(maxsize=4096)
 def _story(line: str) -> str | None:
-    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label,
-    ``"stamp"`` for an entry's date or time on a line of its own.
+    """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label.
 
     Memoised: :func:`tail_stories` reads the kind of every line below each candidate of the page's
     last lines (up to 40 × 40 reads a page, one line at a time), and the kind depends on the line alone."""
@@ -66,37 +47,12 @@ def _story(line: str) -> str | None:
         return "teaser"
     if s.endswith((":", "：")):
         return None
-    if _stamp(s):
-        return "stamp"  # the date under a widget's headline: part of the entry, counted as no entry
     if n <= 3 and len(s) <= 30 and not SENTENCE_END.search(s):
         return "label"
     first = s[0]
     capital = first.isalpha() and first.isupper() or first in "\"“«„'"
     closed = bool(SENTENCE_END.search(s) or SENTENCE_END.search(_CREDIT.sub("", s)))
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
-
-
-def _kind(blocks: Sequence[str], k: int) -> str | None:
-    """The kind of line ``k`` in a stories widget: its own (:func:`_story`), or ``"lead"`` for a sentence
-    or two right under a headline (the other story's first lines: "MOMCI sa „Etihada“ moraju … (20.45).")."""
-    kind = _story(blocks[k])
-    if kind is None and k > 0 and _story(blocks[k - 1]) == "headline":
-        s = blocks[k].strip()
-        if 6 <= len(s.split()) <= _LEAD_MAX_WORDS and SENTENCE_END.search(s) and not LINK_MARK.search(s):
-            return "lead"
-    return kind
-
-
-def _own_kind(blocks: Sequence[str], k: int) -> str | None:
-    return _story(blocks[k])
-
-
-def _run_start(blocks: Sequence[str], i: int, kind: Callable[[Sequence[str], int], str | None]) -> int:
-    """The first line of the run of story lines that holds line ``i``, read upwards with ``kind``."""
-    a = i
-    while a > 0 and i - a < _MAX_SCAN and kind(blocks, a - 1) is not None and not _signature(blocks[a - 1]):
-        a -= 1
-    return a
 
 
 def _prose(line: str) -> bool:
@@ -134,21 +90,19 @@ def _above(blocks: Sequence[str], a: int) -> tuple[int, set[str]]:
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     """Block ``i`` is in the run of story lines that ends the page, under the article's last paragraph."""
     n = len(blocks)
-    if n - i > _MAX_SCAN or _kind(blocks, i) is None or _signature(blocks[i]):
+    if n - i > _MAX_SCAN or _story(blocks[i]) is None or _signature(blocks[i]):
         return None
-    kinds = [_kind(blocks, k) for k in range(i, n)]
+    kinds = [_story(b) for b in blocks[i:]]
     if None in kinds:
         return None  # prose, or something else, follows: a subhead or the article's own list
-    a = _run_start(blocks, i, _kind)
-    if a == 0 or not _prose(blocks[a - 1]):
-        a = _run_start(blocks, i, _own_kind)  # with leads the run climbed into the article (its title and dek)
-    kinds = [_kind(blocks, k) for k in range(a, n)]
-    if "lead" in kinds and "stamp" not in kinds:
-        return None  # headlines with leads but no date stamp: the article's captions, its steps, its sections
-    items = sum(k in ("headline", "teaser") for k in kinds)
-    if items < min_items or kinds[-1] in ("label", "stamp") and items < min_items + 1:
+    a = i
+    while a > 0 and i - a < _MAX_SCAN and _story(blocks[a - 1]) is not None and not _signature(blocks[a - 1]):
+        a -= 1
+    kinds = [_story(b) for b in blocks[a:]]
+    items = sum(k != "label" for k in kinds)
+    if items < min_items or kinds[-1] == "label" and items < min_items + 1:
         return None
-    lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k not in ("label", "stamp")]
+    lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k != "label"]
     if sum(len(b.split()) for b in lines) < _MIN_MEAN_WORDS * len(lines):
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
     last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
@@ -161,7 +115,7 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     if not shared or sum(shared) / len(shared) >= 0.5:
         return None  # the lines repeat the article's words: its own summary or list
     own = _words(blocks[i])
-    if kinds[i - a] not in ("label", "stamp") and own and len(own & article) / len(own) >= 0.75:
+    if kinds[i - a] != "label" and own and len(own & article) / len(own) >= 0.75:
         return None  # this line repeats the article (its last sentence cut off, a quote of its title)
     share = sum(shared) / len(shared)
     return 85.0, f"{items} headline/teaser line(s) end the page under its last paragraph ({share:.0%} words shared)"

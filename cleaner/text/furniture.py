@@ -58,7 +58,8 @@ _EDGE = 3
 _EDGE_RUN = 40  # the longest head or tail run the model's rule looks at
 _LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punctuated or not (Thai, an excerpt)
 # an outline entry: "3. Title", "IV. Title", "• 6. Title" (a table of contents, the article's own subheads)
-_ENUMERATED = re.compile(r"[^\S\n]*(?:[•·*\-–][^\S\n]*)?(?:\d{1,2}|[IVX]{1,4})[.)][^\S\n]+\S")
+# (a letter after the number, and no year on the line: "07. 04. 2021. u 16:09" and "12. Juli 2025" are dates)
+_ENUMERATED = re.compile(r"[^\S\n]*(?:[•·*\-–][^\S\n]*)?(?:\d{1,2}|[IVX]{1,4})[.)][^\S\n]+[^\W\d_](?!.*\d{4})")
 
 
 @dataclass(frozen=True)
