@@ -330,7 +330,7 @@ def _drop_furniture_tags(body: etree._Element, total: int, relaxed: bool = False
     happened to it, it is out of the page (the tags come in document order, so they follow their
     removed ancestor directly).
     """
-    gone: set = set()  # the furniture tags inside the last element removed
+    gone: set[etree._Element] = set()  # the furniture tags inside the last element removed
     furniture_tags = vocab.FURNITURE_TAGS
     for el in list(body.iter(*furniture_tags)):
         if gone and el in gone:
