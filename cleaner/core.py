@@ -24,6 +24,7 @@ from cleaner.text.segment import Unit, units_of
 __all__ = ["clean", "DEFAULT_OPTIONS"]
 
 DEFAULT_OPTIONS = Options()
+_EDGE_RECHECK = 12  # the widest edge window of a shape that has no scope position (cleaner/rules: 10, 8, 4)
 _MAX_PASSES = 4  # passes beyond the blocks' count: a safety net, since every pass that goes on cuts something
 _TEXT = attrgetter("text")
 _SELECTOR_ACTIONS = {"remove_element": "strip", "select_content": "root"}  # YAML action -> extractor action
@@ -291,6 +292,7 @@ def _clean_units(
     # windows. Without the repetition clean(clean(x)) could differ from clean(x). Later passes only
     # look at units whose text changed, plus the head/tail windows.
     dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
+    n_before = len(units)
     # Each further pass runs only because the previous one cut something, so the loop ends; a tail
     # rule can peel one line per pass as its window moves up (counters under a repeated post), which
     # is why the bound grows with the number of blocks instead of being a small constant.
@@ -300,6 +302,13 @@ def _clean_units(
         before = {id(u): u.text for u in units}
         doc = Document(raw, units, pristine=n_pass == 0)
         only = None if dirty is None else {k for k, u in enumerate(units) if id(u) in dirty} | {len(units) - 1}
+        if only is not None and len(units) < n_before:
+            # blocks went: an unchanged line may now stand near the page's edge, where the shapes that look
+            # at the edge themselves (a bare no-reposting notice in the last four blocks, a meta line in the
+            # last ten) would take it, and cleaning the output again would (idempotence)
+            n = len(units)
+            only |= set(range(min(n, _EDGE_RECHECK))) | set(range(max(0, n - _EDGE_RECHECK), n))
+        n_before = len(units)
         found = find_boilerplate(doc, ruleset, url=url, language=lang, only=only)
         if opt.selection:
             found = [r for r in found if opt.selection.allows(r.rule)]
