@@ -17,6 +17,7 @@ from typing import Any
 from cleaner.result import Options, Paragraph, Removal, Result
 from cleaner.rules import Rule, RuleSet, default_rules
 from cleaner.rules.matching import Document, find_boilerplate, host_of
+from cleaner.rules.regex import mark_folded
 from cleaner.text.dedup import Move, find_duplicates
 from cleaner.text.lang import guess_language, lazy_language
 from cleaner.text.segment import Unit, units_of
@@ -285,14 +286,14 @@ def _clean_units(
         for u in units:
             u.kind, u.linked = kinds[u.block]
             if "\t" not in u.text:
-                u._fold = (u.text, u.text, None)
+                mark_folded(u)
     removals: list[Removal] = []
     # Boilerplate then duplicates (policy order B → C), repeated on what is left until nothing more
     # goes: cutting a glued copy can expose a furniture line, and removing blocks moves the head/tail
     # windows. Without the repetition clean(clean(x)) could differ from clean(x). Later passes only
     # look at units whose text changed, plus the head/tail windows.
     dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
-    n_before = len(units)
+    shrunk = False  # whether the last pass removed blocks
     # Each further pass runs only because the previous one cut something, so the loop ends; a tail
     # rule can peel one line per pass as its window moves up (counters under a repeated post), which
     # is why the bound grows with the number of blocks instead of being a small constant.
@@ -302,13 +303,12 @@ def _clean_units(
         before = {id(u): u.text for u in units}
         doc = Document(raw, units, pristine=n_pass == 0)
         only = None if dirty is None else {k for k, u in enumerate(units) if id(u) in dirty} | {len(units) - 1}
-        if only is not None and len(units) < n_before:
+        if only is not None and shrunk:
             # blocks went: an unchanged line may now stand near the page's edge, where the shapes that look
             # at the edge themselves (a bare no-reposting notice in the last four blocks, a meta line in the
             # last ten) would take it, and cleaning the output again would (idempotence)
             n = len(units)
             only |= set(range(min(n, _EDGE_RECHECK))) | set(range(max(0, n - _EDGE_RECHECK), n))
-        n_before = len(units)
         found = find_boilerplate(doc, ruleset, url=url, language=lang, only=only)
         if opt.selection:
             found = [r for r in found if opt.selection.allows(r.rule)]
@@ -325,6 +325,7 @@ def _clean_units(
         if not found and not dups:
             break
         dirty = {id(u) for u in units if before.get(id(u)) != u.text}
+        shrunk = len(units) < len(before)
         if not dirty and len(units) == len(before):
             break  # removals that cut nothing new (already-removed text): nothing can change any more
     return units, removals

@@ -14,6 +14,8 @@ the same criterion.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 from cleaner.html import vocab as vocab
@@ -54,19 +56,10 @@ def page_prose(body: etree._Element) -> int:
     return total
 
 
-# class + id string -> names a comment thread? (pages repeat their names: one regex search per name)
-_THREAD_NAMES: dict[str, bool] = {}
-_THREAD_NAMES_MAX = 100_000
-
-
+@lru_cache(maxsize=1 << 16)
 def _thread_name(attrs: str) -> bool:
-    named = _THREAD_NAMES.get(attrs)
-    if named is None:
-        named = vocab.COMMENT_RE.search(attrs.lower().replace("_", "-")) is not None
-        if len(_THREAD_NAMES) >= _THREAD_NAMES_MAX:
-            _THREAD_NAMES.clear()
-        _THREAD_NAMES[attrs] = named
-    return named
+    """Does a class + id string name a comment thread? (Pages repeat their names: one search per name.)"""
+    return vocab.COMMENT_RE.search(attrs.lower().replace("_", "-")) is not None
 
 
 def _in_thread(el, memo: dict) -> bool:

@@ -13,6 +13,7 @@ that is all content selection needs, so it never has to walk the tree again.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -55,19 +56,10 @@ def _is_prose(text: str, link: int) -> bool:
     return n >= 80 or SENTENCE_END.search(text) is not None
 
 
-# class string -> names a caption? Pages repeat their classes (one regex search per class, not per element).
-_CAPTION_CLASSES: dict[str, bool] = {}
-_CAPTION_CLASSES_MAX = 100_000
-
-
+@lru_cache(maxsize=1 << 16)
 def _caption_class(cls: str) -> bool:
-    named = _CAPTION_CLASSES.get(cls)
-    if named is None:
-        named = vocab.CAPTION_CLASS_RE.search(cls.lower()) is not None
-        if len(_CAPTION_CLASSES) >= _CAPTION_CLASSES_MAX:
-            _CAPTION_CLASSES.clear()
-        _CAPTION_CLASSES[cls] = named
-    return named
+    """Does a class string name a caption? (Pages repeat their classes: one search per class, not per element.)"""
+    return vocab.CAPTION_CLASS_RE.search(cls.lower()) is not None
 
 
 def _holds_paragraph(el) -> bool:

@@ -62,7 +62,7 @@ def regex_requirements(pattern: re.Pattern[str], *, fold: bool = False, around: 
 
 # regex_requirements per (pattern, flags, fold, around): parsing a pattern again costs as much as compiling it,
 # and the compiled-rules cache (cleaner.rules.cache) keeps this table for the prefilter of the next run
-REQUIREMENTS: dict[tuple[str, int, bool], list[list[str]]] = {}
+REQUIREMENTS: dict[tuple[str, int, bool, bool], list[list[str]]] = {}
 
 
 _REPEATS = tuple(

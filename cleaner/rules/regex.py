@@ -25,8 +25,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = [
-    "LinearPattern", "compile_rule_regex", "fold_map", "unit_fold", "nested_quantifiers", "slow_regex_warnings",
-    "to_re2",
+    "LinearPattern", "compile_rule_regex", "fold_map", "mark_folded", "unit_fold", "nested_quantifiers",
+    "slow_regex_warnings", "to_re2",
 ]
 
 # Python's Unicode classes (str.isalnum()/isdecimal()/isspace()) in RE2 syntax, without brackets.
@@ -254,6 +254,12 @@ def fold_map(view: str) -> tuple[str, list[int] | None]:
 
 
 _WORDS = re.compile(r"\S+")
+
+
+def mark_folded(u: Unit) -> None:
+    """Record that ``u``'s text is its own fold (no whitespace to fold: an extracted page's line), so
+    :func:`unit_fold` does not fold it."""
+    u._fold = (u.text, u.text, None)
 
 
 def unit_fold(u: Unit) -> tuple[str, list[int] | None]:
