@@ -1,4 +1,5 @@
-"""Fuzz harness (issue 14): hostile text, HTML-ish strings, bytes, JSONL lines, feeds and rule YAML.
+"""Fuzz harness (issue 14): hostile text, pages glued from the bundled rules' examples, HTML-ish strings,
+bytes, JSONL lines, feeds and rule YAML.
 
 Each target draws inputs with hypothesis and checks, for every input:
 
@@ -244,6 +245,22 @@ def _words_from(out: str, source: str) -> None:
     assert not chars, f"output characters not in the input: {list(chars)[:5]}"
 
 
+def _rule_examples() -> list[str]:
+    """Every bundled text rule's inline test inputs and outputs: boilerplate in every family and language,
+    and the text around it that must stay."""
+    tests = [t for r in default_rules().rules for t in r.tests]
+    return sorted({t.input for t in tests} | {t.output for t in tests if t.output})
+
+
+@st.composite
+def rule_example_pages(draw) -> str:
+    """A page glued from rule examples (one to six, on lines or run together): removals in one place bring
+    other lines to the page's edge or next to each other, where more rules may apply (the idempotence
+    property of tests/test_prefilter.py, run long here)."""
+    parts = draw(st.lists(st.sampled_from(_EXAMPLES), min_size=1, max_size=6))
+    return draw(st.sampled_from(["\n", " ", "\n\n"])).join(parts)
+
+
 def check_text(doc: str) -> None:
     try:
         result = clean(doc, options=BUDGET)
@@ -356,8 +373,11 @@ def check_rule_yaml(text: str) -> None:
         assert clean(result.text, rules=rules, options=Options(time_budget=5.0), html=False) is not None
 
 
+_EXAMPLES = _rule_examples()
+
 TARGETS: dict[str, tuple[st.SearchStrategy, Callable[[object], None]]] = {
     "text": (texts(), check_text),  # type: ignore[dict-item]
+    "rule-examples": (rule_example_pages(), check_text),  # type: ignore[dict-item]
     "html": (pages(), check_page),  # type: ignore[dict-item]
     "bytes": (byte_inputs(), check_bytes),  # type: ignore[dict-item]
     "jsonl": (jsonl_lines(), check_jsonl),  # type: ignore[dict-item]
