@@ -11,6 +11,9 @@ written: the shipped model file is not touched.
 ``--min-score 0.95`` (repeatable) adds a row per threshold: the bundled rules with the learned head rule's
 ``min_score`` set to it, so a threshold is chosen on rounds the model did not learn from.
 
+``--together`` trains one model without every round scored, so ``--leave-out`` of earlier rounds gives a
+learning curve on the same held-out rounds.
+
 Usage: ``python benchmarks/eval_learned_heldout.py [--rounds round1 --rounds round3] [--min-score 0.95]``
 (about 10 s a round)
 """
@@ -57,6 +60,13 @@ def with_head_threshold(rules: RuleSet, min_score: float) -> RuleSet:
     return dataclasses.replace(rules, rules=out)
 
 
+def _trained(leave_out: list[str]) -> furniture.FurnitureModel:
+    """The shipped recipe trained without the rounds in ``leave_out``."""
+    docs = tf.training_docs(leave_out)
+    names, X, grams, y, _w, groups, origin, _edge, _rounds = tf.featurise(docs)
+    return _model_from(tf.model_data(names, X, grams, y, tf.balance(y, origin), groups))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", action="append",
@@ -66,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--leave-out", action="append", default=[], metavar="ROUND",
                     help="a round never trained on nor scored (one held out for later; repeatable)")
     ap.add_argument("--no-tail", action="store_true", help="skip the opt-in tail rule's row")
+    ap.add_argument("--together", action="store_true",
+                    help="one model trained without every round scored (a learning curve: with --leave-out, "
+                    "how the rule on the same held-out rounds moves with the training set's size)")
     args = ap.parse_args(argv)
     rounds = args.rounds or sorted(p.name for p in (ROOT / "tests" / "data" / "fresh").glob("round*")
                                    if p.name not in args.leave_out)
@@ -75,11 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     with_tail = load_rules([SAMPLE])
     print("| round (held out of training) | token P | token R | boilerplate items removed | duplicates |")
     print("|---|---|---|---|---|")
+    shared = _trained([*rounds, *args.leave_out]) if args.together else None
     for name in rounds:
-        docs = tf.training_docs([name, *args.leave_out])
-        names, X, grams, y, _w, groups, origin, _edge, _rounds = tf.featurise(docs)
-        w = tf.balance(y, origin)
-        _use(_model_from(tf.model_data(names, X, grams, y, w, groups)))
+        _use(shared or _trained([name, *args.leave_out]))
         cases = eval_cases.default_cases_dir() if name == "dev" else ROOT / "tests" / "data" / "fresh" / name
         sets = [("without learned.*", without), ("bundled (learned head rule)", full)]
         sets += [(f"learned head rule at {t}", with_head_threshold(full, t)) for t in args.min_score]

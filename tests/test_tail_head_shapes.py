@@ -82,3 +82,54 @@ def test_date_header_in_bengali_digits_and_a_bare_dateline():
     dateline = ["Wednesday, 7 November 2012", "Some annoying news", "Dear All, I have news."]
     assert match_shape("date-header", dateline, 0) is None  # the article's dateline (POLICY D1)
     assert match_shape("date-header", ["March 3, 2024 | By John Smith", *dateline[1:]], 0) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "cards"),
+    [("f16-23", "Preporučujemo", 5), ("f16-26", "Možda ste propustili...", 5), ("f16-27", "Aktuellt", 4),
+     ("f14-27", "Related Posts", 5)],
+)
+def test_labelled_story_cards_at_the_tail_go_and_the_article_stays(name, label, cards):
+    # f16-23 (tip.rs, sr: headlines with date stamps), f16-26 (glas-slavonije.hr, hr: ranked headlines with
+    # subtitles), f16-27 (utsidan.se, sv: headline and teaser), f14-27 (tarim-haber.com, tr: headline and teaser)
+    raw, clean_label, url = _case(name)
+    result = clean(raw, url=url)
+    hits = [r for r in result.removals if r.rule == "structure.tail-cards"]
+    assert len(hits) >= 2 * cards - 2  # the cards' lines (f14-27's label and first headline go by other rules)
+    assert f"a labelled widget of {cards} story card(s) ends the page ({label!r})" in hits[0].reason
+    assert label not in result.text.split("\n")
+    kept = set(clean_label.split("\n"))
+    assert not any(r.text in kept for r in hits)  # nothing the label keeps
+    assert result.text.rstrip().endswith(clean_label.strip()[-40:])
+
+
+def test_story_cards_need_a_label_companions_and_few_shared_words():
+    prose = "The council voted on Wednesday to close the old library after a debate that lasted for hours. "
+    prose += "The building will be sold next year, and its books will go to the schools of the district."
+    cards = [
+        "Mayor Opens New Bridge Across the River in the North",
+        "The bridge took three years to build and cost more than planned.",
+        "Local Team Wins the Regional Cup After Extra Time",
+        "Fans filled the square until midnight to greet the players.",
+        "Storm Warning Issued for the Coast This Weekend",
+        "12. 04. 2021. u 16:09",
+    ]
+    assert match_shape("tail-cards", [prose, "More news", *cards], 1) is not None
+    assert match_shape("tail-cards", [prose, "More news", *cards], 2) is not None
+    assert match_shape("tail-cards", [prose, "More news", *cards], 0) is None  # the article stays
+    assert match_shape("tail-cards", [prose, *cards], 1) is None  # no label: tail-stories' case
+    assert match_shape("tail-cards", [prose[:-1] + ":", "More news", *cards], 1) is None  # a list it introduces
+    assert match_shape("tail-cards", [prose, "More news", *cards, prose, prose], 1) is None  # the article goes on
+    heads = [c for c in cards if not c.endswith(".") and not c[0].isdigit()]
+    assert match_shape("tail-cards", [prose, "Features", *heads], 1) is None  # headlines alone are a list
+    paragraphs = [cards[0], cards[1], cards[3], cards[2], cards[3], cards[4], cards[5]]
+    assert match_shape("tail-cards", [prose, "More news", *paragraphs], 1) is None  # two teasers in a row
+    own = [  # the article's own summary: cards made of its words
+        "Council Voted to Close the Old Library",
+        "The building will be sold next year after the debate.",
+        "Library Books Will Go to the District Schools",
+        "The council voted after hours of debate on Wednesday.",
+        "Building Sold Next Year by the Council",
+        "12. 04. 2021. u 16:09",
+    ]
+    assert match_shape("tail-cards", [prose, "In short", *own], 1) is None

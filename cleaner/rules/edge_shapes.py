@@ -49,6 +49,8 @@ __all__ = [
     "EDGE_CANDIDATES",
     "EDGE_SHAPES",
     "copyright_line",
+    "label_cue",
+    "label_shaped",
     "lone_separator",
     "paywall_offer",
     "site_name",
@@ -71,7 +73,7 @@ _MAX_RUN = 8  # a widget's labels: a longer run of short lines is a list of the 
 _MIN_ARTICLE_CHARS = 200
 
 
-def _label_shaped(line: str) -> bool:
+def label_shaped(line: str) -> bool:
     """A widget label: a short line (six words, 48 characters), no sentence end, no credit or URL."""
     if len(line) > 80:
         return False
@@ -100,12 +102,12 @@ def label_cue(line: str) -> str | None:
 def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is a widget label in the run of short lines that ends the page, under the article."""
     n = len(blocks)
-    if n - i > _MAX_RUN or not _label_shaped(blocks[i]):
+    if n - i > _MAX_RUN or not label_shaped(blocks[i]):
         return None
-    if not all(_label_shaped(b) for b in blocks[i + 1 :]):
+    if not all(label_shaped(b) for b in blocks[i + 1 :]):
         return None
     a = i
-    while a > 0 and _label_shaped(blocks[a - 1]):
+    while a > 0 and label_shaped(blocks[a - 1]):
         a -= 1
     if n - a > _MAX_RUN or a == 0:
         return None
@@ -249,7 +251,7 @@ def _has_rights_key(line: str) -> bool:
 
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
-    "tail-labels": lambda line: len(line) <= 56 and _label_shaped(line),
+    "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from cleaner.rules.shape_vocab import SENTENCE_END
 from cleaner.text.normalize import comparison_form
 
-__all__ = ["date_header", "section_label", "widget_value"]
+__all__ = ["date_header", "date_segment", "section_label", "widget_value"]
 
 Evidence = tuple[float, str]
 
@@ -95,7 +95,7 @@ _TEMPERATURE = re.compile(r"^[-+]?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$")  #
 _LEADING_MARK = ("//", "|", "।")
 
 
-def _date_segment(s: str) -> bool:
+def date_segment(s: str) -> bool:
     """A date in any script and order: a four-digit year, a day or month number, at most four words."""
     runs = _DIGITS.findall(s)
     return len(s) <= 48 and any(len(r) == 4 for r in runs) and len(runs) >= 2 and len(s.split()) <= 5
@@ -111,9 +111,9 @@ def _date_header(line: str) -> str | None:
         # stand centuries apart (a title's "2021 vs 2022" does not)
         return "two calendars"
     segments = [p for p in _SEGMENT.split(s) if p.strip()]
-    if not segments or not _date_segment(segments[0]):
+    if not segments or not date_segment(segments[0]):
         return None
-    if sum(_date_segment(p) for p in segments) >= 2:
+    if sum(date_segment(p) for p in segments) >= 2:
         return "two calendars"  # "সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।"
     if s.startswith(_LEADING_MARK) and len(segments) >= 2:
         return "a date between marks with a name-day"  # "// 2026. február 27., péntek // Ákos, Bátor"

@@ -56,7 +56,7 @@ from cleaner.rules.shape_vocab import (
     WEEKDAYS,
     YEAR,
 )
-from cleaner.rules.tail_shapes import tail_stories
+from cleaner.rules.tail_shapes import card_candidate, tail_cards, tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -734,6 +734,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls site_name itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
+    "tail-cards": tail_cards,
     "section-label": section_label,
     "date-header": date_header,
     **EDGE_SHAPES,
@@ -765,6 +766,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
+    "tail-cards": card_candidate,
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
 }

@@ -18,10 +18,11 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 
-from cleaner.rules.edge_shapes import label_cue
+from cleaner.rules.edge_shapes import label_cue, label_shaped
+from cleaner.rules.head_shapes import date_segment
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, SENTENCE_END
 
-__all__ = ["tail_stories"]
+__all__ = ["card_candidate", "tail_cards", "tail_stories"]
 
 Evidence = tuple[float, str]
 
@@ -119,3 +120,131 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
         return None  # this line repeats the article (its last sentence cut off, a quote of its title)
     share = sum(shared) / len(shared)
     return 85.0, f"{items} headline/teaser line(s) end the page under its last paragraph ({share:.0%} words shared)"
+
+
+# ------------------------------------------------------------------------------------ tail cards
+_INNER_STOP = re.compile(r"[.!?。！？]\s+\S")  # a sentence break inside the line
+_FIELD = re.compile(r"^[^\W\d_][\w'’-]*\s?[:：]\s")
+_MEASURE = re.compile(r"\d\s*%")
+_RANK = re.compile(r"^\d{1,2}\.?$")
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
+_MAX_LABELS = 3
+_MAX_TEASER_WORDS = 60
+_MIN_COMPANIONS = 2  # teasers, date stamps or ranks (and one for every two headlines): what makes cards
+_MIN_CARDS = 3  # headlines of four words or more under the label; two when the label has a widget word
+
+
+@lru_cache(maxsize=4096)
+def _card_line(line: str) -> str | None:
+    """The part a line plays in a card of a stories widget: ``"H"`` a headline (no sentence end, at most
+    25 words), ``"T"`` a teaser (one paragraph of at most 60 words), ``"S"`` a date stamp, ``"R"`` a rank
+    number; None for anything else (a longer paragraph, a link, a list entry)."""
+    s = BULLET.sub("", line.strip())
+    if not s or len(s) > 420 or LINK_MARK.search(s):
+        return None
+    if _RANK.match(s):
+        return "R"
+    if date_segment(s):
+        return "S"  # before the entry test: "07. 04. 2021. u 16:09" opens like "07. …"
+    n = len(s.split())
+    if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(line) or _FIELD.match(s) or _MEASURE.search(s):
+        return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
+    if s.endswith((":", "：")):
+        return None  # a line introducing what follows: the article's own list
+    closed = bool(SENTENCE_END.search(s)) or bool(_CUT.search(s))
+    if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _INNER_STOP.search(s):
+        closed = False  # one question or exclamation is a headline ("Månadens fråga: … vad lockar mest?")
+    if not closed and n <= 25 and len(s) <= 180 and _opens_headline(s[0]):
+        return "H"
+    return "T" if n >= 6 else None
+
+
+def _opens_headline(first: str) -> bool:
+    """A headline's first character: a capital or a letter of a script without case, or a quote. Not a
+    digit: a line opening on a number is an ingredient or an address as often as a headline."""
+    return first.isalpha() and not first.islower() or first in "\"“”«»„'‘’「『"
+
+
+def _card_label(line: str) -> bool:
+    """A widget's label over its cards: a short label-shaped line; a closing "…" is allowed
+    ("Možda ste propustili...")."""
+    s = line.strip()
+    s = s[:-3] if s.endswith("...") else s.rstrip("…")
+    return bool(s) and len(s.split()) <= 5 and not s.endswith((":", "：")) and label_shaped(s)
+
+
+def card_candidate(line: str) -> bool:
+    """A line that may be in a widget of cards (its label or a card's line): the shape runs on these only."""
+    return _card_line(line) is not None or _card_label(line)
+
+
+def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
+    """The label lines and the headline count of a widget of cards from ``start`` to the page's end, or None."""
+    n = len(blocks)
+    k = start
+    while k < n and k - start < _MAX_LABELS and _card_label(blocks[k]):
+        k += 1
+    labels = k - start
+    if labels == 0:
+        return None
+    kinds = [_card_line(b) for b in blocks[k:]]
+    if not kinds or None in kinds:
+        return None
+    first = next((x for x in kinds if x != "R"), None)
+    if first != "H":
+        return None  # a card opens on its headline
+    previous = ""
+    for kind in kinds:
+        if kind == "T" and previous not in ("H", "S"):
+            return None  # two paragraphs in a row, or a paragraph under a rank: the article's text
+        previous = kind
+    headlines = [b for b, x in zip(blocks[k:], kinds, strict=True) if x == "H" and len(b.split()) >= 4]
+    if sum(x != "H" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
+        return None  # headlines alone, or with a note or two, are a list (the article's features under
+        # their subheads, a recipe round-up): an unlabelled run of headlines is tail-stories' case
+    cue = any(label_cue(b) for b in blocks[start:k])
+    if len(headlines) < (_MIN_CARDS - 1 if cue else _MIN_CARDS):
+        return None
+    return labels, len(headlines)
+
+
+def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
+    """The widget of cards that ends the page: (first line, label lines, headlines), or None. Judged once
+    a page (every line of the tail asks): the topmost label under a prose paragraph from which cards alone
+    run to the end."""
+    memo = getattr(_MEMO, "cards", None)
+    if memo is not None and memo[0] is blocks and memo[1] == len(blocks):
+        return memo[2]
+    found = None
+    n = len(blocks)
+    for start in range(max(1, n - _MAX_SCAN), n - 1):
+        if not _prose(blocks[start - 1]) and not _signature(blocks[start - 1]):
+            continue
+        got = _cards_from(blocks, start)
+        if got is None:
+            continue
+        words_above, article = _above(blocks, start)
+        if words_above < _MIN_ARTICLE_WORDS:
+            continue
+        cards = [w for b in blocks[start + got[0]:] if (w := _words(b))]
+        shared = [len(w & article) / len(w) for w in cards]
+        if not shared or sum(shared) / len(shared) >= 0.4:
+            continue  # the cards repeat the article's words: its own sections or summary
+        found = (start, *got)
+        break
+    _MEMO.cards = (blocks, len(blocks), found)
+    return found
+
+
+def tail_cards(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is in a labelled widget of story cards that ends the page: under the article's last
+    paragraph, a short label ("Preporučujemo", "Aktuellt", "Related Posts") and then nothing but cards,
+    each a headline with at most one teaser paragraph, a date stamp or a rank number, three cards or more
+    (two under a label with a widget word) sharing few words with the article."""
+    if len(blocks) - i > _MAX_SCAN:
+        return None
+    widget = _card_widget(blocks)
+    if widget is None or i < widget[0]:
+        return None
+    start, labels, headlines = widget
+    return 80.0, f"a labelled widget of {headlines} story card(s) ends the page ({blocks[start].strip()!r})"
