@@ -120,6 +120,10 @@ def test_story_cards_need_a_label_companions_and_few_shared_words():
     assert match_shape("tail-cards", [prose, *cards], 1) is None  # no label: tail-stories' case
     assert match_shape("tail-cards", [prose[:-1] + ":", "More news", *cards], 1) is None  # a list it introduces
     assert match_shape("tail-cards", [prose, "More news", *cards, prose, prose], 1) is None  # the article goes on
+    subhead = ["What Happens Next", "The Vote on the Sale in the Spring", "The sale needs a second vote in March."]
+    page = [prose, *subhead, "More news", *cards]
+    assert match_shape("tail-cards", page, 1) is None  # the article's last subhead and paragraph stay
+    assert match_shape("tail-cards", page, 4) is not None
     heads = [c for c in cards if not c.endswith(".") and not c[0].isdigit()]
     assert match_shape("tail-cards", [prose, "Features", *heads], 1) is None  # headlines alone are a list
     paragraphs = [cards[0], cards[1], cards[3], cards[2], cards[3], cards[4], cards[5]]

@@ -210,14 +210,15 @@ def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
 
 def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
     """The widget of cards that ends the page: (first line, label lines, headlines), or None. Judged once
-    a page (every line of the tail asks): the topmost label under a prose paragraph from which cards alone
-    run to the end."""
+    a page (every line of the tail asks): the lowest label under a prose paragraph from which cards alone
+    run to the end. The lowest, so that the run never climbs through the widget's label into the article's
+    last subhead and its paragraph (what stop 13's review found of a wider try)."""
     memo = getattr(_MEMO, "cards", None)
     if memo is not None and memo[0] is blocks and memo[1] == len(blocks):
         return memo[2]
     found = None
     n = len(blocks)
-    for start in range(max(1, n - _MAX_SCAN), n - 1):
+    for start in range(n - 2, max(1, n - _MAX_SCAN) - 1, -1):
         if not _prose(blocks[start - 1]) and not _signature(blocks[start - 1]):
             continue
         got = _cards_from(blocks, start)
