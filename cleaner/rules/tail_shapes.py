@@ -131,7 +131,7 @@ _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 _MAX_LABELS = 3
 _MAX_TEASER_WORDS = 60
 _MIN_COMPANIONS = 2  # teasers, date stamps or ranks (and one for every two headlines): what makes cards
-_MIN_CARDS = 3  # headlines of four words or more under the label; two when the label has a widget word
+_MIN_CARDS = 2  # headlines of four words or more under the label
 
 
 @lru_cache(maxsize=4096)
@@ -147,7 +147,7 @@ def _card_line(line: str) -> str | None:
     if date_segment(s):
         return "S"  # before the entry test: "07. 04. 2021. u 16:09" opens like "07. …"
     n = len(s.split())
-    if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(line) or _FIELD.match(s) or _MEASURE.search(s):
+    if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(s) or _FIELD.match(s) or _MEASURE.search(s):
         return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
     if s.endswith((":", "：")):
         return None  # a line introducing what follows: the article's own list
@@ -202,8 +202,9 @@ def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
     if sum(x != "H" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
         return None  # headlines alone, or with a note or two, are a list (the article's features under
         # their subheads, a recipe round-up): an unlabelled run of headlines is tail-stories' case
-    cue = any(label_cue(b) for b in blocks[start:k])
-    if len(headlines) < (_MIN_CARDS - 1 if cue else _MIN_CARDS):
+    if not any(label_cue(b) for b in blocks[start:k]):
+        return None  # a label with no widget word may head the article's own FAQ, dates, timeline or poem
+    if len(headlines) < _MIN_CARDS:
         return None
     return labels, len(headlines)
 
@@ -213,9 +214,10 @@ def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
     a page (every line of the tail asks): the lowest label under a prose paragraph from which cards alone
     run to the end. The lowest, so that the run never climbs through the widget's label into the article's
     last subhead and its paragraph (what stop 13's review found of a wider try)."""
+    key = (id(blocks), len(blocks), tuple(blocks[-_MAX_SCAN:]))  # content too: a list edited in place
     memo = getattr(_MEMO, "cards", None)
-    if memo is not None and memo[0] is blocks and memo[1] == len(blocks):
-        return memo[2]
+    if memo is not None and memo[0] == key:
+        return memo[1]
     found = None
     n = len(blocks)
     for start in range(n - 2, max(1, n - _MAX_SCAN) - 1, -1):
@@ -224,24 +226,23 @@ def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
         got = _cards_from(blocks, start)
         if got is None:
             continue
+        # the lowest label heading enough cards decides, once: the article is everything above it
         words_above, article = _above(blocks, start)
-        if words_above < _MIN_ARTICLE_WORDS:
-            continue
         cards = [w for b in blocks[start + got[0]:] if (w := _words(b))]
         shared = [len(w & article) / len(w) for w in cards]
-        if not shared or sum(shared) / len(shared) >= 0.4:
-            continue  # the cards repeat the article's words: its own sections or summary
-        found = (start, *got)
+        if words_above >= _MIN_ARTICLE_WORDS and shared and sum(shared) / len(shared) < 0.4:
+            found = (start, *got)  # (otherwise the cards repeat the article's words: its own summary)
         break
-    _MEMO.cards = (blocks, len(blocks), found)
+    _MEMO.cards = (key, found)
     return found
 
 
 def tail_cards(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is in a labelled widget of story cards that ends the page: under the article's last
     paragraph, a short label ("Preporučujemo", "Aktuellt", "Related Posts") and then nothing but cards,
-    each a headline with at most one teaser paragraph, a date stamp or a rank number, three cards or more
-    (two under a label with a widget word) sharing few words with the article."""
+    each a headline with at most one teaser paragraph, a date stamp or a rank number, two cards or more
+    sharing few words with the article. The label must hold a widget word (``label_cue``): a bare label
+    ("FAQs", "Tour dates", "Timeline") heads the article's own questions, dates or steps as often."""
     if len(blocks) - i > _MAX_SCAN:
         return None
     widget = _card_widget(blocks)
