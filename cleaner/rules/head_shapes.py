@@ -3,6 +3,10 @@
 - ``section-label`` (B2, POLICY A.2 "the site's section headers"): one to three lines of one or two
   words each ("Nogomet", "Sukan", "BITCOIN", "NTB utenriks") as the page's first lines, directly above a
   headline-shaped title (four words or more, no closing full stop) that is itself followed by more text.
+  When the line names a newsroom section (a closed class of words in ~60 languages, ``SECTION_STEMS`` in
+  cleaner.rules.shape_vocab: "Cidades", "Bedrijfsnieuws", "Hírek"), the title may be three words and its
+  lede may come past a byline, a dateline or a counter ("Publicado / em", "Martine Smeets") or be a dek
+  without a full stop: a label and a short title look alike, a section's name does not look like a title.
 
 - ``date-header`` (B2): the header's date widget as the first line, when it shows itself as one: a
   second calendar on the line ("সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।"), a name-day set off by
@@ -20,10 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.shape_vocab import SENTENCE_END
+from cleaner.rules.shape_vocab import SECTION_INFIXES, SECTION_STEMS, SENTENCE_END
 from cleaner.text.normalize import comparison_form
 
-__all__ = ["date_header", "date_segment", "section_label", "widget_value"]
+__all__ = ["date_header", "date_segment", "section_label", "section_word", "widget_value"]
 
 Evidence = tuple[float, str]
 
@@ -69,6 +73,55 @@ def _lede(blocks: Sequence[str], k: int) -> str:
     return ""
 
 
+_STEMS = frozenset(SECTION_STEMS)
+_COMPOUND_HEADS = tuple(s for s in SECTION_STEMS if len(s) >= 5 and " " not in s)
+_INFLECTION = 3  # "sports", "noticias" over "sport", "noticia": a stem and a short ending
+_SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+_DEK_WORDS = 15  # a dek of this many words is text under the title, full stop or not
+_BYLINE_LINES = 3  # bylines, datelines and counters passed between a section's title and its lede
+
+
+def section_word(line: str) -> str | None:
+    """The newsroom section a short label line names ("Cidades", "Bedrijfsnieuws", "Hírek"), or None.
+
+    The vocabulary is a closed class of section names (:data:`cleaner.rules.shape_vocab.SECTION_STEMS`),
+    not one site's wording; a line of more than two words, digits or a sentence end is never a label."""
+    s = line.strip().strip("|•·-–—»›/ ").casefold()
+    if not _label(s):
+        return None
+    if _SPACELESS.search(s):
+        return next((w for w in SECTION_INFIXES if w in s), None) if len(s) <= 8 else None
+    if s in _STEMS:
+        return s
+    # every word names a section ("Economia & Finanza"): a brand before one ("Bitcoin News" over "By
+    # DroomDroom Team", f3-17) is the page's title as well as it is a label
+    found = [_section_stem(w.strip("&,")) for w in s.split() if w.strip("&,")]
+    return found[0] if found and all(found) else None
+
+
+def _section_stem(w: str) -> str | None:
+    for k in range(len(w), max(2, len(w) - _INFLECTION - 1), -1):
+        if w[:k] in _STEMS:
+            return w[:k]
+    return next((h for h in _COMPOUND_HEADS if w.endswith(h) and len(w) > len(h)), None)
+
+
+def _lede_past_bylines(blocks: Sequence[str], k: int) -> str:
+    """The first line of eight words or more under ``k``, past at most three short lines (a byline, a
+    dateline, a view counter: "Publicado / em", "Martine Smeets", "Објавено пред") and copies of ``k``."""
+    title = comparison_form(blocks[k])
+    passed = 0
+    for line in blocks[k + 1 : k + 2 + 2 * _BYLINE_LINES]:
+        if comparison_form(line) == title:
+            continue
+        if len(line.split()) >= _LEDE_WORDS:
+            return line.strip()
+        passed += 1
+        if passed > _BYLINE_LINES or len(line.split()) > _BYLINE_WORDS:
+            return ""
+    return ""
+
+
 def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is one of the short section lines that open the page right above its title."""
     if i >= _MAX_LABELS or not all(_label(b) for b in blocks[: i + 1]):
@@ -78,14 +131,29 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         k += 1
     if k + 1 >= len(blocks):
         return None
-    lede = _lede(blocks, k)
-    if not _title(blocks[k]) or len(lede.split()) < _LEDE_WORDS or not SENTENCE_END.search(lede):
-        return None  # no title under the labels, or no text under it: the short line is the title
-        # (a title of three words is not told from a byline: "Bitcoin News / By DroomDroom Team", f3-17)
     title = {w.casefold() for w in blocks[k].split()}
     if any(w.casefold() in title for w in blocks[i].split()):
         return None
-    return 80.0, f"section label: {k} short line(s) open the page above its title"
+    lede = _lede(blocks, k)
+    if _title(blocks[k]) and len(lede.split()) >= _LEDE_WORDS and SENTENCE_END.search(lede):
+        return 80.0, f"section label: {k} short line(s) open the page above its title"
+    # a short title over its byline is not told from a label over the title by shape ("Bitcoin News / By
+    # DroomDroom Team", f3-17; "Winter Walks" over its dek and byline): only a section's name is taken then,
+    # above a title of three words or more whose lede follows past a byline or two
+    word = section_word(blocks[i])
+    if word is None:
+        return None
+    if len(blocks[k].split()) >= 3 and _title_shaped(blocks[k]):
+        lede = _lede_past_bylines(blocks, k)
+        if SENTENCE_END.search(lede) or len(lede.split()) >= _DEK_WORDS:  # a dek may close without a stop
+            return 75.0, f"section label: the section name {word!r} above the title, its lede past the byline"
+    return None
+
+
+def _title_shaped(line: str) -> bool:
+    """A headline of three words or more (the title check, with short titles let in)."""
+    s = line.strip()
+    return _title(s) or (len(s.split()) == 3 and not SENTENCE_END.search(s) and not s.endswith((":", "：")))
 
 
 # ------------------------------------------------------------------------------------ date header

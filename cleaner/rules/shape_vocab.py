@@ -121,3 +121,77 @@ AGO_WORDS = frozenset(
 
 # The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
 LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))
+
+# The names newsrooms give their sections (a closed class: news, sport, economy, politics, world, local,
+# culture, science, technology, health, society, opinion, lifestyle, entertainment, press releases …), in
+# the languages the label families cover and more. A section label above the title is page furniture
+# (POLICY B2); a title is not told from it by shape when it is one or two words as well, so
+# ``structure.section-label`` looks the word up here before it widens its search for the lede past a byline
+# (cleaner.rules.head_shapes). Matched casefolded on a line of at most two words, every word a section's:
+# a word equal to a stem or starting with it and inflected by at most three letters ("sports"), or, for the
+# compounding languages, ending with a stem of five letters or more ("bedrijfsnieuws"); the spaceless
+# scripts anywhere in a line of eight characters at most.
+SECTION_STEMS = tuple(
+    dict.fromkeys(
+        s.casefold()
+        for s in (
+            # en
+            "news", "sport", "sports", "business", "economy", "finance", "markets", "politics", "world",
+            "local", "national", "culture", "science", "tech", "technology", "health", "lifestyle",
+            "entertainment", "opinion", "society", "education", "travel", "crypto", "press release",
+            "weather", "environment", "regional", "metro", "domestic", "international", "breaking",
+            # de nl
+            "nachrichten", "neuigkeiten", "aktuelles", "wirtschaft", "politik", "kultur", "wissenschaft",
+            "technik", "gesundheit", "gesellschaft", "panorama", "reise", "pressemitteilung", "meldungen",
+            "lokales", "regionales", "nieuws", "economie", "binnenland", "buitenland", "wetenschap",
+            "gezondheid", "samenleving", "regio", "persbericht",
+            # fr es pt it ca ro
+            "actualité", "actualités", "économie", "politique", "monde", "société", "santé", "régions",
+            "noticias", "actualidad", "economía", "política", "deportes", "sociedad", "cultura", "ciencia",
+            "salud", "tecnología", "internacional", "nacional", "mundo", "notícias", "economia", "esportes",
+            "desporto", "ciência", "saúde", "cidades", "tecnologia", "notizie", "cronaca", "attualità",
+            "politica", "esteri", "scienza", "salute", "spettacoli", "notícies", "esports", "societat",
+            "știri", "stiri", "actualitate", "economie", "politică", "sănătate", "externe", "societate",
+            # sv no da fi is
+            "nyheter", "nyhende", "nyheder", "inrikes", "utrikes", "ekonomi", "økonomi", "næringsliv",
+            "innenriks", "utenriks", "indland", "udland", "samfund", "samhälle", "kultur", "uutiset",
+            "kotimaa", "ulkomaat", "talous", "urheilu", "politiikka", "fréttir", "íþróttir",
+            # pl cs sk hu sl hr sr bs
+            "wiadomości", "aktualności", "gospodarka", "polityka", "sport", "świat", "kraj", "zdrowie",
+            "zprávy", "domácí", "zahraničí", "ekonomika", "politika", "správy", "domov", "zahraničie",
+            "hírek", "belföld", "külföld", "gazdaság", "politika", "kultúra", "egészség", "novice",
+            "gospodarstvo", "vijesti", "vesti", "novosti", "svijet", "svet", "regija", "zdravlje",
+            # ru uk bg mk be sr-cyrl
+            "новости", "политика", "экономика", "общество", "культура", "спорт", "происшествия", "в мире",
+            "новини", "політика", "економіка", "суспільство", "світ", "здоров'я", "икономика", "общество",
+            "вести", "вијести", "економија", "свет", "навіны",
+            # el tr az kk uz ka hy lt lv et sq
+            "ειδήσεις", "κόσμος", "οικονομία", "πολιτική", "αθλητικά", "πολιτισμός", "κοινωνία",
+            "haberler", "gündem", "ekonomi", "siyaset", "dünya", "spor", "yaşam", "sağlık", "kültür",
+            "xəbərlər", "iqtisadiyyat", "siyasət", "dünya", "idman", "cəmiyyət", "жаңалықтар", "саясат",
+            "янгиликлар", "yangiliklar", "siyosat", "ახალი ამბები", "პოლიტიკა", "ეკონომიკა", "საზოგადოება",
+            "լուրեր", "քաղաքականություն", "տնտեսություն", "naujienos", "ekonomika",
+            "ziņas", "uudised", "majandus", "lajme", "politikë", "ekonomi",
+            "bota", "kulturë",
+            # ar fa ur he hi bn ta
+            "أخبار", "اخبار", "محليات", "اقتصاد", "سياسة", "رياضة", "ثقافة", "منوعات", "عربي ودولي", "صحة",
+            "سیاسی", "اقتصادی", "ورزشی", "فرهنگی", "اجتماعی", "بین الملل", "خبریں", "کھیل", "חדשות",
+            "כלכלה", "ספורט", "תרבות", "בריאות", "समाचार", "खेल", "राजनीति", "व्यापार", "देश", "विदेश",
+            "মনোরঞ্জন", "খেলা", "রাজনীতি", "অর্থনীতি", "செய்திகள்", "அரசியல்", "விளையாட்டு",
+            # id ms tl vi sw
+            "berita", "nasional", "ekonomi", "olahraga", "politik", "daerah", "internasional", "gaya hidup",
+            "sukan", "semasa", "balita", "palakasan", "thời sự", "kinh tế", "thể thao", "xã hội", "thế giới",
+            "pháp luật", "giải trí", "habari", "michezo", "siasa", "uchumi", "kitaifa",
+        )
+    )
+)
+# The same class in scripts written without spaces between words, matched anywhere in a short line.
+SECTION_INFIXES = tuple(
+    s.casefold()
+    for s in (
+        "新闻", "新聞", "要闻", "要聞", "财经", "財經", "体育", "體育", "国际", "國際", "国内", "國內", "社会",
+        "社會", "科技", "娱乐", "娛樂", "健康", "政治", "経済", "経済", "スポーツ", "ニュース", "国内", "海外",
+        "社会", "뉴스", "경제", "정치", "사회", "스포츠", "국제", "문화", "연예", "ข่าว", "เศรษฐกิจ", "การเมือง",
+        "กีฬา", "บันเทิง",
+    )
+)
