@@ -42,6 +42,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_CUES,
     RIGHTS_KEYS,
 )
+from cleaner.rules.head_shapes import section_word
 from cleaner.rules.inline_shapes import shouted_headline
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END
 
@@ -270,6 +271,35 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
 
 
+_BRAND_WORDS = 2  # a brand glued into one host label from two words or more ("Colombo Today")
+_TAGLINE_WORDS = 3
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _brand_and_tagline(line: str, labels: Sequence[str]) -> str | None:
+    """The brand that opens ``line`` when its first words glue into a host label ("Colombo Today" on
+    colombotoday.com) and at most three words follow that name what the site publishes ("Local News",
+    "Native News Narrative"): a tagline. A title that opens with the brand goes on with other words
+    ("Basic Group buys a miner news") and stays."""
+    words = _WORD_RUN.findall(line)
+    targets = {_fold(p) for p in labels if len(p) >= 6}
+    glued = ""
+    for j, w in enumerate(words):
+        glued += _fold(w)
+        if glued in targets and j + 1 >= _BRAND_WORDS:
+            rest = words[j + 1 :]
+            if (
+                1 <= len(rest) <= _TAGLINE_WORDS
+                and not any(r[0].islower() for r in rest)  # a tagline is set like a name, a title's verb is not
+                and any(section_word(r) for r in rest)
+            ):
+                return " ".join(words[: j + 1])
+            return None
+        if not any(t.startswith(glued) for t in targets):
+            return None
+    return None
+
+
 def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | None:
     """The site's name (its logo's alt text, its tagline) on a line of its own at the page's head or tail:
     the line, up to a " - " / " | " tagline separator and a "Logo" word, spells the host's name
@@ -290,6 +320,9 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     key = _fold(name)
     labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
     if len(key) < 4 or not any(key == _fold(p) for p in labels):
-        return None
+        brand = _brand_and_tagline(name, labels)
+        if brand is None:
+            return None
+        return 85.0, f"site name: {brand!r} spells the host {host!r}, under a tagline of its sections"
     tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"
