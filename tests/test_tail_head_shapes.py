@@ -138,3 +138,34 @@ def test_story_cards_need_a_label_companions_and_few_shared_words():
         "12. 04. 2021. u 16:09",
     ]
     assert match_shape("tail-cards", [prose, "More news", *own], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "rule", "text"),
+    [
+        ("f18-22", "structure.section-label", "nieuws"),  # rtvoost.nl (nl): over a title and its doubled byline
+        ("f14-26", "structure.section-label", "Cidades"),  # folharegionalpacaembu.com.br (pt): "Publicado / em"
+        ("f17-06", "structure.section-label", "Ciência"),  # exame.com (pt): a dek without a full stop
+        ("f19-24", "structure.tail-labels", "Gündəm"),  # publika.az (az): the post's section link ends the page
+    ],
+)
+def test_a_sections_name_goes_at_the_head_and_the_tail(name, rule, text):
+    # stop 15: a closed class of section names (SECTION_STEMS) where the shapes alone cannot tell a label
+    # from a short title; the article's own lines stay
+    raw, label, url = _case(name)
+    result = clean(raw, url=url)
+    assert text in [r.text for r in result.removals if r.rule == rule]
+    assert all(p in result.text for p in label.strip().split("\n\n")[1:3])
+
+
+def test_a_short_title_that_names_no_section_stays_over_its_byline():
+    from cleaner.rules.head_shapes import section_word
+
+    lede = "The first route starts at the old station and climbs for two hours to the ridge above the village."
+    dek = "Five routes through the hills"
+    assert match_shape("section-label", ["Winter Walks", dek, "By Jane Doe", lede], 0) is None
+    assert match_shape("section-label", ["Bitcoin News", "By DroomDroom Team", lede], 0) is None
+    assert match_shape("section-label", ["Sport", dek, "By Jane Doe", lede], 0) is not None
+    assert [section_word(w) for w in ("Bedrijfsnieuws", "Newsletter", "Crypto Weekly", "Hírek")] == [
+        "nieuws", None, None, "hírek",
+    ]

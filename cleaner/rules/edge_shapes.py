@@ -112,15 +112,21 @@ def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         a -= 1
     if n - a > _MAX_RUN or a == 0:
         return None
-    first = next((k for k in range(a, n) if label_cue(blocks[k])), None)
+    first = next((k for k in range(a, n) if _tail_cue(blocks[k])), None)
     if first is None or first > i:
         return None  # the lines above the first widget word stay (a source line, a signature)
     above = blocks[:a]
     size = sum(len(b) * (2 if _SPACELESS.search(b) else 1) for b in above)  # CJK and Thai are dense
     if size < _MIN_ARTICLE_CHARS or max(len(b) for b in above) < 60:
         return None  # no article above the run: a short page of labels is not told from its text
-    cue = label_cue(blocks[first])
+    cue = _tail_cue(blocks[first])
     return 80.0, f"tail labels: {n - first} short line(s) end the page from the widget word {cue!r}"
+
+
+def _tail_cue(line: str) -> str | None:
+    """A widget word, or a section's name: the post's category links ("Gündəm", "Kultur") end a page as its
+    widgets' labels do."""
+    return label_cue(line) or section_word(line)
 
 
 # ------------------------------------------------------------------------------- copyright line

@@ -168,7 +168,7 @@ SECTION_STEMS = tuple(
             # el tr az kk uz ka hy lt lv et sq
             "ειδήσεις", "κόσμος", "οικονομία", "πολιτική", "αθλητικά", "πολιτισμός", "κοινωνία",
             "haberler", "gündem", "ekonomi", "siyaset", "dünya", "spor", "yaşam", "sağlık", "kültür",
-            "xəbərlər", "iqtisadiyyat", "siyasət", "dünya", "idman", "cəmiyyət", "жаңалықтар", "саясат",
+            "xəbərlər", "gündəm", "iqtisadiyyat", "siyasət", "dünya", "idman", "cəmiyyət", "жаңалықтар", "саясат",
             "янгиликлар", "yangiliklar", "siyosat", "ახალი ამბები", "პოლიტიკა", "ეკონომიკა", "საზოგადოება",
             "լուրեր", "քաղաքականություն", "տնտեսություն", "naujienos", "ekonomika",
             "ziņas", "uudised", "majandus", "lajme", "politikë", "ekonomi",
