@@ -212,7 +212,9 @@ def test_short_lines_of_a_repeated_article_go_with_the_copy():
     r = run(raw.strip())
     assert r.text == f"{LEAD}\n\nPhoto:\n\n{P2}\n\nUS FALLS\n\n{P3}\n\n___\n\nAll..."
     short = [x.text for x in r.removals if x.reason.startswith("a short line")]
-    assert short == ["Photo:", "US FALLS", "___", "All..."]
+    assert short == ["Photo:", "US FALLS", "All..."]
+    # the "___" separator is a line of punctuation alone: an equal copy of the first one wherever it stands
+    assert [x.text for x in r.removals if x.reason.startswith("a line of punctuation")] == ["___"]
 
 
 def test_short_lines_that_repeat_on_their_own_stay():
@@ -303,3 +305,15 @@ def test_flattened_copy_with_a_small_difference_goes(name: str) -> None:
     middle = text.find(" ", len(text) // 2)
     edited = [*paras[:longest], text[:middle] + " very" + text[middle:], *paras[longest + 1 :]]
     assert clean("\n".join(paras) + "\n" + " ".join(edited)).text == "\n\n".join(paras)
+
+
+def test_lines_of_punctuation_alone_keep_their_first_copy():
+    """POLICY C2: a line of punctuation alone ("-", "------", "* * *") has an empty comparison form, so the
+    later ones are equal copies of the first (fresh f17-31, a "-" between each step of a how-to page; f18-30);
+    the words around them all stay."""
+    raw = "How to clean the filter.\n-\nOpen the lid and take the filter out.\n-\nRinse it.\n* * *\nPut it back."
+    r = run(raw)
+    kept = ["How to clean the filter.", "-", "Open the lid and take the filter out.", "Rinse it.", "Put it back."]
+    assert r.text == "\n\n".join(kept)
+    assert [(x.text, x.duplicate_of) for x in r.removals] == [("-", (25, 26)), ("* * *", (25, 26))]
+    assert not run("One line.\n-\nTwo lines.").removals  # a single separator is no copy

@@ -270,6 +270,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     moves: list[Move] = []
     alive: list[Unit] = []
     titles: dict[str, list[Unit]] = {}  # title-like blocks so far, by their first two words
+    marks: Unit | None = None  # the first line of punctuation alone
     for u, form in zip(units, unit_forms(units), strict=True):
         # C4 to its fixpoint within the block: "X X X …" glued in ways that are not one period (copies
         # glued without a space, a teaser then copies) lose one copy per step, all in this pass, so that
@@ -290,6 +291,14 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             alive.append(u)
             if _title_like(u):
                 titles.setdefault(_key(u.form, 0), []).append(u)
+        elif u.pieces and not form:
+            # a line of punctuation alone ("-", "------", "* * *"): its comparison form is empty, so every
+            # later one is an equal copy of the first (POLICY C2); it holds no word to lose
+            if marks is None:
+                marks = u
+            else:
+                reason = "a line of punctuation alone, as an earlier one"
+                removals.append(_dup(u, *u.span, "dedup.exact", reason, 100.0, marks.span))
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}
