@@ -195,3 +195,24 @@ SECTION_INFIXES = tuple(
         "กีฬา", "บันเทิง",
     )
 )
+
+# Social and messaging platforms a site asks its readers to follow it on, and the words for the channel or
+# group it has there: brand names, the same in every language ("dobivaj vesti na viber", "Cek Berita … di
+# Google News", "Folge uns auf Facebook"). Casefolded; "X", "LINE" and "Signal" are left out, being words.
+PLATFORMS = tuple(
+    s.casefold()
+    for s in (
+        "Google News", "Google Noticias", "Google Notícias", "Google Actualités", "Telegram", "Телеграм",
+        "Телеграмм", "WhatsApp", "Viber", "Facebook", "Фейсбук", "Instagram", "Инстаграм", "YouTube", "Ютуб",
+        "TikTok", "Twitter", "Твиттер", "LinkedIn", "Threads", "Discord", "KakaoTalk", "WeChat", "Weibo",
+        "Zalo", "VK", "ВКонтакте", "ВК", "Дзен", "Яндекс.Дзен", "Одноклассники", "Pinterest", "Reddit",
+        "Spotify", "Apple Podcasts", "Google Podcasts", "Bluesky", "Mastodon", "Flipboard", "MSN",
+    )
+)
+PLATFORM_PLACES = frozenset(
+    s.casefold()
+    for s in (
+        "channel", "channels", "group", "page", "kanal", "kanalı", "kanalu", "kanale", "канал", "канале",
+        "каналі", "grup", "grupo", "gruppo", "gruppe", "saluran", "canal", "chaîne", "app", "sayfamız",
+    )
+)

@@ -42,6 +42,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
@@ -739,6 +740,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "date-header": date_header,
     **EDGE_SHAPES,
     **META_SHAPES,
+    **CTA_SHAPES,
 }
 # The parameter of a shape that takes one (a run's least length, a window); 0 for the others.
 DEFAULT_PARAM = dict.fromkeys(SHAPES, 0) | {
@@ -769,6 +771,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "tail-cards": card_candidate,
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
+    **CTA_CANDIDATES,
 }
 
 
