@@ -291,14 +291,10 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             alive.append(u)
             if _title_like(u):
                 titles.setdefault(_key(u.form, 0), []).append(u)
-        elif u.pieces and not form:
-            # a line of punctuation alone ("-", "------", "* * *"): its comparison form is empty, so every
-            # later one is an equal copy of the first (POLICY C2); it holds no word to lose
-            if marks is None:
-                marks = u
-            else:
-                reason = "a line of punctuation alone, as an earlier one"
-                removals.append(_dup(u, *u.span, "dedup.exact", reason, 100.0, marks.span))
+        elif u.pieces:  # punctuation alone ("-", "* * *"): an empty form, so a copy of the first (POLICY C2)
+            marks = marks or u
+            if marks is not u:
+                removals.append(_dup(u, *u.span, "dedup.exact", "punctuation alone, as before", 100.0, marks.span))
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}
