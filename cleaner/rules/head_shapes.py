@@ -10,8 +10,9 @@
 
 - ``date-header`` (B2): the header's date widget as the first line, when it shows itself as one: a
   second calendar on the line ("সোমবার, ০১ সেপ্টেম্বর ২০২৫ ।। ১৬ ভাদ্র ১৪৩২ ।।"), a name-day set off by
-  marks ("// 2026. február 27., péntek // Ákos, Bátor"), or a weather chip under it ("25.8 C", "Bangkok").
-  Digits of any script count. A bare date over the title is the article's dateline and stays (D1).
+  marks ("// 2026. február 27., péntek // Ákos, Bátor"), or a weather chip under it ("25.8 C", "Bangkok");
+  and the weather chip as the first line ("Երևան` +13 °C"), with the date under it. Digits of any script
+  count. A bare date over the title is the article's dateline and stays (D1).
 
 The section label's guards keep what it is not: a short title over its text (the line under the label
 must be headline-shaped, not prose, and a sentence of eight words or more must follow it: a subhead over
@@ -188,6 +189,24 @@ def _date_header(line: str) -> str | None:
     return "date" if len(segments) == 1 else None
 
 
+_WEATHER = re.compile(r"^(?:[^\W\d_][^\d:\n]{0,30}?[`’':,\s]\s*)?[-+]?\d{1,2}(?:[.,]\d)?\s*°\s*[CF]?$")
+
+
+def _weather(line: str) -> bool:
+    """A weather chip: a temperature with its degree sign, after a place name or alone ("Երևան` +13 °C")."""
+    s = line.strip()
+    words = s.split()
+    if len(words) > 5 or any(len(w) >= 3 and w[0].islower() for w in words):
+        return False  # "Temperature rose to 30°": a sentence's words
+    return bool(_WEATHER.match(s))
+
+
+def _dated(line: str) -> bool:
+    """A short line that holds a date: a four-digit year and another number, eight words at most."""
+    s = line.strip()
+    return len(s) <= 60 and len(s.split()) <= 8 and bool(_years(s)) and len(_DIGITS.findall(s)) >= 2
+
+
 def _years(s: str) -> set[int]:
     """The distinct four-digit years on a line, in any calendar a header prints (Gregorian, Hijri 1446,
     Persian 1404, Buddhist 2568), digits of any script."""
@@ -201,6 +220,14 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     second calendar or a name-day set off by marks on the same line, or a temperature chip under it.
     """
     if i > 2 or len(blocks) < 3:
+        return None
+    if _weather(blocks[0]):
+        # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it:
+        # a page's text never opens on a temperature reading
+        if i == 0:
+            return 85.0, "date header: the page's first line is a weather chip"
+        if i == 1 and _dated(blocks[1]):
+            return 85.0, "date header: the date widget under the weather chip"
         return None
     kind = _date_header(blocks[0])
     if kind is None:
