@@ -48,6 +48,110 @@ LABEL_STEMS = tuple(
         # ar fa he ur hi bn
         "ذات صلة", "الأكثر", "مقالات", "أخبار", "اخبار", "مرتبط", "پربازدید", "פופולרי", "כתבות", "ویڈیو",
         "خبریں", "लोकप्रिय", "संबंधित", "खबरें", "ख़बरें", "জনপ্রিয়", "সম্পর্কিত", "খবর",
+        # From here by concept, per language: news; related / other articles; popular / most read; recommended;
+        # latest; more (news) / see more / read more; read also; don't miss; tags / keywords; comments; videos;
+        # previous / next article. Inflected words by their stem; a common word of prose only inside its phrase
+        # ("vairāk ziņu", not "vairāk" = more) or not at all ("lotutako" is any "related to": the label "Lotutako
+        # albisteak" is caught by its noun). A trailing space ends a word the match would otherwise prolong
+        # ("pogledaj " is not "pogledaju", they look).
+        # lv lt et
+        "ziņas", "saistītie", "saistītās", "līdzīgi raksti", "citi raksti", "populārāk", "lasītākie",
+        "lasītākās", "visvairāk lasīt", "ieteiktie", "iesakām", "jaunākās ziņas", "jaunākie raksti",
+        "vairāk ziņu", "lasīt vairāk", "skatīt vairāk", "lasi arī", "lasiet arī", "nepalaid garām", "birkas",
+        "atslēgvārdi", "komentāri", "iepriekšējais raksts", "nākamais raksts",
+        "naujienos", "susiję straipsn", "panašūs straipsn", "kiti straipsn", "populiariaus", "skaitomiaus",
+        "daugiausiai skaityt", "rekomenduojame", "naujausi", "daugiau naujienų", "skaityti daugiau",
+        "skaitykite", "nepraleiskite", "žymės", "raktažodžiai", "komentarai", "vaizdo įraš",
+        "ankstesnis straipsnis", "kitas straipsnis",
+        "uudised", "seotud artikl", "seotud uudis", "seotud lood", "sarnased artikl", "loetuim", "enim loetud",
+        "populaarseim", "soovitame", "soovitatud", "värskeim", "rohkem uudiseid", "veel uudiseid", "loe veel",
+        "loe ka", "vaata veel", "ära jäta vahele", "märksõnad", "sildid", "kommentaarid",
+        "eelmine artikkel", "järgmine artikkel",
+        # sq mk, sr in Cyrillic
+        "lajme", "artikuj", "më të lexuar", "më të shikuar", "më të komentuar", "më të fundit", "popullor",
+        "rekomanduar", "rekomandojmë", "lexo edhe", "lexoni edhe", "lexo gjithashtu", "lexo më shumë", "shiko më shumë",
+        "mos humb", "etiketa", "komente", "artikulli i mëparshëm", "artikulli pasardhës", "artikulli tjetër",
+        "најчитан", "најнови", "најгледан", "популарн", "препорачан", "препорачуваме", "повеќе вести", "прочитај ",
+        "прочитајте", "погледни ",
+        "погледнете", "тагови", "клучни зборови", "не пропуштајте",
+        "препоручен", "препоручујемо", "најновиј", "повезан", "погледајте",
+        # bs hr sr sl (Latin): more, see, read
+        "više", "pogledaj ", "pogledajte", "pročitaj ", "pročitajte", "procitaj ", "procitajte", "najnovij",
+        "najgledanij", "izdvojeno", "ne propusti",
+        "komentari", "oznake", "tagovi", "sorodni član", "najbolj bran", "preberite še", "več novic",
+        "komentarji",
+        # az kk (Cyrillic, and the Latin alphabets of 2018 and 2021) uz (Latin, Cyrillic) ky tg mn
+        "xəbərlər", "əlaqəli", "ən çox oxun", "ən çox baxıl", "populyar", "tövsiyə edirik", "həmçinin oxu",
+        "ardını oxu", "daha çox oxu", "teqlər", "etiketlər", "açar sözlər", "şərhlər", "videolar", "mövzular",
+        "жаңалықтар", "көп оқылған", "көп қаралған", "ең танымал", "ұсынамыз", "толығырақ", "оқыңыз",
+        "тегтер", "кілт сөздер", "пікірлер", "бейнежазба",
+        "jańalyqtar", "jañalyqtar", "kóp oqylǵan", "köp oqylğan", "tolyǵyraq", "tolyğyraq", "oqyńyz",
+        "oqyñyz", "usynamyz", "ūsynamyz", "pikirler", "tegter",
+        "yangiliklar", "xabarlar", "maqolalar", "ko'p o'qilgan", "koʻp oʻqilgan", "ko‘p o‘qilgan",
+        "tavsiya etamiz", "batafsil", "o'qing", "oʻqing", "o‘qing", "izohlar", "teglar",
+        "янгиликлар", "мақолалар", "кўп ўқилган", "тавсия этамиз", "батафсил", "ўқинг", "изоҳлар",
+        "жаңылыктар", "көп окулган", "эң көп окул", "популярдуу", "сунуштайбыз", "толугураак", "окуңуз",
+        "тегдер",
+        "хабарҳо", "мақолаҳо", "навтарин", "бештар хонда", "серхонанда", "хонед", "шарҳҳо", "назарҳо",
+        "калидвожаҳо",
+        "мэдээнүүд", "холбоотой мэдээ", "шинэ мэдээ", "сүүлийн мэдээ", "бусад мэдээ", "төстэй мэдээ",
+        "онцлох мэдээ", "их уншсан", "их уншигдсан", "их үзсэн", "сэтгэгдэл бичих", "сэтгэгдлүүд", "шошго",
+        "түлхүүр үг",
+        # ka hy
+        "სიახლეები", "ახალი ამბები", "სტატიები", "პოპულარული", "ყველაზე კითხვადი", "ყველაზე ნანახი",
+        "გირჩევთ", "მეტი სიახლე", "წაიკითხეთ", "ტეგები", "თეგები", "კომენტარები", "ვიდეოები",
+        "լուրեր", "նորություններ", "առնչվող", "ամենաընթերցված", "ամենադիտված", "ամենաշատ կարդաց",
+        "խորհուրդ ենք տալիս", "կարդացեք", "պիտակներ", "թեգեր", "բանալի բառեր", "մեկնաբանություններ",
+        "տեսանյութեր",
+        # is ga cy mt eu
+        "fréttir", "tengt efni", "vinsæl", "mest lesið", "nýjast", "nýjustu", "lesa meira",
+        "sjá meira", "lestu einnig", "lestu líka", "ekki missa af", "þú gætir", "efnisorð", "athugasemdir",
+        "myndbönd",
+        "nuacht", "scéalta eile", "gaolmhar", "ghaolmhar", "ailt eile", "is mó léite", "is déanaí",
+        "is deireanaí", "léigh tuilleadh", "léigh freisin", "tráchtanna", "clibeanna", "físeáin",
+        "newyddion", "erthyglau", "poblogaidd", "mwyaf darllen", "diweddaraf", "darllen rhagor", "darllenwch",
+        "straeon eraill", "straeon perthnasol", "peidiwch â cholli", "sylwadau", "tagiau", "pynciau",
+        "stori flaenorol", "stori nesaf", "erthygl flaenorol", "erthygl nesaf",
+        "aħbarijiet", "artikli", "relatati", "l-aktar popolari", "l-aktar moqri", "rakkomandat", "aqra wkoll",
+        "aqra aktar", "kummenti", "tikketti", "vidjows",
+        "albisteak", "albiste gehiago", "azken berriak", "irakurrienak", "ikusienak", "ezagunenak",
+        "gomendatuak", "gehiago irakurri", "irakurri gehiago", "irakurri ere", "etiketak", "iruzkinak",
+        "bideoak",
+        # gl ca
+        "últimas novas", "máis lid", "máis vist", "máis coment", "le tamén", "lea tamén", "che pode interesar",
+        "notícies", "relacionats", "més llegi", "més vist", "més comentat", "populars", "recomanem",
+        "recomanat", "llegeix també", "llegiu també", "et pot interessar", "us pot interessar", "no et perdis",
+        "etiquetes", "article anterior", "article següent",
+        # af sw am so ha
+        "nuus", "verwante", "gewildste", "mees gelees", "meeste gelees", "nuutste", "lewer kommentaar",
+        "lees meer", "lees ook", "etikette", "video's",
+        "zinazohusiana", "zilizosomwa", "soma pia", "toa maoni", "usikose",
+        "ዜናዎች", "ተዛማጅ", "በብዛት የተነበቡ", "በጣም ተወዳጅ", "ተጨማሪ ዜና", "ተጨማሪ ያንብቡ", "ያንብቡ", "አስተያየቶች",
+        "መለያዎች", "ቪዲዮዎች",
+        "wararka kale", "warar kale", "wararka ugu", "wararka la xiriira", "ugu akhris", "ugu daawasho",
+        "akhri sidoo kale", "akhri wax badan", "faallooyinka", "muuqaallo",
+        "maqaallo",
+        "masu alaka", "masu alaƙa", "karin labarai", "ƙarin labarai", "sauran labarai", "labarai masu",
+        "mafi karanta", "mafi shahara", "kara karantawa", "ƙara karantawa",
+        # si ta te ml kn mr gu pa ne, hi
+        "තවත් පුවත්", "අදාළ පුවත්", "නවතම", "ජනප්‍රිය", "ජනප්රිය", "වැඩියෙන්ම කියව",
+        "செய்திகள்", "அதிகம் படி", "அதிகம் பார்க்க", "மேலும் படிக்க", "இதையும் படி", "கருத்துகள்",
+        "கருத்துக்கள்", "வீடியோக்கள்", "குறிச்சொற்கள்",
+        "వార్తలు", "ఎక్కువగా చదివిన", "చదవండి", "వీడియోలు", "వ్యాఖ్యలు",
+        "വാർത്തകൾ", "വാര്‍ത്തകള്‍", "വാര്ത്തകള്", "ബന്ധപ്പെട്ട വാർത്ത", "ബന്ധപ്പെട്ട വാര്‍ത്ത", "കൂടുതൽ വായിക്കുക",
+        "കൂടുതല്‍ വായിക്കുക", "വായിക്കൂ", "ജനപ്രിയ", "വീഡിയോകൾ", "അഭിപ്രായങ്ങൾ",
+        "ಸುದ್ದಿಗಳು", "ಇತ್ತೀಚಿನ ಸುದ್ದಿ", "ಸಂಬಂಧಿತ ಸುದ್ದಿ", "ಮತ್ತಷ್ಟು ಸುದ್ದಿ", "ಜನಪ್ರಿಯ", "ಹೆಚ್ಚು ಓದಿದ", "ಇದನ್ನೂ ಓದಿ",
+        "ವಿಡಿಯೋಗಳು",
+        "बातम्या", "हेही वाचा", "अधिक वाचा", "सर्वाधिक वाच",
+        "તાજા સમાચાર", "વધુ સમાચાર", "અન્ય સમાચાર", "સંબંધિત", "લોકપ્રિય", "વધુ વાંચો", "પણ વાંચો",
+        "સૌથી વધુ વંચા",
+        "ਖ਼ਬਰਾਂ", "ਖਬਰਾਂ", "ਸਬੰਧਿਤ", "ਸੰਬੰਧਿਤ", "ਤਾਜ਼ਾ ਖ਼ਬਰ", "ਤਾਜ਼ਾ ਖਬਰ", "ਵੀ ਪੜ੍ਹੋ", "ਹੋਰ ਪੜ੍ਹੋ",
+        "ताजा समाचार", "थप समाचार", "अन्य समाचार", "सम्बन्धित", "धेरै पढिएको", "पढ्नुहोस्",
+        "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें",
+        # ps ku (Kurmanji, Sorani)
+        "خبرونه", "ډېر لوستل", "ډیر لوستل", "ولولئ", "نظرونه",
+        "nûçeyên", "herî zêde xwend", "bixwîne", "şîroveyên", "şîroveyan",
+        "هەواڵەکان", "زۆرترین خوێنراو", "نوێترین", "بخوێنەوە", "ڤیدیۆکان", "لێدوانەکان",
     )
 )
 
@@ -59,6 +163,11 @@ LABEL_INFIXES = tuple(
         "推薦", "热门", "熱門", "热点", "熱點", "最新", "阅读", "閱讀", "新闻", "新聞", "视频", "視頻", "関連",
         "おすすめ", "人気", "ランキング", "注目", "บทความ", "ข่าว", "แนะนำ", "ยอดนิยม", "สนใจ", "เกี่ยวข้อง",
         "วิดีโอ",
+        # my km lo
+        "ဆက်စပ်သတင်း", "ဆက်စပ်ပို့စ်", "ဆက်စပ်ဆောင်းပါး", "နောက်ဆုံးရသတင်း", "လူကြိုက်အများဆုံး", "အများဆုံးဖတ်",
+        "ထပ်မံဖတ်ရှု", "မှတ်ချက်များ", "ဗီဒီယိုများ",
+        "ព័ត៌មានពាក់ព័ន្ធ", "អត្ថបទពាក់ព័ន្ធ", "ព័ត៌មានថ្មី", "ពេញនិយម", "អានបន្ថែម", "អានច្រើនជាងគេ",
+        "ຂ່າວທີ່ກ່ຽວຂ້ອງ", "ບົດຄວາມທີ່ກ່ຽວຂ້ອງ", "ຂ່າວລ່າສຸດ", "ຂ່າວອື່ນ", "ຍອດນິຍົມ", "ອ່ານເພີ່ມເຕີມ",
     )
 )
 
