@@ -1,21 +1,27 @@
-"""Calls to action told by what they point at: the site's channel on a social or messaging platform.
+"""Calls to action told by what they point at (a platform) or by their verb (share), in any language.
 
 - ``platform-prompt`` (B3): a short line that ends with a platform's name (and the word for its channel or
   group): "dobivaj vesti na viber", "Cek Berita dan Artikel yang lain di Google News", "Folge uns auf
   Facebook", "Comentează pe Facebook...". The verbs of such prompts differ in every language and site
   (wordings in rules/generic.yaml cover a few); the platforms are the same brands everywhere, and the
   prompt's shape is the same: a few words, a short preposition, the platform last.
+- ``share-prompt`` (B3): a share button or prompt in the site's own words — a line of one to five words
+  whose first or last word is its language's share verb (``SHARE_STEMS``: "Bu Yazıyı Paylaş", "SDÍLEJ:",
+  "Поширити:", "Deel dit artikel via:", "이 기사를 공유합니다"), so the next site's variant needs no listing.
+  A noun phrase with the word inside ("Le partage des tâches"), a verb before a longer object ("Partager
+  ses données personnelles", unless a colon closes it), a sentence, a line with a digit ("Deel 2") or a
+  link stays.
 
-What stays: a sentence of the article that ends on a platform (a full stop closes it: "The video was
-posted on YouTube."), a caption's credit in brackets ("(screenshot video YouTube)"), a line of more than
-fourteen words, a headline that only names a platform ("Telegram's TON surges") or is set in title case
-("Top Global Topics on Facebook": two words of four letters or more and every one capitalised, which leaves
-German prompts of two nouns to the wordings), and a line with no short word before the platform (a list
-of the platform's names is a share bar: ``generic.share.labels``).
+What stays of the platform prompts: a sentence of the article that ends on a platform (a full stop
+closes it: "The video was posted on YouTube."), a caption's credit in brackets ("(screenshot video
+YouTube)"), a line of more than fourteen words, a headline that only names a platform ("Telegram's TON
+surges") or is set in title case ("Top Global Topics on Facebook": two words of four letters or more and
+every one capitalised, which leaves German prompts of two nouns to the wordings), and a line with no
+short word before the platform (a list of the platform's names is a share bar: ``generic.share.labels``).
 
-On Dragnet's 1,318 reference bodies it takes 0.013–0.015% of the tokens: two follow prompts the references
-keep ("Follow @universetoday on Twitter", "Get the DIYP greatness via RSS, newsletter and Twitter") and two
-sentence-case subheads ("Highlighting journalists on Google News").
+On Dragnet's 1,318 reference bodies platform-prompt takes 0.013–0.015% of the tokens: two follow prompts
+the references keep ("Follow @universetoday on Twitter", "Get the DIYP greatness via RSS, newsletter and
+Twitter") and two sentence-case subheads ("Highlighting journalists on Google News"); share-prompt none.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS
+from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS, SHARE_INFIXES, SHARE_STEMS
 
-__all__ = ["CTA_CANDIDATES", "CTA_SHAPES", "platform_prompt"]
+__all__ = ["CTA_CANDIDATES", "CTA_SHAPES", "platform_prompt", "share_prompt"]
 
 Evidence = tuple[float, str]
 
@@ -69,5 +75,43 @@ def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 80.0, f"platform prompt: a short line closing on the platform {m.group(1)!r}"
 
 
-CTA_SHAPES = {"platform-prompt": platform_prompt}
-CTA_CANDIDATES = {"platform-prompt": _may_prompt}
+# ----------------------------------------------------------------------------------------- share prompt
+_SHARE_WORDS = 5
+_SHARE_CHARS = 50
+_VERB_FIRST_WORDS = 3  # the verb and a short object ("Dela med", "Condividi l'articolo")
+_STEMS_LONGEST_FIRST = sorted(SHARE_STEMS, key=len, reverse=True)
+_SHARE_STEM = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in _STEMS_LONGEST_FIRST)
+    + r")|"
+    + "|".join(map(re.escape, SHARE_INFIXES))
+)
+_SHARE_CLOSED = re.compile(r"[.?？。!！]\s*$|\d|://")
+
+
+def _may_share(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _SHARE_CHARS and bool(_SHARE_STEM.search(s.casefold()))
+
+
+def share_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a share button or prompt: a short line opening or closing on the share verb."""
+    s = " ".join(blocks[i].split()).strip("•·|-–— ")
+    words = s.split()
+    if not s or len(words) > _SHARE_WORDS or len(s) > _SHARE_CHARS or _SHARE_CLOSED.search(s):
+        return None
+    low = s.casefold()
+    m = _SHARE_STEM.search(low)
+    if m is None:
+        return None
+    # the verb opens the line ("Deel dit artikel via:") or closes it ("Bu Yazıyı Paylaş", "공유하기"): a
+    # noun phrase with the word inside it ("Le partage des tâches") is a title's
+    opens = m.start() < len(words[0]) and len(words) <= _VERB_FIRST_WORDS  # "Condividi l'articolo"
+    closes = m.start() >= len(low) - len(words[-1])  # "Bu Yazıyı Paylaş", "Artikel teilen", "공유하기"
+    if not (opens or closes or low.endswith((":", "："))):
+        return None  # "Partager ses données personnelles": a title's verb and its object
+    return 80.0, f"share prompt: a short line on the share word {m.group(0)!r}"
+
+
+CTA_SHAPES = {"platform-prompt": platform_prompt, "share-prompt": share_prompt}
+CTA_CANDIDATES = {"platform-prompt": _may_prompt, "share-prompt": _may_share}

@@ -216,3 +216,20 @@ PLATFORM_PLACES = frozenset(
         "каналі", "grup", "grupo", "gruppo", "gruppe", "saluran", "canal", "chaîne", "app", "sayfamız",
     )
 )
+
+# The share verb of each language, as a stem at a word's start ("partag-": partager, partagez; "podel-":
+# podeli, podelite) or, for the scripts without spaces, anywhere in the word ("공유하기", "分享至").
+# English "share" is left out (a company's shares are news), and so are the words that also mean "part"
+# (Dutch "deel", Swedish/Norwegian "del": "Deel 2") unless a second word makes them the verb ("deel dit").
+SHARE_STEMS = tuple(
+    s.casefold()
+    for s in (
+        "teilen", "partag", "compart", "condivid", "deel dit", "deel via", "deel op", "delen", "dela med",
+        "del med", "del på", "deila", "udostępn", "sdílej", "sdílet", "zdieľ", "megoszt", "distribui",
+        "partaj", "podel", "podijel", "spodel", "подели", "поделит", "поширит", "поділит", "сподел", "paylaş",
+        "bagikan", "kongsi", "ibahagi", "shiriki", "chia sẻ", "شارك", "مشارك", "اشتراک", "שתפ", "שתף", "שיתוף",
+        "शेयर", "साझा", "শেয়ার", "பகிர்", "κοινοποί", "μοιραστ", "dalint", "pasidal", "dalīt", "shpërnda",
+        "бөліс", "გაზიარ",
+    )
+)
+SHARE_INFIXES = tuple(s.casefold() for s in ("分享", "シェア", "공유", "แชร์"))
