@@ -135,6 +135,15 @@ _CREDIT = re.compile(
     r"^\W*(?:photos?|foto|fotos|images?|img|pictures?|bild|фото|изображение|사진|写真|图片|圖片|credits?)\b[^:：\n]{0,24}[:：]",
     re.IGNORECASE,
 )
+# the sign (or the word) with its year: "Copyright(©) 2022", "© 2025"; the holder may stand either side
+_SIGN_YEAR = re.compile(r"(?:[©ⓒⒸ]|\([cC©]\)|(?<![^\W\d_])copyright)\W{0,3}(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+# a company's legal form closing the holder's name ("© Rakuten Group, Inc."): a site's notice, where a
+# photo credit names an agency or a person ("© Reuters", "© Jane Doe")
+_LEGAL_FORM = re.compile(
+    r"[\s,](?:inc|ltd|llc|plc|corp|co|gmbh|ag|kg|s\.?a|s\.?r\.?l\.?s?|s\.?p\.?a|s\.?a\.?s|sarl|b\.?v|n\.?v|oy|ab|a/s|"
+    r"k\.?k|kft|zrt|s\.r\.o|a\.s|d\.o\.o|ooo|ltda|株式会社)\.?$",
+    re.IGNORECASE,
+)
 _EDGE_HEAD = 8
 _EDGE_TAIL = 4
 
@@ -154,6 +163,14 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None  # a photo credit with its licence ("Photo credit: Some rights reserved by …"): POLICY D1
     if word and cue:
         return 90.0, f"copyright line: {word.group(0)!r} with the rights cue {cue.group(0)!r}"
+    if word and s[0] not in "([":  # (a caption's credit in brackets stays: "(© Acme Inc.)")
+        year = _SIGN_YEAR.search(s)
+        if year and words <= 12 and (year.start() == 0 or year.end() == len(s.rstrip(". "))):
+            return 85.0, f"copyright line: led or closed by the sign and its year {year.group(0)!r}"
+        legal = _LEGAL_FORM.search(s)
+        if legal and near_edge and words <= 8 and COPYRIGHT_SIGN.search(s):
+            form = legal.group(0).strip(" ,")
+            return 80.0, f"copyright line: the sign with a company's legal form {form!r} near the page's edge"
     if word and _DOMAIN.search(s) and words <= 12 and not SENTENCE_END.search(s.rstrip(".")):
         return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
     if cue and near_edge and (words <= 8 and len(s) <= 60) and not SENTENCE_END.search(s.rstrip(".")):

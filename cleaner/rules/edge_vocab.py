@@ -181,7 +181,7 @@ RIGHTS_CUES = re.compile(
             r"prohibida (?:su|la) reproducción", r"direitos reservados", r"proibida a reprodução",
             r"diritti riservati", r"riproduzione (?:riservata|vietata)", r"vietata la riproduzione",
             r"права защищены", r"перепечатка", r"копирование", r"права захищені", r"передрук",
-            r"права запазени", r"prava (?:pridržana|zadržana)", r"prawa zastrzeżone", r"przedruk",
+            r"права (?:са )?запазени", r"prava (?:pridržana|zadržana)", r"prawa zastrzeżone", r"przedruk",
             r"práva vyhrazena", r"práva vyhradené", r"hakları saklıdır", r"alle rechten voorbehouden",
             r"rättigheter förbehållna", r"rettigheder forbeholdes", r"rettigheter reservert",
             r"oikeudet pidätetään", r"hak cipta", r"quyền được bảo lưu", r"bảo lưu mọi quyền",
