@@ -79,6 +79,8 @@ _DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
 _MASKED = re.compile(r"(?<=[\d.])\{\d{1,2}\}(?=\d)")
 _SYMBOL = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+# an icon font's ligature left as text beside a price's change ("8.416,60 arrow_drop_up +0,34%")
+_ICON = re.compile(r"\b(?:arrow_drop_(?:up|down)|arrow_(?:upward|downward)|trending_(?:up|down|flat))\b")
 _SYMBOL_IN = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 _TICK_GROUP = re.compile(
     r"\b[A-Z][A-Z0-9]{1,5}\b(?:\s*[:\-]?\s*[+\-−]?\s?[$€£¥₩₹]?\s?\d[\d,.]*\s?(?:%|[$€£¥₩₹])?){1,3}"
@@ -277,7 +279,7 @@ def _value_chip(line: str) -> bool:
     s = _MASKED.sub("0", line.strip())  # "$0.{5}2273": a price with its run of zeros written as a count
     if not s or len(s) > 60 or not _DIGIT.search(s):
         return False
-    rest = _TICKER.sub(" ", _VALUE.sub(" ", s))
+    rest = _TICKER.sub(" ", _VALUE.sub(" ", _ICON.sub(" ", s)))
     return len(rest.split()) <= 1 and len(rest.strip()) <= 12
 
 
