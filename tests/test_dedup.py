@@ -212,9 +212,7 @@ def test_short_lines_of_a_repeated_article_go_with_the_copy():
     r = run(raw.strip())
     assert r.text == f"{LEAD}\n\nPhoto:\n\n{P2}\n\nUS FALLS\n\n{P3}\n\n___\n\nAll..."
     short = [x.text for x in r.removals if x.reason.startswith("a short line")]
-    assert short == ["Photo:", "US FALLS", "All..."]
-    # the "___" separator is a line of punctuation alone: an equal copy of the first one wherever it stands
-    assert [x.text for x in r.removals if x.reason.startswith("punctuation alone")] == ["___"]
+    assert short == ["Photo:", "US FALLS", "___", "All..."]
 
 
 def test_short_lines_that_repeat_on_their_own_stay():
@@ -307,13 +305,13 @@ def test_flattened_copy_with_a_small_difference_goes(name: str) -> None:
     assert clean("\n".join(paras) + "\n" + " ".join(edited)).text == "\n\n".join(paras)
 
 
-def test_lines_of_punctuation_alone_keep_their_first_copy():
-    """POLICY C2: a line of punctuation alone ("-", "------", "* * *") has an empty comparison form, so the
-    later ones are equal copies of the first (fresh f17-31, a "-" between each step of a how-to page; f18-30);
-    the words around them all stay."""
-    raw = "How to clean the filter.\n-\nOpen the lid and take the filter out.\n-\nRinse it.\n* * *\nPut it back."
-    r = run(raw)
-    kept = ["How to clean the filter.", "-", "Open the lid and take the filter out.", "Rinse it.", "Put it back."]
-    assert r.text == "\n\n".join(kept)
-    assert [(x.text, x.duplicate_of) for x in r.removals] == [("-", (25, 26)), ("* * *", (25, 26))]
-    assert not run("One line.\n-\nTwo lines.").removals  # a single separator is no copy
+def test_scene_breaks_and_separators_stay_every_time():
+    """A line of punctuation alone ("* * *", "***", "-") has an empty comparison form, so the letter of POLICY
+    C2 makes every later one a copy of the first; the product keeps them all: they are the article's
+    structure (a story's scene breaks, the separators between poems on butov.az or between a how-to's
+    steps), and removing all but the first leaves an output that is neither the page nor a clean text
+    (stop 15's review, /work/review15 fp-42…45). A policy question for the labels, recorded in
+    benchmarks/RESULTS.md "Issue 10 — stop 15"."""
+    raw = "The first scene ends here at night.\n* * *\nThe second scene opens at dawn.\n* * *\nThe end."
+    assert run(raw).text == raw.replace("\n", "\n\n")
+    assert not run(raw).removals

@@ -270,7 +270,6 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
     moves: list[Move] = []
     alive: list[Unit] = []
     titles: dict[str, list[Unit]] = {}  # title-like blocks so far, by their first two words
-    marks: Unit | None = None  # the first line of punctuation alone
     for u, form in zip(units, unit_forms(units), strict=True):
         # C4 to its fixpoint within the block: "X X X …" glued in ways that are not one period (copies
         # glued without a space, a teaser then copies) lose one copy per step, all in this pass, so that
@@ -291,10 +290,6 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             alive.append(u)
             if _title_like(u):
                 titles.setdefault(_key(u.form, 0), []).append(u)
-        elif u.pieces:  # punctuation alone ("-", "* * *"): an empty form, so a copy of the first (POLICY C2)
-            marks = marks or u
-            if marks is not u:
-                removals.append(_dup(u, *u.span, "dedup.exact", "punctuation alone, as before", 100.0, marks.span))
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}
