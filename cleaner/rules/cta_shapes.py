@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.edge_shapes import label_cue
 from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS, SHARE_INFIXES, SHARE_STEMS
 
 __all__ = ["CTA_CANDIDATES", "CTA_SHAPES", "platform_prompt", "share_prompt"]
@@ -42,6 +43,21 @@ _PLATFORM = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True)) + r")"
     r"(?:[-\s]+(\w+))?[\s!…:.]*$",
 )
+# the site as the reader's "us" in a prompt (object forms, and the imperatives that glue it on)
+_US = frozenset(
+    (
+        "us", "uns", "nous", "moi", "nos", "nosotros", "noi", "ci", "ons", "oss", "os", "nas", "nás", "нас",
+        "nám", "bizi", "biz", "kami", "kita", "amin", "meitä", "minket", "bennünket", "síguenos", "siguenos",
+        "seguici", "seguiteci",
+    )
+)  # fmt: skip
+_WORD_BRANDS = frozenset(("threads", "discord", "telegram", "line", "signal"))  # brands that are words too
+_DIGIT = re.compile(r"\d")
+_CREDIT_LEAD = re.compile(
+    r"^\W*(?:photos?|foto|fotos|images?|bild|фото|kuva|zdjęcie|source|fuente|fonte|quelle|kaynak)\b", re.IGNORECASE
+)
+_TAIL_LINES = 3
+_PARAGRAPH_WORDS = 12
 _TITLE_WORD = 4  # the words a headline's title case shows on (not "on", "of", "the")
 _OPEN_STOP = re.compile(r"(?<![.…])\.\s*$")  # one full stop: a sentence ("… posted on YouTube.")
 
@@ -72,7 +88,24 @@ def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     ]
     if len(long_words) >= 2 and all(w[0].isupper() for w in long_words):
         return None  # set in title case: a headline or a subhead ("Your Peers are on Facebook")
+    if m.group(1) in _WORD_BRANDS and not s[m.start() : m.end()][:1].isupper():
+        return None  # "hang by threads", "the seeds of discord": the words, not the brands
+    if i == 0 or _DIGIT.search(s) or _CREDIT_LEAD.match(s):
+        return None  # the page's title, a survey's figure ("- 95% use YouTube"), a credit ("Photo via …")
+    # the prompt points at the site: its news or channel ("vesti", "Berita", "channel"), or the site itself as
+    # "us" ("Folge uns auf", "Rejoignez-moi sur"); or it stands under the article's last paragraph. A headline
+    # or subhead naming a platform ("Senate votes to ban TikTok", "Life on Instagram") does neither.
+    tokens = {t for w in s.casefold().split() for t in w.strip(",.:;!…").split("-") if t}
+    pointer = label_cue(s) or (m.group(2) or "") in PLATFORM_PLACES and m.group(2) or next(iter(tokens & _US), None)
+    if not pointer and not _under_the_article(blocks, i):
+        return None
     return 80.0, f"platform prompt: a short line closing on the platform {m.group(1)!r}"
+
+
+def _under_the_article(blocks: Sequence[str], i: int) -> bool:
+    """Block ``i`` is among the page's last three lines with no paragraph under it."""
+    n = len(blocks)
+    return i >= n - _TAIL_LINES and not any(len(b.split()) >= _PARAGRAPH_WORDS for b in blocks[i + 1 :])
 
 
 # ----------------------------------------------------------------------------------------- share prompt

@@ -61,7 +61,12 @@ __all__ = [
 
 Evidence = tuple[float, str]
 
-_STEM = re.compile("|".join(r"(?<![^\W_])" + re.escape(s) for s in sorted(LABEL_STEMS, key=len, reverse=True)))
+_STEM = re.compile(
+    "|".join(
+        r"(?<![^\W_])" + (re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s))
+        for s in sorted(LABEL_STEMS, key=len, reverse=True)
+    )
+)
 # a Korean cue closes its word ("관련 기사", "노컷영상"; "관련해" is a verb of a sentence)
 _INFIX = re.compile(
     "|".join(
@@ -70,6 +75,7 @@ _INFIX = re.compile(
     )
 )
 _SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+_MAX_BARE_LABELS = 2
 _MAX_RUN = 8  # a widget's labels: a longer run of short lines is a list of the article's
 _MIN_ARTICLE_CHARS = 200
 
@@ -112,9 +118,22 @@ def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         a -= 1
     if n - a > _MAX_RUN or a == 0:
         return None
+    above_end = blocks[a - 1].rstrip()
+    if above_end.endswith((":", "：")) and not _ARMENIAN.search(above_end):
+        return None  # the article introduces the run: its own list ("The plan names five sectors:"); an
+        # Armenian full stop is often scraped as ':' ("… օրերի վրա:")
     first = next((k for k in range(a, n) if _tail_cue(blocks[k])), None)
     if first is None or first > i:
         return None  # the lines above the first widget word stay (a source line, a signature)
+    if any(blocks[k].rstrip().endswith((":", "：")) for k in range(a, first - 1)):
+        return None  # a list head, items under it, then the first widget word: the article's list ("… five
+        # priority sectors: / Agriculture / Transport / Health"); a label right under a pointer to a video
+        # ("Daha ətralı “Baku” TV-nin süjetində: / Oxşar xəbərlər") is a widget's
+    if sum(not _tail_cue(b) for b in blocks[first + 1 :]) >= _MAX_BARE_LABELS:
+        return None  # under the first widget word, lines without one: a list ("Most popular names / Jón /
+        # Guðrún / Anna"); lost widgets leave their labels, one bare line among them at most (f6-32)
+    if any(_continues(b) for b in blocks[first:]):
+        return None  # a line opening in lower case goes on from the one above: verse, a list, a sentence
     above = blocks[:a]
     size = sum(len(b) * (2 if _SPACELESS.search(b) else 1) for b in above)  # CJK and Thai are dense
     if size < _MIN_ARTICLE_CHARS or max(len(b) for b in above) < 60:
@@ -123,10 +142,22 @@ def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 80.0, f"tail labels: {n - first} short line(s) end the page from the widget word {cue!r}"
 
 
+_ARMENIAN = re.compile("[\u0530-\u058f]")
+_CASED_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN")  # Georgian's letters are lower case only in use
+
+
 def _tail_cue(line: str) -> str | None:
-    """A widget word, or a section's name: the post's category links ("Gündəm", "Kultur") end a page as its
-    widgets' labels do."""
-    return label_cue(line) or section_word(line)
+    """A widget word, or a section's name as it stands: the post's category links ("Gündəm", "Kultur") end
+    a page as its widgets' labels do."""
+    return label_cue(line) or section_word(line, exact=True)
+
+
+def _continues(line: str) -> bool:
+    """A line of a cased script that opens on a lower-case letter: widget labels are capitalised or set in
+    capitals ("MË TË LEXUARAT", "Oxşar xəbərlər"), while a poem's lines, a list's items and a sentence
+    wrapped over lines run on in lower case ("a ja ne čekam više", "joo iga päev piisavalt vett")."""
+    s = line.strip().lstrip("•·-–—*▪►▶■●◦○‣⁃→»›([\"'“„«")
+    return bool(s) and s[0].islower() and unicodedata.name(s[0], "").startswith(_CASED_SCRIPTS)
 
 
 # ------------------------------------------------------------------------------- copyright line
@@ -294,6 +325,13 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
 
 
+# what a site calls itself after its name besides its sections ("… Media", "… Online", "… Daily")
+_PUBLISHING = frozenset(
+    (
+        "news", "media", "online", "daily", "weekly", "times", "post", "press", "magazine", "journal", "portal",
+        "network", "channel", "tv", "radio", "blog", "digital", "live", "today", "headlines", "updates",
+    )
+)  # fmt: skip
 _BRAND_WORDS = 2  # a brand glued into one host label from two words or more ("Colombo Today")
 _TAGLINE_WORDS = 3
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -301,9 +339,10 @@ _WORD_RUN = re.compile(r"[^\W_]+")
 
 def _brand_and_tagline(line: str, labels: Sequence[str]) -> str | None:
     """The brand that opens ``line`` when its first words glue into a host label ("Colombo Today" on
-    colombotoday.com) and at most three words follow that name what the site publishes ("Local News",
-    "Native News Narrative"): a tagline. A title that opens with the brand goes on with other words
-    ("Basic Group buys a miner news") and stays."""
+    colombotoday.com) and at most three title-case words follow, each a section's name or a publishing
+    word ("Local News", "Media", "Online"): a tagline. A title that opens with the brand goes on with
+    other words ("Basic Group buys a miner", "Red Bull Culture Clash", "National Geographic Science
+    Festival") and stays."""
     words = _WORD_RUN.findall(line)
     targets = {_fold(p) for p in labels if len(p) >= 6}
     glued = ""
@@ -314,8 +353,8 @@ def _brand_and_tagline(line: str, labels: Sequence[str]) -> str | None:
             if (
                 1 <= len(rest) <= _TAGLINE_WORDS
                 and not any(r[0].islower() for r in rest)  # a tagline is set like a name, a title's verb is not
-                and any(section_word(r) for r in rest)
-            ):
+                and all(section_word(r) or r.casefold() in _PUBLISHING for r in rest)
+            ):  # every word says what the site publishes: "Local News"; "Science Festival" names an event
                 return " ".join(words[: j + 1])
             return None
         if not any(t.startswith(glued) for t in targets):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+# A stem ending in "$" matches a whole word only ("više$": "Pogledajte više", not "Višegrad"; "mest$": the
+# Nordic "most", not "mesta"); the others match at a word's start.
 # Words of a recommendation / cross-link widget's label ("Ştiri video recomandate", "Τυχαία Θέματα",
 # "Keywords", "Must See", "More in", "Još vijesti"): what the widget lists (news, stories, videos,
 # topics, tags) or how it picks them (recommended, popular, most read, random, related, latest).
@@ -40,7 +42,7 @@ LABEL_STEMS = tuple(
         "vijesti", "vesti", "još", "povezan", "novice", "priporoč",
         # tr fi sv no da
         "önerilen", "ilgili", "popüler", "en çok", "çok okunan", "etiketler", "yorumlar", "benzer", "haberler",
-        "suosit", "luetuim", "rekommend", "mest ", "populär", "relater", "anbefal", "nyheter", "nyheder",
+        "suosit", "luetuim", "rekommend", "mest$", "populär", "relater", "anbefal", "nyheter", "nyheder",
         "uutiset",
         # id ms tl sw vi
         "terkait", "populer", "terpopuler", "rekomendasi", "berita", "paling", "kaugnay", "pinakabago",
@@ -53,11 +55,11 @@ LABEL_STEMS = tuple(
         # previous / next article. Inflected words by their stem; a common word of prose only inside its phrase
         # ("vairāk ziņu", not "vairāk" = more) or not at all ("lotutako" is any "related to": the label "Lotutako
         # albisteak" is caught by its noun). A trailing space ends a word the match would otherwise prolong
-        # ("pogledaj " is not "pogledaju", they look).
+        # ("pogledaj$" is not "pogledaju", they look).
         # lv lt et
-        "ziņas", "saistītie", "saistītās", "līdzīgi raksti", "citi raksti", "populārāk", "lasītākie",
+        "ziņas$", "saistītie", "saistītās", "līdzīgi raksti", "citi raksti", "populārāk", "lasītākie",
         "lasītākās", "visvairāk lasīt", "ieteiktie", "iesakām", "jaunākās ziņas", "jaunākie raksti",
-        "vairāk ziņu", "lasīt vairāk", "skatīt vairāk", "lasi arī", "lasiet arī", "nepalaid garām", "birkas",
+        "vairāk ziņu", "lasīt vairāk", "skatīt vairāk", "lasi arī", "lasiet arī", "nepalaid garām", "birkas$",
         "atslēgvārdi", "komentāri", "iepriekšējais raksts", "nākamais raksts",
         "naujienos", "susiję straipsn", "panašūs straipsn", "kiti straipsn", "populiariaus", "skaitomiaus",
         "daugiausiai skaityt", "rekomenduojame", "naujausi", "daugiau naujienų", "skaityti daugiau",
@@ -65,20 +67,20 @@ LABEL_STEMS = tuple(
         "ankstesnis straipsnis", "kitas straipsnis",
         "uudised", "seotud artikl", "seotud uudis", "seotud lood", "sarnased artikl", "loetuim", "enim loetud",
         "populaarseim", "soovitame", "soovitatud", "värskeim", "rohkem uudiseid", "veel uudiseid", "loe veel",
-        "loe ka", "vaata veel", "ära jäta vahele", "märksõnad", "sildid", "kommentaarid",
+        "loe ka", "vaata veel", "ära jäta vahele", "märksõnad", "sildid$", "kommentaarid",
         "eelmine artikkel", "järgmine artikkel",
         # sq mk, sr in Cyrillic
-        "lajme", "artikuj", "më të lexuar", "më të shikuar", "më të komentuar", "më të fundit", "popullor",
+        "lajme$", "artikuj", "më të lexuar", "më të shikuar", "më të komentuar", "më të fundit", "popullor",
         "rekomanduar", "rekomandojmë", "lexo edhe", "lexoni edhe", "lexo gjithashtu", "lexo më shumë", "shiko më shumë",
         "mos humb", "etiketa", "komente", "artikulli i mëparshëm", "artikulli pasardhës", "artikulli tjetër",
-        "најчитан", "најнови", "најгледан", "популарн", "препорачан", "препорачуваме", "повеќе вести", "прочитај ",
-        "прочитајте", "погледни ",
+        "најчитан", "најнови", "најгледан", "популарн", "препорачан", "препорачуваме", "повеќе вести", "прочитај$",
+        "прочитајте", "погледни$",
         "погледнете", "тагови", "клучни зборови", "не пропуштајте",
         "препоручен", "препоручујемо", "најновиј", "повезан", "погледајте",
         # bs hr sr sl (Latin): more, see, read
-        "više", "pogledaj ", "pogledajte", "pročitaj ", "pročitajte", "procitaj ", "procitajte", "najnovij",
+        "više$", "pogledaj$", "pogledajte", "pročitaj$", "pročitajte", "procitaj$", "procitajte", "najnovij",
         "najgledanij", "izdvojeno", "ne propusti",
-        "komentari", "oznake", "tagovi", "sorodni član", "najbolj bran", "preberite še", "več novic",
+        "komentari", "oznake$", "tagovi$", "sorodni član", "najbolj bran", "preberite še", "več novic",
         "komentarji",
         # az kk (Cyrillic, and the Latin alphabets of 2018 and 2021) uz (Latin, Cyrillic) ky tg mn
         "xəbərlər", "əlaqəli", "ən çox oxun", "ən çox baxıl", "populyar", "tövsiyə edirik", "həmçinin oxu",
@@ -86,9 +88,9 @@ LABEL_STEMS = tuple(
         "жаңалықтар", "көп оқылған", "көп қаралған", "ең танымал", "ұсынамыз", "толығырақ", "оқыңыз",
         "тегтер", "кілт сөздер", "пікірлер", "бейнежазба",
         "jańalyqtar", "jañalyqtar", "kóp oqylǵan", "köp oqylğan", "tolyǵyraq", "tolyğyraq", "oqyńyz",
-        "oqyñyz", "usynamyz", "ūsynamyz", "pikirler", "tegter",
+        "oqyñyz", "usynamyz", "ūsynamyz", "pikirler", "tegter$",
         "yangiliklar", "xabarlar", "maqolalar", "ko'p o'qilgan", "koʻp oʻqilgan", "ko‘p o‘qilgan",
-        "tavsiya etamiz", "batafsil", "o'qing", "oʻqing", "o‘qing", "izohlar", "teglar",
+        "tavsiya etamiz", "batafsil", "o'qing$", "oʻqing", "o‘qing", "izohlar", "teglar$",
         "янгиликлар", "мақолалар", "кўп ўқилган", "тавсия этамиз", "батафсил", "ўқинг", "изоҳлар",
         "жаңылыктар", "көп окулган", "эң көп окул", "популярдуу", "сунуштайбыз", "толугураак", "окуңуз",
         "тегдер",
@@ -107,10 +109,10 @@ LABEL_STEMS = tuple(
         "fréttir", "tengt efni", "vinsæl", "mest lesið", "nýjast", "nýjustu", "lesa meira",
         "sjá meira", "lestu einnig", "lestu líka", "ekki missa af", "þú gætir", "efnisorð", "athugasemdir",
         "myndbönd",
-        "nuacht", "scéalta eile", "gaolmhar", "ghaolmhar", "ailt eile", "is mó léite", "is déanaí",
+        "nuacht$", "scéalta eile", "gaolmhar", "ghaolmhar", "ailt eile", "is mó léite", "is déanaí",
         "is deireanaí", "léigh tuilleadh", "léigh freisin", "tráchtanna", "clibeanna", "físeáin",
         "newyddion", "erthyglau", "poblogaidd", "mwyaf darllen", "diweddaraf", "darllen rhagor", "darllenwch",
-        "straeon eraill", "straeon perthnasol", "peidiwch â cholli", "sylwadau", "tagiau", "pynciau",
+        "straeon eraill", "straeon perthnasol", "peidiwch â cholli", "sylwadau", "tagiau$", "pynciau",
         "stori flaenorol", "stori nesaf", "erthygl flaenorol", "erthygl nesaf",
         "aħbarijiet", "artikli", "relatati", "l-aktar popolari", "l-aktar moqri", "rakkomandat", "aqra wkoll",
         "aqra aktar", "kummenti", "tikketti", "vidjows",
@@ -123,7 +125,7 @@ LABEL_STEMS = tuple(
         "recomanat", "llegeix també", "llegiu també", "et pot interessar", "us pot interessar", "no et perdis",
         "etiquetes", "article anterior", "article següent",
         # af sw am so ha
-        "nuus", "verwante", "gewildste", "mees gelees", "meeste gelees", "nuutste", "lewer kommentaar",
+        "nuus$", "verwante", "gewildste", "mees gelees", "meeste gelees", "nuutste", "lewer kommentaar",
         "lees meer", "lees ook", "etikette", "video's",
         "zinazohusiana", "zilizosomwa", "soma pia", "toa maoni", "usikose",
         "ዜናዎች", "ተዛማጅ", "በብዛት የተነበቡ", "በጣም ተወዳጅ", "ተጨማሪ ዜና", "ተጨማሪ ያንብቡ", "ያንብቡ", "አስተያየቶች",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.shape_vocab import SECTION_INFIXES, SECTION_STEMS, SENTENCE_END
+from cleaner.rules.shape_vocab import SECTION_COMPOUND_HEADS, SECTION_INFIXES, SECTION_STEMS, SENTENCE_END
 from cleaner.text.normalize import comparison_form
 
 __all__ = ["date_header", "date_segment", "section_label", "section_word", "widget_value"]
@@ -75,36 +75,43 @@ def _lede(blocks: Sequence[str], k: int) -> str:
 
 
 _STEMS = frozenset(SECTION_STEMS)
-_COMPOUND_HEADS = tuple(s for s in SECTION_STEMS if len(s) >= 5 and " " not in s)
-_INFLECTION = 3  # "sports", "noticias" over "sport", "noticia": a stem and a short ending
+_INFLECTION = 3  # "sports" over "sport": a stem and a short ending, for stems of _INFLECTED letters or more
+_INFLECTED = 6  # "salud" + "os" is a greeting, "sukan" + "ya" a name, "свет" + "а" a name: short stems match whole
+_SPACELESS_CHARS = 4  # a section label in a spaceless script is the word alone ("财经", "国际新闻")
 _SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 _DEK_WORDS = 15  # a dek of this many words is text under the title, full stop or not
 _BYLINE_LINES = 3  # bylines, datelines and counters passed between a section's title and its lede
 
 
-def section_word(line: str) -> str | None:
+def section_word(line: str, *, exact: bool = False) -> str | None:
     """The newsroom section a short label line names ("Cidades", "Bedrijfsnieuws", "Hírek"), or None.
 
     The vocabulary is a closed class of section names (:data:`cleaner.rules.shape_vocab.SECTION_STEMS`),
-    not one site's wording; a line of more than two words, digits or a sentence end is never a label."""
+    not one site's wording; a line of more than two words, digits or a sentence end is never a label.
+    ``exact``: the words themselves only, no inflection or compound (a tail cue: "Saludos", "Sukanya" and
+    "Underworld" sign or close an article)."""
     s = line.strip().strip("|•·-–—»›/ ").casefold()
     if not _label(s):
         return None
     if _SPACELESS.search(s):
-        return next((w for w in SECTION_INFIXES if w in s), None) if len(s) <= 8 else None
+        if len(s) > _SPACELESS_CHARS or (exact and s not in SECTION_INFIXES):
+            return None  # "祝大家身体健康" (a closing wish), "사회부 김민수" (a desk's byline)
+        return next((w for w in SECTION_INFIXES if w in s), None)
     if s in _STEMS:
         return s
     # every word names a section ("Economia & Finanza"): a brand before one ("Bitcoin News" over "By
     # DroomDroom Team", f3-17) is the page's title as well as it is a label
-    found = [_section_stem(w.strip("&,")) for w in s.split() if w.strip("&,")]
+    found = [_section_stem(w.strip("&,"), exact) for w in s.split() if w.strip("&,")]
     return found[0] if found and all(found) else None
 
 
-def _section_stem(w: str) -> str | None:
-    for k in range(len(w), max(2, len(w) - _INFLECTION - 1), -1):
+def _section_stem(w: str, exact: bool) -> str | None:
+    if w in _STEMS or exact:
+        return w if w in _STEMS else None
+    for k in range(len(w) - 1, max(_INFLECTED - 1, len(w) - _INFLECTION - 1), -1):
         if w[:k] in _STEMS:
             return w[:k]
-    return next((h for h in _COMPOUND_HEADS if w.endswith(h) and len(w) > len(h)), None)
+    return next((h for h in SECTION_COMPOUND_HEADS if w.endswith(h) and len(w) > len(h)), None)
 
 
 def _lede_past_bylines(blocks: Sequence[str], k: int) -> str:
@@ -201,6 +208,17 @@ def _weather(line: str) -> bool:
     return bool(_WEATHER.match(s))
 
 
+_ECHO_LINES = 6
+_TERM = re.compile(r"[^\W_]{3,}|\d+")
+
+
+def _spoken_of(chip: str, below: Sequence[str]) -> bool:
+    """Whether a word (three letters or more) or the number of the chip occurs in the lines below."""
+    terms = {t.casefold() for t in _TERM.findall(chip)}
+    text = {t.casefold() for line in below for t in _TERM.findall(line)}
+    return bool(terms & text)
+
+
 def _dated(line: str) -> bool:
     """A short line that holds a date: a four-digit year and another number, eight words at most."""
     s = line.strip()
@@ -222,8 +240,11 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if i > 2 or len(blocks) < 3:
         return None
     if _weather(blocks[0]):
-        # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it:
-        # a page's text never opens on a temperature reading
+        # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it;
+        # a chip whose place or figure the text goes on about is the text's title ("Death Valley 54 °C",
+        # "Sous Vide 56°C" over a recipe)
+        if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]):
+            return None
         if i == 0:
             return 85.0, "date header: the page's first line is a weather chip"
         if i == 1 and _dated(blocks[1]):

@@ -129,8 +129,8 @@ LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логоти�
 # ``structure.section-label`` looks the word up here before it widens its search for the lede past a byline
 # (cleaner.rules.head_shapes). Matched casefolded on a line of at most two words, every word a section's:
 # a word equal to a stem or starting with it and inflected by at most three letters ("sports"), or, for the
-# compounding languages, ending with a stem of five letters or more ("bedrijfsnieuws"); the spaceless
-# scripts anywhere in a line of eight characters at most.
+# compounding languages, ending with one of SECTION_COMPOUND_HEADS ("bedrijfsnieuws"); the spaceless
+# scripts in a line of four characters at most. As a tail cue only the exact word counts.
 SECTION_STEMS = tuple(
     dict.fromkeys(
         s.casefold()
@@ -157,14 +157,15 @@ SECTION_STEMS = tuple(
             "innenriks", "utenriks", "indland", "udland", "samfund", "samhälle", "kultur", "uutiset",
             "kotimaa", "ulkomaat", "talous", "urheilu", "politiikka", "fréttir", "íþróttir",
             # pl cs sk hu sl hr sr bs
-            "wiadomości", "aktualności", "gospodarka", "polityka", "sport", "świat", "kraj", "zdrowie",
-            "zprávy", "domácí", "zahraničí", "ekonomika", "politika", "správy", "domov", "zahraničie",
-            "hírek", "belföld", "külföld", "gazdaság", "politika", "kultúra", "egészség", "novice",
-            "gospodarstvo", "vijesti", "vesti", "novosti", "svijet", "svet", "regija", "zdravlje",
+            "wiadomości", "aktualności", "gospodarka", "polityka", "sport", "świat", "zdrowie",
+            "zprávy", "domácí", "zahraničí", "ekonomika", "politika", "správy", "zahraničie",
+            "sportovi", "sporty", "hírek", "belföld", "külföld", "gazdaság", "politika", "kultúra", "egészség",
+            "novice",
+            "gospodarstvo", "vijesti", "vesti", "novosti", "svijet", "regija", "zdravlje",
             # ru uk bg mk be sr-cyrl
             "новости", "политика", "экономика", "общество", "культура", "спорт", "происшествия", "в мире",
             "новини", "політика", "економіка", "суспільство", "світ", "здоров'я", "икономика", "общество",
-            "вести", "вијести", "економија", "свет", "навіны",
+            "вести", "вијести", "економија", "навіны",
             # el tr az kk uz ka hy lt lv et sq
             "ειδήσεις", "κόσμος", "οικονομία", "πολιτική", "αθλητικά", "πολιτισμός", "κοινωνία",
             "haberler", "gündem", "ekonomi", "siyaset", "dünya", "spor", "yaşam", "sağlık", "kültür",
@@ -172,7 +173,7 @@ SECTION_STEMS = tuple(
             "янгиликлар", "yangiliklar", "siyosat", "ახალი ამბები", "პოლიტიკა", "ეკონომიკა", "საზოგადოება",
             "լուրեր", "քաղաքականություն", "տնտեսություն", "naujienos", "ekonomika",
             "ziņas", "uudised", "majandus", "lajme", "politikë", "ekonomi",
-            "bota", "kulturë",
+            "kulturë",
             # ar fa ur he hi bn ta
             "أخبار", "اخبار", "محليات", "اقتصاد", "سياسة", "رياضة", "ثقافة", "منوعات", "عربي ودولي", "صحة",
             "سیاسی", "اقتصادی", "ورزشی", "فرهنگی", "اجتماعی", "بین الملل", "خبریں", "کھیل", "חדשות",
@@ -183,6 +184,17 @@ SECTION_STEMS = tuple(
             "sukan", "semasa", "balita", "palakasan", "thời sự", "kinh tế", "thể thao", "xã hội", "thế giới",
             "pháp luật", "giải trí", "habari", "michezo", "siasa", "uchumi", "kitaifa",
         )
+    )
+)
+# The section names of the compounding languages (de nl sv no da fi hu is et) that also head a compound
+# ("Bedrijfsnieuws", "Wirtschaftsnachrichten", "Lokalnyheter"); other stems match whole ("Passport" is no
+# sport section, "Conscience" no science one).
+SECTION_COMPOUND_HEADS = tuple(
+    s.casefold()
+    for s in (
+        "nachrichten", "meldungen", "wirtschaft", "politik", "kultur", "nieuws", "economie", "nyheter",
+        "nyheder", "nyhende", "uutiset", "talous", "urheilu", "hírek", "gazdaság", "fréttir", "uudised",
+        "majandus",
     )
 )
 # The same class in scripts written without spaces between words, matched anywhere in a short line.
