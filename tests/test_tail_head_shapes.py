@@ -169,3 +169,27 @@ def test_a_short_title_that_names_no_section_stays_over_its_byline():
     assert [section_word(w) for w in ("Bedrijfsnieuws", "Newsletter", "Crypto Weekly", "Hírek")] == [
         "nieuws", None, None, "hírek",
     ]
+
+
+REVIEW15 = DATA / "review" / "stop15"
+_WIDENED = (
+    "structure.section-label", "structure.tail-labels", "structure.site-name", "structure.platform-prompt",
+    "structure.share-prompt", "structure.date-header",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("path", sorted(REVIEW15.glob("fp-*.txt")), ids=lambda p: p.stem)
+def test_the_stop_15_review_inputs_keep_their_text(path):
+    """Each input holds article text (a one-word title, a list under its head, a poem, a signature, a
+    headline naming a platform, a weather story's title, a brand's event, a scene break) that a rule widened
+    in stop 15 removed before its guards; none of those rules, nor a copy of a separator, takes anything."""
+    text = path.read_text(encoding="utf-8")
+    url = None
+    if text.startswith("# url:"):
+        first, text = text.split("\n", 1)
+        url = first[len("# url:") :].strip()
+    result = clean(text, url=url)
+    taken = [(r.rule, r.text) for r in result.removals if r.rule in _WIDENED]
+    assert not taken
+    separators = [r.text for r in result.removals if r.kind == "duplicate" and not any(c.isalnum() for c in r.text)]
+    assert not separators
