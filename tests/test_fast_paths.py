@@ -261,3 +261,41 @@ def test_prose_end_equals_its_regex(text):
     from cleaner.rules.matching import _PROSE_END, _prose_end
 
     assert _prose_end(text) == (_PROSE_END.search(text) is not None)
+
+
+def test_characters_folding_to_ascii_are_listed():
+    from cleaner.html.prune import _FOLDS_TO_ASCII
+
+    every = (chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert sorted(_FOLDS_TO_ASCII) == [c for c in every if any(ch.isascii() for ch in c.casefold())]
+
+
+def test_guard_scan_of_utf8_finds_exactly_the_unsure_characters():
+    from cleaner.html.prune import _COMPAT, _FOLDS_TO_ASCII, _unsure_utf8
+
+    # every code point once, each between two ASCII letters: the byte scan finds the character exactly when
+    # it is a compatibility character or folds to ASCII
+    chars = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    data = "a".join(chars).encode("utf-8")
+    starts = [0]
+    for c in chars[:-1]:
+        starts.append(starts[-1] + len(c.encode("utf-8")) + 1)
+    at = {s: c for s, c in zip(starts, chars, strict=True)}
+    found = [at[m.start()] for m in _unsure_utf8().finditer(data)]
+    assert found == [c for c in chars if _COMPAT.match(c) or c in _FOLDS_TO_ASCII]
+
+
+GUARD_TEXT = st.text(alphabet=st.one_of(st.sampled_from(list("ConTentPartyß ſİKﬁ&amp;’é\u00a0ж字")),
+                                        st.characters(blacklist_categories=("Cs",))), max_size=40)
+
+
+@settings(max_examples=800, deadline=None)
+@given(GUARD_TEXT, st.sampled_from(["content", "party", "ss", "kind", "fish", "i"]))
+def test_guard_words_view_answers_as_the_casefolded_text(text, word):
+    from cleaner.html.prune import _compat_or_entity, _guard_words_view
+
+    exact_only, view = _guard_words_view(text)
+    assert exact_only == _compat_or_entity(text)
+    if not exact_only:
+        needle = word if isinstance(view, str) else word.encode("ascii")
+        assert (needle in view) == (word in text.casefold())

@@ -44,7 +44,7 @@ from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
 
 __all__ = ["Move", "find_duplicates"]
 
-_SHINGLE_WORDS = 3  # words per shingle of the comparison form
+_SHINGLE_WORDS = 3  # words per shingle of the comparison form (written out in _shingles' zip)
 _SHINGLE_CHARS = 8  # characters per shingle for text written without spaces (CJK)
 _SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
 _SAMPLE_MASK = _SAMPLE_MOD - 1  # (a power of two: ``h & mask`` is ``h % mod``, one cheaper operation per gram)
@@ -98,7 +98,7 @@ def _shingles(form: str) -> set[int]:
     if n_words * 12 >= len(form):
         words = form.encode("utf-8", "surrogatepass").split(b" ")  # lone surrogates are text too
         if len(words) >= _SHINGLE_WORDS:
-            grams = map(b" ".join, zip(*[words[k:] for k in range(_SHINGLE_WORDS)], strict=False))
+            grams = map(b" ".join, zip(words, words[1:], words[2:], strict=False))  # (_SHINGLE_WORDS)
         else:
             grams = iter([b" ".join(words)])
     else:
