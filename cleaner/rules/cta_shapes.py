@@ -5,12 +5,14 @@
   Facebook", "Comentează pe Facebook...". The verbs of such prompts differ in every language and site
   (wordings in rules/generic.yaml cover a few); the platforms are the same brands everywhere, and the
   prompt's shape is the same: a few words, a short preposition, the platform last.
-- ``share-prompt`` (B3): a share button or prompt in the site's own words — a line of one to five words
-  whose first or last word is its language's share verb (``SHARE_STEMS``: "Bu Yazıyı Paylaş", "SDÍLEJ:",
-  "Поширити:", "Deel dit artikel via:", "이 기사를 공유합니다"), so the next site's variant needs no listing.
-  A noun phrase with the word inside ("Le partage des tâches"), a verb before a longer object ("Partager
-  ses données personnelles", unless a colon closes it), a sentence, a line with a digit ("Deel 2") or a
-  link stays.
+- ``share-prompt`` (B3): a share button in the site's own words, told by a button's shape around its
+  language's share verb (``SHARE_STEMS``): the verb alone ("Paylaş", "SDÍLEJ:", "Поширити:"; in a spaceless
+  script a line of four characters opening or closing on it: "分享至"), the verb opening or closing a line
+  that names the page ("Bu Yazıyı Paylaş", "Deel dit artikel via:", "이 기사를 공유합니다") or a platform
+  ("카카오톡 공유하기"), or the verb and a preposition ("Dela med"). The words are everyday words too
+  (custody shared, divide and rule, the stock market, cooperation): a title or subhead with the word in it
+  ("Teilen statt besitzen", "Custodia compartida", "Podeli i vladaj", "शेयर बाजार", "专家分享养生秘诀"), the
+  page's first line, a sentence, a line with a digit ("Deel 2") or a link stays.
 
 What stays of the platform prompts: a sentence of the article that ends on a platform (a full stop
 closes it: "The video was posted on YouTube."), a caption's credit in brackets ("(screenshot video
@@ -49,6 +51,14 @@ _US = frozenset(
         "us", "uns", "nous", "moi", "nos", "nosotros", "noi", "ci", "ons", "oss", "os", "nas", "nás", "нас",
         "nám", "bizi", "biz", "kami", "kita", "amin", "meitä", "minket", "bennünket", "síguenos", "siguenos",
         "seguici", "seguiteci",
+    )
+)  # fmt: skip
+# someone else's channel ("Его канал в Telegram", "her channel on YouTube"): a caption, not the site's prompt
+_THEIRS = frozenset(
+    (
+        "his", "her", "their", "его", "её", "ее", "их", "його", "її", "sein", "seine", "seinen", "ihr", "ihre",
+        "ihren", "son", "sa", "ses", "leur", "su", "sus", "seu", "sua", "suo", "jego", "jej", "ich", "jeho",
+        "její", "onun", "nya", "zijn", "haar", "hans", "hennes", "deras", "hänen",
     )
 )  # fmt: skip
 _WORD_BRANDS = frozenset(("threads", "discord", "telegram", "line", "signal"))  # brands that are words too
@@ -96,7 +106,10 @@ def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     # "us" ("Folge uns auf", "Rejoignez-moi sur"); or it stands under the article's last paragraph. A headline
     # or subhead naming a platform ("Senate votes to ban TikTok", "Life on Instagram") does neither.
     tokens = {t for w in s.casefold().split() for t in w.strip(",.:;!…").split("-") if t}
-    pointer = label_cue(s) or (m.group(2) or "") in PLATFORM_PLACES and m.group(2) or next(iter(tokens & _US), None)
+    if tokens & _THEIRS:
+        return None  # someone else's channel ("Его канал в Telegram"): a caption or the story's, not the site's
+    channel = (m.group(2) or "") in PLATFORM_PLACES and m.group(2)
+    pointer = label_cue(s) or channel or next(iter(tokens & _US), None)
     if not pointer and not _under_the_article(blocks, i):
         return None
     return 80.0, f"platform prompt: a short line closing on the platform {m.group(1)!r}"
@@ -112,6 +125,20 @@ def _under_the_article(blocks: Sequence[str], i: int) -> bool:
 _SHARE_WORDS = 5
 _SHARE_CHARS = 50
 _VERB_FIRST_WORDS = 3  # the verb and a short object ("Dela med", "Condividi l'articolo")
+_SPACELESS_BUTTON = 4  # characters of a share button in a spaceless script ("分享至", "复制分享")
+_SPACELESS_SHARE = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+# the page a share button points at: its language's word for the article or post ("Deel dit artikel via:",
+# "Bu Yazıyı Paylaş", "이 기사를 공유합니다")
+_PAGE_WORDS = frozenset(
+    (
+        "article", "artikel", "artikeln", "artikkel", "artikkelen", "artiklen", "artículo", "artigo", "articolo",
+        "l'articolo", "articol", "articolul", "artykuł", "wpis", "post", "článek", "článok", "članak", "cikket",
+        "cikk", "yazıyı", "yazı", "haberi", "haber", "bài", "статью", "статтю", "новость", "новину", "άρθρο",
+        "기사를", "기사", "글", "記事", "記事を", "文章", "berita", "artikel ini", "المقال", "הכתבה", "لمقال",
+    )
+)  # fmt: skip
+_PLATFORM_NAMES = frozenset(p.replace(" ", "") for p in PLATFORMS) | {"카카오톡", "페이스북", "트위터", "라인"}
+_BUTTON_PREPOSITIONS = frozenset(("med", "via", "på", "auf", "sur", "su", "en", "on", "na", "в", "ile", "dengan"))
 _STEMS_LONGEST_FIRST = sorted(SHARE_STEMS, key=len, reverse=True)
 _SHARE_STEM = re.compile(
     r"(?<![^\W\d_])(?:"
@@ -128,7 +155,7 @@ def _may_share(line: str) -> bool:
 
 
 def share_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """Block ``i`` is a share button or prompt: a short line opening or closing on the share verb."""
+    """Block ``i`` is a share button or prompt: the share verb alone, or with what a button adds to it."""
     s = " ".join(blocks[i].split()).strip("•·|-–— ")
     words = s.split()
     if not s or len(words) > _SHARE_WORDS or len(s) > _SHARE_CHARS or _SHARE_CLOSED.search(s):
@@ -137,13 +164,29 @@ def share_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     m = _SHARE_STEM.search(low)
     if m is None:
         return None
-    # the verb opens the line ("Deel dit artikel via:") or closes it ("Bu Yazıyı Paylaş", "공유하기"): a
-    # noun phrase with the word inside it ("Le partage des tâches") is a title's
-    opens = m.start() < len(words[0]) and len(words) <= _VERB_FIRST_WORDS  # "Condividi l'articolo"
-    closes = m.start() >= len(low) - len(words[-1])  # "Bu Yazıyı Paylaş", "Artikel teilen", "공유하기"
-    if not (opens or closes or low.endswith((":", "："))):
-        return None  # "Partager ses données personnelles": a title's verb and its object
-    return 80.0, f"share prompt: a short line on the share word {m.group(0)!r}"
+    bare = low.rstrip(":：").strip()
+    if " " not in bare:
+        # the verb alone ("Paylaş", "SDÍLEJ:", "Поширити:"); in a spaceless script a short line that opens or
+        # closes on it ("分享至", "复制分享"), not a headline with the word inside ("专家分享养生秘诀")
+        word = m.group(0)
+        spaceless = bare != word and _SPACELESS_SHARE.search(bare)
+        if not spaceless or (len(bare) <= _SPACELESS_BUTTON and (bare.startswith(word) or bare.endswith(word))):
+            return 80.0, f"share prompt: the share word {word!r} alone"
+        return None
+    if i == 0:
+        return None  # the page's title ("Teilen statt besitzen", "Custodia compartida")
+    tokens = [w.strip(":：,") for w in low.split()]
+    verb_first = m.start() < len(words[0])
+    verb_last = m.start() >= len(low) - len(words[-1])
+    pointer = next((t for t in tokens if t in _PAGE_WORDS), None)
+    if pointer and (verb_first or verb_last):
+        return 80.0, f"share prompt: the share word {m.group(0)!r} with {pointer!r}"  # "Bu Yazıyı Paylaş"
+    platform = next((t for t in tokens if t in _PLATFORM_NAMES), None)
+    if platform and (verb_first or verb_last) and len(words) <= _VERB_FIRST_WORDS:
+        return 80.0, f"share prompt: the share word {m.group(0)!r} and {platform!r}"  # "카카오톡 공유하기"
+    if verb_first and len(words) == 2 and tokens[1] in _BUTTON_PREPOSITIONS:
+        return 80.0, f"share prompt: the share word {m.group(0)!r} and {tokens[1]!r}"  # "Dela med"
+    return None  # a title or subhead with the word in it ("Teilen und herrschen", "Kennis delen")
 
 
 CTA_SHAPES = {"platform-prompt": platform_prompt, "share-prompt": share_prompt}

@@ -175,6 +175,17 @@ _LEGAL_FORM = re.compile(
     r"k\.?k|kft|zrt|s\.r\.o|a\.s|d\.o\.o|ooo|ltda|株式会社)\.?$",
     re.IGNORECASE,
 )
+_ENUMERATION = re.compile(r"\([aA]\)|\([bB]\)")  # "(a) 2017, (b) 2018 i (c) 2019": "(c)" is an item, not the sign
+_FOOT_LINES = 4
+_FOOT_WORDS = 6
+_SENTENCE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]{3,}")  # a lower-case word: "… sued the distributor"
+
+
+def _in_the_foot(blocks: Sequence[str], i: int) -> bool:
+    """Block ``i`` is among the page's last four lines, with no line of more than six words under it."""
+    return i >= len(blocks) - _FOOT_LINES and all(len(b.split()) <= _FOOT_WORDS for b in blocks[i + 1 :])
+
+
 _EDGE_HEAD = 8
 _EDGE_TAIL = 4
 
@@ -194,14 +205,19 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None  # a photo credit with its licence ("Photo credit: Some rights reserved by …"): POLICY D1
     if word and cue:
         return 90.0, f"copyright line: {word.group(0)!r} with the rights cue {cue.group(0)!r}"
-    if word and s[0] not in "([":  # (a caption's credit in brackets stays: "(© Acme Inc.)")
+    if word and s[0] not in "([" and _in_the_foot(blocks, i) and not _ENUMERATION.search(s):
+        # the page's foot only, nothing but short lines under it: the same sign and year in the body is a
+        # subhead ("Copyright 1909"), a bibliography's entry or a sentence ("© 2023 Acme Inc. sued …"), and a
+        # legal form after the sign a picture's credit ("© Apple Inc." between two paragraphs)
         year = _SIGN_YEAR.search(s)
-        if year and words <= 12 and (year.start() == 0 or year.end() == len(s.rstrip(". "))):
+        edge = year is not None and (year.start() == 0 or year.end() == len(s.rstrip(". ")))
+        if edge and words <= 12 and ":" not in s and not _SENTENCE_WORD.search(s[year.end() :]):
             return 85.0, f"copyright line: led or closed by the sign and its year {year.group(0)!r}"
         legal = _LEGAL_FORM.search(s)
-        if legal and near_edge and words <= 8 and COPYRIGHT_SIGN.search(s):
+        sign = COPYRIGHT_SIGN.match(s)
+        if legal and sign and words <= 8:  # the sign opens it: "Photo © …" and "Der neue BMW i5 © BMW AG" are credits
             form = legal.group(0).strip(" ,")
-            return 80.0, f"copyright line: the sign with a company's legal form {form!r} near the page's edge"
+            return 80.0, f"copyright line: the sign with a company's legal form {form!r} in the page's foot"
     if word and _DOMAIN.search(s) and words <= 12 and not SENTENCE_END.search(s.rstrip(".")):
         return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
     if cue and near_edge and (words <= 8 and len(s) <= 60) and not SENTENCE_END.search(s.rstrip(".")):

@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.shape_vocab import SECTION_COMPOUND_HEADS, SECTION_INFIXES, SECTION_STEMS, SENTENCE_END
+from cleaner.rules.shape_vocab import (
+    SECTION_COMPOUND_HEADS,
+    SECTION_INFIXES,
+    SECTION_STEMS,
+    SENTENCE_END,
+    TODAY_WORDS,
+    WEEKDAYS,
+)
 from cleaner.text.normalize import comparison_form
 
 __all__ = ["date_header", "date_segment", "section_label", "section_word", "widget_value"]
@@ -219,6 +226,14 @@ def _spoken_of(chip: str, below: Sequence[str]) -> bool:
     return bool(terms & text)
 
 
+def _today(line: str) -> bool:
+    """A current-date widget: a short dated line that names the weekday or says "today"."""
+    if not _dated(line):
+        return False
+    words = {w.strip("`’',.:;|").casefold() for w in line.split()}
+    return bool(words & WEEKDAYS or words & TODAY_WORDS)
+
+
 def _dated(line: str) -> bool:
     """A short line that holds a date: a four-digit year and another number, eight words at most."""
     s = line.strip()
@@ -243,12 +258,12 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it;
         # a chip whose place or figure the text goes on about is the text's title ("Death Valley 54 °C",
         # "Sous Vide 56°C" over a recipe)
-        if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]):
-            return None
+        if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]) or not _today(blocks[1]):
+            return None  # the date under a weather story's title is its dateline ("Sevilla 46 °C / 14 de julio")
         if i == 0:
-            return 85.0, "date header: the page's first line is a weather chip"
-        if i == 1 and _dated(blocks[1]):
-            return 85.0, "date header: the date widget under the weather chip"
+            return 85.0, "date header: the page's first line is a weather chip over the current date"
+        if i == 1:
+            return 85.0, "date header: the current date under the weather chip"
         return None
     kind = _date_header(blocks[0])
     if kind is None:
