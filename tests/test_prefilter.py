@@ -200,3 +200,34 @@ def test_a_line_brought_near_the_edge_by_a_removal_is_judged_again():
     once = clean(doc)
     assert "不提供二次转载" not in once.text
     assert clean(once.text).text == once.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_examples(BUNDLED)), min_size=1, max_size=6), st.sampled_from(
+    [(None, None, None), ("www.investing.com", "https://www.investing.com/news/x", "en"),
+     ("gate.com", "https://www.gate.com/learn/a", "zh"), ("example.org", "https://example.org/", "de")]))
+def test_planned_candidates_equal_the_matcher_tree_walk(parts, where):
+    """candidates() takes a one-leaf rule's units and an unscoped rule's scope from a plan made once;
+    the answer is the one the scope check and the tree walk give for every rule it touches."""
+    host, url, language = where
+    index = rule_index(BUNDLED)
+    units = units_of("\n".join(parts))
+    chosen, known = index.candidates(units, host, url, language)
+    leaf_units = {lid: set(v) for lid, v in known.items() if v}
+    expected = []
+    for rule in index.rules:
+        if not rule.scope.allows_document(host, url, language):
+            continue
+        cand = index._tree(rule.matcher, dict(leaf_units))
+        touched = cand is None or cand or any(
+            id(leaf) in leaf_units for leaf in _all_leaves(rule.matcher))
+        if touched and (cand is None or cand):
+            expected.append((rule.id, None if cand is None else sorted(cand)))
+    walked = [(r.id, None if c is None else sorted(c)) for r, c in chosen]
+    assert walked == expected
+
+
+def _all_leaves(m: Matcher):
+    from cleaner.rules.prefilter import _leaves
+
+    return list(_leaves(m))

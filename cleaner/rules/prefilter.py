@@ -203,6 +203,22 @@ def _found(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, 
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
+_TREE, _OPEN_LEAF, _ANCHORED_LEAF = 0, 1, 2  # how candidates() finds a rule's candidate units
+
+
+def _plan_kind(m: Matcher, open_leaves: set[int]) -> int:
+    """:data:`_OPEN_LEAF` or :data:`_ANCHORED_LEAF` for a rule that is one leaf, :data:`_TREE` for ``any``/``all``."""
+    if m.kind in ("any", "all"):
+        return _TREE
+    return _OPEN_LEAF if id(m) in open_leaves else _ANCHORED_LEAF
+
+
+def _unscoped(rule: Rule) -> bool:
+    """Whether ``rule.scope.allows_document`` is True for every document (nothing in it to check)."""
+    s = rule.scope
+    return not (s.domains or s.excluded_domains or s.urls or s.languages)
+
+
 class RuleIndex:
     """The anchors of a rule set's text rules, compiled for one pass per document."""
 
@@ -249,6 +265,13 @@ class RuleIndex:
                 group.open_rules.append(k)
         for group in groups.values():
             group.build(self._need, self._full)
+        # per rule, what candidates() would otherwise work out again on every pass of every document:
+        # whether its scope lets every document in (no domain, URL or language), and for a rule that is
+        # one leaf, its candidates without walking the tree (an open leaf: any unit; an anchored one:
+        # its hits, which are what made the rule a candidate at all)
+        self._plans: list[tuple[Rule, bool, int, int]] = [
+            (rule, _unscoped(rule), _plan_kind(rule.matcher, self._open), id(rule.matcher)) for rule in rules
+        ]
         self._unscoped = groups.pop((), _Group())
         self._by_domain: dict[str, list[_Group]] = {}
         for domains, group in groups.items():
@@ -321,13 +344,19 @@ class RuleIndex:
             touched.update(leaf_rules[lid])
         out: list[tuple[Rule, frozenset[int] | set[int] | None]] = []
         known: dict[int, frozenset[int] | set[int]] = dict(leaf_units)
+        plans = self._plans
         for k in sorted(touched):
-            rule = self.rules[k]
-            if not rule.scope.allows_document(host, url, language):
+            rule, free, how, lid = plans[k]
+            if not free and not rule.scope.allows_document(host, url, language):
                 continue
-            cand = self._tree(rule.matcher, known)
-            if cand is None or cand:
-                out.append((rule, cand))
+            if how == _OPEN_LEAF:
+                out.append((rule, None))
+            elif how == _ANCHORED_LEAF:
+                out.append((rule, known[lid]))  # touched by its leaf's hits only: never empty
+            else:
+                cand = self._tree(rule.matcher, known)
+                if cand is None or cand:
+                    out.append((rule, cand))
         return out, known
 
     def _scan(self, units: list[Unit], groups: tuple[_Group, ...]) -> None:
