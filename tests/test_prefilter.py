@@ -231,3 +231,29 @@ def _all_leaves(m: Matcher):
     from cleaner.rules.prefilter import _leaves
 
     return list(_leaves(m))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_examples(BUNDLED)), st.text(max_size=40)), min_size=1, max_size=6))
+def test_a_line_start_regex_leaf_keeps_exactly_the_units_it_matches_at_their_start(parts):
+    """The index narrows a regex leaf that can only match at a line's start to the units it matches
+    there: the units it keeps are the scanned candidates on which the regex finds a match at all."""
+    from cleaner.rules.prefilter import _leaves, line_start_pattern
+    from cleaner.rules.regex import unit_fold
+
+    index = rule_index(BUNDLED)
+    units = units_of("\n".join(p.replace("\n", " ") for p in parts))
+    unrefined = index._refine
+    try:
+        index._refine = lambda leaf_units, units: None  # type: ignore[method-assign]
+        _, before = index.candidates(units, None, None, "en")
+    finally:
+        del index._refine
+    _, after = index.candidates(units, None, None, "en")
+    assert index._refine == unrefined
+    for rule in BUNDLED.rules:
+        for leaf in _leaves(rule.matcher):
+            if leaf.kind != "regex" or id(leaf) not in before or not line_start_pattern(leaf.regex):
+                continue
+            matched = {i for i in before[id(leaf)] if leaf.regex.search(unit_fold(units[i])[0])}
+            assert set(after.get(id(leaf), ())) == matched or (not matched and not after.get(id(leaf)))

@@ -19,11 +19,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
-from cleaner.rules.anchors import starts_anchored
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
-from cleaner.rules.prefilter import rule_index
+from cleaner.rules.prefilter import line_start_pattern, rule_index
 from cleaner.rules.regex import unit_fold
 from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
@@ -208,25 +207,10 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
     (127 of the bundled 221 regexes) then tries position 0 instead of every position of a paragraph.
     The same matches (tests/test_fast_paths.py): after a match at 0, or none, no later position of a
     line is at a line's start."""
-    if _starts_at_line(pattern) and "\n" not in text:
+    if line_start_pattern(pattern) and "\n" not in text:
         hit = pattern.match(text)
         return () if hit is None else (hit,)
     return pattern.finditer(text)
-
-
-def _starts_at_line(pattern: re.Pattern[str]) -> bool:
-    """:func:`~cleaner.rules.anchors.starts_anchored`, parsed once per pattern object (lazily: most rules
-    never run on most documents). The table holds each pattern, so its id is not reused while listed."""
-    got = _STARTS.get(id(pattern))
-    if got is None or got[0] is not pattern:
-        if len(_STARTS) >= _MAX_STARTS:
-            _STARTS.clear()
-        got = _STARTS[id(pattern)] = (pattern, hasattr(pattern, "match") and starts_anchored(pattern))
-    return got[1]
-
-
-_STARTS: dict[int, tuple[object, bool]] = {}
-_MAX_STARTS = 4096
 
 
 def _boundary_ok(form: str, s: int, e: int) -> bool:
