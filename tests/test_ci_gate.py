@@ -404,6 +404,13 @@ def test_rules_cache_serves_the_same_rules_and_notices_a_change(tmp_path: Path, 
     assert [r.id for r in cached.all_rules] == [r.id for r in fresh.all_rules]
     text = KREMLIN.read_text(encoding="utf-8")
     assert clean(text, rules=cached) == clean(text, rules=fresh)
+    # the matcher's start-anchor verdicts come with the cache: a run served from it parses no pattern
+    from cleaner.rules import anchors
+
+    anchors.STARTS.clear()
+    cached = load_rules([pack], defaults=True)
+    regexes = [p for r in cached.rules for p in cache._regexes(r.matcher)]
+    assert regexes and all((p.pattern, p.flags) in anchors.STARTS for p in regexes)
     pack.write_text(pack.read_text(encoding="utf-8").replace("description:", "description: changed", 1))
     changed = load_rules([pack], defaults=True)
     assert not any(isinstance(r.matcher.regex, cache.LazyPattern) for r in changed.rules)  # rebuilt

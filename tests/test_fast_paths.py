@@ -299,3 +299,49 @@ def test_guard_words_view_answers_as_the_casefolded_text(text, word):
     if not exact_only:
         needle = word if isinstance(view, str) else word.encode("ascii")
         assert (needle in view) == (word in text.casefold())
+
+
+def _bundled_regexes() -> list[re.Pattern[str]]:
+    from cleaner.rules import default_rules
+    from cleaner.rules.prefilter import _leaves
+
+    found = {}
+    for rule in default_rules().rules:
+        for leaf in _leaves(rule.matcher):
+            if leaf.kind == "regex":
+                found[(leaf.regex.pattern, leaf.regex.flags)] = leaf.regex
+    return list(found.values())
+
+
+def test_start_anchored_patterns_are_told_apart():
+    from cleaner.rules.anchors import starts_anchored
+
+    yes = [r"^a", r"(?i)^ab", r"\Aab", r"(?m)^a$", r"(?:^a|^b)c", r"^a|^b", r"(^a)", r"(?i:^a)"]
+    no = [r"a", r"^a|b", r"a|^b", r"(?:^a|b)", r"(?<=x)^a", r"(?:^a)+", r"x?^a", r"\ba", r"$"]
+    assert all(starts_anchored(re.compile(p)) for p in yes)
+    assert not any(starts_anchored(re.compile(p)) for p in no)
+
+
+_ANCHORED_LINES = LINES[:400] + ["A+ A-", "  A A A", "Font size", "•  Text size: A A A", "", " ", "a" * 300]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_ANCHORED_LINES), TEXT))
+def test_start_anchored_regex_matches_as_finditer(text):
+    from cleaner.rules.matching import _finditer
+
+    text = text.replace("\n", " ")
+    for pattern in _BUNDLED:
+        plain = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _finditer(pattern, text)] == plain, pattern.pattern
+
+
+def test_start_anchored_regex_on_a_text_with_a_newline_uses_finditer():
+    from cleaner.rules.matching import _finditer
+
+    pattern = re.compile(r"^ab", re.MULTILINE)
+    assert [m.span() for m in _finditer(pattern, "ab\nab")] == [(0, 2), (3, 5)]
+    assert [m.span() for m in _finditer(re.compile(r"^a|b"), "xab")] == [(2, 3)]
+
+
+_BUNDLED = _bundled_regexes()

@@ -200,3 +200,60 @@ def test_a_line_brought_near_the_edge_by_a_removal_is_judged_again():
     once = clean(doc)
     assert "不提供二次转载" not in once.text
     assert clean(once.text).text == once.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_examples(BUNDLED)), min_size=1, max_size=6), st.sampled_from(
+    [(None, None, None), ("www.investing.com", "https://www.investing.com/news/x", "en"),
+     ("gate.com", "https://www.gate.com/learn/a", "zh"), ("example.org", "https://example.org/", "de")]))
+def test_planned_candidates_equal_the_matcher_tree_walk(parts, where):
+    """candidates() takes a one-leaf rule's units and an unscoped rule's scope from a plan made once;
+    the answer is the one the scope check and the tree walk give for every rule it touches."""
+    host, url, language = where
+    index = rule_index(BUNDLED)
+    units = units_of("\n".join(parts))
+    chosen, known = index.candidates(units, host, url, language)
+    leaf_units = {lid: set(v) for lid, v in known.items() if v}
+    expected = []
+    for rule in index.rules:
+        if not rule.scope.allows_document(host, url, language):
+            continue
+        cand = index._tree(rule.matcher, dict(leaf_units))
+        touched = cand is None or cand or any(
+            id(leaf) in leaf_units for leaf in _all_leaves(rule.matcher))
+        if touched and (cand is None or cand):
+            expected.append((rule.id, None if cand is None else sorted(cand)))
+    walked = [(r.id, None if c is None else sorted(c)) for r, c in chosen]
+    assert walked == expected
+
+
+def _all_leaves(m: Matcher):
+    from cleaner.rules.prefilter import _leaves
+
+    return list(_leaves(m))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_examples(BUNDLED)), st.text(max_size=40)), min_size=1, max_size=6))
+def test_a_line_start_regex_leaf_keeps_exactly_the_units_it_matches_at_their_start(parts):
+    """The index narrows a regex leaf that can only match at a line's start to the units it matches
+    there: the units it keeps are the scanned candidates on which the regex finds a match at all."""
+    from cleaner.rules.prefilter import _leaves, line_start_pattern
+    from cleaner.rules.regex import unit_fold
+
+    index = rule_index(BUNDLED)
+    units = units_of("\n".join(p.replace("\n", " ") for p in parts))
+    unrefined = index._refine
+    try:
+        index._refine = lambda leaf_units, units: None  # type: ignore[method-assign]
+        _, before = index.candidates(units, None, None, "en")
+    finally:
+        del index._refine
+    _, after = index.candidates(units, None, None, "en")
+    assert index._refine == unrefined
+    for rule in BUNDLED.rules:
+        for leaf in _leaves(rule.matcher):
+            if leaf.kind != "regex" or id(leaf) not in before or not line_start_pattern(leaf.regex):
+                continue
+            matched = {i for i in before[id(leaf)] if leaf.regex.search(unit_fold(units[i])[0])}
+            assert set(after.get(id(leaf), ())) == matched or (not matched and not after.get(id(leaf)))

@@ -33,7 +33,7 @@ from cleaner.rules.prefilter import rule_index
 
 __all__ = ["LazyPattern", "cache_dir", "lookup", "store"]
 
-_FORMAT = 2
+_FORMAT = 3
 _HERE = Path(__file__).parent
 
 
@@ -56,6 +56,11 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+def _regexes(m: Matcher) -> list[Any]:
+    """Every regex of a matcher tree."""
+    return ([m.regex] if m.regex is not None else []) + [p for x in m.members for p in _regexes(x)]
 
 
 def _lazy(p: Any) -> Any:
@@ -109,12 +114,13 @@ def lookup(files: Sequence[Path]) -> RuleSet | None:
         return None
     try:
         with open(folder / f"rules-{key[0]}.pickle", "rb") as fh:
-            digest, ruleset, requirements = pickle.load(fh)
+            digest, ruleset, requirements, starts = pickle.load(fh)
     except Exception:  # absent, truncated, from another version: rebuild
         return None
     if digest != key[1] or not isinstance(ruleset, RuleSet):
         return None
     anchors.REQUIREMENTS.update(requirements)  # the prefilter's regex analysis, done by the run that stored it
+    anchors.STARTS.update(starts)  # and the matcher's (which regexes can only match at a line's start)
     return ruleset
 
 
@@ -128,11 +134,16 @@ def store(files: Sequence[Path], ruleset: RuleSet) -> None:
         ruleset, rules=tuple(map(_lazy_rule, ruleset.rules)), html=tuple(map(_lazy_rule, ruleset.html))
     )
     rule_index(lazy)  # the prefilter's index: fills anchors.REQUIREMENTS, kept with the rules
+    for rule in lazy.rules:  # the matcher reads anchors.starts_anchored of each regex it runs: kept too
+        for pattern in _regexes(rule.matcher):
+            anchors.starts_anchored(pattern)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((key[1], lazy, dict(anchors.REQUIREMENTS)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                (key[1], lazy, dict(anchors.REQUIREMENTS), dict(anchors.STARTS)), fh, protocol=pickle.HIGHEST_PROTOCOL
+            )
         os.replace(tmp, folder / f"rules-{key[0]}.pickle")
     except Exception:
         with contextlib.suppress(Exception):

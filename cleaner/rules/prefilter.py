@@ -28,9 +28,9 @@ from itertools import accumulate
 
 import ahocorasick_rs
 
-from cleaner.rules.anchors import regex_requirements
+from cleaner.rules.anchors import regex_requirements, starts_anchored
 from cleaner.rules.model import Matcher, Rule, RuleSet
-from cleaner.rules.regex import unit_fold
+from cleaner.rules.regex import LinearPattern, unit_fold
 from cleaner.text.segment import Unit, unit_forms
 
 __all__ = ["RuleIndex", "rule_index"]
@@ -203,6 +203,22 @@ def _found(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, 
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
 
+_TREE, _OPEN_LEAF, _ANCHORED_LEAF = 0, 1, 2  # how candidates() finds a rule's candidate units
+
+
+def _plan_kind(m: Matcher, open_leaves: set[int]) -> int:
+    """:data:`_OPEN_LEAF` or :data:`_ANCHORED_LEAF` for a rule that is one leaf, :data:`_TREE` for ``any``/``all``."""
+    if m.kind in ("any", "all"):
+        return _TREE
+    return _OPEN_LEAF if id(m) in open_leaves else _ANCHORED_LEAF
+
+
+def _unscoped(rule: Rule) -> bool:
+    """Whether ``rule.scope.allows_document`` is True for every document (nothing in it to check)."""
+    s = rule.scope
+    return not (s.domains or s.excluded_domains or s.urls or s.languages)
+
+
 class RuleIndex:
     """The anchors of a rule set's text rules, compiled for one pass per document."""
 
@@ -249,6 +265,19 @@ class RuleIndex:
                 group.open_rules.append(k)
         for group in groups.values():
             group.build(self._need, self._full)
+        # per rule, what candidates() would otherwise work out again on every pass of every document:
+        # whether its scope lets every document in (no domain, URL or language), and for a rule that is
+        # one leaf, its candidates without walking the tree (an open leaf: any unit; an anchored one:
+        # its hits, which are what made the rule a candidate at all)
+        # regex leaves by id, and whether each can only match at a line's start (its pattern) or not
+        # (None), read on first sight (the verdict parses the pattern unless the rules cache holds it)
+        self._regex_leaves: dict[int, Matcher] = {
+            id(leaf): leaf for rule in rules for leaf in _leaves(rule.matcher) if leaf.kind == "regex"
+        }
+        self._anchored: dict[int, object] = {}
+        self._plans: list[tuple[Rule, bool, int, int]] = [
+            (rule, _unscoped(rule), _plan_kind(rule.matcher, self._open), id(rule.matcher)) for rule in rules
+        ]
         self._unscoped = groups.pop((), _Group())
         self._by_domain: dict[str, list[_Group]] = {}
         for domains, group in groups.items():
@@ -316,19 +345,52 @@ class RuleIndex:
                     leaf_units[lid] = {i}
                 else:
                     where.add(i)
+        self._refine(leaf_units, units)
         leaf_rules = self._leaf_rules
         for lid in leaf_units:
             touched.update(leaf_rules[lid])
         out: list[tuple[Rule, frozenset[int] | set[int] | None]] = []
         known: dict[int, frozenset[int] | set[int]] = dict(leaf_units)
+        plans = self._plans
         for k in sorted(touched):
-            rule = self.rules[k]
-            if not rule.scope.allows_document(host, url, language):
+            rule, free, how, lid = plans[k]
+            if not free and not rule.scope.allows_document(host, url, language):
                 continue
-            cand = self._tree(rule.matcher, known)
-            if cand is None or cand:
-                out.append((rule, cand))
+            if how == _OPEN_LEAF:
+                out.append((rule, None))
+            elif how == _ANCHORED_LEAF:
+                out.append((rule, known[lid]))  # touched by its leaf's units only: never empty
+            else:
+                cand = self._tree(rule.matcher, known)
+                if cand is None or cand:
+                    out.append((rule, cand))
         return out, known
+
+    def _refine(self, leaf_units: dict[int, set[int]], units: list[Unit]) -> None:
+        """Narrow the units of every regex leaf that can only match at a line's start to those where it
+        does match there, and drop a leaf left with none (its rules are then not touched at all).
+
+        Such a regex matches a unit (one line) at position 0 or nowhere (:func:`line_start_pattern`), so
+        one ``match`` per unit answers it exactly; run here in one tight loop it costs a fraction of the
+        rule's own per-unit dispatch, which then runs only on the units that match. A whole-line rule
+        looked up by a common anchor (``generic.ui.text-size``'s "a": nearly every line) runs on a few.
+        """
+        anchored = self._anchored
+        for lid in list(leaf_units):
+            pattern = anchored.get(lid, _UNKNOWN)
+            if pattern is _UNKNOWN:
+                leaf = self._regex_leaves.get(lid)
+                pattern = anchored[lid] = (
+                    leaf.regex if leaf is not None and line_start_pattern(leaf.regex) else None
+                )
+            if pattern is None:
+                continue
+            match = pattern.match
+            kept = {i for i in leaf_units[lid] if "\n" in (f := unit_fold(units[i])[0]) or match(f) is not None}
+            if kept:
+                leaf_units[lid] = kept
+            else:
+                del leaf_units[lid]
 
     def _scan(self, units: list[Unit], groups: tuple[_Group, ...]) -> None:
         """Find the anchored leaves that may match in each of ``units`` (one automaton pass per group
@@ -407,6 +469,27 @@ class RuleIndex:
         if got is None:
             got = known[lid] = _EMPTY
         return got
+
+
+_UNKNOWN = object()
+
+
+def line_start_pattern(pattern: object) -> bool:
+    """Whether ``pattern`` can only match at a line's start (:func:`~cleaner.rules.anchors.starts_anchored`)
+    and has ``re``'s ``match`` (RE2's :class:`~cleaner.rules.regex.LinearPattern` does not): then on one
+    line it matches at position 0 or nowhere. Kept per pattern object (the table holds each, so an id
+    is not reused while listed)."""
+    got = _STARTS.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        if len(_STARTS) >= _MAX_STARTS:
+            _STARTS.clear()
+        ok = not isinstance(pattern, LinearPattern) and starts_anchored(pattern)  # type: ignore[arg-type]
+        got = _STARTS[id(pattern)] = (pattern, ok)
+    return got[1]
+
+
+_STARTS: dict[int, tuple[object, bool]] = {}
+_MAX_STARTS = 4096
 
 
 _INDEXES: dict[int, tuple[weakref.ref[RuleSet], RuleIndex]] = {}
