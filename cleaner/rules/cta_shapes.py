@@ -73,8 +73,13 @@ _OPEN_STOP = re.compile(r"(?<![.…])\.\s*$")  # one full stop: a sentence ("…
 
 
 def _may_prompt(line: str) -> bool:
+    """The candidate test, run on every line of every page: short enough, and a platform named in it (the
+    line folded once, not once a platform)."""
     s = line.strip()
-    return 0 < len(s) <= _MAX_CHARS and any(p in s.casefold() for p in PLATFORMS)
+    if not 0 < len(s) <= _MAX_CHARS:
+        return False
+    low = s.casefold()
+    return any(p in low for p in PLATFORMS)
 
 
 def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
