@@ -225,11 +225,10 @@ _OPENERS = "“‘«„\"'(["  # may open the text after a glued title
 
 def _title_like(u: Unit) -> bool:
     """A heading-shaped block: a few words, not ending like a sentence (a title, a section head)."""
-    text = u.text.rstrip()
-    return (
+    return (  # (the text is trimmed last: most blocks are ruled out by their length first)
         _TITLE_MIN_CHARS <= len(u.form) <= _TITLE_MAX_CHARS
         and u.form.count(" ") >= 2
-        and not text.endswith(_SENTENCE_STOP)
+        and not u.text.rstrip().endswith(_SENTENCE_STOP)
     )
 
 
@@ -565,8 +564,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     - a one-sentence block (a summary bullet, a pull quote, a stray caption) that is one sentence of
       a paragraph elsewhere: the standalone copy goes, the paragraph stays (unless it is a copy).
     """
-    sents = {id(u): sentences.of(u) for u in order}
-    lists = [sents[id(u)] for u in order]
+    lists = list(map(sentences.of, order))  # (per unit, in order: the loops below zip them)
     # A block can be made of earlier pieces without repeating a sentence only when it starts with a
     # whole earlier block (a title or list item glued to what follows): only then are runs of pieces
     # looked for; otherwise comparing sentences is enough (and cheaper).
@@ -581,8 +579,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     in_paragraphs: dict[str, Unit] = {}
     in_multi: set[str] = set()  # sentences of earlier paragraphs
     in_any: set[str] = set()  # sentences of earlier blocks
-    for u in order:
-        ss = sents[id(u)]
+    for u, ss in zip(order, lists, strict=True):
         if len(ss) >= 2:
             repeated = [s for s in ss if s in in_any]
             a_copy = len(repeated) >= 2 and (
@@ -596,8 +593,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     seen: dict[str, Unit] = {}
     pieces = _Pieces()
     out: list[_Dup] = []
-    for u in order:
-        ss = sents[id(u)]
+    for u, ss in zip(order, lists, strict=True):
         if len(u.form) >= opt.contained_min_chars and (
             (len(ss) >= 2 and all(s in seen for s in ss)) or (glued and pieces.covers(u.form, ss, several=False))
         ):
