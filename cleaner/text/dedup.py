@@ -366,15 +366,18 @@ def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list
     lines next to a copied block goes with it. ``alive`` is every block left, in order, punctuation-only
     ones included (compared by their text).
     """
+    whole = [r for r in removals if r.rule in _WHOLE_COPIES]
+    if not whole:  # no block went as a whole copy (most pages): nothing to index
+        return []
     index = {u.span[0]: k for k, u in enumerate(alive)}
-    same = [u.form or " ".join(u.text.split()) for u in alive]
     copy_of: dict[int, int] = {}  # position in ``alive`` -> position of the block it copies
-    for r in removals:
+    for r in whole:
         k, j = index.get(r.start), index.get(r.of[0])
-        if r.rule in _WHOLE_COPIES and k is not None and j is not None and r.end == alive[k].span[1]:
+        if k is not None and j is not None and r.end == alive[k].span[1]:
             copy_of[k] = j
     if not copy_of:
         return []
+    same = [u.form or " ".join(u.text.split()) for u in alive]
     out: list[_Dup] = []
 
     def take(k: int, j: int) -> None:
