@@ -766,11 +766,12 @@ class _Postings:
         self.first.update(dict.fromkeys(sh - shared if shared else sh, k))
 
     def counts(self, shared: set[int]) -> Counter:
-        """How many of ``shared`` (indexed shingles) each kept unit holds."""
-        counts = Counter(map(self.first.__getitem__, shared))
+        """How many of ``shared`` (indexed shingles) each kept unit holds (one Counter of all holders:
+        its construction and each update cost a Python-level call)."""
         more = self.more
-        counts.update(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
-        return counts
+        held = list(map(self.first.__getitem__, shared))
+        held.extend(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
+        return Counter(held)
 
 
 def _best_near(
