@@ -225,11 +225,10 @@ _OPENERS = "“‘«„\"'(["  # may open the text after a glued title
 
 def _title_like(u: Unit) -> bool:
     """A heading-shaped block: a few words, not ending like a sentence (a title, a section head)."""
-    text = u.text.rstrip()
-    return (
+    return (  # (the text is trimmed last: most blocks are ruled out by their length first)
         _TITLE_MIN_CHARS <= len(u.form) <= _TITLE_MAX_CHARS
         and u.form.count(" ") >= 2
-        and not text.endswith(_SENTENCE_STOP)
+        and not u.text.rstrip().endswith(_SENTENCE_STOP)
     )
 
 
@@ -367,15 +366,18 @@ def _short_copies(alive: list[Unit], removals: list[_Dup], opt: Options) -> list
     lines next to a copied block goes with it. ``alive`` is every block left, in order, punctuation-only
     ones included (compared by their text).
     """
+    whole = [r for r in removals if r.rule in _WHOLE_COPIES]
+    if not whole:  # no block went as a whole copy (most pages): nothing to index
+        return []
     index = {u.span[0]: k for k, u in enumerate(alive)}
-    same = [u.form or " ".join(u.text.split()) for u in alive]
     copy_of: dict[int, int] = {}  # position in ``alive`` -> position of the block it copies
-    for r in removals:
+    for r in whole:
         k, j = index.get(r.start), index.get(r.of[0])
-        if r.rule in _WHOLE_COPIES and k is not None and j is not None and r.end == alive[k].span[1]:
+        if k is not None and j is not None and r.end == alive[k].span[1]:
             copy_of[k] = j
     if not copy_of:
         return []
+    same = [u.form or " ".join(u.text.split()) for u in alive]
     out: list[_Dup] = []
 
     def take(k: int, j: int) -> None:
@@ -565,8 +567,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     - a one-sentence block (a summary bullet, a pull quote, a stray caption) that is one sentence of
       a paragraph elsewhere: the standalone copy goes, the paragraph stays (unless it is a copy).
     """
-    sents = {id(u): sentences.of(u) for u in order}
-    lists = [sents[id(u)] for u in order]
+    lists = list(map(sentences.of, order))  # (per unit, in order: the loops below zip them)
     # A block can be made of earlier pieces without repeating a sentence only when it starts with a
     # whole earlier block (a title or list item glued to what follows): only then are runs of pieces
     # looked for; otherwise comparing sentences is enough (and cheaper).
@@ -581,8 +582,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     in_paragraphs: dict[str, Unit] = {}
     in_multi: set[str] = set()  # sentences of earlier paragraphs
     in_any: set[str] = set()  # sentences of earlier blocks
-    for u in order:
-        ss = sents[id(u)]
+    for u, ss in zip(order, lists, strict=True):
         if len(ss) >= 2:
             repeated = [s for s in ss if s in in_any]
             a_copy = len(repeated) >= 2 and (
@@ -596,8 +596,7 @@ def _sentence_copies(order: list[Unit], opt: Options, sentences: _Sentences) -> 
     seen: dict[str, Unit] = {}
     pieces = _Pieces()
     out: list[_Dup] = []
-    for u in order:
-        ss = sents[id(u)]
+    for u, ss in zip(order, lists, strict=True):
         if len(u.form) >= opt.contained_min_chars and (
             (len(ss) >= 2 and all(s in seen for s in ss)) or (glued and pieces.covers(u.form, ss, several=False))
         ):
@@ -767,11 +766,12 @@ class _Postings:
         self.first.update(dict.fromkeys(sh - shared if shared else sh, k))
 
     def counts(self, shared: set[int]) -> Counter:
-        """How many of ``shared`` (indexed shingles) each kept unit holds."""
-        counts = Counter(map(self.first.__getitem__, shared))
+        """How many of ``shared`` (indexed shingles) each kept unit holds (one Counter of all holders:
+        its construction and each update cost a Python-level call)."""
         more = self.more
-        counts.update(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
-        return counts
+        held = list(map(self.first.__getitem__, shared))
+        held.extend(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
+        return Counter(held)
 
 
 def _best_near(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import and_, not_
 
 from cleaner.text.normalize import unfolded_forms
 
@@ -21,6 +23,8 @@ __all__ = [
 # what the page's markup kept (a run of short lines is a menu, a repeated line a copy), and cleaning is
 # idempotent (benchmarks/fuzz.py checks pages too). A table row's cells keep their tabs in the output.
 DATA_KINDS = frozenset({"table_row"})
+_MATCH_END = re.Match.end
+_CJK_STOPS = "。！？"  # the CJK full stops of _SENT_END_IN_LINE, which may end a sentence without a space
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
 
 
@@ -198,7 +202,10 @@ def _fill_forms(units: list[Unit]) -> None:
     texts = [u.text for u in stale]
     joined = "\n".join(texts)
     # sentence ends of all units in one scan; a unit's text holds no newline
-    ends = [m.end() for m in _SENT_END_IN_LINE.finditer(joined)]
+    ends = list(map(_MATCH_END, _SENT_END_IN_LINE.finditer(joined)))
+    # a cut not after whitespace can only follow a CJK full stop (the other ends take whitespace with
+    # them), so a document without one glues no sentences and skips the per-cut test
+    cjk_stops = any(map(joined.__contains__, _CJK_STOPS))
     if not ends:  # no unit has two sentences
         for u, form in zip(stale, _folded(unfolded_forms(texts)), strict=True):
             u._cform = (u.text, form, (form,))
@@ -226,7 +233,7 @@ def _fill_forms(units: list[Unit]) -> None:
             k += 1
         bounds = [0, *cuts, len(text)]
         pieces.extend(map(text.__getitem__, map(slice, bounds, bounds[1:])))
-        glued.append(not all(text[c - 1].isspace() for c in cuts))
+        glued.append(cjk_stops and not all(text[c - 1].isspace() for c in cuts))
         counts.append(len(cuts) + 1)
         offset = limit + 1
     unfolded = unfolded_forms(pieces)
@@ -245,8 +252,17 @@ def _fill_forms(units: list[Unit]) -> None:
 
 
 def _folded(texts: list[str]) -> list[str]:
-    """``[" ".join(t.split()) for t in texts]`` (whitespace folded and trimmed), by C maps."""
-    return list(map(" ".join, map(str.split, texts)))
+    """``[" ".join(t.split()) for t in texts]`` (whitespace folded and trimmed), by C maps.
+
+    Most pieces only need their ends trimmed: a trimmed piece that holds no two spaces in a row and
+    no other whitespace (every whitespace character but the space is unprintable) is its own fold, so
+    only the others are split into words and joined again, which costs an object per word.
+    """
+    out = list(map(str.strip, texts))
+    plain = map(and_, map(str.isprintable, out), map(not_, map(str.__contains__, out, repeat("  "))))
+    for k in compress(range(len(out)), list(map(not_, plain))):
+        out[k] = " ".join(out[k].split())
+    return out
 
 
 def units_of(text: str) -> list[Unit]:
