@@ -140,8 +140,8 @@ def score_case(raw: str, label: str, record: dict, result: Result) -> CaseScore:
     return sc
 
 
-def evaluate(cases_dir: Path, rules=None) -> tuple[dict, list[CaseScore]]:
-    scores = []
+def labelled_cases(cases_dir: Path):
+    """Each case of a folder: (name, raw text, label, record), in name order."""
     for raw_path in sorted(cases_dir.glob("*.txt")):
         if raw_path.name.endswith(".clean.txt"):
             continue
@@ -150,9 +150,24 @@ def evaluate(cases_dir: Path, rules=None) -> tuple[dict, list[CaseScore]]:
         label = (cases_dir / f"{name}.clean.txt").read_text(encoding="utf-8")
         record = yaml.safe_load((cases_dir / f"{name}.yaml").read_text(encoding="utf-8"))
         record["id"] = name
-        lang = record.get("language")
-        result = clean(raw, url=record.get("url"), language=lang, rules=rules)
-        scores.append(score_case(raw, label, record, result))
+        yield name, raw, label, record
+
+
+def clean_case(raw: str, record: dict, rules=None) -> Result:
+    """The cleaner on a case as the scores see it: with the record's URL and language."""
+    return clean(raw, url=record.get("url"), language=record.get("language"), rules=rules)
+
+
+def labelled_sets() -> list[Path]:
+    """The dev cases, then every fresh round in number order."""
+    fresh = sorted((p for p in (ROOT / "tests" / "data" / "fresh").glob("round*") if p.is_dir()), key=_round_key)
+    return [default_cases_dir(), *fresh]
+
+
+def evaluate(cases_dir: Path, rules=None) -> tuple[dict, list[CaseScore]]:
+    scores = []
+    for _, raw, label, record in labelled_cases(cases_dir):
+        scores.append(score_case(raw, label, record, clean_case(raw, record, rules)))
     tp = sum(s.tp for s in scores)
     dup = [ok for s in scores for kind, _, ok in s.items if kind == "duplicate"]
     boil = [ok for s in scores for kind, _, ok in s.items if kind == "boilerplate"]
@@ -236,8 +251,7 @@ def _round_key(folder: Path) -> tuple[int, str]:
 
 def _print_all(extra: list[Path], rules, as_json: bool) -> int:
     """Dev and fresh figures side by side, one row per set (the table benchmarks/RESULTS.md records)."""
-    fresh = sorted((p for p in (ROOT / "tests" / "data" / "fresh").glob("round*") if p.is_dir()), key=_round_key)
-    sets = [default_cases_dir(), *fresh, *extra]
+    sets = [*labelled_sets(), *extra]
     rows = {}
     for folder in sets:
         summary, _ = evaluate(folder, rules)

@@ -44,7 +44,7 @@ from cleaner.rules.edge_vocab import (
 )
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.inline_shapes import shouted_headline
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END, SPACELESS
 
 __all__ = [
     "EDGE_CANDIDATES",
@@ -74,7 +74,6 @@ _INFIX = re.compile(
         for s in sorted(LABEL_INFIXES, key=len, reverse=True)
     )
 )
-_SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 _MAX_BARE_LABELS = 2
 _MAX_RUN = 8  # a widget's labels: a longer run of short lines is a list of the article's
 _MIN_ARTICLE_CHARS = 200
@@ -94,9 +93,9 @@ def label_shaped(line: str) -> bool:
     words = s.split()
     if len(words) >= 3 and len(words[-1]) == 1 and words[-1].isalpha():
         return False  # a cut tail ends in a word's first letter ("Đặc điểm nổi bật c", f2-08): POLICY keeps it
-    if _SPACELESS.search(s) and any(c in s for c in "、，,"):
+    if SPACELESS.search(s) and any(c in s for c in "、，,"):
         return False  # a clause break: a sentence cut off ("そして、ここのランキングの中で…", f8-40), not a label
-    return len(words) <= 6 and (len(s) <= 32 or not _SPACELESS.search(s) or len(s.split()) > 1)
+    return len(words) <= 6 and (len(s) <= 32 or not SPACELESS.search(s) or len(s.split()) > 1)
 
 
 def label_cue(line: str) -> str | None:
@@ -135,7 +134,7 @@ def tail_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if any(_continues(b) for b in blocks[first:]):
         return None  # a line opening in lower case goes on from the one above: verse, a list, a sentence
     above = blocks[:a]
-    size = sum(len(b) * (2 if _SPACELESS.search(b) else 1) for b in above)  # CJK and Thai are dense
+    size = sum(len(b) * (2 if SPACELESS.search(b) else 1) for b in above)  # CJK and Thai are dense
     if size < _MIN_ARTICLE_CHARS or max(len(b) for b in above) < 60:
         return None  # no article above the run: a short page of labels is not told from its text
     cue = _tail_cue(blocks[first])

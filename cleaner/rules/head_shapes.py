@@ -30,6 +30,7 @@ from cleaner.rules.shape_vocab import (
     SECTION_INFIXES,
     SECTION_STEMS,
     SENTENCE_END,
+    SPACELESS,
     TODAY_WORDS,
     WEEKDAYS,
 )
@@ -85,7 +86,6 @@ _STEMS = frozenset(SECTION_STEMS)
 _INFLECTION = 3  # "sports" over "sport": a stem and a short ending, for stems of _INFLECTED letters or more
 _INFLECTED = 6  # "salud" + "os" is a greeting, "sukan" + "ya" a name, "свет" + "а" a name: short stems match whole
 _SPACELESS_CHARS = 4  # a section label in a spaceless script is the word alone ("财经", "国际新闻")
-_SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 _DEK_WORDS = 15  # a dek of this many words is text under the title, full stop or not
 _BYLINE_LINES = 3  # bylines, datelines and counters passed between a section's title and its lede
 
@@ -100,7 +100,7 @@ def section_word(line: str, *, exact: bool = False) -> str | None:
     s = line.strip().strip("|•·-–—»›/ ").casefold()
     if not _label(s):
         return None
-    if _SPACELESS.search(s):
+    if SPACELESS.search(s):
         if len(s) > _SPACELESS_CHARS or (exact and s not in SECTION_INFIXES):
             return None  # "祝大家身体健康" (a closing wish), "사회부 김민수" (a desk's byline)
         return next((w for w in SECTION_INFIXES if w in s), None)

@@ -265,16 +265,16 @@ class RuleIndex:
                 group.open_rules.append(k)
         for group in groups.values():
             group.build(self._need, self._full)
-        # per rule, what candidates() would otherwise work out again on every pass of every document:
-        # whether its scope lets every document in (no domain, URL or language), and for a rule that is
-        # one leaf, its candidates without walking the tree (an open leaf: any unit; an anchored one:
-        # its hits, which are what made the rule a candidate at all)
         # regex leaves by id, and whether each can only match at a line's start (its pattern) or not
         # (None), read on first sight (the verdict parses the pattern unless the rules cache holds it)
         self._regex_leaves: dict[int, Matcher] = {
             id(leaf): leaf for rule in rules for leaf in _leaves(rule.matcher) if leaf.kind == "regex"
         }
         self._anchored: dict[int, object] = {}
+        # per rule, what candidates() would otherwise work out again on every pass of every document:
+        # whether its scope lets every document in (no domain, URL or language), and for a rule that is
+        # one leaf, its candidates without walking the tree (an open leaf: any unit; an anchored one:
+        # its hits, which are what made the rule a candidate at all)
         self._plans: list[tuple[Rule, bool, int, int]] = [
             (rule, _unscoped(rule), _plan_kind(rule.matcher, self._open), id(rule.matcher)) for rule in rules
         ]

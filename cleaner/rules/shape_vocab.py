@@ -16,6 +16,9 @@ import re
 SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
 # The bullet or arrow that leads a list item or a menu entry.
 BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
+# A letter of a script written without spaces between words (Thai, Chinese, Japanese) or in blocks (Korean):
+# its lines are measured in characters, not words.
+SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
 # A link or an address on a line ("https://", "www.", an "@" handle or e-mail).
 LINK_MARK = re.compile(r"https?://|www\.|@")
 # A year of the last two centuries alone: a date, never a counter or a count.

@@ -1,0 +1,45 @@
+"""Every removal of one rule (or rule-id prefix) on every labelled set, marked against the labels.
+
+A removal is ``FP`` when its text is a paragraph the label keeps (the rule took article text), ``ok``
+otherwise. The check a new or widened rule gets on real pages before it lands, beside what it takes from
+the clean AEB/Dragnet bodies (``eval_shapes_clean.py``); it does not replace an adversarial review.
+
+Usage: ``python benchmarks/rule_hits.py structure.share-prompt [--cases DIR ...]`` (default: the dev cases
+and every fresh round). Exit code 1 when any removal is ``FP``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import eval_cases
+
+
+def _paragraphs(label: str) -> set[str]:
+    return {" ".join(p.split()) for p in label.split("\n\n")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("rule", help="a rule id or the start of one (structure.share, generic.copyright.)")
+    ap.add_argument("--cases", action="append", type=Path, help="a folder of cases (repeatable)")
+    args = ap.parse_args(argv)
+    ok = fp = 0
+    for folder in args.cases or eval_cases.labelled_sets():
+        for name, raw, label, record in eval_cases.labelled_cases(folder):
+            kept = _paragraphs(label)
+            for r in eval_cases.clean_case(raw, record).removals:
+                if r.rule.startswith(args.rule):
+                    text = " ".join(raw[r.start : r.end].split())
+                    bad = text in kept
+                    fp += bad
+                    ok += not bad
+                    print(f"{'FP' if bad else 'ok'} {folder.name} {name} {r.rule} {text[:70]!r}")
+    print(f"ok {ok} FP {fp}")
+    return 1 if fp else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
