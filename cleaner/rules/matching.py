@@ -157,10 +157,14 @@ class Document:
     def may_be_in_run(self, i: int, run: str) -> bool:
         """False when unit ``i`` cannot be in the document's ``run`` ("head", "tail", "any"): a unit over
         RUN_ANCHOR_CHARS characters before it (head) or after it (tail) is article text that ends the run.
-        Decided on the views before any scorer is built, so most documents of paragraphs cost nothing."""
+        Decided on the views before any scorer is built, so most documents of paragraphs cost nothing.
+
+        A document without a unit that long has no tail run: its article has not begun (a header cut off by
+        an excerpt: title, dek, byline, "President Donald Trump"), and its last lines are that article's
+        start, not the furniture under it."""
         if self._long is None:
             longs = [k for k, u in enumerate(self.units) if len(u.text) >= RUN_ANCHOR_CHARS]
-            self._long = (longs[0], longs[-1]) if longs else (len(self.units), -1)
+            self._long = (longs[0], longs[-1]) if longs else (len(self.units), len(self.units))
         head, tail = i <= self._long[0], i >= self._long[1]
         return head if run == "head" else tail if run == "tail" else head or tail
 
