@@ -130,9 +130,14 @@ def test_held_out_by_round_figures_back_the_bundled_head_rule_and_keep_the_tail_
     # training (benchmarks/eval_learned_heldout.py) it costs token recall below 0.995 on two rounds (the
     # document's last line cut off mid-word by an excerpt scores as a widget; leaving the last line alone
     # stops it peeling widget runs off the end, and it then finds nothing): RESULTS, "Issue 10 — stop 13".
+    # At 0.99 the stop-16 model (rounds 1-22) flags 62 tail lines of the fresh rounds held out and 5 of the dev
+    # cases' (the stop-13 model 20 or more of each), all boilerplate; 0.95 flags 21 of the dev cases' but costs
+    # token recall under 0.995 on ten rounds (seven at 0.99): RESULTS, "Issue 10 — stop 16".
     tail = next(r for r in load_rules([SAMPLE], defaults=False).rules if r.id == "learned.furniture.tail")
-    pooled = [by_round[name]["tail"][f"{tail.matcher.min_score:g}"] for name in ("fresh rounds, each held out", "dev")]
-    assert all(a["flagged"] >= 20 and a["flagged_boilerplate"] / a["flagged"] >= 0.98 for a in pooled), pooled
+    t_tail = f"{tail.matcher.min_score:g}"
+    for name, least in (("fresh rounds, each held out", 20), ("dev", 5)):
+        at = by_round[name]["tail"][t_tail]
+        assert at["flagged"] >= least and at["flagged_boilerplate"] / at["flagged"] >= 0.98, (name, at)
     assert not any(r.id == "learned.furniture.tail" for r in default_rules().all_rules)
 
 
