@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
@@ -121,8 +122,9 @@ def test_held_out_by_round_figures_back_the_bundled_head_rule_and_keep_the_tail_
     t = f"{bundled['learned.furniture.head'].matcher.min_score:g}"
     # enough flagged lines for the figure to mean something: 50 on the fresh rounds pooled; 10 on the dev
     # cases, whose held-out head lines the regression flags less since rounds 5-6 joined its training data
-    # (23 -> 10 at 0.98, all boilerplate: benchmarks/RESULTS.md, stop 10; 9 since rounds 7-13 joined, stop 13)
-    for name, least in (("fresh rounds, each held out", 50), ("dev", 9)):
+    # (23 -> 10 at 0.98, all boilerplate: benchmarks/RESULTS.md, stop 10; 9 since rounds 7-13 joined, stop 13;
+    # 7 since rounds 14-22 joined, stop 16)
+    for name, least in (("fresh rounds, each held out", 50), ("dev", 7)):
         at = by_round[name]["head"][t]
         assert at["flagged"] >= least and at["flagged_boilerplate"] / at["flagged"] >= 0.98, (name, at)
     # The opt-in tail rule: since outline tail runs are left alone (stop 13) its threshold holds 0.98 on the
@@ -239,3 +241,25 @@ def test_a_lone_surrogate_in_a_head_line_is_scored_not_raised() -> None:
     text = "Home\nMarkets \ud800\nBitcoin rose 3% on Monday after the jobs report, traders said."
     result = clean(text)
     assert "Bitcoin rose 3% on Monday" in result.text
+
+
+REVIEW16 = ROOT / "tests" / "data" / "review" / "stop16"
+
+
+@pytest.mark.parametrize("path", sorted(REVIEW16.glob("fp-*.txt")), ids=lambda p: p.stem)
+def test_the_stop_16_review_inputs_keep_their_field_lines(path: Path) -> None:
+    """Real page openings and variants (review, recipe, product and event pages, an infobox, a book listing, a
+    byline in a long head run) whose field values, labels and byline the learned head rule took at min_score
+    0.97 (stop 16's review): at the bundled threshold the rule takes none of the lines index.yaml names, and
+    they are in the output."""
+    keep = yaml.safe_load((REVIEW16 / "index.yaml").read_text(encoding="utf-8"))[path.stem]
+    text = path.read_text(encoding="utf-8")
+    url = None
+    if text.startswith("# url:"):
+        first, text = text.split("\n", 1)
+        url = first[len("# url:") :].strip()
+    result = clean(text, url=url)
+    taken = {r.text.strip() for r in result.removals if r.rule == "learned.furniture.head"}
+    assert not taken & set(keep), taken & set(keep)
+    out = {line.strip() for line in result.text.split("\n")}
+    assert set(keep) <= out, set(keep) - out
