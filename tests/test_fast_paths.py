@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from functools import cache
 
 from casedata import case_names, load_case
 from hypothesis import given, settings
@@ -345,3 +346,42 @@ def test_start_anchored_regex_on_a_text_with_a_newline_uses_finditer():
 
 
 _BUNDLED = _bundled_regexes()
+
+
+@cache
+def _plain_stem_regex() -> re.Pattern[str]:
+    """``edge_shapes._STEM`` as first written: the word-start test repeated before every stem."""
+    from cleaner.rules.edge_vocab import LABEL_STEMS
+
+    return re.compile(
+        "|".join(
+            r"(?<![^\W_])" + (re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s))
+            for s in sorted(LABEL_STEMS, key=len, reverse=True)
+        )
+    )
+
+
+def _stem_lines() -> list[str]:
+    from cleaner.rules.edge_vocab import LABEL_STEMS
+
+    stems = sorted(s.rstrip("$") for s in LABEL_STEMS)
+    # each stem alone, inside a word, at a word's start and end, glued to a digit or an underscore
+    around = (("", ""), ("x", ""), ("", "x"), ("1", ""), ("_", "_"), ("le ", "s"))
+    return [*(f"{a}{s}{b}" for s in stems for a, b in around), *(line.casefold() for line in LINES if len(line) <= 200)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_stem_lines()), TEXT.map(str.casefold)))
+def test_label_stem_regex_matches_as_the_plain_one(text):
+    from cleaner.rules.edge_shapes import _STEM
+
+    plain = [(m.span(), m.group(0)) for m in _plain_stem_regex().finditer(text)]
+    assert [(m.span(), m.group(0)) for m in _STEM.finditer(text)] == plain
+
+
+def test_label_stem_regex_on_every_stem():
+    from cleaner.rules.edge_shapes import _STEM
+
+    plain = _plain_stem_regex()
+    for text in _stem_lines():
+        assert [m.span() for m in _STEM.finditer(text)] == [m.span() for m in plain.finditer(text)], text

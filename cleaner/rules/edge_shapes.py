@@ -61,11 +61,17 @@ __all__ = [
 
 Evidence = tuple[float, str]
 
+# The word-start test stands once before the alternation, not before each of the ~640 stems: ``re`` then
+# tries the stems only where a word starts, instead of trying every stem (and its lookbehind) at every
+# position, which cost ~0.5 ms a short line. The same matches: the test is the same zero-width assertion
+# at the same position for every alternative, and the alternatives are tried in the same order.
 _STEM = re.compile(
-    "|".join(
-        r"(?<![^\W_])" + (re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s))
+    r"(?<![^\W_])(?:"
+    + "|".join(
+        re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s)
         for s in sorted(LABEL_STEMS, key=len, reverse=True)
     )
+    + ")"
 )
 # a Korean cue closes its word ("관련 기사", "노컷영상"; "관련해" is a verb of a sentence)
 _INFIX = re.compile(
