@@ -385,3 +385,64 @@ def test_label_stem_regex_on_every_stem():
     plain = _plain_stem_regex()
     for text in _stem_lines():
         assert [m.span() for m in _STEM.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def _plain_card_widget(blocks: list[str]) -> tuple[int, int, int] | None:
+    """``tail_shapes._card_widget`` as first written: every start in the last lines tried, the prose
+    above it first."""
+    from cleaner.rules import tail_shapes as ts
+
+    n = len(blocks)
+    for start in range(n - 2, max(1, n - ts._MAX_SCAN) - 1, -1):
+        if not ts._prose(blocks[start - 1]) and not ts._signature(blocks[start - 1]):
+            continue
+        got = ts._cards_from(blocks, start)
+        if got is None:
+            continue
+        words_above, article = ts._above(blocks, start)
+        cards = [w for b in blocks[start + got[0] :] if (w := ts._words(b))]
+        shared = [len(w & article) / len(w) for w in cards]
+        if words_above >= ts._MIN_ARTICLE_WORDS and shared and sum(shared) / len(shared) < 0.4:
+            return (start, *got)
+        return None
+    return None
+
+
+def _card_documents() -> list[list[str]]:
+    """The tail rules' test inputs and the labelled cases, each also cut after every one of its last lines."""
+    from cleaner.rules import default_rules
+    from cleaner.rules import tail_shapes as ts
+    from cleaner.rules.edge_shapes import label_cue
+
+    texts = [t.input for r in default_rules().rules if r.id.startswith("structure.tail") for t in r.tests]
+    texts += [load_case(name)[0] for name in case_names()]
+    docs = []
+    for text in texts:
+        lines = [line for line in text.splitlines() if line.strip()]
+        # a widget's label as a line that is no card line itself ("Related posts..."): the only labels
+        # that stand above the run of card lines ending the page
+        labelled = [[b + "..." if label_cue(b) and ts._card_label(b) else b for b in lines]]
+        for variant in [lines, *(labelled if labelled[0] != lines else [])]:
+            docs += [variant[:k] for k in range(max(2, len(variant) - 12), len(variant) + 1)]
+    return docs
+
+
+def test_card_widget_equals_trying_every_start():
+    from cleaner.rules import tail_shapes as ts
+
+    found = 0
+    for blocks in _card_documents():
+        ts._MEMO.cards = None
+        got = ts._card_widget(blocks)
+        assert got == _plain_card_widget(blocks), blocks[-3:]
+        found += got is not None
+    assert found  # (the rule's own tests hold widgets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted({b for d in _card_documents()[:400] for b in d})), min_size=2, max_size=30))
+def test_card_widget_equals_trying_every_start_on_mixed_lines(blocks):
+    from cleaner.rules import tail_shapes as ts
+
+    ts._MEMO.cards = None
+    assert ts._card_widget(blocks) == _plain_card_widget(blocks)

@@ -170,7 +170,8 @@ def _card_label(line: str) -> bool:
     ("Možda ste propustili...")."""
     s = line.strip()
     s = s[:-3] if s.endswith("...") else s.rstrip("…")
-    return bool(s) and len(s.split()) <= 5 and not s.endswith((":", "：")) and label_shaped(s)
+    # (label_shaped takes no line over 80 characters: a paragraph is not split into words first)
+    return bool(s) and len(s) <= 80 and len(s.split()) <= 5 and not s.endswith((":", "：")) and label_shaped(s)
 
 
 def card_candidate(line: str) -> bool:
@@ -220,7 +221,17 @@ def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
         return memo[1]
     found = None
     n = len(blocks)
-    for start in range(n - 2, max(1, n - _MAX_SCAN) - 1, -1):
+    # The cards run to the page's end, and a widget's label lines (three at most) stand right above
+    # them: no label starts above the run of card lines that ends the page, less three. Judged from the
+    # end, line by line (each line's part is memoised), it leaves most pages few labels to try, or none.
+    lowest = max(1, n - _MAX_SCAN)
+    top = n
+    while top > lowest and _card_line(blocks[top - 1]) is not None:
+        top -= 1
+    for start in range(n - 2, max(lowest, top - _MAX_LABELS) - 1, -1):
+        # (the label first: a short line, a test far cheaper and rarer than the prose above it)
+        if not _card_label(blocks[start]):
+            continue
         if not _prose(blocks[start - 1]) and not _signature(blocks[start - 1]):
             continue
         got = _cards_from(blocks, start)
