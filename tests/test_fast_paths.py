@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleaner.rules.matching import _refine_window
+from cleaner.rules.shape_vocab import PLATFORMS
 from cleaner.text.dedup import _shingles
 from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.text.segment import (
@@ -446,3 +447,15 @@ def test_card_widget_equals_trying_every_start_on_mixed_lines(blocks):
 
     ts._MEMO.cards = None
     assert ts._card_widget(blocks) == _plain_card_widget(blocks)
+
+
+_PLATFORM_TEXT = st.lists(st.one_of(TEXT, st.sampled_from(sorted(PLATFORMS))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(LINES), _PLATFORM_TEXT.map(" ".join), _PLATFORM_TEXT.map("".join)))
+def test_platform_candidate_test_equals_one_test_per_platform(line):
+    from cleaner.rules.cta_shapes import _MAX_CHARS, _may_prompt
+
+    s = line.strip()
+    assert _may_prompt(line) == (0 < len(s) <= _MAX_CHARS and any(p in s.casefold() for p in PLATFORMS))
