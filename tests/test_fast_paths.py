@@ -459,3 +459,13 @@ def test_platform_candidate_test_equals_one_test_per_platform(line):
 
     s = line.strip()
     assert _may_prompt(line) == (0 < len(s) <= _MAX_CHARS and any(p in s.casefold() for p in PLATFORMS))
+
+
+SENTENCE_ENDS = st.text(alphabet=st.sampled_from(list("a1 .!?。！？;؛۔।'\"”’»)]…:\n\t\u00a0")), max_size=12)
+
+
+@given(st.one_of(TEXT, SENTENCE_ENDS, st.sampled_from(LINES)))
+def test_ends_sentence_equals_its_regex(text):
+    from cleaner.rules.shape_vocab import SENTENCE_END, ends_sentence
+
+    assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)

@@ -44,7 +44,7 @@ from cleaner.rules.edge_vocab import (
 )
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.inline_shapes import shouted_headline
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END, SPACELESS
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SPACELESS, ends_sentence
 
 __all__ = [
     "EDGE_CANDIDATES",
@@ -90,7 +90,7 @@ def label_shaped(line: str) -> bool:
     if len(line) > 80:
         return False
     s = line.strip().strip("•·|-–— ")
-    if not s or len(s) > 48 or LINK_MARK.search(s) or SENTENCE_END.search(s):
+    if not s or len(s) > 48 or LINK_MARK.search(s) or ends_sentence(s):
         return False
     if any(c in s for c in ":=()/") and not s.endswith((":", "：")):
         return False  # "Photo: Reuters", "사진=연합뉴스", "(фото автора)": credits and captions stay
@@ -223,9 +223,9 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if legal and sign and words <= 8:  # the sign opens it: "Photo © …" and "Der neue BMW i5 © BMW AG" are credits
             form = legal.group(0).strip(" ,")
             return 80.0, f"copyright line: the sign with a company's legal form {form!r} in the page's foot"
-    if word and _DOMAIN.search(s) and words <= 12 and not SENTENCE_END.search(s.rstrip(".")):
+    if word and _DOMAIN.search(s) and words <= 12 and not ends_sentence(s.rstrip(".")):
         return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
-    if cue and near_edge and (words <= 8 and len(s) <= 60) and not SENTENCE_END.search(s.rstrip(".")):
+    if cue and near_edge and (words <= 8 and len(s) <= 60) and not ends_sentence(s.rstrip(".")):
         return 80.0, f"no-reproduction notice {cue.group(0)!r} on a short line near the page's edge"
     return None
 
@@ -250,7 +250,7 @@ _MAX_OFFER_WORDS = 16
 
 def _price_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 160 and len(s.split()) <= 14 and not SENTENCE_END.search(s) and bool(_PRICE_PERIOD.search(s))
+    return len(s) <= 160 and len(s.split()) <= 14 and not ends_sentence(s) and bool(_PRICE_PERIOD.search(s))
 
 
 def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -272,7 +272,7 @@ _SEPARATOR = re.compile(r"^\s*[-–—•·|/\\](?:\s*[-–—•·|/\\]){0,2}\s
 
 def _bar_item(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not SENTENCE_END.search(s)
+    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not ends_sentence(s)
 
 
 def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -390,7 +390,7 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     if not host or not (i < 3 or i >= len(blocks) - 2):
         return None
     line = blocks[i].strip()
-    if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
+    if not 3 <= len(line) <= 90 or ends_sentence(line) or ":" in line:
         return None
     if line[0] in "([" and line[-1] in ")]":
         return None  # "(Indonesiatech)": the article's source credit, as "(Reuters)" is, not the logo

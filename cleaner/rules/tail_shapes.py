@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, SENTENCE_END
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, ends_sentence
 
 __all__ = ["card_candidate", "tail_cards", "tail_stories"]
 
@@ -48,17 +48,17 @@ def _story(line: str) -> str | None:
         return "teaser"
     if s.endswith((":", "：")):
         return None
-    if n <= 3 and len(s) <= 30 and not SENTENCE_END.search(s):
+    if n <= 3 and len(s) <= 30 and not ends_sentence(s):
         return "label"
     first = s[0]
     capital = first.isalpha() and first.isupper() or first in "\"“«„'"
-    closed = bool(SENTENCE_END.search(s) or SENTENCE_END.search(_CREDIT.sub("", s)))
+    closed = ends_sentence(s) or ends_sentence(_CREDIT.sub("", s))
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 8 and bool(SENTENCE_END.search(s))
+    return len(s.split()) >= 8 and ends_sentence(s)
 
 
 def _signature(line: str) -> bool:
@@ -151,7 +151,7 @@ def _card_line(line: str) -> str | None:
         return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
     if s.endswith((":", "：")):
         return None  # a line introducing what follows: the article's own list
-    closed = bool(SENTENCE_END.search(s)) or bool(_CUT.search(s))
+    closed = ends_sentence(s) or bool(_CUT.search(s))
     if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _INNER_STOP.search(s):
         closed = False  # one question or exclamation is a headline ("Månadens fråga: … vad lockar mest?")
     if not closed and n <= 25 and len(s) <= 180 and _opens_headline(s[0]):
