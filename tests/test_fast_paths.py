@@ -469,3 +469,22 @@ def test_ends_sentence_equals_its_regex(text):
     from cleaner.rules.shape_vocab import SENTENCE_END, ends_sentence
 
     assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
+
+
+def test_page_candidates_of_the_tail_widgets_keep_every_match():
+    """``tail-stories`` and ``tail-cards`` find their lines once per page (shapes._PAGE_CANDIDATES): the lines
+    they then match are those matched when every line of the tail is tried (after its line test)."""
+    from cleaner.rules import tail_shapes as ts
+    from cleaner.rules.shapes import match_shape, shape_candidates
+
+    plain_test = {"tail-stories": lambda line: True, "tail-cards": ts.card_candidate}
+    found = 0
+    for blocks in _card_documents():
+        window = list(range(max(0, len(blocks) - 40), len(blocks)))
+        for name, test in plain_test.items():
+            ts._MEMO.cards = None
+            plain = [i for i in window if test(blocks[i]) and match_shape(name, blocks, i) is not None]
+            fast = [i for i in shape_candidates(name, blocks, window) if match_shape(name, blocks, i) is not None]
+            assert fast == plain, (name, blocks[-3:])
+            found += bool(plain)
+    assert found

@@ -57,7 +57,7 @@ from cleaner.rules.shape_vocab import (
     YEAR,
     ends_sentence,
 )
-from cleaner.rules.tail_shapes import card_candidate, tail_cards, tail_stories
+from cleaner.rules.tail_shapes import card_lines, story_lines, tail_cards, tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -770,10 +770,17 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
-    "tail-cards": card_candidate,
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
     **CTA_CANDIDATES,
+}
+
+
+# The same for shapes whose precondition is one of the page: the run of lines that ends it (a widget of
+# stories or of cards), found once per page rather than asked by every line of its tail.
+_PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], list[int]]] = {
+    "tail-stories": story_lines,
+    "tail-cards": card_lines,
 }
 
 
@@ -781,6 +788,9 @@ def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -
     """The blocks among ``indices`` that may hold shape ``name`` (all of them for most shapes)."""
     if name == "site-name":
         return [i for i in indices if i < 3 or i >= len(blocks) - 2]
+    page = _PAGE_CANDIDATES.get(name)
+    if page is not None:
+        return page(blocks, indices)
     test = _CANDIDATE.get(name)
     return indices if test is None else [i for i in indices if test(blocks[i])]
 

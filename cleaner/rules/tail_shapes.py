@@ -22,7 +22,7 @@ from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, ends_sentence
 
-__all__ = ["card_candidate", "tail_cards", "tail_stories"]
+__all__ = ["card_lines", "story_lines", "tail_cards", "tail_stories"]
 
 Evidence = tuple[float, str]
 
@@ -86,6 +86,16 @@ def _above(blocks: Sequence[str], a: int) -> tuple[int, set[str]]:
     if got is None:
         got = memo[2][a] = (sum(len(b.split()) for b in blocks[:a]), set().union(*(_words(b) for b in blocks[:a])))
     return got
+
+
+def story_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_stories` may take: those in the run of story lines that
+    ends the page (it asks every line from its own down to the end to be one), found once from the end
+    instead of once for each line of the page's tail."""
+    top = len(blocks)
+    while top > 0 and _story(blocks[top - 1]) is not None:
+        top -= 1
+    return [i for i in indices if i >= top]
 
 
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
@@ -177,6 +187,18 @@ def _card_label(line: str) -> bool:
 def card_candidate(line: str) -> bool:
     """A line that may be in a widget of cards (its label or a card's line): the shape runs on these only."""
     return _card_line(line) is not None or _card_label(line)
+
+
+def card_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_cards` takes (the card candidates of the widget that
+    ends the page, from its label down): the widget is judged once for the page, and a page without one
+    (most) leaves no line to look at, instead of every line of its tail asking."""
+    n = len(blocks)
+    tail = [i for i in indices if n - i <= _MAX_SCAN]
+    widget = _card_widget(blocks) if tail else None
+    if widget is None:
+        return []
+    return [i for i in tail if i >= widget[0] and card_candidate(blocks[i])]
 
 
 def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
