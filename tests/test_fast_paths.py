@@ -415,7 +415,7 @@ def _card_documents() -> list[list[str]]:
     from cleaner.rules import tail_shapes as ts
     from cleaner.rules.edge_shapes import label_cue
 
-    texts = [t.input for r in default_rules().rules if r.id.startswith("structure.tail") for t in r.tests]
+    texts = [t.input for r in default_rules().rules if r.matcher.kind == "shape" for t in r.tests]
     texts += [load_case(name)[0] for name in case_names()]
     docs = []
     for text in texts:
@@ -472,13 +472,19 @@ def test_ends_sentence_equals_its_regex(text):
 
 
 def test_page_candidates_of_the_tail_widgets_keep_every_match():
-    """``tail-stories`` and ``tail-cards`` find their lines once per page (shapes._PAGE_CANDIDATES): the lines
-    they then match are those matched when every line of the tail is tried (after its line test)."""
+    """The tail shapes that find their lines once per page (shapes._PAGE_CANDIDATES): the lines they then
+    match are those matched when every line of the tail is tried (after the line test it had before)."""
     from cleaner.rules import tail_shapes as ts
+    from cleaner.rules.edge_shapes import label_shaped
     from cleaner.rules.shapes import match_shape, shape_candidates
 
-    plain_test = {"tail-stories": lambda line: True, "tail-cards": ts.card_candidate}
-    found = 0
+    plain_test = {
+        "tail-stories": lambda line: True,
+        "tail-cards": ts.card_candidate,
+        "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
+        "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= 16,
+    }
+    found = dict.fromkeys(plain_test, 0)
     for blocks in _card_documents():
         window = list(range(max(0, len(blocks) - 40), len(blocks)))
         for name, test in plain_test.items():
@@ -486,5 +492,5 @@ def test_page_candidates_of_the_tail_widgets_keep_every_match():
             plain = [i for i in window if test(blocks[i]) and match_shape(name, blocks, i) is not None]
             fast = [i for i in shape_candidates(name, blocks, window) if match_shape(name, blocks, i) is not None]
             assert fast == plain, (name, blocks[-3:])
-            found += bool(plain)
-    assert found
+            found[name] += bool(plain)
+    assert all(found.values()), found

@@ -48,6 +48,7 @@ from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SPACELESS, 
 
 __all__ = [
     "EDGE_CANDIDATES",
+    "EDGE_PAGE_CANDIDATES",
     "EDGE_SHAPES",
     "copyright_line",
     "label_cue",
@@ -326,10 +327,38 @@ def _has_rights_key(line: str) -> bool:
 
 
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
+def _label_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_labels` may take, found once for the page: it asks for a
+    run of label-shaped lines that ends the page, under a line that is none, eight lines long at most;
+    every line of it then has that same run (so a longer run, or one that is the whole page, leaves none)."""
+    n = len(blocks)
+    top = n
+    while top > 0 and n - top <= _MAX_RUN and label_shaped(blocks[top - 1]):
+        top -= 1
+    if top == 0 or n - top > _MAX_RUN:
+        return []
+    return [i for i in indices if i >= top and len(blocks[i]) <= 56]
+
+
+def _offer_line(line: str) -> bool:
+    return len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS
+
+
+def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`paywall_offer` may take, found once for the page: those from
+    the first price line of the page's last lines down, when no line under it is long (each line of the
+    offer would otherwise look for that same price line above it)."""
+    n = len(blocks)
+    start = next((k for k in range(max(1, n - _PAYWALL_TAIL), n) if _price_line(blocks[k])), None)
+    if start is None or any(len(b.split()) > _MAX_OFFER_WORDS for b in blocks[start:]):
+        return []
+    return [i for i in indices if i >= start and n - i <= _PAYWALL_TAIL and _offer_line(blocks[i])]
+
+
+# shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
+EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
 EDGE_CANDIDATES = {
-    "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
-    "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
     "url-residue": lambda line: 8 <= len(line) <= 160 and "-" in line and " " not in line.strip(),

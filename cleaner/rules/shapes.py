@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
-from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES, site_name
+from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
@@ -781,6 +781,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
 _PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], list[int]]] = {
     "tail-stories": story_lines,
     "tail-cards": card_lines,
+    **EDGE_PAGE_CANDIDATES,
 }
 
 
