@@ -472,8 +472,8 @@ def test_ends_sentence_equals_its_regex(text):
 
 
 def test_page_candidates_of_the_tail_widgets_keep_every_match():
-    """The tail shapes that find their lines once per page (shapes._PAGE_CANDIDATES): the lines they then
-    match are those matched when every line of the tail is tried (after the line test it had before)."""
+    """The shapes that find their lines once per page (shapes._PAGE_CANDIDATES) or were given a line test: the
+    lines they then match are those matched when every line is tried (after the line test it had before)."""
     from cleaner.rules import tail_shapes as ts
     from cleaner.rules.edge_shapes import label_shaped
     from cleaner.rules.shapes import match_shape, shape_candidates
@@ -483,10 +483,12 @@ def test_page_candidates_of_the_tail_widgets_keep_every_match():
         "tail-cards": ts.card_candidate,
         "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
         "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= 16,
+        "banner": lambda line: True,
+        "tail-marker": lambda line: True,
     }
     found = dict.fromkeys(plain_test, 0)
     for blocks in _card_documents():
-        window = list(range(max(0, len(blocks) - 40), len(blocks)))
+        window = list(range(len(blocks)))
         for name, test in plain_test.items():
             ts._MEMO.cards = None
             plain = [i for i in window if test(blocks[i]) and match_shape(name, blocks, i) is not None]

@@ -770,15 +770,22 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
+    "tail-marker": lambda line: "…" in line[-140:] or ".." in line[-140:],  # the cut mark, first of all
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
     **CTA_CANDIDATES,
 }
 
 
+def _banner_lines(blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
+    """A banner opens the page on an emoji-led line: elsewhere no line of the head is one (_banner)."""
+    return indices if blocks and _emoji_led(blocks[0]) else []
+
+
 # The same for shapes whose precondition is one of the page: the run of lines that ends it (a widget of
 # stories or of cards), found once per page rather than asked by every line of its tail.
-_PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], list[int]]] = {
+_PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], Sequence[int]]] = {
+    "banner": _banner_lines,
     "tail-stories": story_lines,
     "tail-cards": card_lines,
     **EDGE_PAGE_CANDIDATES,
