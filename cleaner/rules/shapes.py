@@ -57,7 +57,7 @@ from cleaner.rules.shape_vocab import (
     YEAR,
     ends_sentence,
 )
-from cleaner.rules.tail_shapes import card_lines, story_lines, tail_cards, tail_stories
+from cleaner.rules.tail_shapes import TAIL_PAGE_CANDIDATES, tail_cards, tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -775,30 +775,18 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     **META_CANDIDATES,
     **CTA_CANDIDATES,
 }
-
-
-def _banner_lines(blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
-    """A banner opens the page on an emoji-led line: elsewhere no line of the head is one (_banner)."""
-    return indices if blocks and _emoji_led(blocks[0]) else []
-
-
-# The same for shapes whose precondition is one of the page: the run of lines that ends it (a widget of
-# stories or of cards), found once per page rather than asked by every line of its tail.
+# Shapes whose precondition is one of the page (a run of lines that ends it, its first line), found once a page.
 _PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], Sequence[int]]] = {
-    "banner": _banner_lines,
-    "tail-stories": story_lines,
-    "tail-cards": card_lines,
-    **EDGE_PAGE_CANDIDATES,
+    "site-name": lambda blocks, indices: [i for i in indices if i < 3 or i >= len(blocks) - 2],
+    "banner": lambda blocks, indices: indices if blocks and _emoji_led(blocks[0]) else [],  # (as _banner asks)
+    **TAIL_PAGE_CANDIDATES, **EDGE_PAGE_CANDIDATES,
 }
 
 
 def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
     """The blocks among ``indices`` that may hold shape ``name`` (all of them for most shapes)."""
-    if name == "site-name":
-        return [i for i in indices if i < 3 or i >= len(blocks) - 2]
-    page = _PAGE_CANDIDATES.get(name)
-    if page is not None:
-        return page(blocks, indices)
+    if name in _PAGE_CANDIDATES:
+        return _PAGE_CANDIDATES[name](blocks, indices)
     test = _CANDIDATE.get(name)
     return indices if test is None else [i for i in indices if test(blocks[i])]
 

@@ -22,7 +22,7 @@ from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, ends_sentence
 
-__all__ = ["card_lines", "story_lines", "tail_cards", "tail_stories"]
+__all__ = ["TAIL_PAGE_CANDIDATES", "tail_cards", "tail_stories"]
 
 Evidence = tuple[float, str]
 
@@ -283,3 +283,7 @@ def tail_cards(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     start, labels, headlines = widget
     return 80.0, f"a labelled widget of {headlines} story card(s) ends the page ({blocks[start].strip()!r})"
+
+
+# shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
+TAIL_PAGE_CANDIDATES = {"tail-stories": story_lines, "tail-cards": card_lines}
