@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from functools import cache
 
 from casedata import case_names, load_case
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleaner.rules.matching import _refine_window
+from cleaner.rules.shape_vocab import PLATFORMS
 from cleaner.text.dedup import _shingles
 from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.text.segment import (
@@ -345,3 +347,152 @@ def test_start_anchored_regex_on_a_text_with_a_newline_uses_finditer():
 
 
 _BUNDLED = _bundled_regexes()
+
+
+@cache
+def _plain_stem_regex() -> re.Pattern[str]:
+    """``edge_shapes._STEM`` as first written: the word-start test repeated before every stem."""
+    from cleaner.rules.edge_vocab import LABEL_STEMS
+
+    return re.compile(
+        "|".join(
+            r"(?<![^\W_])" + (re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s))
+            for s in sorted(LABEL_STEMS, key=len, reverse=True)
+        )
+    )
+
+
+def _stem_lines() -> list[str]:
+    from cleaner.rules.edge_vocab import LABEL_STEMS
+
+    stems = sorted(s.rstrip("$") for s in LABEL_STEMS)
+    # each stem alone, inside a word, at a word's start and end, glued to a digit or an underscore
+    around = (("", ""), ("x", ""), ("", "x"), ("1", ""), ("_", "_"), ("le ", "s"))
+    return [*(f"{a}{s}{b}" for s in stems for a, b in around), *(line.casefold() for line in LINES if len(line) <= 200)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(_stem_lines()), TEXT.map(str.casefold)))
+def test_label_stem_regex_matches_as_the_plain_one(text):
+    from cleaner.rules.edge_shapes import _STEM
+
+    plain = [(m.span(), m.group(0)) for m in _plain_stem_regex().finditer(text)]
+    assert [(m.span(), m.group(0)) for m in _STEM.finditer(text)] == plain
+
+
+def test_label_stem_regex_on_every_stem():
+    from cleaner.rules.edge_shapes import _STEM
+
+    plain = _plain_stem_regex()
+    for text in _stem_lines():
+        assert [m.span() for m in _STEM.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def _plain_card_widget(blocks: list[str]) -> tuple[int, int, int] | None:
+    """``tail_shapes._card_widget`` as first written: every start in the last lines tried, the prose
+    above it first."""
+    from cleaner.rules import tail_shapes as ts
+
+    n = len(blocks)
+    for start in range(n - 2, max(1, n - ts._MAX_SCAN) - 1, -1):
+        if not ts._prose(blocks[start - 1]) and not ts._signature(blocks[start - 1]):
+            continue
+        got = ts._cards_from(blocks, start)
+        if got is None:
+            continue
+        words_above, article = ts._above(blocks, start)
+        cards = [w for b in blocks[start + got[0] :] if (w := ts._words(b))]
+        shared = [len(w & article) / len(w) for w in cards]
+        if words_above >= ts._MIN_ARTICLE_WORDS and shared and sum(shared) / len(shared) < 0.4:
+            return (start, *got)
+        return None
+    return None
+
+
+def _card_documents() -> list[list[str]]:
+    """The tail rules' test inputs and the labelled cases, each also cut after every one of its last lines."""
+    from cleaner.rules import default_rules
+    from cleaner.rules import tail_shapes as ts
+    from cleaner.rules.edge_shapes import label_cue
+
+    texts = [t.input for r in default_rules().rules if r.matcher.kind == "shape" for t in r.tests]
+    texts += [load_case(name)[0] for name in case_names()]
+    docs = []
+    for text in texts:
+        lines = [line for line in text.splitlines() if line.strip()]
+        # a widget's label as a line that is no card line itself ("Related posts..."): the only labels
+        # that stand above the run of card lines ending the page
+        labelled = [[b + "..." if label_cue(b) and ts._card_label(b) else b for b in lines]]
+        for variant in [lines, *(labelled if labelled[0] != lines else [])]:
+            docs += [variant[:k] for k in range(max(2, len(variant) - 12), len(variant) + 1)]
+    return docs
+
+
+def test_card_widget_equals_trying_every_start():
+    from cleaner.rules import tail_shapes as ts
+
+    found = 0
+    for blocks in _card_documents():
+        ts._MEMO.cards = None
+        got = ts._card_widget(blocks)
+        assert got == _plain_card_widget(blocks), blocks[-3:]
+        found += got is not None
+    assert found  # (the rule's own tests hold widgets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted({b for d in _card_documents()[:400] for b in d})), min_size=2, max_size=30))
+def test_card_widget_equals_trying_every_start_on_mixed_lines(blocks):
+    from cleaner.rules import tail_shapes as ts
+
+    ts._MEMO.cards = None
+    assert ts._card_widget(blocks) == _plain_card_widget(blocks)
+
+
+_PLATFORM_TEXT = st.lists(st.one_of(TEXT, st.sampled_from(sorted(PLATFORMS))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(LINES), _PLATFORM_TEXT.map(" ".join), _PLATFORM_TEXT.map("".join)))
+def test_platform_candidate_test_equals_one_test_per_platform(line):
+    from cleaner.rules.cta_shapes import _MAX_CHARS, _may_prompt
+
+    s = line.strip()
+    assert _may_prompt(line) == (0 < len(s) <= _MAX_CHARS and any(p in s.casefold() for p in PLATFORMS))
+
+
+SENTENCE_ENDS = st.text(alphabet=st.sampled_from(list("a1 .!?。！？;؛۔।'\"”’»)]…:\n\t\u00a0")), max_size=12)
+
+
+@given(st.one_of(TEXT, SENTENCE_ENDS, st.sampled_from(LINES)))
+def test_ends_sentence_equals_its_regex(text):
+    from cleaner.rules.shape_vocab import SENTENCE_END, ends_sentence
+
+    assert ends_sentence(text) == (SENTENCE_END.search(text) is not None)
+
+
+def test_page_candidates_of_the_tail_widgets_keep_every_match():
+    """The shapes that find their lines once per page (shapes._PAGE_CANDIDATES) or were given a line test: the
+    lines they then match are those matched when every line is tried (after the line test it had before)."""
+    from cleaner.rules import tail_shapes as ts
+    from cleaner.rules.edge_shapes import label_shaped
+    from cleaner.rules.shapes import match_shape, shape_candidates
+
+    plain_test = {
+        "tail-stories": lambda line: True,
+        "tail-cards": ts.card_candidate,
+        "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
+        "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= 16,
+        "banner": lambda line: True,
+        "tail-marker": lambda line: True,
+    }
+    found = dict.fromkeys(plain_test, 0)
+    for blocks in _card_documents():
+        window = list(range(len(blocks)))
+        for name, test in plain_test.items():
+            ts._MEMO.cards = None
+            plain = [i for i in window if test(blocks[i]) and match_shape(name, blocks, i) is not None]
+            fast = [i for i in shape_candidates(name, blocks, window) if match_shape(name, blocks, i) is not None]
+            assert fast == plain, (name, blocks[-3:])
+            found[name] += bool(plain)
+    assert all(found.values()), found

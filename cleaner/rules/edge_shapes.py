@@ -44,10 +44,11 @@ from cleaner.rules.edge_vocab import (
 )
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.inline_shapes import shouted_headline
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SENTENCE_END, SPACELESS
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SPACELESS, ends_sentence
 
 __all__ = [
     "EDGE_CANDIDATES",
+    "EDGE_PAGE_CANDIDATES",
     "EDGE_SHAPES",
     "copyright_line",
     "label_cue",
@@ -61,11 +62,17 @@ __all__ = [
 
 Evidence = tuple[float, str]
 
+# The word-start test stands once before the alternation, not before each of the ~640 stems: ``re`` then
+# tries the stems only where a word starts, instead of trying every stem (and its lookbehind) at every
+# position, which cost ~0.5 ms a short line. The same matches: the test is the same zero-width assertion
+# at the same position for every alternative, and the alternatives are tried in the same order.
 _STEM = re.compile(
-    "|".join(
-        r"(?<![^\W_])" + (re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s))
+    r"(?<![^\W_])(?:"
+    + "|".join(
+        re.escape(s[:-1]) + r"(?![^\W\d_])" if s.endswith("$") else re.escape(s)
         for s in sorted(LABEL_STEMS, key=len, reverse=True)
     )
+    + ")"
 )
 # a Korean cue closes its word ("관련 기사", "노컷영상"; "관련해" is a verb of a sentence)
 _INFIX = re.compile(
@@ -84,7 +91,7 @@ def label_shaped(line: str) -> bool:
     if len(line) > 80:
         return False
     s = line.strip().strip("•·|-–— ")
-    if not s or len(s) > 48 or LINK_MARK.search(s) or SENTENCE_END.search(s):
+    if not s or len(s) > 48 or LINK_MARK.search(s) or ends_sentence(s):
         return False
     if any(c in s for c in ":=()/") and not s.endswith((":", "：")):
         return False  # "Photo: Reuters", "사진=연합뉴스", "(фото автора)": credits and captions stay
@@ -217,9 +224,9 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if legal and sign and words <= 8:  # the sign opens it: "Photo © …" and "Der neue BMW i5 © BMW AG" are credits
             form = legal.group(0).strip(" ,")
             return 80.0, f"copyright line: the sign with a company's legal form {form!r} in the page's foot"
-    if word and _DOMAIN.search(s) and words <= 12 and not SENTENCE_END.search(s.rstrip(".")):
+    if word and _DOMAIN.search(s) and words <= 12 and not ends_sentence(s.rstrip(".")):
         return 85.0, f"copyright line: {word.group(0)!r} with the site {_DOMAIN.search(s).group(0)!r}"
-    if cue and near_edge and (words <= 8 and len(s) <= 60) and not SENTENCE_END.search(s.rstrip(".")):
+    if cue and near_edge and (words <= 8 and len(s) <= 60) and not ends_sentence(s.rstrip(".")):
         return 80.0, f"no-reproduction notice {cue.group(0)!r} on a short line near the page's edge"
     return None
 
@@ -244,7 +251,7 @@ _MAX_OFFER_WORDS = 16
 
 def _price_line(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 160 and len(s.split()) <= 14 and not SENTENCE_END.search(s) and bool(_PRICE_PERIOD.search(s))
+    return len(s) <= 160 and len(s.split()) <= 14 and not ends_sentence(s) and bool(_PRICE_PERIOD.search(s))
 
 
 def paywall_offer(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -266,7 +273,7 @@ _SEPARATOR = re.compile(r"^\s*[-–—•·|/\\](?:\s*[-–—•·|/\\]){0,2}\s
 
 def _bar_item(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not SENTENCE_END.search(s)
+    return 0 < len(s) <= 40 and len(s.split()) <= 4 and not ends_sentence(s)
 
 
 def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -320,10 +327,38 @@ def _has_rights_key(line: str) -> bool:
 
 
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
+def _label_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_labels` may take, found once for the page: it asks for a
+    run of label-shaped lines that ends the page, under a line that is none, eight lines long at most;
+    every line of it then has that same run (so a longer run, or one that is the whole page, leaves none)."""
+    n = len(blocks)
+    top = n
+    while top > 0 and n - top <= _MAX_RUN and label_shaped(blocks[top - 1]):
+        top -= 1
+    if top == 0 or n - top > _MAX_RUN:
+        return []
+    return [i for i in indices if i >= top and len(blocks[i]) <= 56]
+
+
+def _offer_line(line: str) -> bool:
+    return len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS
+
+
+def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`paywall_offer` may take, found once for the page: those from
+    the first price line of the page's last lines down, when no line under it is long (each line of the
+    offer would otherwise look for that same price line above it)."""
+    n = len(blocks)
+    start = next((k for k in range(max(1, n - _PAYWALL_TAIL), n) if _price_line(blocks[k])), None)
+    if start is None or any(len(b.split()) > _MAX_OFFER_WORDS for b in blocks[start:]):
+        return []
+    return [i for i in indices if i >= start and n - i <= _PAYWALL_TAIL and _offer_line(blocks[i])]
+
+
+# shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
+EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
 EDGE_CANDIDATES = {
-    "tail-labels": lambda line: len(line) <= 56 and label_shaped(line),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
-    "paywall-offer": lambda line: len(line) <= 400 and len(line.split()) <= _MAX_OFFER_WORDS,
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
     "url-residue": lambda line: 8 <= len(line) <= 160 and "-" in line and " " not in line.strip(),
@@ -384,7 +419,7 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     if not host or not (i < 3 or i >= len(blocks) - 2):
         return None
     line = blocks[i].strip()
-    if not 3 <= len(line) <= 90 or SENTENCE_END.search(line) or ":" in line:
+    if not 3 <= len(line) <= 90 or ends_sentence(line) or ":" in line:
         return None
     if line[0] in "([" and line[-1] in ")]":
         return None  # "(Indonesiatech)": the article's source credit, as "(Reuters)" is, not the logo

@@ -33,6 +33,7 @@ from cleaner.rules.shape_vocab import (
     SPACELESS,
     TODAY_WORDS,
     WEEKDAYS,
+    ends_sentence,
 )
 from cleaner.text.normalize import comparison_form
 
@@ -51,7 +52,7 @@ def _label(line: str) -> bool:
     s = line.strip().strip("|•·-–— ")
     if not s or len(s) > 32 or any(c.isdigit() for c in s) or s.endswith((":", "：")):
         return False
-    return len(s.split()) <= 2 and not SENTENCE_END.search(s) and any(c.isalpha() for c in s)
+    return len(s.split()) <= 2 and not ends_sentence(s) and any(c.isalpha() for c in s)
 
 
 def _title(line: str) -> bool:
@@ -150,7 +151,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if any(w.casefold() in title for w in blocks[i].split()):
         return None
     lede = _lede(blocks, k)
-    if _title(blocks[k]) and len(lede.split()) >= _LEDE_WORDS and SENTENCE_END.search(lede):
+    if _title(blocks[k]) and len(lede.split()) >= _LEDE_WORDS and ends_sentence(lede):
         return 80.0, f"section label: {k} short line(s) open the page above its title"
     # a short title over its byline is not told from a label over the title by shape ("Bitcoin News / By
     # DroomDroom Team", f3-17; "Winter Walks" over its dek and byline): only a section's name is taken then,
@@ -160,7 +161,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     if len(blocks[k].split()) >= 3 and _title_shaped(blocks[k]):
         lede = _lede_past_bylines(blocks, k)
-        if SENTENCE_END.search(lede) or len(lede.split()) >= _DEK_WORDS:  # a dek may close without a stop
+        if ends_sentence(lede) or len(lede.split()) >= _DEK_WORDS:  # a dek may close without a stop
             return 75.0, f"section label: the section name {word!r} above the title, its lede past the byline"
     return None
 
@@ -168,7 +169,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 def _title_shaped(line: str) -> bool:
     """A headline of three words or more (the title check, with short titles let in)."""
     s = line.strip()
-    return _title(s) or (len(s.split()) == 3 and not SENTENCE_END.search(s) and not s.endswith((":", "：")))
+    return _title(s) or (len(s.split()) == 3 and not ends_sentence(s) and not s.endswith((":", "：")))
 
 
 # ------------------------------------------------------------------------------------ date header

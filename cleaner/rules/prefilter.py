@@ -376,6 +376,7 @@ class RuleIndex:
         looked up by a common anchor (``generic.ui.text-size``'s "a": nearly every line) runs on a few.
         """
         anchored = self._anchored
+        folds: list[str] | None = None
         for lid in list(leaf_units):
             pattern = anchored.get(lid, _UNKNOWN)
             if pattern is _UNKNOWN:
@@ -385,8 +386,10 @@ class RuleIndex:
                 )
             if pattern is None:
                 continue
+            if folds is None:  # every unit's fold read once, not once per leaf it is a candidate of (~3 each)
+                folds = [unit_fold(u)[0] for u in units]
             match = pattern.match
-            kept = {i for i in leaf_units[lid] if "\n" in (f := unit_fold(units[i])[0]) or match(f) is not None}
+            kept = {i for i in leaf_units[lid] if "\n" in (f := folds[i]) or match(f) is not None}
             if kept:
                 leaf_units[lid] = kept
             else:

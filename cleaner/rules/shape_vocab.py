@@ -14,6 +14,19 @@ import re
 # The line patterns every shape module reads (one definition, here).
 # A line that ends as a sentence: its full stop in the scripts the shapes read, with a closing quote or bracket.
 SENTENCE_END = re.compile(r"[.!?。！？;؛۔।]['\"”’»)\]]*$")
+_SENTENCE_STOPS = frozenset(".!?。！？;؛۔।")
+_SENTENCE_CLOSERS = "'\"”’»)]"
+
+
+def ends_sentence(line: str) -> bool:
+    """``SENTENCE_END.search(line) is not None``, read off the line's end instead of a search that tries
+    every position (the shapes ask it of every short line, several times a pass). The closers are no
+    stops, so the regex can only match the stop before all the closers that end the line; ``$`` also
+    matches before a final newline (and a newline is neither)."""
+    t = (line[:-1] if line.endswith("\n") else line).rstrip(_SENTENCE_CLOSERS)
+    return t[-1:] in _SENTENCE_STOPS  # ("" for an empty rest: not a stop)
+
+
 # The bullet or arrow that leads a list item or a menu entry.
 BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
 # A letter of a script written without spaces between words (Thai, Chinese, Japanese) or in blocks (Korean):

@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
-from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_SHAPES, site_name
+from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
@@ -52,12 +52,12 @@ from cleaner.rules.shape_vocab import (
     ENDONYMS,
     MINUTE_UNITS,
     MONTHS,
-    SENTENCE_END,
     SWITCHER_MARKS,
     WEEKDAYS,
     YEAR,
+    ends_sentence,
 )
-from cleaner.rules.tail_shapes import card_candidate, tail_cards, tail_stories
+from cleaner.rules.tail_shapes import TAIL_PAGE_CANDIDATES, tail_cards, tail_stories
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -113,7 +113,7 @@ def _words(s: str) -> int:
 @lru_cache(maxsize=8192)
 def _short_item(line: str, max_words: int = 4, max_chars: int = 32) -> bool:
     s = _unbulleted(line)
-    return 0 < len(s) <= max_chars and _words(s) <= max_words and not SENTENCE_END.search(s) and not s.endswith(":")
+    return 0 < len(s) <= max_chars and _words(s) <= max_words and not ends_sentence(s) and not s.endswith(":")
 
 
 def _bulleted(line: str) -> bool:
@@ -368,12 +368,12 @@ def _headline(line: str) -> bool:
     if not first.isalpha() or first.islower() or ":" in s or "：" in s:
         return False  # a headline opens with a capital (or an uncased letter) and has no "label:" inside
     w = _words(s)
-    return 4 <= w <= 25 and not SENTENCE_END.search(s) and not _URL.search(s)
+    return 4 <= w <= 25 and not ends_sentence(s) and not _URL.search(s)
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return _words(s) >= 12 or bool(SENTENCE_END.search(s)) and _words(s) >= 6
+    return _words(s) >= 12 or ends_sentence(s) and _words(s) >= 6
 
 
 def _crosslink(blocks: Sequence[str], i: int, max_items: int) -> Evidence | None:
@@ -601,7 +601,7 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
             crumbs = prefix.split()
             if not (2 <= len(crumbs) <= 4 and all(c.isalpha() and (c[0].isupper() or _CJK.match(c)) for c in crumbs)):
                 continue
-            if SENTENCE_END.search(other) or _words(other) > 25:
+            if ends_sentence(other) or _words(other) > 25:
                 continue
         elif line[p - 1].isspace() or not _GLUE.search(line, 1, p + 1):
             continue  # no case change or separator inside a word before the copy: nothing is glued
@@ -672,7 +672,7 @@ def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if len(blocks[i]) > 80:
         return None
     s = blocks[i].strip()
-    if not s or len(s) > 60 or _words(s) > 7 or SENTENCE_END.search(s):
+    if not s or len(s) > 60 or _words(s) > 7 or ends_sentence(s):
         return None
     hits = [m for m in _NUMBER_UNIT.finditer(s) if m.group(2).casefold() in MINUTE_UNITS]
     words = {w.casefold().strip(".,:") for w in re.findall(r"\w+", s)}
@@ -770,17 +770,23 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
-    "tail-cards": card_candidate,
+    "tail-marker": lambda line: "…" in line[-140:] or ".." in line[-140:],  # the cut mark, first of all
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
     **CTA_CANDIDATES,
+}
+# Shapes whose precondition is one of the page (a run of lines that ends it, its first line), found once a page.
+_PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], Sequence[int]]] = {
+    "site-name": lambda blocks, indices: [i for i in indices if i < 3 or i >= len(blocks) - 2],
+    "banner": lambda blocks, indices: indices if blocks and _emoji_led(blocks[0]) else [],  # (as _banner asks)
+    **TAIL_PAGE_CANDIDATES, **EDGE_PAGE_CANDIDATES,
 }
 
 
 def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -> Sequence[int]:
     """The blocks among ``indices`` that may hold shape ``name`` (all of them for most shapes)."""
-    if name == "site-name":
-        return [i for i in indices if i < 3 or i >= len(blocks) - 2]
+    if name in _PAGE_CANDIDATES:
+        return _PAGE_CANDIDATES[name](blocks, indices)
     test = _CANDIDATE.get(name)
     return indices if test is None else [i for i in indices if test(blocks[i])]
 

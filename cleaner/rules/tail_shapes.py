@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, SENTENCE_END
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, ends_sentence
 
-__all__ = ["card_candidate", "tail_cards", "tail_stories"]
+__all__ = ["TAIL_PAGE_CANDIDATES", "tail_cards", "tail_stories"]
 
 Evidence = tuple[float, str]
 
@@ -48,17 +48,17 @@ def _story(line: str) -> str | None:
         return "teaser"
     if s.endswith((":", "：")):
         return None
-    if n <= 3 and len(s) <= 30 and not SENTENCE_END.search(s):
+    if n <= 3 and len(s) <= 30 and not ends_sentence(s):
         return "label"
     first = s[0]
     capital = first.isalpha() and first.isupper() or first in "\"“«„'"
-    closed = bool(SENTENCE_END.search(s) or SENTENCE_END.search(_CREDIT.sub("", s)))
+    closed = ends_sentence(s) or ends_sentence(_CREDIT.sub("", s))
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return len(s.split()) >= 8 and bool(SENTENCE_END.search(s))
+    return len(s.split()) >= 8 and ends_sentence(s)
 
 
 def _signature(line: str) -> bool:
@@ -86,6 +86,16 @@ def _above(blocks: Sequence[str], a: int) -> tuple[int, set[str]]:
     if got is None:
         got = memo[2][a] = (sum(len(b.split()) for b in blocks[:a]), set().union(*(_words(b) for b in blocks[:a])))
     return got
+
+
+def story_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_stories` may take: those in the run of story lines that
+    ends the page (it asks every line from its own down to the end to be one), found once from the end
+    instead of once for each line of the page's tail."""
+    top = len(blocks)
+    while top > 0 and _story(blocks[top - 1]) is not None:
+        top -= 1
+    return [i for i in indices if i >= top]
 
 
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
@@ -151,7 +161,7 @@ def _card_line(line: str) -> str | None:
         return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
     if s.endswith((":", "：")):
         return None  # a line introducing what follows: the article's own list
-    closed = bool(SENTENCE_END.search(s)) or bool(_CUT.search(s))
+    closed = ends_sentence(s) or bool(_CUT.search(s))
     if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _INNER_STOP.search(s):
         closed = False  # one question or exclamation is a headline ("Månadens fråga: … vad lockar mest?")
     if not closed and n <= 25 and len(s) <= 180 and _opens_headline(s[0]):
@@ -170,12 +180,25 @@ def _card_label(line: str) -> bool:
     ("Možda ste propustili...")."""
     s = line.strip()
     s = s[:-3] if s.endswith("...") else s.rstrip("…")
-    return bool(s) and len(s.split()) <= 5 and not s.endswith((":", "：")) and label_shaped(s)
+    # (label_shaped takes no line over 80 characters: a paragraph is not split into words first)
+    return bool(s) and len(s) <= 80 and len(s.split()) <= 5 and not s.endswith((":", "：")) and label_shaped(s)
 
 
 def card_candidate(line: str) -> bool:
     """A line that may be in a widget of cards (its label or a card's line): the shape runs on these only."""
     return _card_line(line) is not None or _card_label(line)
+
+
+def card_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that :func:`tail_cards` takes (the card candidates of the widget that
+    ends the page, from its label down): the widget is judged once for the page, and a page without one
+    (most) leaves no line to look at, instead of every line of its tail asking."""
+    n = len(blocks)
+    tail = [i for i in indices if n - i <= _MAX_SCAN]
+    widget = _card_widget(blocks) if tail else None
+    if widget is None:
+        return []
+    return [i for i in tail if i >= widget[0] and card_candidate(blocks[i])]
 
 
 def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
@@ -220,7 +243,17 @@ def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
         return memo[1]
     found = None
     n = len(blocks)
-    for start in range(n - 2, max(1, n - _MAX_SCAN) - 1, -1):
+    # The cards run to the page's end, and a widget's label lines (three at most) stand right above
+    # them: no label starts above the run of card lines that ends the page, less three. Judged from the
+    # end, line by line (each line's part is memoised), it leaves most pages few labels to try, or none.
+    lowest = max(1, n - _MAX_SCAN)
+    top = n
+    while top > lowest and _card_line(blocks[top - 1]) is not None:
+        top -= 1
+    for start in range(n - 2, max(lowest, top - _MAX_LABELS) - 1, -1):
+        # (the label first: a short line, a test far cheaper and rarer than the prose above it)
+        if not _card_label(blocks[start]):
+            continue
         if not _prose(blocks[start - 1]) and not _signature(blocks[start - 1]):
             continue
         got = _cards_from(blocks, start)
@@ -250,3 +283,7 @@ def tail_cards(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     start, labels, headlines = widget
     return 80.0, f"a labelled widget of {headlines} story card(s) ends the page ({blocks[start].strip()!r})"
+
+
+# shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
+TAIL_PAGE_CANDIDATES = {"tail-stories": story_lines, "tail-cards": card_lines}
