@@ -294,6 +294,7 @@ def _clean_units(
     # look at units whose text changed, plus the head/tail windows.
     dirty: set[int] | None = None  # ids of changed units; None = all (first pass)
     shrunk = False  # whether the last pass removed blocks
+    had_dups = False  # whether the last pass removed duplicates
     # Each further pass runs only because the previous one cut something, so the loop ends; a tail
     # rule can peel one line per pass as its window moves up (counters under a repeated post), which
     # is why the bound grows with the number of blocks instead of being a small constant.
@@ -315,7 +316,10 @@ def _clean_units(
         units = _cut(units, found, raw)
         cut_by_rules = any(before[id(u)] != u.text for u in units)
         dups: list[Removal] = []
-        if opt.dedup and (dirty is None or dirty or cut_by_rules):
+        # duplicates again when text changed, or when the last pass's own duplicates went: removing a copy can
+        # leave a sentence that stood in two blocks standing in one paragraph only (dedup.sentence then takes
+        # the shorter), and cleaning the output again would find it (idempotence)
+        if opt.dedup and (dirty is None or dirty or cut_by_rules or had_dups):
             dups, moves = find_duplicates(units, raw, opt)
             if opt.selection:
                 dups, moves = _selected_duplicates(dups, moves, opt.selection)
@@ -326,6 +330,7 @@ def _clean_units(
             break
         dirty = {id(u) for u in units if before.get(id(u)) != u.text}
         shrunk = len(units) < len(before)
+        had_dups = bool(dups)
         if not dirty and len(units) == len(before):
             break  # removals that cut nothing new (already-removed text): nothing can change any more
     return units, removals

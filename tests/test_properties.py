@@ -156,3 +156,23 @@ def test_html_output_is_drawn_from_the_page_and_cleans_to_itself(page: str) -> N
     # inline tags join their neighbours' letters as a browser shows them, so words are not compared)
     assert not out - _page_chars(page)
     assert clean(result.text, html=False, language=result.language, url=result.url).text == result.text
+
+# found by test_idempotent: removing the copies of a sentence (an exact copy, a block repeating itself, a
+# flattened line of the post) left the sentence standing in one paragraph besides its own block, which
+# dedup.sentence takes only when duplicate removal runs again on what is left
+_SENTENCE = (
+    "As stablecoins increasingly underpin 24/7 global settlement, Tempo said the framework is intended to move"
+    " blockchain payments beyond basic transfers and toward full-scale financial operations, including payroll,"
+    " subscriptions, mass payouts, and complex enterprise workflows."
+)
+_DATE = "September 19, 2024 1:10 AM GMT+9 Updated September 19, 2024"
+_FEES = "Allows network fees to be paid in supported stablecoins, reducing friction for users and developers"
+_COPIES_LEFT_IN_ONE_PARAGRAPH = (
+    f"  • Comment\n0\n {_SENTENCE} \n{_DATE}\n\n {_FEES} \n  • Comment\n {_SENTENCE}  {_SENTENCE} \n"
+    f"0  {_SENTENCE}  {_DATE}   {_FEES} \n  • Comment  {_SENTENCE}  {_SENTENCE}  0  {_SENTENCE}  {_DATE}   {_FEES} "
+)
+
+
+def test_idempotent_when_removing_copies_leaves_a_sentence_in_one_paragraph():
+    once = clean(_COPIES_LEFT_IN_ONE_PARAGRAPH).text
+    assert clean(once).text == once
