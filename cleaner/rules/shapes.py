@@ -158,10 +158,24 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
     if not at_edge and (_headed(blocks, a) or _bulleted(blocks[a - 1]) or _bulleted(blocks[b])):
         return None  # inside the page, a list under a label ("Supported chains:") or in a longer list is the article's
+    if n >= min_items and 3 * sum(_list_value(blocks[k]) for k in range(a, b)) >= n:
+        return None  # a list of values, not of places to go: departure times, an ingredient list's amounts
+    if n >= min_items and 2 * sum(", " in blocks[k] for k in range(a, b)) >= n:
+        return None  # items with a comma in them ("• Anchorage, AK", "• Boise, ID"): a list of places or names
     if n >= min_items and (2 * bullets >= n or plain):
         where = "at the page's edge" if at_edge else "inside the page"
         return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
     return None
+
+
+_WIDGET_UNIT = re.compile(r"\d\s*(?:°|℃|℉|%|[$€£¥₩₹₽])|[$€£¥₩₹₽]\s*\d")
+
+
+def _list_value(line: str) -> bool:
+    """An item holding a figure that is not a widget's reading: a time ("- 04:20"), an amount ("- 75g",
+    "- 1/4袋"), a count; a temperature, a price or a change ("• 서울 6℃", "$3,521.91", "5.73%") is a weather or
+    ticker cell, which a header's bar holds."""
+    return any(map(str.isdigit, line)) and not _WIDGET_UNIT.search(line)
 
 
 @lru_cache(maxsize=8192)
