@@ -211,3 +211,20 @@ def test_the_stop_15_second_review_inputs_keep_their_text(path):
         first, text = text.split("\n", 1)
         url = first[len("# url:") :].strip()
     assert not [r.text for r in clean(text, url=url).removals if r.rule == rule]
+
+
+REVIEW16B = DATA / "review" / "stop16b"
+
+
+@pytest.mark.parametrize("path", sorted(REVIEW16B.glob("in-*.txt")), ids=lambda p: p.stem)
+def test_the_stop_16_second_review_pages_keep_their_lists(path):
+    """Real pages that are not news (a bus timetable, a recipe set, a job post's duty locations, an infobox and a
+    recipe's table written as text) whose lists and rows the rule named in index.yaml took as a menu or a
+    breadcrumb before stop 16's guards; that rule takes nothing from them now."""
+    rule = yaml.safe_load((REVIEW16B / "index.yaml").read_text(encoding="utf-8"))[path.stem]
+    text = path.read_text(encoding="utf-8")
+    url = None
+    if text.startswith("# url:"):
+        first, text = text.split("\n", 1)
+        url = first[len("# url:") :].strip()
+    assert not [r.text for r in clean(text, url=url).removals if r.rule == rule]

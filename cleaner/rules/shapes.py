@@ -266,8 +266,8 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
         found = _vertical_breadcrumb(blocks, i)
         if found:
             return found
-    if len(line) > 200 or len(line) < 5:
-        return None
+    if len(line) > 200 or len(line) < 5 or _table_row(blocks, i):
+        return None  # a row of a table written as text ("國家 | 美国 |" over "州份 | 印第安納州 |") is the page's
     for sep in _SEPARATORS:
         if line.count(sep) < max(1, min_items - 1):
             continue
