@@ -263,3 +263,15 @@ def test_the_stop_16_review_inputs_keep_their_field_lines(path: Path) -> None:
     assert not taken & set(keep), taken & set(keep)
     out = {line.strip() for line in result.text.split("\n")}
     assert set(keep) <= out, set(keep) - out
+
+
+def test_a_title_length_line_of_an_unspaced_script_is_never_the_head_rules() -> None:
+    """Stop 16's second review: a city's council minutes (tests/data/review/stop16b/title-64.txt, a real page),
+    whose title the model scored at 0.99, reading it as one short word. A line of twelve Chinese, Japanese or
+    Thai characters or more, unspaced, is a title or a field, never the head rule's."""
+    page = ROOT / "tests" / "data" / "review" / "stop16b" / "title-64.txt"
+    first, text = page.read_text(encoding="utf-8").split("\n", 1)
+    result = clean(text, url=first[len("# url:") :].strip())
+    taken = [r.text.strip() for r in result.removals if r.rule == "learned.furniture.head"]
+    assert "平成30年度第2回旭川市科学館協議会議事録" not in taken
+    assert result.text.startswith("平成30年度第2回旭川市科学館協議会議事録")

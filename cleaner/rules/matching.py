@@ -24,6 +24,7 @@ from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import line_start_pattern, rule_index
 from cleaner.rules.regex import unit_fold
+from cleaner.rules.shape_vocab import SPACELESS
 from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
@@ -278,12 +279,26 @@ def _match_literal(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     return hits
 
 
+_SPACELESS_HEADLINE = 12  # characters of Chinese, Japanese or Thai on an unspaced line: a title or field, no menu
+
+
+def _spaceless_headline(line: str) -> bool:
+    """A line in a script written without spaces that holds a title's worth of it ("平成30年度第2回旭川市科学館
+    協議会議事録", "技术解读以太坊铭文ETHS:本质是金融炒作而非产品革新"): the model's length and word features read
+    such a line as one short word, and scored council minutes' title at 0.99 (stop 16's review)."""
+    s = line.strip()
+    return len(s.split()) <= 2 and len(SPACELESS.findall(s)) >= _SPACELESS_HEADLINE
+
+
 def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100).
 
     A unit longer than the model's ``max_chars`` is never the model's (it scores 0): it is skipped before
-    the document's scorer is built, so a document of paragraphs costs nothing."""
+    the document's scorer is built, so a document of paragraphs costs nothing; nor is a title-length line of
+    an unspaced script (:func:`_spaceless_headline`)."""
     if len(doc.raw(i)) > load_model(m.model).max_chars or not doc.may_be_in_run(i, m.model_run):
+        return []
+    if _spaceless_headline(doc.raw(i)):
         return []
     p = doc.model_score(m.model, i)
     if p < m.min_score or not doc.raw(i).strip():
