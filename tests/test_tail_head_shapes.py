@@ -10,7 +10,7 @@ import pytest
 import yaml
 from casedata import DATA, load_fresh_case
 
-from cleaner import clean
+from cleaner import RuleSet, clean, default_rules
 from cleaner.rules.shapes import match_shape
 
 FRESH = DATA / "fresh"
@@ -152,9 +152,12 @@ def test_story_cards_need_a_label_companions_and_few_shared_words():
 )
 def test_a_sections_name_goes_at_the_head_and_the_tail(name, rule, text):
     # stop 15: a closed class of section names (SECTION_STEMS) where the shapes alone cannot tell a label
-    # from a short title; the article's own lines stay
+    # from a short title; the article's own lines stay. Without the learned rules, which take "Cidades" first
+    # since the model learned round 14 (stop 16)
     raw, label, url = _case(name)
-    result = clean(raw, url=url)
+    rules = default_rules()
+    result = clean(raw, url=url, rules=RuleSet(tuple(r for r in rules.rules if not r.id.startswith("learned.")),
+                                              rules.packs, rules.files, rules.html))
     assert text in [r.text for r in result.removals if r.rule == rule]
     assert all(p in result.text for p in label.strip().split("\n\n")[1:3])
 

@@ -45,6 +45,7 @@ from functools import lru_cache
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
+from cleaner.rules.list_items import list_value, table_row
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
@@ -142,7 +143,7 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     if len(line) > 240:
         return None
     horizontal = _horizontal_menu(line, min_items)
-    if horizontal and not _table_row(blocks, i):
+    if horizontal and not table_row(blocks, i):
         return horizontal
     if not _menu_item(line):
         return None
@@ -158,7 +159,7 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
     if not at_edge and (_headed(blocks, a) or _bulleted(blocks[a - 1]) or _bulleted(blocks[b])):
         return None  # inside the page, a list under a label ("Supported chains:") or in a longer list is the article's
-    if n >= min_items and 3 * sum(_list_value(blocks[k]) for k in range(a, b)) >= n:
+    if n >= min_items and 3 * sum(list_value(blocks[k]) for k in range(a, b)) >= n:
         return None  # a list of values, not of places to go: departure times, an ingredient list's amounts
     if n >= min_items and 2 * sum(", " in blocks[k] for k in range(a, b)) >= n:
         return None  # items with a comma in them ("• Anchorage, AK", "• Boise, ID"): a list of places or names
@@ -168,37 +169,10 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     return None
 
 
-_WIDGET_UNIT = re.compile(r"\d\s*(?:°|℃|℉|%|[$€£¥₩₹₽])|[$€£¥₩₹₽]\s*\d")
-
-
-def _list_value(line: str) -> bool:
-    """An item holding a figure that is not a widget's reading: a time ("- 04:20"), an amount ("- 75g",
-    "- 1/4袋"), a count; a temperature, a price or a change ("• 서울 6℃", "$3,521.91", "5.73%") is a weather or
-    ticker cell, which a header's bar holds."""
-    return any(map(str.isdigit, line)) and not _WIDGET_UNIT.search(line)
-
-
 @lru_cache(maxsize=8192)
 def _menu_item(line: str) -> bool:
     """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
     return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
-
-
-def _table_row(blocks: Sequence[str], i: int) -> bool:
-    """A row of a table written as text ("Datum | Höchststand | Ereignis |" over dated rows): a line next
-    to one with as many of its separator, or whose cells carry figures. A menu stands alone and holds
-    words, not numbers; a table's rows are the article's."""
-    line = blocks[i]
-    for sep in ("|", "•", "·"):
-        n = line.count(sep)
-        if n < 2:
-            continue
-        if any(0 <= k < len(blocks) and blocks[k].count(sep) == n for k in (i - 1, i + 1)):
-            return True
-        cells = [c for c in line.split(sep) if c.strip()]
-        if sum(any(ch.isdigit() for ch in c) for c in cells) >= 2:
-            return True
-    return False
 
 
 def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
@@ -266,7 +240,7 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
         found = _vertical_breadcrumb(blocks, i)
         if found:
             return found
-    if len(line) > 200 or len(line) < 5 or _table_row(blocks, i):
+    if len(line) > 200 or len(line) < 5 or table_row(blocks, i):
         return None  # a row of a table written as text ("國家 | 美国 |" over "州份 | 印第安納州 |") is the page's
     for sep in _SEPARATORS:
         if line.count(sep) < max(1, min_items - 1):
