@@ -29,3 +29,13 @@ def load_fresh_case(name: str) -> tuple[str, str, str | None]:
     raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
     label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
     return raw, label, record.get("url")
+
+
+def load_review_input(path: Path) -> tuple[str, str | None]:
+    """A reviewer's input (tests/data/review/…): its exact text and the page's URL, given on a first line
+    ``# url: …`` when known."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("# url:"):
+        return text, None
+    first, text = text.split("\n", 1)
+    return text, first[len("# url:") :].strip()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from casedata import load_review_input
 from typer.testing import CliRunner
 
 from cleaner import clean, default_rules, load_rules
@@ -253,11 +254,7 @@ def test_the_stop_16_review_inputs_keep_their_field_lines(path: Path) -> None:
     0.97 (stop 16's review): at the bundled threshold the rule takes none of the lines index.yaml names, and
     they are in the output."""
     keep = yaml.safe_load((REVIEW16 / "index.yaml").read_text(encoding="utf-8"))[path.stem]
-    text = path.read_text(encoding="utf-8")
-    url = None
-    if text.startswith("# url:"):
-        first, text = text.split("\n", 1)
-        url = first[len("# url:") :].strip()
+    text, url = load_review_input(path)
     result = clean(text, url=url)
     taken = {r.text.strip() for r in result.removals if r.rule == "learned.furniture.head"}
     assert not taken & set(keep), taken & set(keep)
@@ -269,9 +266,8 @@ def test_a_title_length_line_of_an_unspaced_script_is_never_the_head_rules() -> 
     """Stop 16's second review: a city's council minutes (tests/data/review/stop16b/title-64.txt, a real page),
     whose title the model scored at 0.99, reading it as one short word. A line of twelve Chinese, Japanese or
     Thai characters or more, unspaced, is a title or a field, never the head rule's."""
-    page = ROOT / "tests" / "data" / "review" / "stop16b" / "title-64.txt"
-    first, text = page.read_text(encoding="utf-8").split("\n", 1)
-    result = clean(text, url=first[len("# url:") :].strip())
+    text, url = load_review_input(ROOT / "tests" / "data" / "review" / "stop16b" / "title-64.txt")
+    result = clean(text, url=url)
     taken = [r.text.strip() for r in result.removals if r.rule == "learned.furniture.head"]
     assert "平成30年度第2回旭川市科学館協議会議事録" not in taken
     assert result.text.startswith("平成30年度第2回旭川市科学館協議会議事録")

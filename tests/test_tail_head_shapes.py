@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from casedata import DATA, load_fresh_case
+from casedata import DATA, load_fresh_case, load_review_input
 
 from cleaner import RuleSet, clean, default_rules
 from cleaner.rules.shapes import match_shape
@@ -187,11 +187,7 @@ def test_the_stop_15_review_inputs_keep_their_text(path):
     """Each input holds article text (a one-word title, a list under its head, a poem, a signature, a
     headline naming a platform, a weather story's title, a brand's event, a scene break) that a rule widened
     in stop 15 removed before its guards; none of those rules, nor a copy of a separator, takes anything."""
-    text = path.read_text(encoding="utf-8")
-    url = None
-    if text.startswith("# url:"):
-        first, text = text.split("\n", 1)
-        url = first[len("# url:") :].strip()
+    text, url = load_review_input(path)
     result = clean(text, url=url)
     taken = [(r.rule, r.text) for r in result.removals if r.rule in _WIDENED]
     assert not taken
@@ -200,34 +196,17 @@ def test_the_stop_15_review_inputs_keep_their_text(path):
 
 
 REVIEW15B = DATA / "review" / "stop15b"
-
-
-@pytest.mark.parametrize("path", sorted(REVIEW15B.glob("fp-*.txt")), ids=lambda p: p.stem)
-def test_the_stop_15_second_review_inputs_keep_their_text(path):
-    """Each input holds article text (a title or subhead with a share verb in it, a credit or a bibliography's
-    "©", a fact box's "Developed by", a "*" bullet, a weather story's title) that the rule named in
-    index.yaml took before its guards; that rule takes nothing from it now."""
-    rule = yaml.safe_load((REVIEW15B / "index.yaml").read_text(encoding="utf-8"))[path.stem]
-    text = path.read_text(encoding="utf-8")
-    url = None
-    if text.startswith("# url:"):
-        first, text = text.split("\n", 1)
-        url = first[len("# url:") :].strip()
-    assert not [r.text for r in clean(text, url=url).removals if r.rule == rule]
-
-
 REVIEW16B = DATA / "review" / "stop16b"
+REVIEWED = [*sorted(REVIEW15B.glob("fp-*.txt")), *sorted(REVIEW16B.glob("in-*.txt"))]
 
 
-@pytest.mark.parametrize("path", sorted(REVIEW16B.glob("in-*.txt")), ids=lambda p: p.stem)
-def test_the_stop_16_second_review_pages_keep_their_lists(path):
-    """Real pages that are not news (a bus timetable, a recipe set, a job post's duty locations, an infobox and a
-    recipe's table written as text) whose lists and rows the rule named in index.yaml took as a menu or a
-    breadcrumb before stop 16's guards; that rule takes nothing from them now."""
-    rule = yaml.safe_load((REVIEW16B / "index.yaml").read_text(encoding="utf-8"))[path.stem]
-    text = path.read_text(encoding="utf-8")
-    url = None
-    if text.startswith("# url:"):
-        first, text = text.split("\n", 1)
-        url = first[len("# url:") :].strip()
+@pytest.mark.parametrize("path", REVIEWED, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_the_review_inputs_keep_what_the_rule_in_their_index_took(path):
+    """Each input holds article text that the rule named in its folder's index.yaml took before its guards; that
+    rule takes nothing from it now. Stop 15's second review (stop15b): a title or subhead with a share verb in
+    it, a credit or a bibliography's "©", a fact box's "Developed by", a "*" bullet, a weather story's title.
+    Stop 16's second review (stop16b), real pages that are not news: a bus timetable, a recipe set, a job post's
+    duty locations (menu), an infobox and a recipe's table written as text (breadcrumb)."""
+    rule = yaml.safe_load((path.parent / "index.yaml").read_text(encoding="utf-8"))[path.stem]
+    text, url = load_review_input(path)
     assert not [r.text for r in clean(text, url=url).removals if r.rule == rule]
