@@ -1,4 +1,5 @@
-"""What an item of a list or a row of a table is, for the shapes that take runs of short lines as furniture.
+"""What an item of a list or a row of a table is, for the shapes that take runs of short lines as furniture, and
+what a bare count is when it is no step of a numbered list.
 
 A menu, a breadcrumb or a header's bar is a run of short items; so are a timetable, an ingredient list and a table
 written as text, which are the page's. These tests tell the second kind by what its items hold: figures that are
@@ -10,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["list_value", "table_row"]
+__all__ = ["bare_count", "list_value", "may_count", "table_row"]
+
+Evidence = tuple[float, str]
 
 _WIDGET_UNIT = re.compile(r"\d\s*(?:°|℃|℉|%|[$€£¥₩₹₽])|[$€£¥₩₹₽]\s*\d")
 
@@ -37,3 +40,27 @@ def table_row(blocks: Sequence[str], i: int) -> bool:
         if sum(any(ch.isdigit() for ch in c) for c in cells) >= 2:
             return True
     return False
+
+
+_COUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s*[KkMm万]?$")  # "462", "1.2K", "4,512", "3万"
+_STEP_REACH = 4  # lines between a step's number and the next: the step's text, a tip under it
+
+
+def bare_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A like, comment or share count on a line of its own ("462", "1.2K"), and no step of a numbered run: not
+    the "2" whose "1" or "3" stands as bare a few lines away (a recipe's or a how-to's steps)."""
+    s = blocks[i].strip()
+    if not _COUNT.match(s):
+        return None
+    if s.isdigit():
+        steps = (str(int(s) - 1), str(int(s) + 1))
+        near = range(max(0, i - _STEP_REACH), min(len(blocks), i + _STEP_REACH + 1))
+        if any(k != i and blocks[k].strip() in steps for k in near):
+            return None
+    return 80.0, "a bare count"
+
+
+def may_count(line: str) -> bool:
+    """The candidate test of ``bare-count``: a short line that is a count."""
+    return len(line) <= 24 and bool(_COUNT.match(line.strip()))
+

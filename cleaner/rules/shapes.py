@@ -45,7 +45,7 @@ from functools import lru_cache
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
-from cleaner.rules.list_items import list_value, table_row
+from cleaner.rules.list_items import bare_count, list_value, may_count, table_row
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
@@ -692,8 +692,6 @@ def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
-
-
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 
 
@@ -722,6 +720,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "tail-marker": _tail_marker,
     "reading-time": _reading_time,
     "counter": _counter,
+    "bare-count": bare_count,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls site_name itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
@@ -758,6 +757,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "glued-breadcrumb": lambda line: 24 <= len(line) <= 600,
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
+    "bare-count": may_count,
     "tail-marker": lambda line: "…" in line[-140:] or ".." in line[-140:],  # the cut mark, first of all
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
