@@ -326,7 +326,6 @@ def _has_rights_key(line: str) -> bool:
     return any(k in low for k in RIGHTS_KEYS)
 
 
-# the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 def _label_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
     """The lines among ``indices`` that :func:`tail_labels` may take, found once for the page: it asks for a
     run of label-shaped lines that ends the page, under a line that is none, eight lines long at most;
@@ -357,6 +356,7 @@ def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
 
 # shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
 EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
+# the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
