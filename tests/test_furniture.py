@@ -145,11 +145,15 @@ def test_held_out_by_round_figures_back_the_bundled_head_rule_and_keep_the_tail_
 
 
 def test_scores_rank_boilerplate_above_content_in_the_edge_runs_of_the_fresh_pages() -> None:
-    """On the edge-run lines of the fresh rounds (training lines now: the held-out figure is the one above),
-    lines the labels removed score above lines they kept, and lines outside the runs are never scored."""
+    """On the edge-run lines of the fresh rounds the model was trained on (the rounds its file validated; the
+    held-out figure is the one above; a round labelled after the training, such as round 24's pages that are not
+    news, is no training line), lines the labels removed score above lines they kept, and lines outside the runs
+    are never scored."""
     model = load_model("furniture")
+    data = json.loads(resources.files("cleaner").joinpath("_models", "furniture.json").read_text(encoding="utf-8"))
+    trained = set(data["validation"]["by_round"])
     removed, kept = [], []
-    for folder in FRESH_ROUNDS:
+    for folder in (f for f in FRESH_ROUNDS if f.name in trained):
         for raw_path in sorted(folder.glob("*.txt")):
             if raw_path.name.endswith(".clean.txt"):
                 continue
