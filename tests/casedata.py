@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from review_hits import load_review_input  # noqa: E402,F401  (a reviewer's input, for the review tests)
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "cases"
@@ -30,12 +34,3 @@ def load_fresh_case(name: str) -> tuple[str, str, str | None]:
     label = (folder / f"{name}.clean.txt").read_text(encoding="utf-8")
     return raw, label, record.get("url")
 
-
-def load_review_input(path: Path) -> tuple[str, str | None]:
-    """A reviewer's input (tests/data/review/…): its exact text and the page's URL, given on a first line
-    ``# url: …`` when known."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("# url:"):
-        return text, None
-    first, text = text.split("\n", 1)
-    return text, first[len("# url:") :].strip()

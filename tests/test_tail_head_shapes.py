@@ -197,7 +197,11 @@ def test_the_stop_15_review_inputs_keep_their_text(path):
 
 REVIEW15B = DATA / "review" / "stop15b"
 REVIEW16B = DATA / "review" / "stop16b"
-REVIEWED = [*sorted(REVIEW15B.glob("fp-*.txt")), *sorted(REVIEW16B.glob("in-*.txt"))]
+REVIEWED = [
+    folder / f"{name}.txt"
+    for folder in (REVIEW15B, REVIEW16B)
+    for name in sorted(yaml.safe_load((folder / "index.yaml").read_text(encoding="utf-8")))
+]
 
 
 @pytest.mark.parametrize("path", REVIEWED, ids=lambda p: f"{p.parent.name}-{p.stem}")
