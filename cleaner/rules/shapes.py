@@ -159,14 +159,14 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
     if not at_edge and (_headed(blocks, a) or _bulleted(blocks[a - 1]) or _bulleted(blocks[b])):
         return None  # inside the page, a list under a label ("Supported chains:") or in a longer list is the article's
-    if n >= min_items and 3 * sum(list_value(blocks[k]) for k in range(a, b)) >= n:
+    if n < min_items or not (2 * bullets >= n or plain):
+        return None
+    if 3 * sum(list_value(blocks[k]) for k in range(a, b)) >= n:
         return None  # a list of values, not of places to go: departure times, an ingredient list's amounts
-    if n >= min_items and 2 * sum(", " in blocks[k] for k in range(a, b)) >= n:
+    if 2 * sum(", " in blocks[k] for k in range(a, b)) >= n:
         return None  # items with a comma in them ("• Anchorage, AK", "• Boise, ID"): a list of places or names
-    if n >= min_items and (2 * bullets >= n or plain):
-        where = "at the page's edge" if at_edge else "inside the page"
-        return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
-    return None
+    where = "at the page's edge" if at_edge else "inside the page"
+    return min(100.0, 50.0 + 5 * n), f"menu: a run of {n} short items ({bullets} bulleted) {where}"
 
 
 @lru_cache(maxsize=8192)
