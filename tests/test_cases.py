@@ -63,6 +63,10 @@ def test_case_never_loses_label_text(name):
 
 FRESH = CASES.parent / "fresh"
 
+# Token recall, the issue's ≥ 0.995 on every set but where a round is measured under it (stop 17's figures:
+# round1 0.9634, round5 0.9942, round18 0.9892, round19 0.9947): a floor there at its figure, so it cannot fall.
+RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 0.9945}
+
 
 @pytest.mark.parametrize(
     ("round_", "precision", "boilerplate"),
@@ -92,7 +96,10 @@ FRESH = CASES.parent / "fresh"
     # 0.872 / 41.4% at its start and end; round22 collected at its end, 0.942 / 25.0% (held out for stop 16);
     # stop 16 (the learned head rule retrained on rounds 1-22, still at 0.98): round12 0.981 / 43.2%, round18
     # 0.880 / 43.8%, the rest unchanged; round23 held out through the stop, 0.909 / 39.4% at its start and end;
-    # round24 (pages that are not news) collected at its end, 0.886 / 26.8%, recall 0.989 (held out for stop 17)
+    # round24 (pages that are not news) collected at its end, 0.886 / 26.8%, recall 0.989 (held out for stop 17);
+    # stop 17: round24 scored first (the same), then tuned on: a record's fields and a restated title kept by the
+    # head rule, 0.885 / 25.4% (two CTA lines and two duplicates the rule had taken with the fields stay), recall
+    # 0.998
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -117,7 +124,7 @@ FRESH = CASES.parent / "fresh"
         ("round21", 0.87, 0.41),
         ("round22", 0.94, 0.25),
         ("round23", 0.905, 0.39),
-        ("round24", 0.88, 0.26),
+        ("round24", 0.88, 0.25),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):
@@ -126,8 +133,8 @@ def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):
     summary, _ = eval_cases.evaluate(FRESH / round_)
     assert summary["precision"] >= precision, summary
     assert summary["boilerplate"] >= boilerplate, summary
-    if round_ == "round2":
-        assert summary["recall"] >= 0.995, summary
+    assert summary["recall"] >= RECALL_FLOORS.get(round_, 0.995), summary
+
 
 
 def test_eval_all_prints_dev_and_every_fresh_round_side_by_side(capsys):

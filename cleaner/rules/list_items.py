@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["bare_count", "list_value", "may_count", "table_row"]
+__all__ = ["bare_count", "field_line", "field_record", "list_value", "may_count", "table_row"]
 
 Evidence = tuple[float, str]
 
@@ -40,6 +40,37 @@ def table_row(blocks: Sequence[str], i: int) -> bool:
         if sum(any(ch.isdigit() for ch in c) for c in cells) >= 2:
             return True
     return False
+
+
+# A field of a record: a label of at most four words, its colon, and its value or nothing ("出版者:机械工业出版社",
+# "料理: 小田真規子", "Prep time: 20 min", "装帧:"); not a clock ("12:57": a label opens on a letter), not a link
+_FIELD_LINE = re.compile(r"^(?:[•·*▪-]\s*)?([^\W\d_][^:：]{0,29}?)\s?[:：](?!//)\s*(.{0,80})$")
+_FIELD_BULLET = re.compile(r"^\s*[•·*▪◦-]\s*\S")
+_RECORD_REACH = 2  # lines either side of a field in which its record's other fields stand
+_RECORD_FIELDS = 2  # fields of a record: a label and its value in a row of two ("料理: … / 撮影: …") is one
+
+
+def field_line(line: str) -> bool:
+    """A line that is one field of a record: a short label with its colon, then a short value or none."""
+    m = _FIELD_LINE.match(line.strip())
+    return bool(m) and len(m.group(1).split()) <= 4
+
+
+def field_record(blocks: Sequence[str], i: int) -> bool:
+    """Block ``i`` belongs to a record of fields: it is a field with another within two lines ("出版者:…",
+    "作者:…", "页数:856" under a book's title; "料理: …", "撮影: …" under a recipe's), or an item of the list a
+    field of a record holds ("图书标签:" over its tags). A book's, a product's, a recipe's or an event's
+    details are the page's; a header's menu and a ticker bar are no label-and-value pairs."""
+    if field_line(blocks[i]):
+        near = range(max(0, i - _RECORD_REACH), min(len(blocks), i + _RECORD_REACH + 1))
+        return sum(field_line(blocks[k]) for k in near) >= _RECORD_FIELDS
+    if not _FIELD_BULLET.match(blocks[i]):
+        return False
+    k = i
+    while k > 0 and _FIELD_BULLET.match(blocks[k - 1]):
+        k -= 1
+    head = blocks[k - 1].strip() if k else ""
+    return head.endswith((":", "：")) and field_record(blocks, k - 1)
 
 
 _COUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s*[KkMm万]?$")  # "462", "1.2K", "4,512", "3万"

@@ -21,10 +21,11 @@ from rapidfuzz.distance import ScoreAlignment
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.headlines import headline_end, list_length
+from cleaner.rules.list_items import field_record
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import line_start_pattern, rule_index
 from cleaner.rules.regex import unit_fold
-from cleaner.rules.shape_vocab import SPACELESS
+from cleaner.rules.shape_vocab import BULLET, SPACELESS
 from cleaner.rules.shapes import match_shape, shape_candidates
 from cleaner.text.furniture import RUN_ANCHOR_CHARS, BlockScorer, load_model
 from cleaner.text.normalize import comparison_map, is_cjk, raw_span
@@ -290,12 +291,31 @@ def _spaceless_headline(line: str) -> bool:
     return len(s.split()) <= 2 and len(SPACELESS.findall(s)) >= _SPACELESS_HEADLINE
 
 
+_RESTATE_REACH = 2  # lines under a title or a name in which its longer form stands
+
+
+def _restated(blocks: list[str], i: int) -> bool:
+    """A line that one of the next two lines opens with and goes on from: a title over its longer form
+    ("计算机体系结构" over "计算机体系结构 pdf epub …"), an author's name over "Yashu Gola tarafından yazılmıştır"
+    or "kai2025-04-30 21:09". Held out by round, the model took three such lines, all the page's, and one menu
+    entry ("• Tin Tức" over "• Tin tức theo CoinPedia"); a bulleted line is a menu's, whatever follows it."""
+    line = " ".join(blocks[i].split()).casefold()
+    if not line or BULLET.match(line):
+        return False
+    for k in range(i + 1, min(len(blocks), i + 1 + _RESTATE_REACH)):
+        other = " ".join(blocks[k].split()).casefold()
+        if len(other) > len(line) and other.startswith(line):
+            return True
+    return False
+
+
 def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     """The whole unit, when the learned scorer gives it at least ``min_score`` (reported as 0–100).
 
     A unit longer than the model's ``max_chars`` is never the model's (it scores 0): it is skipped before
     the document's scorer is built, so a document of paragraphs costs nothing; nor is a title-length line of
-    an unspaced script (:func:`_spaceless_headline`)."""
+    an unspaced script (:func:`_spaceless_headline`), nor a field of a record (:func:`field_record`), nor a line
+    the next restates at more length (:func:`_restated`)."""
     if len(doc.raw(i)) > load_model(m.model).max_chars or not doc.may_be_in_run(i, m.model_run):
         return []
     if _spaceless_headline(doc.raw(i)):
@@ -305,6 +325,8 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return []
     if m.model_run != "any" and doc.model_run(m.model, i) != m.model_run:
         return []
+    if field_record(doc.blocks(), i) or _restated(doc.blocks(), i):
+        return []  # a book's or a recipe's details under its title (round 24's f24-08), a title over its longer form
     return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
 
