@@ -236,12 +236,15 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
 
 def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i].strip()
+    if table_row(blocks, i):
+        return None  # a row of a table written as text ("國家 | 美国 |" over "州份 | 印第安納州 |"; an infobox's
+        # "|---|---|" over "| Pays | |", fresh f24-05: no chain of crumbs) is the page's
     if len(line) < 64:
         found = _vertical_breadcrumb(blocks, i)
         if found:
             return found
-    if len(line) > 200 or len(line) < 5 or table_row(blocks, i):
-        return None  # a row of a table written as text ("國家 | 美国 |" over "州份 | 印第安納州 |") is the page's
+    if len(line) > 200 or len(line) < 5:
+        return None
     for sep in _SEPARATORS:
         if line.count(sep) < max(1, min_items - 1):
             continue
