@@ -138,6 +138,9 @@ _FIELD = re.compile(r"^[^\W\d_][\w'’-]*\s?[:：]\s")
 _MEASURE = re.compile(r"\d\s*%")
 _RANK = re.compile(r"^\d{1,2}\.?$")
 _NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
+# A card's metadata line: a count or a duration with its unit or its label ("Odsłon: 602", "60 min", "1.2K
+# views", "12 comments"; fresh f24-12's recipe cards), a companion like a date stamp
+_CARD_META = re.compile(r"^(?:[^\W\d_][\w'’-]{0,15}\s?[:：]\s?)?\d[\d.,]*\s?[KkMm万]?(?:\s?[^\W\d_]{1,10}\.?)?$")
 _MAX_LABELS = 3
 _MAX_TEASER_WORDS = 60
 _MIN_COMPANIONS = 2  # teasers, date stamps or ranks (and one for every two headlines): what makes cards
@@ -147,14 +150,15 @@ _MIN_CARDS = 2  # headlines of four words or more under the label
 @lru_cache(maxsize=4096)
 def _card_line(line: str) -> str | None:
     """The part a line plays in a card of a stories widget: ``"H"`` a headline (no sentence end, at most
-    25 words), ``"T"`` a teaser (one paragraph of at most 60 words), ``"S"`` a date stamp, ``"R"`` a rank
+    25 words), ``"T"`` a teaser (one paragraph of at most 60 words), ``"S"`` a date stamp or a count with its unit
+    or label (``_CARD_META``), ``"R"`` a rank
     number; None for anything else (a longer paragraph, a link, a list entry)."""
     s = BULLET.sub("", line.strip())
     if not s or len(s) > 420 or LINK_MARK.search(s):
         return None
     if _RANK.match(s):
         return "R"
-    if date_segment(s):
+    if date_segment(s) or len(s) <= 24 and _CARD_META.match(s):
         return "S"  # before the entry test: "07. 04. 2021. u 16:09" opens like "07. …"
     n = len(s.split())
     if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(s) or _FIELD.match(s) or _MEASURE.search(s):
@@ -207,9 +211,19 @@ def _cards_from(blocks: Sequence[str], start: int) -> tuple[int, int] | None:
     k = start
     while k < n and k - start < _MAX_LABELS and _card_label(blocks[k]):
         k += 1
+    # the label lines end where the first card's headline begins: a headline is label-shaped too ("Dania
+    # główne Gołąbki tradycyjne" under "Ostatnio komentowane przepisy", fresh f24-12), so fewer are tried
+    # when the lines after the longest run of them do not open on one
+    for end in range(k, start, -1):
+        got = _cards_after(blocks, start, end)
+        if got is not None:
+            return got
+    return None
+
+
+def _cards_after(blocks: Sequence[str], start: int, k: int) -> tuple[int, int] | None:
+    """:func:`_cards_from` with the label lines ``start`` to ``k``."""
     labels = k - start
-    if labels == 0:
-        return None
     kinds = [_card_line(b) for b in blocks[k:]]
     if not kinds or None in kinds:
         return None
