@@ -150,16 +150,18 @@ _MIN_CARDS = 2  # headlines of four words or more under the label
 @lru_cache(maxsize=4096)
 def _card_line(line: str) -> str | None:
     """The part a line plays in a card of a stories widget: ``"H"`` a headline (no sentence end, at most
-    25 words), ``"T"`` a teaser (one paragraph of at most 60 words), ``"S"`` a date stamp or a count with its unit
-    or label (``_CARD_META``), ``"R"`` a rank
+    25 words), ``"T"`` a teaser (one paragraph of at most 60 words), ``"S"`` a date stamp, ``"M"`` a count with its
+    unit or label (``_CARD_META``), ``"R"`` a rank
     number; None for anything else (a longer paragraph, a link, a list entry)."""
     s = BULLET.sub("", line.strip())
     if not s or len(s) > 420 or LINK_MARK.search(s):
         return None
     if _RANK.match(s):
         return "R"
-    if date_segment(s) or len(s) <= 24 and _CARD_META.match(s):
+    if date_segment(s):
         return "S"  # before the entry test: "07. 04. 2021. u 16:09" opens like "07. …"
+    if len(s) <= 24 and _CARD_META.match(s):
+        return "M"
     n = len(s.split())
     if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(s) or _FIELD.match(s) or _MEASURE.search(s):
         return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
@@ -236,9 +238,11 @@ def _cards_after(blocks: Sequence[str], start: int, k: int) -> tuple[int, int] |
             return None  # two paragraphs in a row, or a paragraph under a rank: the article's text
         previous = kind
     headlines = [b for b, x in zip(blocks[k:], kinds, strict=True) if x == "H" and len(b.split()) >= 4]
-    if sum(x != "H" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
+    if sum(x not in "HM" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
         return None  # headlines alone, or with a note or two, are a list (the article's features under
-        # their subheads, a recipe round-up): an unlabelled run of headlines is tail-stories' case
+        # their subheads, a recipe round-up): an unlabelled run of headlines is tail-stories' case. A count
+        # is a card's line but no companion: names over their lengths or years ("Dolina Kościeliska to Hala
+        # Ornak" / "12 km", "… Winter" / "2023") are the article's list (stop 17's review)
     if not any(label_cue(b) for b in blocks[start:k]):
         return None  # a label with no widget word may head the article's own FAQ, dates, timeline or poem
     if len(headlines) < _MIN_CARDS:
