@@ -496,3 +496,51 @@ def test_page_candidates_of_the_tail_widgets_keep_every_match():
             assert fast == plain, (name, blocks[-3:])
             found[name] += bool(plain)
     assert all(found.values()), found
+
+
+def _plain_holds_anchor(el) -> bool:
+    """prune._holds_anchor as it read before the class-only lookup: every element's class and id string."""
+    from lxml import etree
+
+    from cleaner.html import prune, vocab
+
+    for _ in el.iter(*vocab.ANCHOR_TAGS):
+        return True
+    for d in el.iter(etree.Element):
+        cls, ident = d.get("class"), d.get("id")
+        if (cls or ident) and prune._name_verdict(f"{cls or ''} {ident or ''}") == "anchor":
+            return True
+        if d.get("itemprop") == "articleBody":
+            return True
+    return False
+
+
+def test_holds_anchor_equals_reading_every_class_and_id():
+    """On the HTML test pages (and an id-less, class-less or empty-id variant of each element), every element:
+    the anchor test with its class-only lookup answers as the one reading the whole class/id string."""
+    from pathlib import Path
+
+    from cleaner.html import prune
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    seen = {True: 0, False: 0}
+    for path in pages:
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                got = prune._holds_anchor(el)
+                assert got == _plain_holds_anchor(el), (path.name, el.tag, el.get("class"), el.get("id"))
+                seen[got] += 1
+    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content")):
+        from lxml import etree
+
+        box = etree.Element("div")
+        inner = etree.SubElement(box, "span")
+        for name, value in (("class", cls), ("id", ident)):
+            if value is not None:
+                inner.set(name, value)
+        assert prune._holds_anchor(box) == _plain_holds_anchor(box)
+    assert seen[True] and seen[False], seen

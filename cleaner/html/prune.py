@@ -360,15 +360,27 @@ def _holds_anchor(el: etree._Element) -> bool:
     for _ in el.iter(*vocab.ANCHOR_TAGS):
         return True
     cache = _NAME_CACHE
+    by_cls = _CLASS_CACHE
     for d in el.iter(etree.Element):
         keys = d.keys()
         if not keys:
             continue
-        cls, ident = d.get("class"), d.get("id")
-        if cls or ident:
-            key = f"{cls or ''} {ident or ''}"
+        # (the attributes read only when there, and a class alone looked up by the class, as in
+        # drop_non_content: most elements walked here hold a class and nothing else)
+        cls = d.get("class") if "class" in keys else None
+        ident = d.get("id") if "id" in keys else None
+        if ident:
+            key = f"{cls or ''} {ident}"
             verdict = cache.get(key, "?")
             if (verdict if verdict != "?" else _name_verdict(key)) == "anchor":
+                return True
+        elif cls:
+            verdict = by_cls.get(cls, "?")
+            if verdict == "?":
+                verdict = by_cls[cls] = _name_verdict(f"{cls} ")
+                if len(by_cls) >= _NAME_CACHE_MAX:
+                    by_cls.clear()
+            if verdict == "anchor":
                 return True
         if "itemprop" in keys and d.get("itemprop") == "articleBody":
             return True
