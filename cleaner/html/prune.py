@@ -250,7 +250,7 @@ def drop_non_content(
         if el not in protected and _attached(el, body):
             if not by_class and text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
                 continue
-            thread = vocab.COMMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-"))
+            thread = _names_thread(f"{el.get('class') or ''} {el.get('id') or ''}")
             if relaxed and not thread:
                 continue
             if thread and len(el) < 8:
@@ -277,6 +277,12 @@ def drop_non_content(
         if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_thread(attrs: str) -> bool:
+    """Does a class + id string name a comment thread? (Pages repeat their names: one search per name.)"""
+    return vocab.COMMENT_RE.search(attrs.lower().replace("_", "-")) is not None
 
 
 def _holds_text(el: etree._Element, n: int) -> bool:
