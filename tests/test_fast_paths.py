@@ -544,3 +544,28 @@ def test_holds_anchor_equals_reading_every_class_and_id():
                 inner.set(name, value)
         assert prune._holds_anchor(box) == _plain_holds_anchor(box)
     assert seen[True] and seen[False], seen
+
+
+def test_blocks_in_one_span_equal_the_any_of_spans():
+    """extract._in_spans: its one-span path keeps the blocks the general test over every span keeps, on the
+    walk of each HTML test page with the spans its content selection chose (and each of them alone)."""
+    from pathlib import Path
+
+    from cleaner.html.content import select
+    from cleaner.html.extract import _in_spans
+    from cleaner.html.page import read_page
+    from cleaner.html.walk import Walker
+
+    tried = 0
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        walker = Walker()
+        walker.run(root)
+        spans = [walker.spans[c] for c in select(walker, root) if c in walker.spans]
+        for chosen in [spans, *([s] for s in spans), list(walker.spans.values())[:3]]:
+            plain = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in chosen)]
+            assert _in_spans(walker.blocks, chosen) == plain
+            tried += len(chosen) == 1 and bool(plain)
+    assert tried
