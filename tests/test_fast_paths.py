@@ -569,3 +569,36 @@ def test_blocks_in_one_span_equal_the_any_of_spans():
             assert _in_spans(walker.blocks, chosen) == plain
             tried += len(chosen) == 1 and bool(plain)
     assert tried
+
+
+def test_output_paragraphs_read_from_the_kept_fold_equal_folding_them():
+    """core._clean_page reads a kept unit's paragraph text from its kept fold (rules.regex.folded_text): on the
+    HTML test pages every block without a tab is its own fold (what mark_folded records), and the text of
+    every output paragraph but a table row's is its unit's text folded."""
+    from pathlib import Path
+
+    import cleaner
+    from cleaner.core import page_blocks
+    from cleaner.html.extract import extract
+    from cleaner.rules.regex import folded_text, mark_folded, unit_fold
+    from cleaner.text.segment import units_of
+
+    paragraphs = 0
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        raw = path.read_bytes()
+        blocks = page_blocks(extract(raw, drop_repeats=False))
+        for text, _ in blocks:
+            assert "\t" in text or " ".join(text.split()) == text
+        source = "\n".join(t for t, _ in blocks)
+        for u in units_of(source):
+            plain = " ".join(u.text.split())
+            assert folded_text(u) == plain
+            unit_fold(u)
+            assert folded_text(u) == plain
+            if "\t" not in u.text:
+                mark_folded(u)
+                assert folded_text(u) == plain
+        for p in cleaner.clean(raw).paragraphs or ():
+            paragraphs += 1
+            assert p.kind == "table_row" or p.text == " ".join(p.text.split())
+    assert paragraphs
