@@ -17,7 +17,7 @@ from typing import Any
 from cleaner.result import Options, Paragraph, Removal, Result
 from cleaner.rules import Rule, RuleSet, default_rules
 from cleaner.rules.matching import Document, find_boilerplate, host_of
-from cleaner.rules.regex import mark_folded
+from cleaner.rules.regex import folded_text, mark_folded
 from cleaner.text.dedup import Move, find_duplicates
 from cleaner.text.lang import guess_language, lazy_language
 from cleaner.text.segment import Unit, units_of
@@ -199,7 +199,8 @@ def _clean_page(
     paragraphs = []
     for u in units:
         _, block = blocks[u.block]
-        text = _fold(u.text, block.kind)
+        # (a unit's fold is mostly known already: a page's lines are folded, see _clean_units)
+        text = _fold(u.text, block.kind) if block.kind == "table_row" else folded_text(u)
         if text:
             paragraphs.append(Paragraph(text, block.kind, block.level))
     by_id = {r.id: r for r in chosen}

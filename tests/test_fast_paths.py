@@ -496,3 +496,109 @@ def test_page_candidates_of_the_tail_widgets_keep_every_match():
             assert fast == plain, (name, blocks[-3:])
             found[name] += bool(plain)
     assert all(found.values()), found
+
+
+def _plain_holds_anchor(el) -> bool:
+    """prune._holds_anchor as it read before the class-only lookup: every element's class and id string."""
+    from lxml import etree
+
+    from cleaner.html import prune, vocab
+
+    for _ in el.iter(*vocab.ANCHOR_TAGS):
+        return True
+    for d in el.iter(etree.Element):
+        cls, ident = d.get("class"), d.get("id")
+        if (cls or ident) and prune._name_verdict(f"{cls or ''} {ident or ''}") == "anchor":
+            return True
+        if d.get("itemprop") == "articleBody":
+            return True
+    return False
+
+
+def test_holds_anchor_equals_reading_every_class_and_id():
+    """On the HTML test pages (and an id-less, class-less or empty-id variant of each element), every element:
+    the anchor test with its class-only lookup answers as the one reading the whole class/id string."""
+    from pathlib import Path
+
+    from cleaner.html import prune
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    seen = {True: 0, False: 0}
+    for path in pages:
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                got = prune._holds_anchor(el)
+                assert got == _plain_holds_anchor(el), (path.name, el.tag, el.get("class"), el.get("id"))
+                seen[got] += 1
+    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content")):
+        from lxml import etree
+
+        box = etree.Element("div")
+        inner = etree.SubElement(box, "span")
+        for name, value in (("class", cls), ("id", ident)):
+            if value is not None:
+                inner.set(name, value)
+        assert prune._holds_anchor(box) == _plain_holds_anchor(box)
+    assert seen[True] and seen[False], seen
+
+
+def test_blocks_in_one_span_equal_the_any_of_spans():
+    """extract._in_spans: its one-span path keeps the blocks the general test over every span keeps, on the
+    walk of each HTML test page with the spans its content selection chose (and each of them alone)."""
+    from pathlib import Path
+
+    from cleaner.html.content import select
+    from cleaner.html.extract import _in_spans
+    from cleaner.html.page import read_page
+    from cleaner.html.walk import Walker
+
+    tried = 0
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        walker = Walker()
+        walker.run(root)
+        spans = [walker.spans[c] for c in select(walker, root) if c in walker.spans]
+        for chosen in [spans, *([s] for s in spans), list(walker.spans.values())[:3]]:
+            plain = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in chosen)]
+            assert _in_spans(walker.blocks, chosen) == plain
+            tried += len(chosen) == 1 and bool(plain)
+    assert tried
+
+
+def test_output_paragraphs_read_from_the_kept_fold_equal_folding_them():
+    """core._clean_page reads a kept unit's paragraph text from its kept fold (rules.regex.folded_text): on the
+    HTML test pages every block without a tab is its own fold (what mark_folded records), and the text of
+    every output paragraph but a table row's is its unit's text folded."""
+    from pathlib import Path
+
+    import cleaner
+    from cleaner.core import page_blocks
+    from cleaner.html.extract import extract
+    from cleaner.rules.regex import folded_text, mark_folded, unit_fold
+    from cleaner.text.segment import units_of
+
+    paragraphs = 0
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        raw = path.read_bytes()
+        blocks = page_blocks(extract(raw, drop_repeats=False))
+        for text, _ in blocks:
+            assert "\t" in text or " ".join(text.split()) == text
+        source = "\n".join(t for t, _ in blocks)
+        for u in units_of(source):
+            plain = " ".join(u.text.split())
+            assert folded_text(u) == plain
+            unit_fold(u)
+            assert folded_text(u) == plain
+            if "\t" not in u.text:
+                mark_folded(u)
+                assert folded_text(u) == plain
+        for p in cleaner.clean(raw).paragraphs or ():
+            paragraphs += 1
+            assert p.kind == "table_row" or p.text == " ".join(p.text.split())
+    assert paragraphs

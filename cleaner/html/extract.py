@@ -178,8 +178,7 @@ def _extract_from(
         walker.run(body)
         chosen = select(walker, body)
         spans = [walker.spans[c] for c in chosen if c in walker.spans]
-        protos = [b for b in walker.blocks if any(s <= b.pos <= e for s, e in spans)] if chosen != [body] \
-            else walker.blocks
+        protos = _in_spans(walker.blocks, spans) if chosen != [body] else walker.blocks
     if not captions:
         # A gallery's text is its captions: when they outweigh the rest of the chosen content, they stay.
         caption = sum(len(b.text) for b in protos if b.kind == "caption")
@@ -188,6 +187,15 @@ def _extract_from(
             protos = [b for b in protos if b.kind != "caption"]
     blocks = _tidy(protos, meta.get("titles", ()), drop_repeats, headline)
     return _Found(blocks, stripped, notes, prose, walker.blocks if content_root is None else [])
+
+
+def _in_spans(blocks: list[Proto], spans: list[tuple[int, int]]) -> list[Proto]:
+    """The blocks whose position lies in one of ``spans`` (inclusive), in order. One span (most pages'
+    content is one element) is two comparisons a block, without a generator per block."""
+    if len(spans) == 1:
+        lo, hi = spans[0]
+        return [b for b in blocks if lo <= b.pos <= hi]
+    return [b for b in blocks if any(s <= b.pos <= e for s, e in spans)]
 
 
 def _keep_math_text(root) -> None:

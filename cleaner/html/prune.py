@@ -250,7 +250,7 @@ def drop_non_content(
         if el not in protected and _attached(el, body):
             if not by_class and text_len(el) > vocab.STRONG_WRAPPER_SHARE * total:
                 continue
-            thread = vocab.COMMENT_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}".lower().replace("_", "-"))
+            thread = _names_thread(f"{el.get('class') or ''} {el.get('id') or ''}")
             if relaxed and not thread:
                 continue
             if thread and len(el) < 8:
@@ -277,6 +277,12 @@ def drop_non_content(
         if (len(el) or el.text) and text_len(el) > vocab.WRAPPER_SHARE * total:
             continue
         _remove(el)
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_thread(attrs: str) -> bool:
+    """Does a class + id string name a comment thread? (Pages repeat their names: one search per name.)"""
+    return vocab.COMMENT_RE.search(attrs.lower().replace("_", "-")) is not None
 
 
 def _holds_text(el: etree._Element, n: int) -> bool:
@@ -360,15 +366,27 @@ def _holds_anchor(el: etree._Element) -> bool:
     for _ in el.iter(*vocab.ANCHOR_TAGS):
         return True
     cache = _NAME_CACHE
+    by_cls = _CLASS_CACHE
     for d in el.iter(etree.Element):
         keys = d.keys()
         if not keys:
             continue
-        cls, ident = d.get("class"), d.get("id")
-        if cls or ident:
-            key = f"{cls or ''} {ident or ''}"
+        # (the attributes read only when there, and a class alone looked up by the class, as in
+        # drop_non_content: most elements walked here hold a class and nothing else)
+        cls = d.get("class") if "class" in keys else None
+        ident = d.get("id") if "id" in keys else None
+        if ident:
+            key = f"{cls or ''} {ident}"
             verdict = cache.get(key, "?")
             if (verdict if verdict != "?" else _name_verdict(key)) == "anchor":
+                return True
+        elif cls:
+            verdict = by_cls.get(cls, "?")
+            if verdict == "?":
+                verdict = by_cls[cls] = _name_verdict(f"{cls} ")
+                if len(by_cls) >= _NAME_CACHE_MAX:
+                    by_cls.clear()
+            if verdict == "anchor":
                 return True
         if "itemprop" in keys and d.get("itemprop") == "articleBody":
             return True

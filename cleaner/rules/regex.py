@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 __all__ = [
-    "LinearPattern", "compile_rule_regex", "fold_map", "mark_folded", "unit_fold", "nested_quantifiers",
+    "LinearPattern", "compile_rule_regex", "fold_map", "folded_text", "mark_folded", "unit_fold", "nested_quantifiers",
     "slow_regex_warnings", "to_re2",
 ]
 
@@ -260,6 +260,15 @@ def mark_folded(u: Unit) -> None:
     """Record that ``u``'s text is its own fold (no whitespace to fold: an extracted page's line), so
     :func:`unit_fold` does not fold it."""
     u._fold = (u.text, u.text, None)
+
+
+def folded_text(u: Unit) -> str:
+    """``" ".join(u.text.split())``: read from the fold kept on the unit when it is for its current text
+    (:func:`mark_folded`, :func:`unit_fold`), else folded (without building a map)."""
+    got = u._fold
+    if got is not None and got[0] is u.text:
+        return got[1]
+    return " ".join(u.text.split())
 
 
 def unit_fold(u: Unit) -> tuple[str, list[int] | None]:
