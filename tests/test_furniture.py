@@ -306,3 +306,15 @@ def test_a_records_fields_and_a_line_restated_under_it_are_never_the_head_rules(
     assert not taken & set(keep), taken & set(keep)
     out = {" ".join(line.split()) for line in result.text.split("\n")}
     assert set(keep) <= out, set(keep) - out
+
+
+def test_labels_alone_are_no_record_and_stay_the_head_rules() -> None:
+    """A field of a record needs a value among its neighbours: an accessibility toolbar's labels with nothing after
+    them ("Kontrast:", "Rozmiar czcionki:", "Odstępy:", round 26's f26-08, a Polish municipality's page) are no
+    book's details, and the field guard leaves them to the head rule."""
+    from cleaner.rules.list_items import field_record
+
+    blocks = ["Kontrast:", "Rozmiar czcionki:", "Odstępy:", " • TAB - Kolejny element", "Ogólne informacje"]
+    assert not any(field_record(blocks, i) for i in range(3))
+    book = ["出版者:机械工业出版社", "作者:John L. Hennessy", "出品人:", "页数:856", "译者:"]
+    assert all(field_record(book, i) for i in range(len(book)))

@@ -52,8 +52,13 @@ _RECORD_FIELDS = 2  # fields of a record: a label and its value in a row of two 
 
 def field_line(line: str) -> bool:
     """A line that is one field of a record: a short label with its colon, then a short value or none."""
+    return _field(line) is not None
+
+
+def _field(line: str) -> str | None:
+    """The value of a field line ("" for a label alone), or None for a line that is no field."""
     m = _FIELD_LINE.match(line.strip())
-    return bool(m) and len(m.group(1).split()) <= 4
+    return m.group(2) if m and len(m.group(1).split()) <= 4 else None
 
 
 def field_record(blocks: Sequence[str], i: int) -> bool:
@@ -63,7 +68,10 @@ def field_record(blocks: Sequence[str], i: int) -> bool:
     details are the page's; a header's menu and a ticker bar are no label-and-value pairs."""
     if field_line(blocks[i]):
         near = range(max(0, i - _RECORD_REACH), min(len(blocks), i + _RECORD_REACH + 1))
-        return sum(field_line(blocks[k]) for k in near) >= _RECORD_FIELDS
+        values = [v for k in near if (v := _field(blocks[k])) is not None]
+        # ... and one of them holds a value: labels alone ("Kontrast:", "Rozmiar czcionki:", "Odstępy:") are an
+        # accessibility toolbar's (fresh f26-08), a book's empty fields stand among filled ones
+        return len(values) >= _RECORD_FIELDS and any(v.strip() for v in values)
     if not _FIELD_BULLET.match(blocks[i]):
         return False
     k = i
