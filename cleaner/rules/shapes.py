@@ -224,6 +224,10 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
     a, b = _run(blocks, i, _crumb, limit=6)
     if b - a < 2 or b >= len(blocks):
         return None
+    crumbs = [blocks[k].strip() for k in range(a, b)]
+    if len(set(crumbs)) < len(crumbs):
+        return None  # a path names each place once: a line printed twice ("Editor" / "Editor" over the author's
+        # name, fresh f26-26) is a byline's or a widget's, not a trail's
     title = blocks[b].strip()
     if not 12 <= len(title) <= 200 or _crumb(title):
         return None  # the repeated line is a title, not a paragraph of a body printed twice
