@@ -64,8 +64,9 @@ def test_case_never_loses_label_text(name):
 FRESH = CASES.parent / "fresh"
 
 # Token recall, the issue's ≥ 0.995 on every set but where a round is measured under it (stop 17's figures:
-# round1 0.9634, round5 0.9942, round18 0.9892, round19 0.9947): a floor there at its figure, so it cannot fall.
-RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 0.9945}
+# round1 0.9634, round5 0.9942, round18 0.9892, round19 0.9947; round25 0.9886 held out): a floor there at its
+# figure, so it cannot fall.
+RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 0.9945, "round25": 0.988}
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,8 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
     # stop 17: round24 scored first (the same), then tuned on: a record's fields and a restated title kept by the
     # head rule, 0.885 / 25.4% (two CTA lines and two duplicates the rule had taken with the fields stay), recall
     # 0.998 (0.893 / 34.1% after the tail cards); round26 collected during stop 17, scored before tuning on it:
-    # 0.959 / 27.9% at the start code, then 0.959 / 26.2%, recall 0.9968 -> 0.9981 (a byline kept)
+    # 0.959 / 27.9% at the start code, then 0.959 / 26.2%, recall 0.9968 -> 0.9981 (a byline kept); round25
+    # held out through stop 17, 0.926 / 33.0%, recall 0.989, at its start and end code
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -126,6 +128,7 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
         ("round22", 0.94, 0.25),
         ("round23", 0.905, 0.39),
         ("round24", 0.89, 0.34),
+        ("round25", 0.925, 0.33),
         ("round26", 0.955, 0.26),
     ],
 )
