@@ -602,3 +602,34 @@ def test_output_paragraphs_read_from_the_kept_fold_equal_folding_them():
             paragraphs += 1
             assert p.kind == "table_row" or p.text == " ".join(p.text.split())
     assert paragraphs
+
+
+def test_shingles_kept_on_a_unit_are_its_forms_and_change_no_duplicate():
+    """find_duplicates keeps each unit's shingle sample with the form it was made of, so that a later pass of
+    the core loop does not sample the units it kept unchanged again: on the labelled documents every kept
+    sample is that of the unit's form, and duplicate removal run again on units that carry samples (theirs,
+    or another unit's) decides as on the same units without any."""
+    import copy
+
+    from cleaner.result import Options
+    from cleaner.text.dedup import find_duplicates
+
+    opt = Options()
+    kept = 0
+    for name in case_names():
+        text = load_case(name)[0]
+        units = units_of(text)
+        find_duplicates(units, text, opt)
+        sampled = [u for u in units if u._shingled is not None]
+        for u in sampled:
+            assert u._shingled[0] == u.form and u._shingled[1] == _shingles(u.form)
+        kept += len(sampled)
+        for u, other in zip(sampled[::2], sampled[1::2], strict=False):
+            u._shingled = (other.form, other._shingled[1])  # another unit's: not this unit's sample
+        bare = copy.deepcopy(units)
+        for u in bare:
+            u._shingled = None
+        assert find_duplicates(units, text, opt) == find_duplicates(bare, text, opt)
+        for u in units:
+            assert u._shingled is None or u._shingled == (u.form, _shingles(u.form))
+    assert kept
