@@ -602,3 +602,126 @@ def test_output_paragraphs_read_from_the_kept_fold_equal_folding_them():
             paragraphs += 1
             assert p.kind == "table_row" or p.text == " ".join(p.text.split())
     assert paragraphs
+
+
+def test_shingles_kept_on_a_unit_are_its_forms_and_change_no_duplicate():
+    """find_duplicates keeps each unit's shingle sample with the form it was made of, so that a later pass of
+    the core loop does not sample the units it kept unchanged again: on the labelled documents every kept
+    sample is that of the unit's form, and duplicate removal run again on units that carry samples (theirs,
+    or another unit's) decides as on the same units without any."""
+    import copy
+
+    from cleaner.result import Options
+    from cleaner.text.dedup import find_duplicates
+
+    opt = Options()
+    kept = 0
+    for name in case_names():
+        text = load_case(name)[0]
+        units = units_of(text)
+        find_duplicates(units, text, opt)
+        sampled = [u for u in units if u._shingled is not None]
+        for u in sampled:
+            assert u._shingled[0] == u.form and u._shingled[1] == _shingles(u.form)
+        kept += len(sampled)
+        for u, other in zip(sampled[::2], sampled[1::2], strict=False):
+            u._shingled = (other.form, other._shingled[1])  # another unit's: not this unit's sample
+        bare = copy.deepcopy(units)
+        for u in bare:
+            u._shingled = None
+        assert find_duplicates(units, text, opt) == find_duplicates(bare, text, opt)
+        for u in units:
+            assert u._shingled is None or u._shingled == (u.form, _shingles(u.form))
+    assert kept
+
+
+def _spells_ascii(c: str) -> bool:
+    return any(ch.isascii() and ch.isalnum() for ch in unicodedata.normalize("NFKC", c).casefold())
+
+
+def test_characters_spelling_ascii_letters_are_listed():
+    """The page skeleton of a guard's pre-check (html.prune._page_skeleton) replaces the characters outside
+    ASCII whose NFKC form, case-folded, holds an ASCII letter or digit, and only them: every one is in
+    _FOLDS_TO_ASCII, _COMPAT_RANGES or _SPELLS_ASCII_RANGES (which lists those the other two leave out), and
+    the byte scan finds exactly those characters."""
+    from cleaner.html.prune import _COMPAT_RANGES, _FOLDS_TO_ASCII, _SPELLS_ASCII_RANGES, _spells_ascii_utf8
+
+    chars = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    listed = {*_FOLDS_TO_ASCII, *(chr(c) for lo, hi in _COMPAT_RANGES for c in range(lo, hi + 1))}
+    spelling = [c for c in chars if _spells_ascii(c)]
+    assert set(spelling) <= listed | {chr(c) for lo, hi in _SPELLS_ASCII_RANGES for c in range(lo, hi + 1)}
+    assert [chr(c) for lo, hi in _SPELLS_ASCII_RANGES for c in range(lo, hi + 1)] == [
+        c for c in spelling if c not in listed
+    ]
+    data = "a".join(chars).encode("utf-8")
+    starts = [0]
+    for c in chars[:-1]:
+        starts.append(starts[-1] + len(c.encode("utf-8")) + 1)
+    at = dict(zip(starts, chars, strict=True))
+    scanned = {at[m.start()] for m in _spells_ascii_utf8().finditer(data)}
+    assert scanned == listed | {chr(c) for lo, hi in _SPELLS_ASCII_RANGES for c in range(lo, hi + 1)}
+
+
+def test_composed_characters_spell_no_other_ascii_letter():
+    """NFKC composition joins a character with the marks after it: the character it makes holds, case-folded,
+    no ASCII letter or digit but its base's, lowered (none when the base is outside ASCII)."""
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or unicodedata.normalize("NFC", c) != c:
+            continue
+        base = unicodedata.normalize("NFD", c)
+        if base == c:
+            continue
+        ascii_alnum = "".join(ch for ch in c.casefold() if ch.isascii() and ch.isalnum())
+        assert ascii_alnum in ("", base[0].lower() if base[0].isascii() else "")
+
+
+def _guard_pages() -> list[str]:
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html.page import read_page
+
+    pages = ["\n".join(LINES)]
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        root = read_page(path.read_bytes())[2]
+        if root is not None:
+            pages.append(etree.tostring(root, method="text", encoding=str))
+    return pages
+
+
+def test_guard_skeleton_never_rules_out_a_guard_in_the_page():
+    """The skeleton pre-check of a has_text guard (html.prune.apply_selectors) rules a guard out only when it is
+    not in the page's comparison form: on the HTML test pages and the labelled lines, for the bundled guards
+    and for every stretch of the page's own text of 3 to 12 words (each in its form)."""
+    from cleaner.html.prune import _guard_form, _page_skeleton, _skeletons
+    from cleaner.rules import default_rules
+
+    guards = [r.matcher.has_text for r in default_rules().html if r.matcher.has_text]
+    assert guards
+    tried = 0
+    for text in _guard_pages():
+        form, skeleton = comparison_form(text), _page_skeleton(text)
+        words = text.split()
+        stretches = [" ".join(words[k : k + 3 + k % 10]) for k in range(0, len(words), 7)]
+        for guard in guards + stretches:
+            if _guard_form(guard) in form:
+                tried += 1
+                assert all(k in skeleton for k in _skeletons(guard)), guard
+            elif not all(k in skeleton for k in _skeletons(guard)):
+                assert _guard_form(guard) not in form
+    assert tried > 100
+
+
+@settings(max_examples=1500, deadline=None)
+@given(GUARD_TEXT, GUARD_TEXT, GUARD_TEXT, st.sampled_from(["content party", "con tent", "Party ß", "i ǅ x²", "fi ss"]))
+def test_guard_skeleton_holds_for_any_text(before, middle, after, words):
+    """As above, on generated text around a guard spelt with the characters that normalisation changes."""
+    from cleaner.html.prune import _guard_form, _page_skeleton, _skeletons
+
+    text = before + words + middle + after
+    form, skeleton = comparison_form(text), _page_skeleton(text)
+    for guard in (words, middle, before + words, words + middle, text):
+        if _guard_form(guard) in form:
+            assert all(k in skeleton for k in _skeletons(guard))

@@ -20,6 +20,7 @@ which belongs to the parent.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -28,7 +29,7 @@ from lxml import etree
 
 from cleaner.html import vocab as vocab
 from cleaner.html.page import SelectorRule, Stripped, compile_css, text_len, text_of
-from cleaner.text.normalize import comparison_form
+from cleaner.text.normalize import _unescape, comparison_form
 
 __all__ = ["apply_selectors", "drop_non_content"]
 
@@ -462,6 +463,75 @@ _COMPAT_RANGES = ((0xFB00, 0xFB4F), (0xFF00, 0xFFEF), (0x2100, 0x214F), (0x2070,
                   (0x1D400, 0x1D7FF), (0x1D2C, 0x1D6A))  # (the ranges of _COMPAT)
 
 
+# The other characters outside ASCII whose NFKC form, case-folded, holds an ASCII letter or digit ("ª", "²", "½",
+# "ĳ", "ǆ", "ʰ", Roman numerals, "㎏"): with those of _COMPAT_RANGES and _FOLDS_TO_ASCII, every such character
+# (tests/test_fast_paths.py checks the list against every code point). See _page_skeleton.
+_SPELLS_ASCII_RANGES = (
+    (0xAA, 0xAA), (0xB2, 0xB3), (0xB9, 0xBA), (0xBC, 0xBE), (0x132, 0x133), (0x13F, 0x140), (0x1C4, 0x1CC),
+    (0x1F1, 0x1F3), (0x2B0, 0x2B0), (0x2B2, 0x2B3), (0x2B7, 0x2B8), (0x2E1, 0x2E3), (0x1D9C, 0x1D9C),
+    (0x1DA0, 0x1DA0), (0x1DBB, 0x1DBB), (0x20A8, 0x20A8), (0x2150, 0x217F), (0x2189, 0x2189), (0x2C7C, 0x2C7D),
+    (0x3250, 0x325F), (0x32B1, 0x32CF), (0x3358, 0x337A), (0x3380, 0x33FF), (0xA7F2, 0xA7F4), (0x107A5, 0x107A5),
+    (0x1F100, 0x1F10A), (0x1F110, 0x1F12E), (0x1F130, 0x1F14F), (0x1F16A, 0x1F16C), (0x1F190, 0x1F190),
+    (0x1FBF0, 0x1FBF9),
+)  # fmt: skip
+_NOT_ASCII_ALNUM = bytes(b for b in range(256) if not (0x30 <= b <= 0x39 or 0x61 <= b <= 0x7A))
+
+
+@lru_cache(maxsize=1)
+def _spells_ascii_utf8() -> Any:
+    """RE2 over UTF-8 for a character outside ASCII whose NFKC form, case-folded, may hold an ASCII letter
+    or digit (_FOLDS_TO_ASCII, _COMPAT_RANGES, _SPELLS_ASCII_RANGES; as :func:`_unsure_utf8`)."""
+    import re2
+
+    ranges = (*_COMPAT_RANGES, *_SPELLS_ASCII_RANGES)
+    chars = sorted({*_FOLDS_TO_ASCII, *(chr(c) for lo, hi in ranges for c in range(lo, hi + 1))})
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1
+    return re2.compile(_utf8_alternation(chars), options)
+
+
+@lru_cache(maxsize=4096)
+def _ascii_spelt(data: bytes) -> bytes:
+    """The ASCII letters and digits of one character's (UTF-8 ``data``) NFKC form, case-folded."""
+    folded = unicodedata.normalize("NFKC", data.decode("utf-8")).casefold()
+    return "".join(c for c in folded if c.isascii() and c.isalnum()).encode("ascii")
+
+
+@lru_cache(maxsize=1024)
+def _skeletons(guard: str) -> tuple[bytes, ...]:
+    """The ASCII letters and digits of each stretch of the guard's comparison form between characters outside
+    ASCII, in order (one for an ASCII guard): each is in the page's skeleton when the guard is in its form."""
+    pieces = re.split("[^\x00-\x7f]+", _guard_form(guard))
+    return tuple(filter(None, (p.encode("ascii").translate(None, _NOT_ASCII_ALNUM) for p in pieces)))
+
+
+def _page_skeleton(text: str) -> bytes:
+    """The ASCII letters and digits that the comparison form of ``text`` is made from, in order: after its
+    entities are decoded (the form's first step), each ASCII letter or digit lowered, and each character
+    outside ASCII replaced by the ASCII letters and digits of its NFKC form, case-folded (most have none:
+    the others are found by one RE2 scan of the UTF-8).
+
+    A stretch of the page's form without a character outside ASCII has its skeleton (its letters and
+    digits) in the page's (:func:`_skeletons`): NFKC decomposes
+    each character on its own and case folding works character by character; composition only joins a
+    character with a following mark into one outside ASCII (no such character holds an ASCII letter but its
+    own base's, lowered: tests/test_fast_paths.py), which that stretch of the form cannot hold;
+    and the form's other steps only delete punctuation and fold whitespace. So every ASCII letter or digit of
+    that stretch is spelt, in order, by characters of the page that spell nothing else, and no other letter
+    or digit of the page stands among them."""
+    if "&" in text:
+        text = _unescape(text)
+    data = text.encode("utf-8", "surrogatepass")
+    parts = []
+    at = 0
+    for m in _spells_ascii_utf8().finditer(data):
+        parts.append(data[at : m.start()].lower())
+        parts.append(_ascii_spelt(m.group(0)))
+        at = m.end()
+    parts.append(data[at:].lower())
+    return b"".join(parts).translate(None, _NOT_ASCII_ALNUM)
+
+
 def _utf8_alternation(chars: Sequence[str]) -> bytes:
     """A byte pattern (RE2, Latin-1 mode) matching the UTF-8 encoding of any of ``chars``: one
     alternative per encoding prefix, with a class of the last bytes."""
@@ -558,6 +628,11 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
             words = _guard_key_words(rule.has_text) if isinstance(folded, str) else _guard_key_bytes(rule.has_text)
             if not all(w in folded for w in words):
                 return False  # a word of the guard is missing: so is the guard (cheap, and the usual case)
+        if "form" not in page and (skeletons := _skeletons(rule.has_text)):
+            if "skeleton" not in page:
+                page["skeleton"] = _page_skeleton(page["text"])
+            if not all(k in page["skeleton"] for k in skeletons):
+                return False  # letters and digits of the guard are not a run of the page's: nor is the guard
         if "form" not in page:
             page["form"] = comparison_form(page["text"])
         return _guard_form(rule.has_text) in page["form"]

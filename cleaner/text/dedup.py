@@ -319,7 +319,9 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
             if relation == "copy":
                 continue
         if len(f) >= opt.near_min_chars:
-            sh = _shingles(f)
+            c = u._shingled  # (a later pass of the core loop meets the units it kept unchanged)
+            sh = c[1] if c is not None and c[0] == f else _shingles(f)
+            u._shingled = (f, sh)
             shared = postings.keys() & sh
             best = None if relation or not shared else _best_near(f, sh, shared, postings, kept, opt)
             if best is not None:

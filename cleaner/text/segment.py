@@ -97,6 +97,8 @@ class Unit:
     _anchor_hits: tuple[str, tuple, list[int]] | None = field(default=None, repr=False, compare=False)
     # (text, its whitespace fold and offset map), see cleaner.rules.regex.unit_fold
     _fold: tuple[str, str, list[int] | None] | None = field(default=None, repr=False, compare=False)
+    # (form, its shingle sample), see cleaner.text.dedup: a pure function of the form, kept across passes
+    _shingled: tuple[str, set[int]] | None = field(default=None, repr=False, compare=False)
     # What the page said about the block (set by cleaner.core for an extracted page, "" / False for
     # text): its kind (heading, paragraph, list_item, table_row …) and whether any of it is link text.
     kind: str = ""
