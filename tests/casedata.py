@@ -12,6 +12,10 @@ from review_hits import load_review_input  # noqa: E402,F401  (a reviewer's inpu
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "cases"
+# Fresh rounds collected for a later stop and not yet scored there: measured by benchmarks/eval_cases.py, never a
+# test's gate (a test that fails on one of their lines would make the next stop tune on it before scoring it).
+# Remove a round from here once its held-out score is recorded.
+HELD_OUT = frozenset({"round27"})
 
 
 def case_names() -> list[str]:

@@ -8,7 +8,7 @@ furniture (a dateline above the text, a recipe's durations, a list of short item
 
 from __future__ import annotations
 
-from casedata import DATA, load_fresh_case
+from casedata import DATA, HELD_OUT, load_fresh_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,6 +143,8 @@ def test_counter_and_tracking_residue_uk():
 
 def test_new_shapes_remove_no_label_text_on_the_fresh_rounds():
     for folder in sorted(FRESH.glob("round*")):
+        if folder.name in HELD_OUT:
+            continue
         for raw_path in sorted(folder.glob("*.txt")):
             if raw_path.name.endswith(".clean.txt"):
                 continue
