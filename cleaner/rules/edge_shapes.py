@@ -236,9 +236,13 @@ _PERIODS = (
     "month", "mo", "monthly", "year", "yr", "week", "wk", "månad", "mån", "år", "vecka", "måned", "uke",
     "kuukausi", "kk", "kuussa", "monat", "mtl", "jahr", "mois", "an", "semaine", "mes", "año", "mês", "ano",
     "mese", "anno", "maand", "jaar", "miesiąc", "mies", "rok", "месяц", "мес", "год", "місяць", "ay", "yıl",
-    "tháng", "bulan", "tahun", "月", "월", "年", "เดือน",
+    "tháng", "bulan", "tahun", "月", "월", "年", "เดือน", "měsíc", "měs", "mesiac", "hó", "hónap", "lună", "luna",
+    "mjesec", "mj", "месец", "mėn", "mėnesį", "mēnesī", "mēn", "kuu", "μήνα", "חודש", "شهر", "ماه", "mwezi",
 )
-_CURRENCY = r"(?:[$€£¥₩₹]|kr|SEK|NOK|DKK|EUR|USD|GBP|CHF|zł|PLN|руб|₽|TL|₺|R\$)"
+_CURRENCY = (
+    r"(?:[$€£¥₩₹₪₴₫฿₱]|kr|SEK|NOK|DKK|EUR|USD|GBP|CHF|zł|PLN|руб|₽|TL|₺|R\$|Kč|CZK|Ft|HUF|lei|RON|лв|BGN|kn|"
+    r"грн|UAH|ILS|Rp|IDR|RM|MYR|THB|VND)"
+)
 _AMOUNT = r"\d{1,4}(?:[.,]\d{1,2})?"
 _PRICE_PERIOD = re.compile(
     rf"(?:{_CURRENCY}\s?{_AMOUNT}|{_AMOUNT}\s?{_CURRENCY})\s*/\s*"
