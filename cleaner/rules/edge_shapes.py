@@ -51,6 +51,7 @@ __all__ = [
     "EDGE_PAGE_CANDIDATES",
     "EDGE_SHAPES",
     "copyright_line",
+    "doubled_labels",
     "label_cue",
     "label_shaped",
     "lone_separator",
@@ -315,7 +316,25 @@ def url_residue(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 # the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
 # none takes a parameter
+# ------------------------------------------------------------------------------ doubled labels
+_DOUBLED = re.compile(r"([^\W\d_]{2,})\1")  # "FAQFAQ", "SzukajSzukaj": a word and its copy, glued
+
+
+def doubled_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a menu whose items each came out twice, glued: a link's icon title and its text ("FAQFAQ
+    SzukajSzukaj UżytkownicyUżytkownicy", a phpBB board's header, fresh f25-25). A word is seldom two copies
+    of its half ("couscous", "bonbon"), capitalised still less, and never most words of a line."""
+    words = blocks[i].split()
+    if not 2 <= len(words) <= 12:
+        return None
+    doubled = sum(w[0].isupper() and bool(_DOUBLED.fullmatch(w)) for w in words)  # menu items are capitalised
+    if doubled < 2 or 3 * doubled < 2 * len(words):
+        return None
+    return 80.0, f"menu items printed twice, glued ({doubled} of {len(words)} words)"
+
+
 EDGE_SHAPES = {
+    "doubled-labels": doubled_labels,
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
     "paywall-offer": paywall_offer,
@@ -362,6 +381,7 @@ def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
 EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
+    "doubled-labels": lambda line: len(line) <= 200 and bool(_DOUBLED.search(line)),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
     "lone-separator": lambda line: len(line) <= 12 and bool(_SEPARATOR.match(line)),
