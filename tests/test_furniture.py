@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from cleaner import clean, default_rules, load_rules
 from cleaner.cli import app
 from cleaner.rules import load_rule_text
+from cleaner.rules.list_items import field_record
 from cleaner.rules.testing import run_rule_tests
 from cleaner.text.furniture import BlockScorer, load_model, model_from_data
 
@@ -312,8 +313,6 @@ def test_labels_alone_are_no_record_and_stay_the_head_rules() -> None:
     """A field of a record needs a value among its neighbours: an accessibility toolbar's labels with nothing after
     them ("Kontrast:", "Rozmiar czcionki:", "Odstępy:", round 26's f26-08, a Polish municipality's page) are no
     book's details, and the field guard leaves them to the head rule."""
-    from cleaner.rules.list_items import field_record
-
     blocks = ["Kontrast:", "Rozmiar czcionki:", "Odstępy:", " • TAB - Kolejny element", "Ogólne informacje"]
     assert not any(field_record(blocks, i) for i in range(3))
     book = ["出版者:机械工业出版社", "作者:John L. Hennessy", "出品人:", "页数:856", "译者:"]

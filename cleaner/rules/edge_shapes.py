@@ -314,8 +314,6 @@ def url_residue(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return 80.0, "url residue: a slug of four words or more alone on a line"
     return None
 
-# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
-# none takes a parameter
 # ------------------------------------------------------------------------------ doubled labels
 _DOUBLED = re.compile(r"([^\W\d_]{2,})\1")  # "FAQFAQ", "SzukajSzukaj": a word and its copy, glued
 
@@ -339,6 +337,8 @@ def doubled_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 80.0, f"menu items printed twice, glued ({doubled} of {len(words)} words)"
 
 
+# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
+# none takes a parameter
 EDGE_SHAPES = {
     "doubled-labels": doubled_labels,
     "tail-labels": tail_labels,

@@ -27,6 +27,8 @@ def ends_sentence(line: str) -> bool:
     return t[-1:] in _SENTENCE_STOPS  # ("" for an empty rest: not a stop)
 
 
+# A numbered entry of a list or an outline ("3. …", "IV) …").
+NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 # The bullet or arrow that leads a list item or a menu entry.
 BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓✔☞※]+")
 # A letter of a script written without spaces between words (Thai, Chinese, Japanese) or in blocks (Korean):

@@ -53,6 +53,7 @@ from cleaner.rules.shape_vocab import (
     ENDONYMS,
     MINUTE_UNITS,
     MONTHS,
+    NUMBERED_ENTRY,
     SWITCHER_MARKS,
     WEEKDAYS,
     YEAR,
@@ -699,7 +700,6 @@ def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 
 
 def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -708,7 +708,7 @@ def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     cases 113 and 120 keep "Indice" / "Mục lục" with their entries); alone, it is a collapsed widget's
     toggle (fresh f3-08 "Daftar Isi", f4-07 "Table of Contents" above the first heading)."""
     following = blocks[i + 1 : i + 4]
-    if sum(_bulleted(b) or bool(_NUMBERED.match(b)) for b in following) >= 2:
+    if sum(_bulleted(b) or bool(NUMBERED_ENTRY.match(b)) for b in following) >= 2:
         return None
     return 90.0, "a label with no list under it"
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
-from cleaner.rules.shape_vocab import BULLET, LINK_MARK, ends_sentence
+from cleaner.rules.shape_vocab import BULLET, LINK_MARK, NUMBERED_ENTRY, ends_sentence
 
 __all__ = ["TAIL_PAGE_CANDIDATES", "tail_cards", "tail_stories"]
 
@@ -137,9 +137,8 @@ _INNER_STOP = re.compile(r"[.!?。！？]\s+\S")  # a sentence break inside the 
 _FIELD = re.compile(r"^[^\W\d_][\w'’-]*\s?[:：]\s")
 _MEASURE = re.compile(r"\d\s*%")
 _RANK = re.compile(r"^\d{1,2}\.?$")
-_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,2}|[IVXivx]{1,4})[.)]\s")
 # A card's metadata line: a count or a duration with its unit or its label ("Odsłon: 602", "60 min", "1.2K
-# views", "12 comments"; fresh f24-12's recipe cards), a companion like a date stamp
+# views", "12 comments"; fresh f24-12's recipe cards): a card's line, but no companion (see _cards_after)
 _CARD_META = re.compile(r"^(?:[^\W\d_][\w'’-]{0,15}\s?[:：]\s?)?\d[\d.,]*\s?[KkMm万]?(?:\s?[^\W\d_]{1,10}\.?)?$")
 _MAX_LABELS = 3
 _MAX_TEASER_WORDS = 60
@@ -163,7 +162,7 @@ def _card_line(line: str) -> str | None:
     if len(s) <= 24 and _CARD_META.match(s):
         return "M"
     n = len(s.split())
-    if n > _MAX_TEASER_WORDS or _NUMBERED_ENTRY.match(s) or _FIELD.match(s) or _MEASURE.search(s):
+    if n > _MAX_TEASER_WORDS or NUMBERED_ENTRY.match(s) or _FIELD.match(s) or _MEASURE.search(s):
         return None  # a list entry, a field ("Role: Meskada"), a poll figure ("30 15%")
     if s.endswith((":", "：")):
         return None  # a line introducing what follows: the article's own list
