@@ -29,7 +29,7 @@ from lxml import etree
 
 from cleaner.html import vocab as vocab
 from cleaner.html.page import SelectorRule, Stripped, compile_css, text_len, text_of
-from cleaner.text.normalize import _unescape, comparison_form
+from cleaner.text.normalize import comparison_form, unescape_entities
 
 __all__ = ["apply_selectors", "drop_non_content"]
 
@@ -520,7 +520,7 @@ def _page_skeleton(text: str) -> bytes:
     that stretch is spelt, in order, by characters of the page that spell nothing else, and no other letter
     or digit of the page stands among them."""
     if "&" in text:
-        text = _unescape(text)
+        text = unescape_entities(text)
     data = text.encode("utf-8", "surrogatepass")
     parts = []
     at = 0

@@ -23,7 +23,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import compress
 
-__all__ = ["comparison_form", "comparison_forms", "unfolded_forms", "comparison_map", "is_cjk", "WORD_RE"]
+__all__ = [
+    "comparison_form", "comparison_forms", "unfolded_forms", "comparison_map", "is_cjk", "unescape_entities", "WORD_RE",
+]
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 # ``\w`` in Python's re is Unicode-aware: letters, digits and underscore of every script.
@@ -103,9 +105,9 @@ def comparison_form(text: str) -> str:
         if "&" not in text:
             # ASCII needs no NFKC; its punctuation (P*) is exactly _ASCII_PUNCT.
             return " ".join(text.translate(_ASCII_PUNCT).lower().split())
-        text = _unescape(text)
+        text = unescape_entities(text)
     elif "&" in text:
-        text = _unescape(text)
+        text = unescape_entities(text)
     folded = _drop_punct(unicodedata.normalize("NFKC", text).casefold())
     return " ".join(folded.split())
 
@@ -127,7 +129,7 @@ def unfolded_forms(texts: Sequence[str]) -> list[str]:
     """
     if len(texts) < 2:
         return [_unfolded(t) for t in texts]
-    prepared = [_unescape(t) if "&" in t else t for t in texts]
+    prepared = [unescape_entities(t) if "&" in t else t for t in texts]
     joined = "\n".join(prepared)
     if joined.count("\n") != len(texts) - 1:
         return [_unfolded(t) for t in texts]
@@ -140,7 +142,7 @@ def unfolded_forms(texts: Sequence[str]) -> list[str]:
 
 def _unfolded(text: str) -> str:
     if "&" in text:
-        text = _unescape(text)
+        text = unescape_entities(text)
     if text.isascii():
         return text.translate(_ASCII_PUNCT).lower()
     return _drop_punct(unicodedata.normalize("NFKC", text).casefold())
@@ -211,7 +213,9 @@ _DROP_PUNCT_ERRORS = "cleaner.drop-punctuation"
 codecs.register_error(_DROP_PUNCT_ERRORS, _drop_beyond_latin1)
 
 
-def _unescape(text: str) -> str:
+def unescape_entities(text: str) -> str:
+    """The comparison form's first step: every HTML entity decoded (the page's skeleton in cleaner.html.prune
+    starts from it too)."""
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
 
 
