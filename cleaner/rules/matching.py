@@ -295,7 +295,8 @@ _RESTATE_REACH = 2  # lines under a title or a name in which its longer form sta
 
 
 def _restated(blocks: list[str], i: int) -> bool:
-    """A line that one of the next two lines opens with and goes on from: a title over its longer form
+    """A line that one of the next two lines opens with and goes on from, or names in quotes (a help page's
+    title over the step that says which button to press, f27-24): a title over its longer form
     ("计算机体系结构" over "计算机体系结构 pdf epub …"), an author's name over "Yashu Gola tarafından yazılmıştır"
     or "kai2025-04-30 21:09". Of the rule's removals on the labelled sets (stop 17), four were such lines: three
     the page's, and one menu entry ("• Tin Tức" over "• Tin tức theo CoinPedia"); a bulleted line is a menu's,
@@ -307,7 +308,13 @@ def _restated(blocks: list[str], i: int) -> bool:
         other = " ".join(blocks[k].split()).casefold()
         if len(other) > len(line) and other.startswith(line):
             return True
+        if any(f"{o}{line}{c}" in other for o, c in _QUOTES):
+            return True  # the text under a heading names it in quotes: "忘记密码" over "1.登录页面点击“忘记密码”" (f27-24)
     return False
+
+
+# Quotation marks a text names a heading, a button or a menu entry in
+_QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ("‘", "’"), ("'", "'"))
 
 
 def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
