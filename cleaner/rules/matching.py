@@ -309,7 +309,7 @@ def _restated(blocks: list[str], i: int) -> bool:
         if len(other) > len(line) and other.startswith(line):
             return True
         if any(f"{o}{line}{c}" in other for o, c in _QUOTES):
-            return True  # the text under a heading names it in quotes: "忘记密码" over "1.登录页面点击“忘记密码”" (f27-24)
+            return True  # the text under a heading names it in quotes (f27-24, a help page)
     return False
 
 
