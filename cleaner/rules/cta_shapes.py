@@ -43,8 +43,13 @@ Evidence = tuple[float, str]
 _MAX_WORDS = 14
 _MAX_CHARS = 140
 _PREPOSITION_CHARS = 3  # "on", "di", "na", "pe", "auf", "sur", "в", "на": a short word before the platform
+_INFLECTED = 5  # a brand this long takes a case ending in the languages that inflect it ("na Facebooku")
 _PLATFORM = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(PLATFORMS, key=len, reverse=True)) + r")"
+    # a case ending glued on, or after an apostrophe: "na Facebooku", "na Instagramie", "в Телеграме",
+    # "Facebookon", "Facebook'ta", "na Telegramu" (on the longer brands only: "lines" is no Line; a brand that is
+    # a word too must be capitalised, below)
+    r"(?:(?<=[\w]{" + str(_INFLECTED) + r"})['’]?[^\W\d_]{1,4})?"
     r"(?:[-\s]+(\w+))?[\s!…:.]*$",
 )
 # the site as the reader's "us" in a prompt (object forms, and the imperatives that glue it on)
