@@ -532,12 +532,9 @@ def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     tail = len(blocks) - b <= 1 and not any(_prose(blocks[k]) for k in range(b, len(blocks)))
     if not (head or tail) or (head and b == len(blocks)):
         return None  # a page that is nothing but short lines is a list, not a bar around an article
-    if head and b - a > 1 and blocks[b - 1].split() == blocks[b - 2].split():
-        b -= 1  # the head bar's last line restating the item above it is the title under its menu entry
-        if i == b:
-            return None
-        n = b - a
-        if n < min_items:
+    if head and n > 1 and blocks[b - 1].split() == blocks[b - 2].split():
+        b, n = b - 1, n - 1  # the head bar's last line restating the item above it is the title under its menu entry
+        if i == b or n < min_items:
             return None
     if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2.5 * n:
         return None  # bar items average at most 2.5 words; a poem's or a list's lines average more
@@ -677,12 +674,11 @@ def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     s = blocks[i].strip()
     if not s or len(s) > 60 or _words(s) > 7 or ends_sentence(s):
         return None
-    hits = [m for m in _NUMBER_UNIT.finditer(s) if m.group(2).casefold() in MINUTE_UNITS]
+    counts = list(_NUMBER_UNIT.finditer(s))  # more than one: hours and minutes ("1h 45min"), a recipe's time
+    hits = [m for m in counts if m.group(2).casefold() in MINUTE_UNITS]
     words = {w.casefold().strip(".,:") for w in re.findall(r"\w+", s)}
-    if len(hits) != 1 or len(_DIGIT.findall(s)) > 3 or words & AGO_WORDS or s.endswith(("前", "전")):
+    if len(counts) != 1 or not hits or len(_DIGIT.findall(s)) > 3 or words & AGO_WORDS or s.endswith(("前", "전")):
         return None
-    if sum(1 for _ in _NUMBER_UNIT.finditer(s)) > 1:
-        return None  # hours and minutes ("1h 45min") are a recipe's or an event's duration, not a chip
     # the count closes the line ("… için 83 Dakika") or opens it with at most two words after ("5 min read")
     if s[hits[0].end() :].strip(" .") and (hits[0].start() > 2 or _words(s[hits[0].end() :]) > 2):
         return None
