@@ -247,6 +247,30 @@ def _years(s: str) -> set[int]:
     return {int(run) for run in _DIGITS.findall(s) if len(run) == 4 and 1300 <= int(run) <= 2700}
 
 
+def _weather_first(blocks: Sequence[str], i: int) -> Evidence | None:
+    """The chip as the first line: over the current date (a weekday or "today" in it), or over a place name
+    (one or two capitalised words, no digit) and perhaps a date under the place."""
+    if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]):
+        return None  # the date under a weather story's title is its dateline ("Sevilla 46 °C / 14 de julio")
+    place = _place(blocks[1])
+    if not (_today(blocks[1]) or place):
+        return None
+    under = "its place" if place else "the date"
+    if i == 0:
+        return 85.0, f"date header: the page's first line is a weather chip over {under}"
+    if i == 1:
+        return 85.0, f"date header: {under} under the weather chip"
+    if place and _dated(blocks[2]):
+        return 85.0, "date header: the current date under the weather chip and its place"
+    return None
+
+
+def _place(line: str) -> bool:
+    """A place name as a header prints it beside the weather: one or two capitalised words, no digit."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """The site header's date widget as the page's first line, or its weather chip and place under it.
 
@@ -255,17 +279,11 @@ def date_header(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """
     if i > 2 or len(blocks) < 3:
         return None
-    if _weather(blocks[0]):
-        # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it;
-        # a chip whose place or figure the text goes on about is the text's title ("Death Valley 54 °C",
-        # "Sous Vide 56°C" over a recipe)
-        if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]) or not _today(blocks[1]):
-            return None  # the date under a weather story's title is its dateline ("Sevilla 46 °C / 14 de julio")
-        if i == 0:
-            return 85.0, "date header: the page's first line is a weather chip over the current date"
-        if i == 1:
-            return 85.0, "date header: the current date under the weather chip"
-        return None
+    if _weather(blocks[0]) or _TEMPERATURE.match(blocks[0].strip()):
+        # the header's weather chip as the page's first line ("Երևան`   +13 °C"), and its date under it, or its
+        # place and maybe the date under that ("18.6 C" / "London" / "August 13, 2025"); a chip whose place or
+        # figure the text goes on about is the text's title ("Death Valley 54 °C", "Sous Vide 56°C" over a recipe)
+        return _weather_first(blocks, i)
     kind = _date_header(blocks[0])
     if kind is None:
         # under the site's name (a short first line): the widget when it shows two calendars
