@@ -42,6 +42,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_CUES,
     RIGHTS_KEYS,
 )
+from cleaner.rules.feedback_shapes import FEEDBACK_CANDIDATES, FEEDBACK_SHAPES
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.inline_shapes import shouted_headline
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SPACELESS, ends_sentence
@@ -337,9 +338,10 @@ def doubled_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 80.0, f"menu items printed twice, glued ({doubled} of {len(words)} words)"
 
 
-# the shapes of this module, registered in cleaner.rules.shapes.SHAPES (with the inline one of inline_shapes);
-# none takes a parameter
+# the shapes of this module and of feedback_shapes, registered in cleaner.rules.shapes.SHAPES (with the inline one
+# of inline_shapes); none takes a parameter
 EDGE_SHAPES = {
+    **FEEDBACK_SHAPES,
     "doubled-labels": doubled_labels,
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
@@ -387,6 +389,7 @@ def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
 EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
+    **FEEDBACK_CANDIDATES,
     "doubled-labels": lambda line: len(line) <= 200 and any(map(_doubled_word, line.split())),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),

@@ -218,3 +218,33 @@ RIGHTS_KEYS = tuple(
         )
     )
 )
+
+
+def _cues(stems: str, infixes: str) -> re.Pattern[str]:
+    """One casefolded pattern: each stem at a word's start, each infix (a script without spaces) anywhere."""
+    start = "|".join(re.escape(s.casefold()) for s in stems.split("|"))
+    inside = "|".join(re.escape(s.casefold()) for s in infixes.split("|"))
+    return re.compile(rf"(?<![^\W\d_])(?:{start})|{inside}")
+
+
+# The page-feedback widget's words (cleaner.rules.feedback_shapes): "helpful" / "useful", "feedback",
+# "thanks", in the languages of the label families; stems at a word's start ("pomocn": pomocny, pomocna).
+HELPFUL_CUES = _cues(
+    "helpful|useful|hilfreich|nützlich|utile|útil|util|nuttig|behulpzaam|pomocn|przydatn|užitečn|užitočn|pomohl"
+    "|hasznos|segített|korisn|koristn|folositor|полезн|помогл|корисн|допомогл|χρήσιμ|faydalı|yararlı|yardımcı"
+    "|مفيد|مفید|מועיל|उपयोगी|सहायक|मददगार|berguna|membantu|bermanfaat|hữu ích|có ích|hjälpsam|användbar"
+    "|nyttig|hjælpsom|hjelpsom|hyödyll|auttoiko|naudinga|noderīg|kasulik",
+    "有帮助|有幫助|有用吗|有用嗎|役に立|参考にな|도움이|도움 되|มีประโยชน์|เป็นประโยชน์",
+)
+FEEDBACK_CUES = _cues(
+    "feedback|rückmeldung|retour|votre avis|comentario|opinión|opinião|parere|terugkoppeling|opinię|opinii"
+    "|zpětn|spätn|visszajelz|geri bildirim|отзыв|відгук|повратн|σχόλι|ملاحظات|بازخورد|משוב|प्रतिक्रिया"
+    "|umpan balik|masukan|phản hồi|återkoppling|tilbakemeld|palaute|atsiliep|atsauksm|tagasisid",
+    "反馈|反饋|フィードバック|ご意見|피드백|의견|ความคิดเห็น",
+)
+THANKS_CUES = _cues(
+    "thank|danke|vielen dank|merci|gracias|obrigad|grazie|bedankt|dank je|dank u|dziękuj|děkuj|ďakuj|köszön"
+    "|hvala|teşekkür|спасибо|благодар|дякую|дякуєм|ευχαριστ|شكر|متشکر|ممنون|תודה|धन्यवाद|terima kasih"
+    "|cảm ơn|tack|takk|tak for|kiitos|ačiū|paldies|aitäh|mulțumim|multumim",
+    "谢谢|謝謝|感谢|感謝|ありがとう|감사|고맙|ขอบคุณ",
+)

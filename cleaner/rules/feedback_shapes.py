@@ -1,0 +1,111 @@
+"""The page-feedback widget of help centres, documentation and shops, in any language (issue 10, stop 18).
+
+- ``feedback-widget`` (B2): "Was this page helpful?" over its answer buttons ("Yes No", "有帮助没帮助"), the
+  widget's thanks ("Thank you for your feedback!") and the count of readers it helped ("1 out of 12 found
+  this helpful"). Help pages and docs are a large share of the pages that are not news (rounds 24–27:
+  f24-21, f25-24, f27-24), and the widget's words are few: the word for *helpful* (``HELPFUL_CUES``), for
+  *feedback* and for *thanks* (:mod:`cleaner.rules.edge_vocab`). What tells the widget from the text is its
+  shape: a short question holding the helpful word with buttons or a thanks line under it, or at the page's
+  foot with no paragraph under it; a thanks line that names the feedback within a few lines of such a
+  question or at the foot; a count line with the helpful word within two lines under the question. A subhead
+  asking whether a thing is useful ("Is Bitcoin useful?") over the text's answer, or a list's "5 Useful
+  Tools", has none of these and stays (on Dragnet's bodies a count without its question took two numbered
+  subheads: "8. Be overly helpful").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.rules.edge_vocab import FEEDBACK_CUES, HELPFUL_CUES, THANKS_CUES
+from cleaner.rules.shape_vocab import ends_sentence
+
+__all__ = ["FEEDBACK_CANDIDATES", "FEEDBACK_SHAPES", "feedback_widget"]
+
+Evidence = tuple[float, str]
+
+_QUESTION = re.compile(r"[?？؟]\s*$")
+_DIGIT = re.compile(r"\d")
+_MAX_WORDS = 14  # a widget's question or thanks line; a paragraph asking the reader is longer
+_MAX_CHARS = 90
+_BUTTON_WORDS = 3  # "Yes No", "Ja | Nein", "👍 👎"
+_BUTTON_CHARS = 24
+_FOOT = 3  # a question among the page's last lines needs no buttons under it
+_THANKS_REACH = 4  # lines under the question in which the widget's thanks stands
+_PROSE_WORDS = 8
+
+
+def _cue(pattern: re.Pattern[str], line: str) -> bool:
+    return bool(pattern.search(line.casefold()))
+
+
+def _short(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _MAX_CHARS and len(s.split()) <= _MAX_WORDS
+
+
+def _question(line: str) -> bool:
+    """The widget's question: short, closed by a question mark, holding the word for helpful."""
+    return _short(line) and bool(_QUESTION.search(line)) and _cue(HELPFUL_CUES, line)
+
+
+def _buttons(line: str) -> bool:
+    """The answer buttons under the question: a few short words, no digit, no sentence."""
+    s = line.strip()
+    return (
+        0 < len(s) <= _BUTTON_CHARS
+        and len(s.split()) <= _BUTTON_WORDS
+        and not _DIGIT.search(s)
+        and not ends_sentence(s.rstrip("!！"))
+    )
+
+
+def _thanks(line: str) -> bool:
+    """The widget's thanks: a short line that thanks and names the feedback ("Thank you for your feedback!")."""
+    return _short(line) and _cue(THANKS_CUES, line) and _cue(FEEDBACK_CUES, line)
+
+
+def _count(line: str) -> bool:
+    """A review's helpfulness count: a short line with a figure and the word for helpful, no sentence."""
+    s = line.strip()
+    return _short(s) and len(s.split()) <= 10 and bool(_DIGIT.search(s)) and _cue(HELPFUL_CUES, s) and (
+        not ends_sentence(s)
+    )
+
+
+def _widget_question(blocks: Sequence[str], k: int) -> bool:
+    """Block ``k`` is the widget's question: buttons or a thanks line under it, or at the page's foot with no
+    paragraph under it."""
+    if not _question(blocks[k]):
+        return False
+    n = len(blocks)
+    if k >= n - _FOOT and not any(len(b.split()) >= _PROSE_WORDS and ends_sentence(b) for b in blocks[k + 1 :]):
+        return True  # at the foot with no paragraph under it (a subhead asking "Is Bitcoin useful?" has its answer)
+    below = blocks[k + 1 : k + 1 + _THANKS_REACH]
+    return _buttons(below[0]) or any(_thanks(b) for b in below)
+
+
+def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a line of a page-feedback widget: its question, its buttons, its thanks or a count."""
+    line = blocks[i]
+    if _widget_question(blocks, i):
+        return 85.0, "feedback widget: a short question asking whether the page helped"
+    if i > 0 and _buttons(line) and _widget_question(blocks, i - 1):
+        return 85.0, "feedback widget: the answer buttons under its question"
+    if _thanks(line):
+        near = any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH), i))
+        if near or i >= len(blocks) - _FOOT - 1:
+            return 85.0, "feedback widget: its thanks for the reader's feedback"
+    if _count(line) and any(_question(blocks[k]) for k in range(max(0, i - 2), i)):
+        return 80.0, "feedback widget: a count of readers who found the page helpful, under its question"
+    return None
+
+
+def _may_be_feedback(line: str) -> bool:
+    """The candidate test on the line alone: short, and a helpful, thanks or button shape in it."""
+    return len(line) <= _MAX_CHARS and (_buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line))
+
+
+FEEDBACK_SHAPES = {"feedback-widget": feedback_widget}
+FEEDBACK_CANDIDATES = {"feedback-widget": _may_be_feedback}
