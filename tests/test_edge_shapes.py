@@ -8,7 +8,7 @@ furniture (a dateline above the text, a recipe's durations, a list of short item
 
 from __future__ import annotations
 
-from casedata import DATA, HELD_OUT, load_fresh_case
+from casedata import DATA, HELD_OUT, load_fresh_case, load_review_input
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +30,10 @@ NEW_RULES = {
     "structure.site-name",
     "structure.image-alt",
     "structure.close-glyph",
+    # stop 18
+    "structure.feedback-widget",
+    "generic.wiki.edit-link",
+    "structure.date-header",
 }
 
 
@@ -245,3 +249,16 @@ def test_a_banner_of_numbered_steps_ends_before_the_post_title():
     result = clean(raw, url=url)
     assert result.text.split("\n")[0] == label.split("\n")[0] == title
     assert any(r.rule == "structure.campaign-banner" for r in result.removals)
+
+
+def test_the_stop_18_review_pages_keep_their_lyrics_and_title():
+    """Stop 18's review (tests/data/review/stop18, real pages): Chinese lyrics, whose lines count as one word
+    each, were a head or tail bar to ``structure.edge-bar`` (in-35, in-36), and so was a Thai chord page's
+    title (in-32); a bar's label in a script without spaces is at most seven characters."""
+    folder = DATA / "review" / "stop18"
+    text, url = load_review_input(folder / "in-35.txt")
+    result = clean(text, url=url)
+    assert "春花秋月依舊千里白雲悠悠" in result.text and "淮水繞金陵不堪回首" in result.text
+    assert not [r for r in result.removals if r.rule == "structure.edge-bar"]
+    text, url = load_review_input(folder / "in-32.txt")
+    assert "คอร์ดเพลง ความหวัง" in clean(text, url=url).text

@@ -129,6 +129,10 @@ def platform_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None  # someone else's channel ("Его канал в Telegram"): a caption or the story's, not the site's
     channel = (m.group(2) or "") in PLATFORM_PLACES and m.group(2)
     pointer = label_cue(s) or channel or next(iter(tokens & _US), None)
+    after = s.casefold()[m.end(1) : m.end(1) + 1]  # (m was found on the folded line)
+    inflected = after.isalpha() or after in ("'", "’")
+    if inflected and not (channel or tokens & _US):
+        return None  # an inflected brand is how a sentence names it ("stanowisko na Facebooku"): "us" must point
     if not pointer and not _under_the_article(blocks, i):
         return None
     return 80.0, f"platform prompt: a short line closing on the platform {m.group(1)!r}"

@@ -54,6 +54,7 @@ from cleaner.rules.shape_vocab import (
     MINUTE_UNITS,
     MONTHS,
     NUMBERED_ENTRY,
+    SPACELESS,
     SWITCHER_MARKS,
     WEEKDAYS,
     YEAR,
@@ -191,7 +192,8 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
-    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    # a bar label in a script without spaces is a few characters ("账号登录"); a lyric's line is longer (review 18)
+    return _short_item(s, 3, 30) and len(SPACELESS.findall(s)) <= 7 and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _crumb_link(line: str) -> bool:
@@ -508,19 +510,18 @@ def _languages_on_line(line: str) -> int:
 # ------------------------------------------------------------------------------- head/tail furniture
 @lru_cache(maxsize=8192)
 def _edge_cell(line: str) -> bool:
-    """A line a page's head or tail bar is made of: a short label (no digit, no colon), a ticker cell, a
-    language name, or a lone mark ("#", "lang")."""
+    """A line a page's head or tail bar is made of: a short label (no digit, no colon; in a script without spaces
+    seven characters at most, "账号登录": a lyric's line is longer), a ticker cell, a language name, or a mark."""
     s = _unbulleted(line)
     if not s:
         return False
     if _tick_line(s) or _switcher_line(s):
         return True
-    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    return _short_item(s, 3, 30) and len(SPACELESS.findall(s)) <= 7 and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
-    """A bar of page furniture before the first prose line or after the last one: a run of ``min_items``
-    or more very short lines (labels, ticker cells, language names) at the head or the tail of the page."""
+    """A bar of furniture before the first prose line or after the last: ``min_items`` or more very short lines."""
     if len(blocks[i]) > 40 or not _edge_cell(blocks[i]):
         return None
     a, b = _run(blocks, i, _edge_cell)
@@ -755,8 +756,7 @@ def _may_contact(line: str) -> bool:
     return "@" in s or "//" in s or "www." in s or "protected]" in s
 
 
-# A test per block that every block a shape matches passes (its first precondition, on the block alone):
-# the shapes, which look at the neighbours, then run on few blocks.
+# A test per block that every block a shape matches passes (its first precondition, on the block alone)
 _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "menu": lambda line: _menu_item(line) or "•" in line or "|" in line or "·" in line,
     "crosslink": lambda line: len(line) <= 200 and (_label(line) or _headline(line)),
