@@ -262,3 +262,22 @@ def test_the_stop_18_review_pages_keep_their_lyrics_and_title():
     assert not [r for r in result.removals if r.rule == "structure.edge-bar"]
     text, url = load_review_input(folder / "in-32.txt")
     assert "คอร์ดเพลง ความหวัง" in clean(text, url=url).text
+
+
+def test_the_stop_18_second_review_keeps_faqs_titles_and_takes_the_widgets():
+    """Stop 18's second review (tests/data/review/stop18b): a Korean menu that glues a compound is still a bar
+    (in-11, a real page); on the reviewer's constructed inputs an FAQ's or review's question and answer, a post's
+    thanks and a chip over a title stay, and the feedback widgets with their answer buttons go."""
+    folder = DATA / "review" / "stop18b"
+    text, url = load_review_input(folder / "in-11.txt")
+    gone = {r.text for r in clean(text, url=url).removals if r.rule == "structure.edge-bar"}
+    assert {"공인전자문서센터 소개", "개인정보 처리방침", "프로그램 다운로드"} <= gone
+    variants = folder / "variants"
+    for name in ("v-01", "v-02", "v-03", "v-04", "v-05", "v-08", "v-09", "v-14", "v-16", "v-17", "v-18", "v-19"):
+        text = (variants / f"{name}.txt").read_text(encoding="utf-8")
+        rules = {r.rule for r in clean(text).removals}
+        assert not rules & {"structure.feedback-widget", "structure.date-header"}, (name, rules)
+    for name, lines in (("v-06", ["예", "아니요"]), ("v-07", ["Sí", "No", "12 de 15 personas lo encontraron útil"])):
+        text = (variants / f"{name}.txt").read_text(encoding="utf-8")
+        taken = [r.text for r in clean(text).removals if r.rule == "structure.feedback-widget"]
+        assert all(line in taken for line in lines), (name, taken)

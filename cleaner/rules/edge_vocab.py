@@ -230,7 +230,7 @@ def _cues(stems: str, infixes: str) -> re.Pattern[str]:
 # The page-feedback widget's words (cleaner.rules.feedback_shapes): "helpful" / "useful", "feedback",
 # "thanks", in the languages of the label families; stems at a word's start ("pomocn": pomocny, pomocna).
 HELPFUL_CUES = _cues(
-    "helpful|useful|hilfreich|nützlich|utile|útil|util|nuttig|behulpzaam|pomocn|przydatn|užitečn|užitočn|pomohl"
+    "helpful|useful|hilfreich|nützlich|utile|útil|nuttig|behulpzaam|pomocn|przydatn|užitečn|užitočn|pomohl"
     "|hasznos|segített|korisn|koristn|folositor|полезн|помогл|корисн|допомогл|χρήσιμ|faydalı|yararlı|yardımcı"
     "|مفيد|مفید|מועיל|उपयोगी|सहायक|मददगार|berguna|membantu|bermanfaat|hữu ích|có ích|hjälpsam|användbar"
     "|nyttig|hjælpsom|hjelpsom|hyödyll|auttoiko|naudinga|noderīg|kasulik",
@@ -238,7 +238,7 @@ HELPFUL_CUES = _cues(
 )
 FEEDBACK_CUES = _cues(
     "feedback|rückmeldung|retour|votre avis|comentario|opinión|opinião|parere|terugkoppeling|opinię|opinii"
-    "|zpětn|spätn|visszajelz|geri bildirim|отзыв|відгук|повратн|σχόλι|ملاحظات|بازخورد|משוב|प्रतिक्रिया"
+    "|zpětn|spätn|visszajelz|geri bildirim|обратн|зворотн|повратн|σχόλι|ملاحظات|بازخورد|משוב|प्रतिक्रिया"
     "|umpan balik|masukan|phản hồi|återkoppling|tilbakemeld|palaute|atsiliep|atsauksm|tagasisid",
     "反馈|反饋|フィードバック|ご意見|피드백|의견|ความคิดเห็น",
 )

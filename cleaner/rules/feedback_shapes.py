@@ -31,9 +31,8 @@ _MAX_WORDS = 14  # a widget's question or thanks line; a paragraph asking the re
 _MAX_CHARS = 90
 _BUTTON_WORDS = 3  # "Yes No", "Ja | Nein", "👍 👎"
 _BUTTON_CHARS = 24
-_FOOT = 3  # a question among the page's last lines needs no buttons under it
+_ANSWER_CHARS = 12
 _THANKS_REACH = 4  # lines under the question in which the widget's thanks stands
-_PROSE_WORDS = 8
 
 
 def _cue(pattern: re.Pattern[str], line: str) -> bool:
@@ -51,39 +50,52 @@ def _question(line: str) -> bool:
 
 
 def _buttons(line: str) -> bool:
-    """The answer buttons under the question: a few short words, no digit, no sentence."""
+    """The answer buttons under the question, on one line: two or three short words ("Yes No", "Ja | Nein"), or
+    the answers glued, holding the helpful word ("有帮助没帮助"); no digit, no sentence. One word alone is an FAQ's
+    answer as often ("No", "Да": stop 18's review)."""
     s = line.strip()
-    return (
-        0 < len(s) <= _BUTTON_CHARS
-        and len(s.split()) <= _BUTTON_WORDS
-        and not _DIGIT.search(s)
-        and not ends_sentence(s.rstrip("!！"))
-    )
+    if not 0 < len(s) <= _BUTTON_CHARS or _DIGIT.search(s) or ends_sentence(s.rstrip("!！")) or "," in s:
+        return False
+    words = [w for w in s.split() if any(c.isalnum() for c in w)]
+    return 2 <= len(words) <= _BUTTON_WORDS or (len(words) == 1 and _cue(HELPFUL_CUES, s))
 
 
 def _thanks(line: str) -> bool:
-    """The widget's thanks: a short line that thanks and names the feedback ("Thank you for your feedback!")."""
-    return _short(line) and _cue(THANKS_CUES, line) and _cue(FEEDBACK_CUES, line)
+    """The widget's thanks: a short line that thanks and names the feedback ("Thank you for your feedback!");
+    one that thanks someone by name or crowd after a comma is a post's ("Thanks for the feedback, everyone!")."""
+    s = line.strip().rstrip("!！.。")
+    return _short(s) and "," not in s and _cue(THANKS_CUES, s) and _cue(FEEDBACK_CUES, s)
 
 
 def _count(line: str) -> bool:
-    """A review's helpfulness count: a short line with a figure and the word for helpful, no sentence."""
+    """A helpfulness count: a short line with a figure and the word for helpful, no sentence, no comma (a
+    review's "5 stars, very helpful on trips" is the review's)."""
     s = line.strip()
     return _short(s) and len(s.split()) <= 10 and bool(_DIGIT.search(s)) and _cue(HELPFUL_CUES, s) and (
-        not ends_sentence(s)
+        not ends_sentence(s) and "," not in s
     )
 
 
 def _widget_question(blocks: Sequence[str], k: int) -> bool:
-    """Block ``k`` is the widget's question: buttons or a thanks line under it, or at the page's foot with no
-    paragraph under it."""
+    """Block ``k`` is the widget's question: its buttons or its count right under it, or its thanks within a few
+    lines. A question at the page's foot alone is an FAQ's or a guide's as often ("Is the app useful offline?")."""
     if not _question(blocks[k]):
         return False
-    n = len(blocks)
-    if k >= n - _FOOT and not any(len(b.split()) >= _PROSE_WORDS and ends_sentence(b) for b in blocks[k + 1 :]):
-        return True  # at the foot with no paragraph under it (a subhead asking "Is Bitcoin useful?" has its answer)
     below = blocks[k + 1 : k + 1 + _THANKS_REACH]
-    return _buttons(below[0]) or any(_thanks(b) for b in below)
+    return bool(below) and (
+        _buttons(below[0]) or _button_pair(below) or _count(below[0]) or any(_thanks(b) for b in below)
+    )
+
+
+def _answer(line: str) -> bool:
+    """One answer button on a line of its own ("Sí", "아니요"): a word, no digit, no sentence, no comma."""
+    s = line.strip().strip("|·•")
+    return 0 < len(s) <= _ANSWER_CHARS and len(s.split()) == 1 and not _DIGIT.search(s) and not ends_sentence(s)
+
+
+def _button_pair(below: Sequence[str]) -> bool:
+    """The two answers on lines of their own ("예" / "아니요"); one word over a sentence is an FAQ's answer."""
+    return len(below) >= 2 and _answer(below[0]) and _answer(below[1])
 
 
 def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
@@ -93,18 +105,20 @@ def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return 85.0, "feedback widget: a short question asking whether the page helped"
     if i > 0 and _buttons(line) and _widget_question(blocks, i - 1):
         return 85.0, "feedback widget: the answer buttons under its question"
-    if _thanks(line):
-        near = any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH), i))
-        if near or i >= len(blocks) - _FOOT - 1:
-            return 85.0, "feedback widget: its thanks for the reader's feedback"
-    if _count(line) and any(_question(blocks[k]) for k in range(max(0, i - 2), i)):
+    if _answer(line) and any(_question(blocks[k]) and _button_pair(blocks[k + 1 : k + 3]) for k in (i - 2, i - 1)):
+        return 85.0, "feedback widget: an answer button under its question"
+    if _thanks(line) and any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH), i)):
+        return 85.0, "feedback widget: its thanks for the reader's feedback"
+    if _count(line) and any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH + 1), i)):
         return 80.0, "feedback widget: a count of readers who found the page helpful, under its question"
     return None
 
 
 def _may_be_feedback(line: str) -> bool:
-    """The candidate test on the line alone: short, and a helpful, thanks or button shape in it."""
-    return len(line) <= _MAX_CHARS and (_buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line))
+    """The candidate test on the line alone: short, and a helpful, thanks, button or answer shape in it."""
+    return len(line) <= _MAX_CHARS and (
+        _answer(line) or _buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line)
+    )
 
 
 FEEDBACK_SHAPES = {"feedback-widget": feedback_widget}

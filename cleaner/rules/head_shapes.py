@@ -249,10 +249,11 @@ def _years(s: str) -> set[int]:
 
 def _weather_first(blocks: Sequence[str], i: int) -> Evidence | None:
     """The chip as the first line: over the current date (a weekday or "today" in it), or over a place name
-    (one or two capitalised words, no digit) and perhaps a date under the place."""
+    (one or two capitalised words, no digit) with a date under it. A chip over a word and no date is a title's
+    as often ("36.6 C" / "Normal", "21 °C" / "Summer Salad": stop 18's review)."""
     if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]):
         return None  # the date under a weather story's title is its dateline ("Sevilla 46 °C / 14 de julio")
-    place = _place(blocks[1])
+    place = _place(blocks[1]) and _dated(blocks[2])
     if not (_today(blocks[1]) or place):
         return None
     under = "its place" if place else "the date"
@@ -260,7 +261,7 @@ def _weather_first(blocks: Sequence[str], i: int) -> Evidence | None:
         return 85.0, f"date header: the page's first line is a weather chip over {under}"
     if i == 1:
         return 85.0, f"date header: {under} under the weather chip"
-    if place and _dated(blocks[2]):
+    if place:
         return 85.0, "date header: the current date under the weather chip and its place"
     return None
 

@@ -10,6 +10,7 @@ name. Everything is matched casefolded. Adding a language means adding its words
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The line patterns every shape module reads (one definition, here).
 # A line that ends as a sentence: its full stop in the scripts the shapes read, with a closing quote or bracket.
@@ -34,6 +35,22 @@ BULLET = re.compile(r"^[\s•·\-–—*▪►▶■●◦○‣⁃→»›✓�
 # A letter of a script written without spaces between words (Thai, Chinese, Japanese) or in blocks (Korean):
 # its lines are measured in characters, not words.
 SPACELESS = re.compile("[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+
+
+def spaceless_long(line: str) -> bool:
+    """Whether a word of ``line`` in a script without spaces is longer than a menu's label: over 7 Han, kana or
+    Thai letters (vowel and tone marks apart), over 10 Hangul syllables (Korean spaces its words, but glues a
+    compound: "공인전자문서센터"). A menu's label is a few ("账号登录", "ติดต่อเรา"); a lyric's line is longer."""
+    for w in line.split():
+        hangul = sum(1 for c in w if _HANGUL <= c <= _HANGUL_END)
+        han = sum(1 for c in w if SPACELESS.match(c) and unicodedata.category(c) != "Mn") - hangul
+        if han > 7 or hangul > 10:
+            return True
+    return False
+
+
+_HANGUL, _HANGUL_END = "\uac00", "\ud7af"
+
 # A link or an address on a line ("https://", "www.", an "@" handle or e-mail).
 LINK_MARK = re.compile(r"https?://|www\.|@")
 # A year of the last two centuries alone: a date, never a counter or a count.

@@ -54,11 +54,11 @@ from cleaner.rules.shape_vocab import (
     MINUTE_UNITS,
     MONTHS,
     NUMBERED_ENTRY,
-    SPACELESS,
     SWITCHER_MARKS,
     WEEKDAYS,
     YEAR,
     ends_sentence,
+    spaceless_long,
 )
 from cleaner.rules.tail_shapes import TAIL_PAGE_CANDIDATES, tail_cards, tail_stories
 
@@ -192,8 +192,7 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
-    # a bar label in a script without spaces is a few characters ("账号登录"); a lyric's line is longer (review 18)
-    return _short_item(s, 3, 30) and len(SPACELESS.findall(s)) <= 7 and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _crumb_link(line: str) -> bool:
@@ -510,14 +509,14 @@ def _languages_on_line(line: str) -> int:
 # ------------------------------------------------------------------------------- head/tail furniture
 @lru_cache(maxsize=8192)
 def _edge_cell(line: str) -> bool:
-    """A line a page's head or tail bar is made of: a short label (no digit, no colon; in a script without spaces
-    seven characters at most, "账号登录": a lyric's line is longer), a ticker cell, a language name, or a mark."""
+    """A line a page's head or tail bar is made of: a short label (no digit, no colon, no word in a script without
+    spaces longer than a label's: ``spaceless_long``), a ticker cell, a language name, or a mark."""
     s = _unbulleted(line)
     if not s:
         return False
     if _tick_line(s) or _switcher_line(s):
         return True
-    return _short_item(s, 3, 30) and len(SPACELESS.findall(s)) <= 7 and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    return _short_item(s, 3, 30) and not spaceless_long(s) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
