@@ -534,7 +534,9 @@ def test_holds_anchor_equals_reading_every_class_and_id():
                 got = prune._holds_anchor(el)
                 assert got == _plain_holds_anchor(el), (path.name, el.tag, el.get("class"), el.get("id"))
                 seen[got] += 1
-    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content")):
+    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content"),
+                       ("nav", "x entry-content"), ("nav", "entry-content a-b-c-d"), ("entry-content", "a-b-c-d"),
+                       (None, "entry-content\ta-b-c-d"), (None, "a-entry-content-b-c"), ("nav", "entry_content")):
         from lxml import etree
 
         box = etree.Element("div")
@@ -544,6 +546,73 @@ def test_holds_anchor_equals_reading_every_class_and_id():
                 inner.set(name, value)
         assert prune._holds_anchor(box) == _plain_holds_anchor(box)
     assert seen[True] and seen[False], seen
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=4),
+       st.lists(st.sampled_from([*_NAME_WORDS, "sharing-with-a-dev", "entry-content-of-a-post", ""]), max_size=3),
+       st.sampled_from([" ", "\t", "  "]))
+def test_anchor_name_of_class_and_id_is_either_alone(classes, ids, gap):
+    """prune._holds_anchor reads a subtree's class and id values apart: an element's class and id name an
+    anchor together exactly when its class alone (``cls + " "``) or its id alone (``" " + id``) does, ids
+    of several words (a slug last) included."""
+    from cleaner.html import prune
+
+    cls, ident = " ".join(classes), gap.join(ids)
+    for key in (f"{cls} {ident}", f"{cls} ", f" {ident}"):
+        prune._NAME_CACHE.pop(key, None)
+    together = prune._name_verdict(f"{cls} {ident}" if ident else f"{cls} ") == "anchor"
+    apart = prune._name_verdict(f"{cls} ") == "anchor" or (bool(ident) and prune._name_verdict(f" {ident}") == "anchor")
+    assert together == apart, (cls, ident)
+
+
+def _plain_protected(anchors, protect, hidden) -> set:
+    """prune._protected as it read before: every anchor in document order, each counted."""
+    from cleaner.html import prune, vocab
+
+    protected: set = set()
+    hidden_set = set(hidden)
+    for anchor in anchors:
+        if anchor is not protect and hidden_set and (
+            anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())
+        ):
+            continue
+        if anchor is protect or prune._holds_text(anchor, vocab.ANCHOR_MIN_TEXT):
+            protected.add(anchor)
+            protected.update(anchor.iterancestors())
+    return protected
+
+
+def test_anchors_read_innermost_first_protect_what_each_counted_protects():
+    """prune._protected: anchors read backwards, skipping those already protected, protect the elements that
+    counting every anchor in document order protects — on the HTML test pages, with every element that
+    names an anchor (or, as a test, every fifth element) as the anchors, their hidden elements, and with and
+    without a chosen root."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import prune
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    nested = 0
+    for path in pages:
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        elements = list(root.iter(etree.Element))
+        names = [f"{e.get('class') or ''} {e.get('id') or ''}" for e in elements]
+        named = [e for e, name in zip(elements, names, strict=True) if e.tag == "main" or (
+            e.get("itemprop") == "articleBody" or (name.strip() and prune._name_verdict(name) == "anchor"))]
+        hidden = [e for e in elements if prune._is_hidden(e)]
+        for anchors in (named, elements[::5]):
+            for protect in (None, anchors[len(anchors) // 2] if anchors else None):
+                listed = ([protect] if protect is not None else []) + anchors
+                got = prune._protected(listed, protect, hidden)
+                assert got == _plain_protected(listed, protect, hidden), path.name
+                nested += sum(any(a in got for a in x.iterdescendants()) for x in got if x in set(listed))
+    assert nested  # some anchors were protected by one inside them
 
 
 def test_blocks_in_one_span_equal_the_any_of_spans():
