@@ -615,6 +615,29 @@ def test_anchors_read_innermost_first_protect_what_each_counted_protects():
     assert nested  # some anchors were protected by one inside them
 
 
+def test_metadata_elements_read_in_one_pass_equal_one_pass_per_tag():
+    """metadata._read_elements: the one pass over the tree finds, for each tag, the elements ``root.iter(tag)``
+    finds, in the same order; and the first title and html below the root are ``find(".//tag")``'s — on the
+    HTML test pages, and on a tree with a namespaced element of a read tag's name."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import metadata
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    roots = [r for r in (read_page(p.read_bytes())[2] for p in pages) if r is not None]
+    roots.append(etree.fromstring('<html xmlns:x="u"><x:meta/><head><title>a</title><meta/></head><x:title/></html>'))
+    for root in roots:
+        found = metadata._read_elements(root)
+        for tag in metadata._READ_TAGS:
+            assert found[tag] == list(root.iter(tag)), tag
+            first = next((x for x in found[tag] if x is not root), None)
+            assert first is root.find(f".//{tag}") or (first is None and root.find(f".//{tag}") is None), tag
+    assert any(found["meta"] for found in map(metadata._read_elements, roots))
+
+
 def test_blocks_in_one_span_equal_the_any_of_spans():
     """extract._in_spans: its one-span path keeps the blocks the general test over every span keeps, on the
     walk of each HTML test page with the spans its content selection chose (and each of them alone)."""
