@@ -638,6 +638,45 @@ def test_metadata_elements_read_in_one_pass_equal_one_pass_per_tag():
     assert any(found["meta"] for found in map(metadata._read_elements, roots))
 
 
+def _plain_class_weight(el, text_chars: int) -> int:
+    """content._class_weight as it read before its name hints were cached: both regexes searched each time."""
+    from cleaner.html import vocab
+
+    attrs = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    weight = 0
+    if len(attrs) > 1:
+        if vocab.NEGATIVE_RE.search(attrs):
+            weight -= 25
+        if text_chars >= vocab.MIN_NAMED_TEXT and vocab.POSITIVE_RE.search(attrs):
+            weight += 25
+    if el.get("itemprop") == "articleBody":
+        weight += 40
+    return weight
+
+
+def test_class_weight_from_cached_name_hints_equals_searching_each_time():
+    """content._class_weight: the name hints cached per class + id string weigh every element of the HTML test
+    pages as the two searches did, with little and with enough text."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import content, vocab
+    from cleaner.html.page import read_page
+
+    weights = set()
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        for el in root.iter(etree.Element):
+            for chars in (0, vocab.MIN_NAMED_TEXT):
+                got = content._class_weight(el, chars)
+                assert got == _plain_class_weight(el, chars), (path.name, el.get("class"), el.get("id"))
+                weights.add(got)
+    assert {-25, 0, 25} <= weights, weights
+
+
 def test_blocks_in_one_span_equal_the_any_of_spans():
     """extract._in_spans: its one-span path keeps the blocks the general test over every span keeps, on the
     walk of each HTML test page with the spans its content selection chose (and each of them alone)."""
