@@ -677,6 +677,62 @@ def test_class_weight_from_cached_name_hints_equals_searching_each_time():
     assert {-25, 0, 25} <= weights, weights
 
 
+def test_elements_inside_removed_ones_are_not_attached():
+    """prune._attached: an element is attached exactly when it is a descendant of the root, after removals
+    (lxml keeps a removed subtree in its document: the document's root is no test)."""
+    from lxml import etree
+
+    from cleaner.html import prune
+
+    root = etree.fromstring("<html><body><div><p><span>a</span></p><p>b</p></div><nav><a>c</a></nav></body></html>",
+                            etree.HTMLParser())
+    div, nav = root.find(".//div"), root.find(".//nav")
+    prune._remove(div)
+    for el in root.iter():
+        assert prune._attached(el, root) == (el is not root)
+    for el in div.iter():
+        assert not prune._attached(el, root)
+        assert el.getroottree().getroot() is root  # (what the old test read)
+    assert prune._attached(nav, root) and prune._attached(nav[0], root)
+
+
+def test_furniture_pruning_passing_over_removed_subtrees_leaves_the_same_page(monkeypatch):
+    """prune.drop_non_content with the attachment test that passes over elements inside removed ones leaves
+    every HTML test page as the old test (every element of the document counted as attached) did, in each
+    mode: what it skips would only have been measured and removed inside a subtree already gone."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import prune, vocab
+    from cleaner.html.page import read_page
+
+    new_attached = prune._attached
+    passed_over = []
+
+    def old_attached(el, root) -> bool:
+        old = el.getparent() is not None and el.getroottree().getroot() is root
+        passed_over.append(old and not new_attached(el, root))
+        return old
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    for path in pages:
+        data = path.read_bytes()
+        for by_class, relaxed in ((True, False), (False, False), (False, True)):
+            trees = []
+            for attached in (new_attached, old_attached):
+                root = read_page(data)[2]
+                if root is None:
+                    break
+                etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
+                monkeypatch.setattr(prune, "_attached", attached)
+                prune.drop_non_content(root, None, by_class=by_class, relaxed=relaxed)
+                monkeypatch.undo()
+                trees.append(etree.tostring(root, encoding=str))
+            assert len(set(trees)) <= 1, (path.name, by_class, relaxed)
+    assert any(passed_over)  # the pages have furniture inside removed furniture
+
+
 def test_blocks_in_one_span_equal_the_any_of_spans():
     """extract._in_spans: its one-span path keeps the blocks the general test over every span keeps, on the
     walk of each HTML test page with the spans its content selection chose (and each of them alone)."""
