@@ -534,7 +534,9 @@ def test_holds_anchor_equals_reading_every_class_and_id():
                 got = prune._holds_anchor(el)
                 assert got == _plain_holds_anchor(el), (path.name, el.tag, el.get("class"), el.get("id"))
                 seen[got] += 1
-    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content")):
+    for cls, ident in (("entry-content", None), ("entry-content", ""), (None, "article-body"), ("nav", "main-content"),
+                       ("nav", "x entry-content"), ("nav", "entry-content a-b-c-d"), ("entry-content", "a-b-c-d"),
+                       (None, "entry-content\ta-b-c-d"), (None, "a-entry-content-b-c"), ("nav", "entry_content")):
         from lxml import etree
 
         box = etree.Element("div")
@@ -544,6 +546,191 @@ def test_holds_anchor_equals_reading_every_class_and_id():
                 inner.set(name, value)
         assert prune._holds_anchor(box) == _plain_holds_anchor(box)
     assert seen[True] and seen[False], seen
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=4),
+       st.lists(st.sampled_from([*_NAME_WORDS, "sharing-with-a-dev", "entry-content-of-a-post", ""]), max_size=3),
+       st.sampled_from([" ", "\t", "  "]))
+def test_anchor_name_of_class_and_id_is_either_alone(classes, ids, gap):
+    """prune._holds_anchor reads a subtree's class and id values apart: an element's class and id name an
+    anchor together exactly when its class alone (``cls + " "``) or its id alone (``" " + id``) does, ids
+    of several words (a slug last) included."""
+    from cleaner.html import prune
+
+    cls, ident = " ".join(classes), gap.join(ids)
+    for key in (f"{cls} {ident}", f"{cls} ", f" {ident}"):
+        prune._NAME_CACHE.pop(key, None)
+    together = prune._name_verdict(f"{cls} {ident}" if ident else f"{cls} ") == "anchor"
+    apart = prune._name_verdict(f"{cls} ") == "anchor" or (bool(ident) and prune._name_verdict(f" {ident}") == "anchor")
+    assert together == apart, (cls, ident)
+
+
+def _plain_protected(anchors, protect, hidden) -> set:
+    """prune._protected as it read before: every anchor in document order, each counted."""
+    from cleaner.html import prune, vocab
+
+    protected: set = set()
+    hidden_set = set(hidden)
+    for anchor in anchors:
+        if anchor is not protect and hidden_set and (
+            anchor in hidden_set or any(a in hidden_set for a in anchor.iterancestors())
+        ):
+            continue
+        if anchor is protect or prune._holds_text(anchor, vocab.ANCHOR_MIN_TEXT):
+            protected.add(anchor)
+            protected.update(anchor.iterancestors())
+    return protected
+
+
+def test_anchors_read_innermost_first_protect_what_each_counted_protects():
+    """prune._protected: anchors read backwards, skipping those already protected, protect the elements that
+    counting every anchor in document order protects — on the HTML test pages, with every element that
+    names an anchor (or, as a test, every fifth element) as the anchors, their hidden elements, and with and
+    without a chosen root."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import prune
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    nested = 0
+    for path in pages:
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        elements = list(root.iter(etree.Element))
+        names = [f"{e.get('class') or ''} {e.get('id') or ''}" for e in elements]
+        named = [e for e, name in zip(elements, names, strict=True) if e.tag == "main" or (
+            e.get("itemprop") == "articleBody" or (name.strip() and prune._name_verdict(name) == "anchor"))]
+        hidden = [e for e in elements if prune._is_hidden(e)]
+        for anchors in (named, elements[::5]):
+            for protect in (None, anchors[len(anchors) // 2] if anchors else None):
+                listed = ([protect] if protect is not None else []) + anchors
+                got = prune._protected(listed, protect, hidden)
+                assert got == _plain_protected(listed, protect, hidden), path.name
+                nested += sum(any(a in got for a in x.iterdescendants()) for x in got if x in set(listed))
+    assert nested  # some anchors were protected by one inside them
+
+
+def test_metadata_elements_read_in_one_pass_equal_one_pass_per_tag():
+    """metadata._read_elements: the one pass over the tree finds, for each tag, the elements ``root.iter(tag)``
+    finds, in the same order; and the first title and html below the root are ``find(".//tag")``'s — on the
+    HTML test pages, and on a tree with a namespaced element of a read tag's name."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import metadata
+    from cleaner.html.page import read_page
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    roots = [r for r in (read_page(p.read_bytes())[2] for p in pages) if r is not None]
+    roots.append(etree.fromstring('<html xmlns:x="u"><x:meta/><head><title>a</title><meta/></head><x:title/></html>'))
+    for root in roots:
+        found = metadata._read_elements(root)
+        for tag in metadata._READ_TAGS:
+            assert found[tag] == list(root.iter(tag)), tag
+            first = next((x for x in found[tag] if x is not root), None)
+            assert first is root.find(f".//{tag}") or (first is None and root.find(f".//{tag}") is None), tag
+    assert any(found["meta"] for found in map(metadata._read_elements, roots))
+
+
+def _plain_class_weight(el, text_chars: int) -> int:
+    """content._class_weight as it read before its name hints were cached: both regexes searched each time."""
+    from cleaner.html import vocab
+
+    attrs = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+    weight = 0
+    if len(attrs) > 1:
+        if vocab.NEGATIVE_RE.search(attrs):
+            weight -= 25
+        if text_chars >= vocab.MIN_NAMED_TEXT and vocab.POSITIVE_RE.search(attrs):
+            weight += 25
+    if el.get("itemprop") == "articleBody":
+        weight += 40
+    return weight
+
+
+def test_class_weight_from_cached_name_hints_equals_searching_each_time():
+    """content._class_weight: the name hints cached per class + id string weigh every element of the HTML test
+    pages as the two searches did, with little and with enough text."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import content, vocab
+    from cleaner.html.page import read_page
+
+    weights = set()
+    for path in sorted((Path(__file__).parent / "data" / "html").glob("*.html")):
+        root = read_page(path.read_bytes())[2]
+        if root is None:
+            continue
+        for el in root.iter(etree.Element):
+            for chars in (0, vocab.MIN_NAMED_TEXT):
+                got = content._class_weight(el, chars)
+                assert got == _plain_class_weight(el, chars), (path.name, el.get("class"), el.get("id"))
+                weights.add(got)
+    assert {-25, 0, 25} <= weights, weights
+
+
+def test_elements_inside_removed_ones_are_not_attached():
+    """prune._attached: an element is attached exactly when it is a descendant of the root, after removals
+    (lxml keeps a removed subtree in its document: the document's root is no test)."""
+    from lxml import etree
+
+    from cleaner.html import prune
+
+    root = etree.fromstring("<html><body><div><p><span>a</span></p><p>b</p></div><nav><a>c</a></nav></body></html>",
+                            etree.HTMLParser())
+    div, nav = root.find(".//div"), root.find(".//nav")
+    prune._remove(div)
+    for el in root.iter():
+        assert prune._attached(el, root) == (el is not root)
+    for el in div.iter():
+        assert not prune._attached(el, root)
+        assert el.getroottree().getroot() is root  # (what the old test read)
+    assert prune._attached(nav, root) and prune._attached(nav[0], root)
+
+
+def test_furniture_pruning_passing_over_removed_subtrees_leaves_the_same_page(monkeypatch):
+    """prune.drop_non_content with the attachment test that passes over elements inside removed ones leaves
+    every HTML test page as the old test (every element of the document counted as attached) did, in each
+    mode: what it skips would only have been measured and removed inside a subtree already gone."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from cleaner.html import prune, vocab
+    from cleaner.html.page import read_page
+
+    new_attached = prune._attached
+    passed_over = []
+
+    def old_attached(el, root) -> bool:
+        old = el.getparent() is not None and el.getroottree().getroot() is root
+        passed_over.append(old and not new_attached(el, root))
+        return old
+
+    pages = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+    for path in pages:
+        data = path.read_bytes()
+        for by_class, relaxed in ((True, False), (False, False), (False, True)):
+            trees = []
+            for attached in (new_attached, old_attached):
+                root = read_page(data)[2]
+                if root is None:
+                    break
+                etree.strip_elements(root, *vocab.JUNK_TAGS, with_tail=False)
+                monkeypatch.setattr(prune, "_attached", attached)
+                prune.drop_non_content(root, None, by_class=by_class, relaxed=relaxed)
+                monkeypatch.undo()
+                trees.append(etree.tostring(root, encoding=str))
+            assert len(set(trees)) <= 1, (path.name, by_class, relaxed)
+    assert any(passed_over)  # the pages have furniture inside removed furniture
 
 
 def test_blocks_in_one_span_equal_the_any_of_spans():

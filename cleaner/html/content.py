@@ -14,6 +14,7 @@ body split into two containers comes out whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaner.html import vocab as vocab
 from cleaner.html.page import text_of
@@ -22,15 +23,23 @@ from cleaner.html.walk import Walker
 __all__ = ["select"]
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_hints(attrs: str) -> tuple[bool, bool]:
+    """Does a lowered class + id string hold a negative and a positive scoring hint? (Pages repeat their
+    names, and sites share them: two regex searches per name, not per scored element.)"""
+    return vocab.NEGATIVE_RE.search(attrs) is not None, vocab.POSITIVE_RE.search(attrs) is not None
+
+
 def _class_weight(el, text_chars: int) -> int:
     """Bonus/malus from the element's own name. A content-sounding name earns nothing on an element
     with little text (``content-wrapper title`` around a headline must not beat the article)."""
     attrs = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
     weight = 0
     if len(attrs) > 1:
-        if vocab.NEGATIVE_RE.search(attrs):
+        negative, positive = _name_hints(attrs)
+        if negative:
             weight -= 25
-        if text_chars >= vocab.MIN_NAMED_TEXT and vocab.POSITIVE_RE.search(attrs):
+        if text_chars >= vocab.MIN_NAMED_TEXT and positive:
             weight += 25
     if el.get("itemprop") == "articleBody":
         weight += 40

@@ -68,10 +68,11 @@ def _ld_types(obj: dict) -> set[str]:
     return set()
 
 
-def _json_ld(root: etree._Element) -> dict:
-    """headline / author / date / language / body of the page's article object in JSON-LD, if any."""
+def _json_ld(scripts: list) -> dict:
+    """headline / author / date / language / body of the page's article object in JSON-LD, if any
+    (``scripts``: the page's ``<script>`` elements, in document order)."""
     found: dict = {}
-    for script in root.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
@@ -92,18 +93,32 @@ def _json_ld(root: etree._Element) -> dict:
     return found
 
 
+_READ_TAGS = ("meta", "script", "title", "time", "html", "link")
+
+
+def _read_elements(root: etree._Element) -> dict[str, list]:
+    """The elements :func:`metadata` reads, by tag (:data:`_READ_TAGS`), each list in document order as
+    ``root.iter(tag)`` gives it: one C-level pass over the tree instead of one for each tag (a plain tag
+    name matches elements without a namespace only, so each found element's tag is one of the keys)."""
+    found: dict[str, list] = {tag: [] for tag in _READ_TAGS}
+    for el in root.iter(*_READ_TAGS):
+        found[el.tag].append(el)
+    return found
+
+
 def metadata(root: etree._Element, url: str | None) -> dict:
     """Title, author, date, language and canonical URL as the page states them."""
+    found = _read_elements(root)
     meta: dict[str, str] = {}
-    for m in root.iter("meta"):
+    for m in found["meta"]:
         key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").strip().lower()
         content = m.get("content")
         if key and content and content.strip() and key not in meta:
             meta[key] = content.strip()
-    ld = _json_ld(root)
+    ld = _json_ld(found["script"])
     out: dict[str, str | None] = {}
 
-    t = root.find(".//title")
+    t = next((x for x in found["title"] if x is not root), None)  # (find(".//title") leaves out the root)
     page_title = text_of(t) if t is not None else None
     title = meta.get("og:title") or meta.get("twitter:title") or ld.get("title") or page_title
     out["title"] = fold(title) if title else None
@@ -117,19 +132,19 @@ def metadata(root: etree._Element, url: str | None) -> dict:
 
     date = ld.get("date") or next((meta[k] for k in vocab.META_DATE if meta.get(k)), None)
     if not date:
-        for t in root.iter("time"):
+        for t in found["time"]:
             if t.get("datetime"):
                 date = t.get("datetime").strip()
                 break
     out["date"] = date
 
-    html_el = root if root.tag == "html" else root.find(".//html")
+    html_el = root if root.tag == "html" else next((x for x in found["html"] if x is not root), None)
     lang = html_el.get("lang") or html_el.get("xml:lang") if html_el is not None else None
     out["language"] = (_lang_subtag(lang) or _lang_subtag(meta.get("og:locale"))
                        or _lang_subtag(meta.get("content-language")) or _lang_subtag(ld.get("language")))
 
     canonical = None
-    for link in root.iter("link"):
+    for link in found["link"]:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             canonical = link.get("href").strip()
             break
