@@ -465,3 +465,19 @@ def test_generated_pages_never_get_invented_text(fragment: str) -> None:
     for b in p.blocks:
         assert b.kind in {"heading", "paragraph", "list_item", "quote", "table_row", "caption", "code"}
         assert (1 <= b.level <= 6) if b.kind == "heading" else b.level >= 0
+
+
+def test_a_strip_rule_matching_nested_elements_reports_the_outer_one_once() -> None:
+    """The inner match of a strip rule sits inside the outer one it already removed: it is passed over, so
+    ``explain`` lists the removed text once (lxml keeps a removed subtree in its document, so "the same
+    document root" was no test of being still in the page: stop 18, speed9's finding)."""
+    html = (
+        "<html><body><article><p>The council approved the budget on Monday after a long debate in the chamber.</p>"
+        "<div class='promo'><p>Subscribe now</p><div class='promo'><p>Only 1 euro a month</p></div></div>"
+        "<p>The opposition voted against it, and the mayor said the vote was a relief for the city.</p>"
+        "</article></body></html>"
+    )
+    p = extract(html, selectors=[SelectorRule("site.promo", "strip", "div.promo")])
+    assert [s.rule for s in p.stripped] == ["site.promo"]
+    assert "Subscribe now" in p.stripped[0].text and "Only 1 euro" in p.stripped[0].text
+    assert not any("Subscribe" in b.text for b in p.blocks)

@@ -669,8 +669,9 @@ def apply_selectors(root: etree._Element, selectors: Sequence[SelectorRule]):
         if rule.action != "strip" or not may_match(rule):
             continue
         for el in _guarded(compile_css(rule.css)(root), rule.has_text):
-            if el is root or el.getroottree().getroot() is not root.getroottree().getroot():
-                continue  # the body itself, or inside an element an earlier match removed
+            if el is root or not any(a is root for a in el.iterancestors()):
+                continue  # the body itself, or inside an element an earlier match removed (whose subtree lxml
+                # keeps in its document: the document's root is no test, see _attached)
             stripped.append(Stripped(rule.id, text_of(el)))
             _remove(el)
     for rule in selectors:
