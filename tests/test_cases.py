@@ -104,7 +104,8 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
     # 0.959 / 27.9% at the start code, then 0.959 / 26.2%, recall 0.9968 -> 0.9981 (a byline kept); round25
     # held out through stop 17, 0.926 / 33.0%, recall 0.989, at its start and end code; round27 held out through
     # stop 17 and scored first at stop 18: 0.886 / 56.8%, recall 0.9975 (0.9984 once a recipe's time and a help
-    # page's title stayed)
+    # page's title stayed; 0.888 / 61.0% after stop 18's families); round28 held out through stop 18, 0.875 / 18.2%,
+    # recall 0.9969, at its start and end code
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -132,7 +133,8 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
         ("round24", 0.89, 0.34),
         ("round25", 0.93, 0.39),
         ("round26", 0.955, 0.26),
-        ("round27", 0.885, 0.56),
+        ("round27", 0.885, 0.60),
+        ("round28", 0.87, 0.18),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):
