@@ -281,3 +281,10 @@ def test_the_stop_18_second_review_keeps_faqs_titles_and_takes_the_widgets():
         text = (variants / f"{name}.txt").read_text(encoding="utf-8")
         taken = [r.text for r in clean(text).removals if r.rule == "structure.feedback-widget"]
         assert all(line in taken for line in lines), (name, taken)
+
+
+def test_a_page_of_one_or_two_short_lines_passes_the_feedback_widget():
+    """Found by test_idempotent ("  • Comment"): the answer test looked two lines up from the page's first line
+    (a negative index, an IndexError on a page of one line, another line's question on a longer one)."""
+    for page in ("  • Comment", "Yes", "Is it useful?\nNo", "Is it useful?"):
+        assert not [r for r in clean(page).removals if r.rule == "structure.feedback-widget"], page

@@ -105,7 +105,8 @@ def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return 85.0, "feedback widget: a short question asking whether the page helped"
     if i > 0 and _buttons(line) and _widget_question(blocks, i - 1):
         return 85.0, "feedback widget: the answer buttons under its question"
-    if _answer(line) and any(_question(blocks[k]) and _button_pair(blocks[k + 1 : k + 3]) for k in (i - 2, i - 1)):
+    above = range(max(0, i - 2), i)  # the question one or two lines up
+    if _answer(line) and any(_question(blocks[k]) and _button_pair(blocks[k + 1 : k + 3]) for k in above):
         return 85.0, "feedback widget: an answer button under its question"
     if _thanks(line) and any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH), i)):
         return 85.0, "feedback widget: its thanks for the reader's feedback"
