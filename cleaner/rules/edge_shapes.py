@@ -338,11 +338,38 @@ def doubled_labels(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return 80.0, f"menu items printed twice, glued ({doubled} of {len(words)} words)"
 
 
+# -------------------------------------------------------------------------------- glued menu
+# a lower-case letter followed by a capital (``str.islower``/``isupper``, so "EĞİTİMİ" has none): where two glued
+# menu items meet; the candidate test looks for one with a regex over the usual alphabets first
+_GLUE = re.compile(r"[a-zà-ÿа-яёα-ω][A-ZÀ-ÞА-ЯЁΑ-Ω]")
+_TABLE_MARK = re.compile(r"[/²³%]")  # a table's glued column heads with their units ("Einw./km²"): the article's
+_MIN_GLUES = 4
+_SENTENCE_MARK = re.compile(r"[.!?:;,]\s|[.!?]$")
+
+
+def glued_menu(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is a menu whose items came out glued, without their separators: capitalised words run
+    together four times or more ("АрхитектураАстрономияБиологияГеография…" under "Категории:", fresh f28-15; "Купити
+    криптуРинкиТоргуватиФ'ючерси…", f22-11; "Eventi LiveCalciomercato H24MobileNetworkRedazione", f9-21). A word
+    seldom holds a capital after a lower-case letter (a brand's "iPhone", "PoW"), four times still less; a
+    sentence's punctuation, a table's unit marks ("Einw./km²", stop 16's review fp-124) or a script without spaces
+    (where Latin names glue to the text, "EthereumPoWなど") rules the line out. Like every shape it looks at blocks
+    of 240 characters at most (f28-15's list is 243: a shortened copy is the rule's test)."""
+    s = blocks[i].strip()
+    if not 20 <= len(s) <= 240 or _SENTENCE_MARK.search(s) or SPACELESS.search(s) or _TABLE_MARK.search(s):
+        return None
+    glues = sum(1 for a, b in zip(s, s[1:], strict=False) if a.islower() and b.isupper())
+    if glues < _MIN_GLUES or glues < len(s.split()):
+        return None  # fewer joins than words: a line of words with a brand or two among them
+    return 80.0, f"menu items glued without their separators ({glues + 1} capitalised words run together)"
+
+
 # the shapes of this module and of feedback_shapes, registered in cleaner.rules.shapes.SHAPES (with the inline one
 # of inline_shapes); none takes a parameter
 EDGE_SHAPES = {
     **FEEDBACK_SHAPES,
     "doubled-labels": doubled_labels,
+    "glued-menu": glued_menu,
     "tail-labels": tail_labels,
     "copyright-line": copyright_line,
     "paywall-offer": paywall_offer,
@@ -390,6 +417,7 @@ EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lin
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
     **FEEDBACK_CANDIDATES,
+    "glued-menu": lambda line: 20 <= len(line) <= 240 and bool(_GLUE.search(line)),
     "doubled-labels": lambda line: len(line) <= 200 and any(map(_doubled_word, line.split())),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),
     "shouted-headline": lambda line: 5 <= len(line) <= 260 and ("!" in line or ")" in line),
