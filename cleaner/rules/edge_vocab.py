@@ -233,7 +233,8 @@ HELPFUL_CUES = _cues(
     "helpful|useful|hilfreich|nützlich|utile|útil|nuttig|behulpzaam|pomocn|przydatn|užitečn|užitočn|pomohl"
     "|hasznos|segített|korisn|koristn|folositor|полезн|помогл|корисн|допомогл|χρήσιμ|faydalı|yararlı|yardımcı"
     "|مفيد|مفید|מועיל|उपयोगी|सहायक|मददगार|berguna|membantu|bermanfaat|hữu ích|có ích|hjälpsam|användbar"
-    "|nyttig|hjælpsom|hjelpsom|hyödyll|auttoiko|naudinga|noderīg|kasulik",
+    "|nyttig|hjælpsom|hjelpsom|hyödyll|auttoiko|naudinga|noderīg|kasulik|hjälpte|hjalp|geholfen|geholpen|aidé"
+    "|ayudó|ajudou|aiutato|pomógł|pomogł|giúp",
     "有帮助|有幫助|有用吗|有用嗎|役に立|参考にな|도움이|도움 되|มีประโยชน์|เป็นประโยชน์",
 )
 FEEDBACK_CUES = _cues(

@@ -98,9 +98,17 @@ def _button_pair(below: Sequence[str]) -> bool:
     return len(below) >= 2 and _answer(below[0]) and _answer(below[1])
 
 
+def _inline(line: str) -> bool:
+    """The question and its buttons on one line ("Hjälpte informationen dig? Ja Nej", fresh f28-21)."""
+    q, mark, answers = line.strip().rpartition("?")
+    return bool(mark) and _question(q + mark) and _buttons(answers)
+
+
 def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is a line of a page-feedback widget: its question, its buttons, its thanks or a count."""
     line = blocks[i]
+    if _inline(line):
+        return 85.0, "feedback widget: a question asking whether the page helped, its buttons on the line"
     if _widget_question(blocks, i):
         return 85.0, "feedback widget: a short question asking whether the page helped"
     if i > 0 and _buttons(line) and _widget_question(blocks, i - 1):
