@@ -27,6 +27,8 @@ __all__ = ["TAIL_PAGE_CANDIDATES", "tail_cards", "tail_stories"]
 
 Evidence = tuple[float, str]
 
+# a sentence break inside a line: a stop after a word of three letters or more ("св. Андрій" is an abbreviation)
+_BREAK_AFTER_WORD = re.compile(r"[^\W\d_]{3}[.!?。！？]\s+\S")
 _CUT = re.compile(r"(?:…|\.\.\.)\s*\S{0,20}$")  # a teaser cut off, perhaps with its "read on" glued
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _CREDIT = re.compile(r"\s*\([^()]*\)$")  # a photo caption's "(Name/Agency)" after its full stop
@@ -56,6 +58,8 @@ def _story(line: str) -> str | None:
     # whole lines are a lyric's, a list's or a FAQ's as often (stop 18's review: hi, ko, ar, fa, he, th)
     capital = first.isupper() or first in "\"“«„'"
     closed = ends_sentence(s) or ends_sentence(_CREDIT.sub("", s))
+    if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _BREAK_AFTER_WORD.search(s):
+        closed = False  # one question is a headline ("Чи жив св. Андрій в Україні, …?", fresh f28-09)
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
 
