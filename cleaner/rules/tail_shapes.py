@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -105,16 +104,6 @@ def story_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
     return [i for i in indices if i >= top]
 
 
-def _parallel(lines: list[str]) -> bool:
-    """Three or more bulleted entries, most of which close on the same word: the items of one list ("the
-    cases where …": f24-31's "… 경우" ×4). Headlines of different stories do not end alike. (A comment form's
-    unbulleted lines do: "You are commenting using your Twitter account. Log Out / Change )", f9-22.)"""
-    if len(lines) < 3 or not all(BULLET.match(b.strip()) for b in lines):
-        return False
-    ends = Counter(w[-1].strip(".,;:…").casefold() for w in map(str.split, lines) if w)
-    return ends.most_common(1)[0][1] * 2 > len(lines)
-
-
 def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     """Block ``i`` is in the run of story lines that ends the page, under the article's last paragraph."""
     n = len(blocks)
@@ -133,8 +122,6 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k != "label"]
     if sum(len(b.split()) for b in lines) < _MIN_MEAN_WORDS * len(lines):
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
-    if _parallel(lines):
-        return None  # entries closing on one word are one list's ("… 요구하는 경우" ×4), not other stories
     last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
     if last < 0 or not _prose(blocks[last]):
         return None  # no article paragraph above the run (a page of headlines, or a list it introduces)
