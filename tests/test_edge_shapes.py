@@ -288,3 +288,17 @@ def test_a_page_of_one_or_two_short_lines_passes_the_feedback_widget():
     (a negative index, an IndexError on a page of one line, another line's question on a longer one)."""
     for page in ("  • Comment", "Yes", "Is it useful?\nNo", "Is it useful?"):
         assert not [r for r in clean(page).removals if r.rule == "structure.feedback-widget"], page
+
+
+def test_the_stop_18_third_review_keeps_code_names_hashtags_and_closing_questions():
+    """Stop 18's third review (tests/data/review/stop18c/variants, constructed): hashtags, code and brand names
+    are no glued menu, and a run of questions only is no stories widget; a real glued menu and a widget with a
+    question among its headlines still go."""
+    variants = DATA / "review" / "stop18c" / "variants"
+    for name in ("v-01", "v-02", "v-03", "v-05", "v-26", "v-07", "v-08", "v-10", "v-23", "v-24", "v-25"):
+        text = (variants / f"{name}.txt").read_text(encoding="utf-8")
+        rules = {r.rule for r in clean(text).removals}
+        assert not rules & {"structure.glued-menu", "structure.tail-stories"}, (name, rules)
+    for name, rule in (("v-06", "structure.glued-menu"), ("v-11", "structure.tail-stories")):
+        text = (variants / f"{name}.txt").read_text(encoding="utf-8")
+        assert rule in {r.rule for r in clean(text).removals}, name

@@ -347,6 +347,17 @@ _MIN_GLUES = 4
 _SENTENCE_MARK = re.compile(r"[.!?:;,]\s|[.!?]$")
 
 
+def _three_items(word: str) -> bool:
+    """Three glued items in a row, each of three letters or more ("RedazioneContattiMobile"); a code name's parts
+    are shorter ("get|Elements|By|Class|Name"), a brand has two ("PlayStation")."""
+    run = 0
+    for part in re.split(r"(?<=[^\W\d_])(?=[^\W\d_])(?<![^a-zà-ÿа-яёα-ω])(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])", word):
+        run = run + 1 if sum(c.isalpha() for c in part) >= 3 else 0
+        if run >= 3:
+            return True
+    return False
+
+
 def glued_menu(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is a menu whose items came out glued, without their separators: capitalised words run
     together four times or more ("АрхитектураАстрономияБиологияГеография…" under "Категории:", fresh f28-15; "Купити
@@ -358,9 +369,10 @@ def glued_menu(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     s = blocks[i].strip()
     if not 20 <= len(s) <= 240 or _SENTENCE_MARK.search(s) or SPACELESS.search(s) or _TABLE_MARK.search(s):
         return None
-    glues = sum(1 for a, b in zip(s, s[1:], strict=False) if a.islower() and b.isupper())
-    if glues < _MIN_GLUES or glues < len(s.split()):
-        return None  # fewer joins than words: a line of words with a brand or two among them
+    words = [w for w in s.split() if w[0] not in "#@"]  # hashtags and handles glue words by design: the author's
+    glues = sum(1 for w in words for a, b in zip(w, w[1:], strict=False) if a.islower() and b.isupper())
+    if glues < _MIN_GLUES or glues < len(words) or not any(map(_three_items, words)):
+        return None  # fewer joins than words, or no word of three items: brands and code names ("getElementById")
     return 80.0, f"menu items glued without their separators ({glues + 1} capitalised words run together)"
 
 

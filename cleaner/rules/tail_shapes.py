@@ -122,6 +122,8 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k != "label"]
     if sum(len(b.split()) for b in lines) < _MIN_MEAN_WORDS * len(lines):
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
+    if all(b.rstrip(" '\"”’»)]").endswith(("?", "!", "？", "！")) for b in lines):
+        return None  # questions only: the article's closing questions, an FAQ, a lyric (stop 18's review 18c)
     last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
     if last < 0 or not _prose(blocks[last]):
         return None  # no article paragraph above the run (a page of headlines, or a list it introduces)
