@@ -347,12 +347,19 @@ _MIN_GLUES = 4
 _SENTENCE_MARK = re.compile(r"[.!?:;,]\s|[.!?]$")
 
 
-def _three_items(word: str) -> bool:
+def _glued_items(word: str) -> list[str]:
+    """The items of a word cut where a lower-case letter meets a capital ("Redazione|Contatti"), by the same
+    ``str.islower``/``isupper`` test the joins are counted with."""
+    cuts = [k + 1 for k in range(len(word) - 1) if word[k].islower() and word[k + 1].isupper()]
+    return [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+
+
+def _three_items(items: list[str]) -> bool:
     """Three glued items in a row, each of three letters or more ("RedazioneContattiMobile"); a code name's parts
     are shorter ("get|Elements|By|Class|Name"), a brand has two ("PlayStation")."""
     run = 0
-    for part in re.split(r"(?<=[^\W\d_])(?=[^\W\d_])(?<![^a-zà-ÿа-яёα-ω])(?=[A-ZÀ-ÞА-ЯЁΑ-Ω])", word):
-        run = run + 1 if sum(c.isalpha() for c in part) >= 3 else 0
+    for item in items:
+        run = run + 1 if sum(c.isalpha() for c in item) >= 3 else 0
         if run >= 3:
             return True
     return False
@@ -369,8 +376,8 @@ def glued_menu(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     s = blocks[i].strip()
     if not 20 <= len(s) <= 240 or _SENTENCE_MARK.search(s) or SPACELESS.search(s) or _TABLE_MARK.search(s):
         return None
-    words = [w for w in s.split() if w[0] not in "#@"]  # hashtags and handles glue words by design: the author's
-    glues = sum(1 for w in words for a, b in zip(w, w[1:], strict=False) if a.islower() and b.isupper())
+    words = [_glued_items(w) for w in s.split() if w[0] not in "#@"]  # hashtags and handles glue by design
+    glues = sum(len(items) - 1 for items in words)
     if glues < _MIN_GLUES or glues < len(words) or not any(map(_three_items, words)):
         return None  # fewer joins than words, or no word of three items: brands and code names ("getElementById")
     return 80.0, f"menu items glued without their separators ({glues + 1} capitalised words run together)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.rules.edge_vocab import FEEDBACK_CUES, HELPFUL_CUES, THANKS_CUES
 from cleaner.rules.shape_vocab import ends_sentence
@@ -35,6 +36,10 @@ _ANSWER_CHARS = 12
 _THANKS_REACH = 4  # lines under the question in which the widget's thanks stands
 
 
+# The line tests below are asked again of the same line by each of its neighbours (a question by the lines under
+# it, a line under a question by the question): memoised on the line alone, like tail_shapes' ``_story``.
+
+
 def _cue(pattern: re.Pattern[str], line: str) -> bool:
     return bool(pattern.search(line.casefold()))
 
@@ -44,11 +49,13 @@ def _short(line: str) -> bool:
     return 0 < len(s) <= _MAX_CHARS and len(s.split()) <= _MAX_WORDS
 
 
+@lru_cache(maxsize=4096)
 def _question(line: str) -> bool:
     """The widget's question: short, closed by a question mark, holding the word for helpful."""
     return _short(line) and bool(_QUESTION.search(line)) and _cue(HELPFUL_CUES, line)
 
 
+@lru_cache(maxsize=4096)
 def _buttons(line: str) -> bool:
     """The answer buttons under the question, on one line: two or three short words ("Yes No", "Ja | Nein"), or
     the answers glued, holding the helpful word ("有帮助没帮助"); no digit, no sentence. One word alone is an FAQ's
@@ -60,6 +67,7 @@ def _buttons(line: str) -> bool:
     return 2 <= len(words) <= _BUTTON_WORDS or (len(words) == 1 and _cue(HELPFUL_CUES, s))
 
 
+@lru_cache(maxsize=4096)
 def _thanks(line: str) -> bool:
     """The widget's thanks: a short line that thanks and names the feedback ("Thank you for your feedback!");
     one that thanks someone by name or crowd after a comma is a post's ("Thanks for the feedback, everyone!")."""
@@ -67,6 +75,7 @@ def _thanks(line: str) -> bool:
     return _short(s) and "," not in s and _cue(THANKS_CUES, s) and _cue(FEEDBACK_CUES, s)
 
 
+@lru_cache(maxsize=4096)
 def _count(line: str) -> bool:
     """A helpfulness count: a short line with a figure and the word for helpful, no sentence, no comma (a
     review's "5 stars, very helpful on trips" is the review's)."""
@@ -87,6 +96,7 @@ def _widget_question(blocks: Sequence[str], k: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _answer(line: str) -> bool:
     """One answer button on a line of its own ("Sí", "아니요"): a word, no digit, no sentence, no comma."""
     s = line.strip().strip("|·•")

@@ -36,6 +36,11 @@ _MIN_ARTICLE_WORDS = 30
 _MAX_SCAN = 40  # the widget sits in the page's last lines: a block further up is never scanned down
 
 
+def _asks(line: str) -> bool:
+    """The line closes on a question or an exclamation mark (before a closing quote or bracket)."""
+    return line.rstrip(" '\"”’»)]").endswith(("?", "!", "？", "！"))
+
+
 @lru_cache(maxsize=4096)
 def _story(line: str) -> str | None:
     """``"headline"`` or ``"teaser"`` for a line of a stories widget, ``"label"`` for a short label.
@@ -57,7 +62,7 @@ def _story(line: str) -> str | None:
     # whole lines are a lyric's, a list's or a FAQ's as often (stop 18's review: hi, ko, ar, fa, he, th)
     capital = first.isupper() or first in "\"“«„'"
     closed = ends_sentence(s) or ends_sentence(_CREDIT.sub("", s))
-    if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _BREAK_AFTER_WORD.search(s):
+    if closed and _asks(s) and not _BREAK_AFTER_WORD.search(s):
         closed = False  # one question is a headline ("Чи жив св. Андрій в Україні, …?", fresh f28-09)
     return "headline" if capital and 5 <= n <= 25 and len(s) <= 180 and not closed else None
 
@@ -122,7 +127,7 @@ def tail_stories(blocks: Sequence[str], i: int, min_items: int) -> Evidence | No
     lines = [b for b, k in zip(blocks[a:], kinds, strict=True) if k != "label"]
     if sum(len(b.split()) for b in lines) < _MIN_MEAN_WORDS * len(lines):
         return None  # short entries: a table or list of the article's ("England (Group A): 10th appearance")
-    if all(b.rstrip(" '\"”’»)]").endswith(("?", "!", "？", "！")) for b in lines):
+    if all(map(_asks, lines)):
         return None  # questions only: the article's closing questions, an FAQ, a lyric (stop 18's review 18c)
     last = a - 1 if a == 0 or not _signature(blocks[a - 1]) else a - 2
     if last < 0 or not _prose(blocks[last]):
@@ -175,7 +180,7 @@ def _card_line(line: str) -> str | None:
     if s.endswith((":", "：")):
         return None  # a line introducing what follows: the article's own list
     closed = ends_sentence(s) or bool(_CUT.search(s))
-    if closed and s.rstrip("'\"”’»)]").endswith(("?", "!", "？", "！")) and not _INNER_STOP.search(s):
+    if closed and _asks(s) and not _INNER_STOP.search(s):
         closed = False  # one question or exclamation is a headline ("Månadens fråga: … vad lockar mest?")
     if not closed and n <= 25 and len(s) <= 180 and _opens_headline(s[0]):
         return "H"
