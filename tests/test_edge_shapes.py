@@ -254,7 +254,8 @@ def test_a_banner_of_numbered_steps_ends_before_the_post_title():
 def test_the_stop_18_review_pages_keep_their_lyrics_and_title():
     """Stop 18's review (tests/data/review/stop18, real pages): Chinese lyrics, whose lines count as one word
     each, were a head or tail bar to ``structure.edge-bar`` (in-35, in-36), and so was a Thai chord page's
-    title (in-32); a bar's label in a script without spaces is at most seven characters."""
+    title (in-32); a bar's label in a script without spaces is at most seven characters. Its constructed tails
+    keep their lines too (a headline needs a capital)."""
     folder = DATA / "review" / "stop18"
     text, url = load_review_input(folder / "in-35.txt")
     result = clean(text, url=url)
@@ -262,6 +263,11 @@ def test_the_stop_18_review_pages_keep_their_lyrics_and_title():
     assert not [r for r in result.removals if r.rule == "structure.edge-bar"]
     text, url = load_review_input(folder / "in-32.txt")
     assert "คอร์ดเพลง ความหวัง" in clean(text, url=url).text
+    # the reviewer's constructed tails in scripts without case (hi, ko, ar, fa, he): lyrics, an FAQ, a list,
+    # whole lines that a first version of this stop's tail-stories change took for headlines
+    for name in ("v-01", "v-02", "v-04", "v-05", "v-07", "v-21", "v-22"):
+        text = (folder / "variants" / f"{name}.txt").read_text(encoding="utf-8")
+        assert not [r for r in clean(text).removals if r.rule == "structure.tail-stories"], name
 
 
 def test_the_stop_18_second_review_keeps_faqs_titles_and_takes_the_widgets():
