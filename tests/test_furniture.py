@@ -206,13 +206,15 @@ def test_bundled_head_rule_and_opt_in_tail_rule_pass_their_tests_and_explain_sho
     rules = load_rules([SAMPLE])
     outcomes = run_rule_tests(rules.select("learned."))
     assert outcomes and all(o.passed for o in outcomes)
-    # f3-11 (tr.theblockbeats.news): the menu and price ticker at the head are the bundled model rule's
+    # f3-11 (tr.theblockbeats.news): the menu and price ticker at the head are the bundled model rules' (the head
+    # rule's, or the above-title rule's where a line stands above the title); in the whole pipeline a rule that
+    # names the family (a menu, a ticker) takes the same lines first and explains them
     text = "\n".join(_lines(ROOT / "tests" / "data" / "fresh" / "round3" / "f3-11.txt"))
-    result = clean(text)
-    learned = [r for r in result.removals if r.rule == "learned.furniture.head"]
+    result = clean(text, rules=default_rules().select("learned."))
+    learned = [r for r in result.removals if r.rule.startswith("learned.furniture.")]
     assert len(learned) >= 10 and {"Ana Sayfa", "Flaş", "ETH", "SOL"} <= {r.text for r in learned}
-    r = runner.invoke(app, ["explain", "-"], input=text, prog_name="cleaner")
-    assert r.exit_code == 0 and "learned.furniture.head" in r.output and f"score {learned[0].score:g}" in r.output
+    r = runner.invoke(app, ["explain", "-", "--select", "learned.*"], input=text, prog_name="cleaner")
+    assert r.exit_code == 0 and learned[0].rule in r.output and f"score {learned[0].score:g}" in r.output
 
 
 def test_bundled_rule_turns_off_with_ignore_and_is_idempotent() -> None:
@@ -317,3 +319,48 @@ def test_labels_alone_are_no_record_and_stay_the_head_rules() -> None:
     assert not any(field_record(blocks, i) for i in range(3))
     book = ["出版者:机械工业出版社", "作者:John L. Hennessy", "出品人:", "页数:856", "译者:"]
     assert all(field_record(book, i) for i in range(len(book)))
+
+
+def test_the_title_line_is_the_first_head_line_whose_words_the_article_repeats() -> None:
+    """The head run's title (``_Context.title_line``): on a recipe site's page (fresh f29-18) the header and its
+    33-line category menu stand above the interview's title; on a CoinDesk article (dev case 016's head, the head
+    rule's test) the title is the first line, and nothing stands above it."""
+    from casedata import load_fresh_case
+
+    from cleaner.text.furniture import _Context
+
+    raw, _, _ = load_fresh_case("f29-18")
+    blocks = [b for b in raw.split("\n") if b.strip()]
+    ctx = _Context(blocks, None)
+    title = ctx.title_line()
+    assert title >= 30  # the interview's title or a menu line near the menu's foot: never the header's lines
+    assert ctx.above_title(5) and not ctx.above_title(title)
+    # a product page: its name (Japanese words as character pairs, which the description repeats), not the brand
+    # line under the price (stop 16's review input fp-81)
+    text, _ = load_review_input(REVIEW16 / "fp-81.txt")
+    lines = [b for b in text.split("\n") if b.strip()]
+    assert _Context(lines, None).title_line() == 2
+    head = (
+        "Donald Trump Names XRP, SOL, ADA, BTC and ETH as Part of U.S. Crypto Reserve\n"
+        "The U.S. president provided the first details about what a crypto reserve may look like.\n"
+        "By Nikhilesh De, Sam Kessler|Edited by Aoyon Ashraf\n"
+        "President Donald Trump on Sunday named XRP, SOL and ADA as part of a U.S. crypto reserve, the first time "
+        "he spelled out which tokens it would hold."
+    ).split("\n")
+    assert _Context(head, None).title_line() in (-1, 0)
+
+
+def test_the_above_title_rule_takes_a_menu_over_the_title_and_keeps_the_title_and_dates() -> None:
+    """``learned.furniture.above-title`` on fresh f29-18: menu lines above the title go, the title and the
+    interview stay; a date split over lines above a title (a number, a month, a year, a time) is never taken."""
+    from casedata import load_fresh_case
+
+    from cleaner.rules.head_shapes import date_part
+
+    raw, _, url = load_fresh_case("f29-18")
+    result = clean(raw, url=url)
+    taken = [r for r in result.removals if r.rule == "learned.furniture.above-title"]
+    assert len(taken) >= 10
+    assert "Altın Mutfak Ardahan" in result.text and "BA Sizi tanıyabilir miyiz?" in result.text
+    assert all(date_part(x) for x in ("24", "Jul", "2012", "9:49am, EDT", "Thursday, July 3, 2025", "Monday"))
+    assert not any(date_part(x) for x in ("Ana Sayfa", "Tool Kit", "BTC/USD"))

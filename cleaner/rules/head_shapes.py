@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.rules.shape_vocab import (
+    MONTHS,
     SECTION_COMPOUND_HEADS,
     SECTION_INFIXES,
     SECTION_STEMS,
@@ -37,7 +38,7 @@ from cleaner.rules.shape_vocab import (
 )
 from cleaner.text.normalize import comparison_form
 
-__all__ = ["date_header", "date_segment", "section_label", "section_word", "widget_value"]
+__all__ = ["date_header", "date_part", "date_segment", "dated", "section_label", "section_word", "widget_value"]
 
 Evidence = tuple[float, str]
 
@@ -229,16 +230,28 @@ def _spoken_of(chip: str, below: Sequence[str]) -> bool:
 
 def _today(line: str) -> bool:
     """A current-date widget: a short dated line that names the weekday or says "today"."""
-    if not _dated(line):
+    if not dated(line):
         return False
     words = {w.strip("`’',.:;|").casefold() for w in line.split()}
     return bool(words & WEEKDAYS or words & TODAY_WORDS)
 
 
-def _dated(line: str) -> bool:
+def dated(line: str) -> bool:
     """A short line that holds a date: a four-digit year and another number, eight words at most."""
     s = line.strip()
     return len(s) <= 60 and len(s.split()) <= 8 and bool(_years(s)) and len(_DIGITS.findall(s)) >= 2
+
+
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:,?\s*[A-Z]{2,4})?$", re.IGNORECASE)  # "9:49am, EDT"
+
+
+def date_part(line: str) -> bool:
+    """A date or a piece of one on a line of its own: a dated line (:func:`dated`), a number of up to four
+    digits, a time ("9:49am, EDT"), a month or a weekday ("24" / "Jul" / "2012" over a title)."""
+    s = line.strip().strip(",.|·")
+    return dated(s) or (s.isdigit() and len(s) <= 4) or bool(_TIME.match(s)) or s.casefold() in MONTHS or (
+        s.casefold() in WEEKDAYS
+    )
 
 
 def _years(s: str) -> set[int]:
@@ -253,7 +266,7 @@ def _weather_first(blocks: Sequence[str], i: int) -> Evidence | None:
     as often ("36.6 C" / "Normal", "21 °C" / "Summer Salad": stop 18's review)."""
     if _spoken_of(blocks[0], blocks[1 : 1 + _ECHO_LINES]):
         return None  # the date under a weather story's title is its dateline ("Sevilla 46 °C / 14 de julio")
-    place = _place(blocks[1]) and _dated(blocks[2])
+    place = _place(blocks[1]) and dated(blocks[2])
     if not (_today(blocks[1]) or place):
         return None
     under = "its place" if place else "the date"

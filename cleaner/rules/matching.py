@@ -20,6 +20,7 @@ from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
+from cleaner.rules.head_shapes import date_part
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.list_items import field_record
 from cleaner.rules.model import Matcher, Rule, RuleSet
@@ -168,11 +169,15 @@ class Document:
             longs = [k for k, u in enumerate(self.units) if len(u.text) >= RUN_ANCHOR_CHARS]
             self._long = (longs[0], longs[-1]) if longs else (len(self.units), len(self.units))
         head, tail = i <= self._long[0], i >= self._long[1]
-        return head if run == "head" else tail if run == "tail" else head or tail
+        return head if run in ("head", "above-title") else tail if run == "tail" else head or tail
 
-    def model_run(self, name: str, i: int) -> str:
-        """"head" or "tail" when unit ``i``'s block is in the document's head or tail run, else ""."""
-        return self._model_scorer(name).side(i)
+    def in_model_run(self, name: str, i: int, run: str) -> bool:
+        """Whether unit ``i`` stands in ``run`` ("head", "tail", "above-title" or "any": every block)."""
+        if run == "any":
+            return True
+        if run == "above-title":
+            return self._model_scorer(name).above_title(i)
+        return self._model_scorer(name).side(i) == run
 
     def _model_scorer(self, name: str) -> BlockScorer:
         scorer = self._scorers.get(name)
@@ -313,6 +318,12 @@ def _restated(blocks: list[str], i: int) -> bool:
     return False
 
 
+def _recurs(blocks: list[str], i: int) -> bool:
+    """Whether line ``i`` stands again, whole, further down the document."""
+    line = " ".join(blocks[i].split()).casefold()
+    return any(" ".join(b.split()).casefold() == line for b in blocks[i + 1 :])
+
+
 # Quotation marks a text names a heading, a button or a menu entry in
 _QUOTES = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("『", "』"), ("‘", "’"), ("'", "'"))
 
@@ -331,7 +342,11 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     p = doc.model_score(m.model, i)
     if p < m.min_score or not doc.raw(i).strip():
         return []
-    if m.model_run != "any" and doc.model_run(m.model, i) != m.model_run:
+    if not doc.in_model_run(m.model, i, m.model_run):
+        return []
+    if m.model_run == "above-title" and (date_part(doc.raw(i)) or _recurs(doc.blocks(), i)):
+        # a dateline over the title ("Thursday, July 3, 2025"; "24" / "Jul" / "2012"), the page's; a line that
+        # stands again further down is a title printed twice (fresh f24-01's "洋風肉じゃが"): dedup keeps one
         return []
     if field_record(doc.blocks(), i) or _restated(doc.blocks(), i):
         return []  # a book's or a recipe's details under its title (round 24's f24-08), a title over its longer form
@@ -523,8 +538,11 @@ def find_boilerplate(
     n = len(doc)
     everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []
+    learned: set[str] = set()  # model rules: on the same span, the rule that names the family explains it
     chosen, doc.leaf_units = rule_index(ruleset).candidates(doc.units, host, url, language, only)
     for rule, candidates in chosen:
+        if rule.matcher.kind == "model":
+            learned.add(rule.id)
         # a shape depends on the neighbours, which change when blocks go: it looks at every block
         indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
         if candidates is not None:
@@ -536,7 +554,7 @@ def find_boilerplate(
         for i in indices:
             for hit in match(rule.matcher, doc, i):
                 found.extend(_apply_action(rule, doc, i, hit))
-    return _drop_contained(found)
+    return _drop_contained(found, learned)
 
 
 def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]:
@@ -582,9 +600,11 @@ def _removal(rule: Rule, text: str, start: int, end: int, score: float, why: str
     return Removal("boilerplate", rule.id, start, end, text[start:end], score, rule.level, reason)
 
 
-def _drop_contained(removals: list[Removal]) -> list[Removal]:
-    """Sort by position and drop removals whose span lies inside an earlier, larger one."""
-    ordered = sorted(removals, key=lambda r: (r.start, -r.end, r.rule))
+def _drop_contained(removals: list[Removal], last: set[str] | frozenset[str] = frozenset()) -> list[Removal]:
+    """Sort by position and drop removals whose span lies inside an earlier, larger one. Of removals of the same
+    span, one by a rule in ``last`` (a learned model's) gives way to the others (a shape or a wording says which
+    family the line is: "tracking residue", "section label")."""
+    ordered = sorted(removals, key=lambda r: (r.start, -r.end, r.rule in last, r.rule))
     out: list[Removal] = []
     reach = -1
     for r in ordered:

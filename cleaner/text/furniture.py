@@ -44,7 +44,9 @@ __all__ = [
 ]
 
 MODELS = ("furniture",)  # model names a rule may use (cleaner/_models/<name>.json)
-MODEL_RUNS = ("head", "tail", "any")  # the edge runs a model rule may take lines from (``run:``)
+# the edge runs a model rule may take lines from (``run:``); "above-title" is the part of the head run over the
+# article's title (:meth:`_Context.title_line`)
+MODEL_RUNS = ("head", "tail", "any", "above-title")
 
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|io|html?)\b", re.IGNORECASE)
@@ -56,6 +58,8 @@ _SEPARATORS = set("|›»«•·/>→←▶►◆■●★☆+–—#@")
 _NGRAM_CHARS = 60  # trigrams are taken from the head of a block only: furniture shows at its start
 _EDGE = 3
 _EDGE_RUN = 40  # the longest head or tail run the model's rule looks at
+_TITLE_TERMS = 3  # a title line has this many words (or character pairs of an unspaced script) at least
+_TITLE_OVERLAP = 0.5  # and at least this share of them recur in the article's text
 _LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punctuated or not (Thai, an excerpt)
 # an outline entry: "3. Title", "IV. Title", "• 6. Title" (a table of contents, the article's own subheads)
 # (a letter after the number, and no year on the line: "07. 04. 2021. u 16:09" and "12. Juli 2025" are dates)
@@ -324,6 +328,22 @@ def _terms(text: str) -> list[str]:
     return words
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _title_terms(text: str) -> list[str]:
+    """A line's terms for the title's overlap with the article: its words (two characters or more,
+    lower-cased), each word of an unspaced script (Chinese, Japanese, Thai …) as its character pairs, so that
+    "ドラム式洗濯機" over "…ドラム式洗濯乾燥機の…" shares five of its six."""
+    out: list[str] = []
+    for w in _WORD.findall(text.lower()):
+        if _UNSPACED.search(w):
+            out.extend(w[k : k + 2] for k in range(len(w) - 1))
+        elif len(w) >= 2:
+            out.append(w)
+    return out
+
+
 def _headline(text: str, shape: _Shape) -> bool:
     """Headline-shaped: no final punctuation, two to fifteen words (a menu item of one word is not)."""
     return not shape.final and 2 <= shape.words <= 15 and shape.chars >= 8
@@ -374,6 +394,8 @@ class _Context:
         self._runs: dict[str, dict[str, float]] = {}  # "head"/"tail" -> features of the whole run
         self._vocab: tuple[frozenset[str], frozenset[str]] | None = None  # words of the title, of the article
         self._outline: bool | None = None  # whether the tail run is an outline (_outline_tail)
+        self._title: int | None = None  # the head run's title line (title_line), -1: none found
+        self._record: bool | None = None  # whether a field label stands above the title (above_title)
 
     def edge(self, i: int) -> bool:
         """Whether block ``i`` lies in the head run (before the first prose line) or the tail run (after
@@ -397,6 +419,42 @@ class _Context:
             start = max(self.last_prose + 1, self.n - _EDGE_RUN)
             v = self._outline = sum(bool(_ENUMERATED.match(self.blocks[k])) for k in range(start, self.n)) >= 2
         return v
+
+    def title_line(self) -> int:
+        """The index of the article's title in the head run, -1 when none is found: the first head-run line of
+        three terms or more (words; character pairs of an unspaced script) of which half recur in the article's
+        first lines.
+
+        A menu, a breadcrumb, a ticker or a site's tagline shares few words with the article under it; its
+        title shares most of them (the lead restates it). Over the labelled sets (stop 19), 911 of the 1,149
+        furniture lines of head runs stand above the first line the labels keep, and the title found this way
+        is that line or a later one of the article's head (dek, byline) on most pages: what stands above it is
+        the page's header (benchmarks/RESULTS.md "Issue 10 — stop 19")."""
+        t = self._title
+        if t is None:
+            t = -1
+            body: set[str] = set()
+            for k in range(self.first_prose, min(self.n, self.first_prose + _BODY_LINES)):
+                body.update(_title_terms(self.blocks[k][:_HEAD_CHARS]))
+            for k in range(min(self.first_prose, 2 * _EDGE_RUN)):  # a long header's title may stand past the run
+                terms = _title_terms(self.blocks[k])
+                if len(terms) >= _TITLE_TERMS and sum(x in body for x in terms) >= _TITLE_OVERLAP * len(terms):
+                    t = k
+                    break
+            self._title = t
+        return t
+
+    def above_title(self, i: int) -> bool:
+        """Whether block ``i`` stands in the head run above the article's title (:meth:`title_line`), in a header
+        with no field label in it: a line that ends with a colon above the title ("Leistungsrichter:") makes what
+        stands there a record (an event's, a product's), whose values score as furniture do (a dog club's events
+        page, tests/data/html/regress/de-events-hundeverein)."""
+        t = self.title_line()
+        if i >= t or not self.edge(i):
+            return False
+        if self._record is None:
+            self._record = any(self.blocks[k].rstrip().endswith((":", "：")) for k in range(t))
+        return not self._record
 
     def side(self, i: int) -> str:
         """"head" or "tail" for a block in an edge run, "" otherwise."""
@@ -567,6 +625,10 @@ class BlockScorer:
     def side(self, i: int) -> str:
         """"head" or "tail" when block ``i`` is in the document's head or tail run, else ""."""
         return self._ctx.side(i)
+
+    def above_title(self, i: int) -> bool:
+        """Whether block ``i`` stands in the head run above the article's title (:meth:`_Context.title_line`)."""
+        return self._ctx.above_title(i)
 
     def __call__(self, i: int) -> float:
         v = self._scores.get(i)
