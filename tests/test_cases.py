@@ -106,27 +106,31 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
     # stop 17 and scored first at stop 18: 0.886 / 56.8%, recall 0.9975 (0.9984 once a recipe's time and a help
     # page's title stayed; 0.888 / 61.0% after stop 18's families); round28 held out through stop 18, 0.875 / 18.2%,
     # recall 0.9969, at its start and end code (0.898 / 43.0% once tuned on); round29 held out through stop 18,
-    # 0.853 / 34.6%, recall 0.9974, scored first at stop 19; 0.860 / 41.1% after its above-title rule and yes/no
-    # poll (tuned on it)
+    # 0.853 / 34.6%, recall 0.9974, scored first at stop 19; 0.858 / 39.3% after its header rule (tuned on it).
+    # Stop 19's review lowered seven floors by one to three items: no model rule takes a line of a header of
+    # fewer than six lines over the title (a record's chips: "Vollzeit" / "Hamburg" over a job's title), which
+    # keeps 16 furniture lines and 3 content lines on the labelled sets (round5 75.0 → 74.4%, round8 51.9 → 50.9%,
+    # round11 51.2 → 48.8%, round15 34.2 → 31.6% and P 0.9751 → 0.9749, round17 63.3 → 60.8%, round18 43.8 →
+    # 41.1%, round29 41.1 → 39.3%)
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
         ("round3", 0.99, 0.95),
         ("round4", 0.97, 0.75),
-        ("round5", 0.93, 0.75),
+        ("round5", 0.93, 0.74),
         ("round6", 0.98, 0.80),
         ("round7", 0.935, 0.61),
-        ("round8", 0.96, 0.51),
+        ("round8", 0.96, 0.50),
         ("round9", 0.98, 0.74),
         ("round10", 0.975, 0.48),
-        ("round11", 0.98, 0.51),
+        ("round11", 0.98, 0.48),
         ("round12", 0.98, 0.43),
         ("round13", 0.975, 0.65),
         ("round14", 0.98, 0.59),
-        ("round15", 0.975, 0.34),
+        ("round15", 0.974, 0.31),
         ("round16", 0.94, 0.46),
-        ("round17", 0.925, 0.61),
-        ("round18", 0.875, 0.43),
+        ("round17", 0.925, 0.60),
+        ("round18", 0.875, 0.41),
         ("round19", 0.96, 0.49),
         ("round20", 0.965, 0.68),
         ("round21", 0.87, 0.41),
@@ -137,7 +141,7 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
         ("round26", 0.955, 0.26),
         ("round27", 0.885, 0.60),
         ("round28", 0.895, 0.42),
-        ("round29", 0.855, 0.41),
+        ("round29", 0.855, 0.39),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):

@@ -237,15 +237,6 @@ HELPFUL_CUES = _cues(
     "|ayudó|ajudou|aiutato|pomógł|pomogł|giúp",
     "有帮助|有幫助|有用吗|有用嗎|役に立|参考にな|도움이|도움 되|มีประโยชน์|เป็นประโยชน์",
 )
-# The answers of a yes/no poll under a question ("Ja Nein", "Oui Non", "はい いいえ"): a closed class in every
-# language, like a stoplist. A question over a line that is a yes and a no is the page's poll or feedback widget
-# whatever its verb ("Hat dir dieser Artikel gefallen?", fresh f29-07), without the word for helpful.
-_YES = """yes ja oui sí si sim sì jā taip jah igen tak ano áno da да так је ναι evet bəli ya iya có vâng ใช่ ค่ะ ครับ
-نعم بله آره כן हाँ हां हा হ্যাঁ ஆம் అవును ಹೌದು അതെ はい 예 네 是 是的 对 對 有 kyllä joo"""
-_NO = """no nein non não nee nej nei ei nie ne нет ні не όχι hayır yox tidak không ไม่ ไม่ใช่ لا خیر نه לא
-नहीं না இல்லை కాదు ಇಲ್ಲ ഇല്ല いいえ 아니요 아니오 否 不是 不 没有 沒有 nem"""
-YES_WORDS = frozenset(_YES.split())
-NO_WORDS = frozenset(_NO.split())
 FEEDBACK_CUES = _cues(
     "feedback|rückmeldung|retour|votre avis|comentario|opinión|opinião|parere|terugkoppeling|opinię|opinii"
     "|zpětn|spätn|visszajelz|geri bildirim|обратн|зворотн|повратн|σχόλι|ملاحظات|بازخورد|משוב|प्रतिक्रिया"

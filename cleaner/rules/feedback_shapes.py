@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from cleaner.rules.edge_vocab import FEEDBACK_CUES, HELPFUL_CUES, NO_WORDS, THANKS_CUES, YES_WORDS
+from cleaner.rules.edge_vocab import FEEDBACK_CUES, HELPFUL_CUES, THANKS_CUES
 from cleaner.rules.shape_vocab import ends_sentence
 
 __all__ = ["FEEDBACK_CANDIDATES", "FEEDBACK_SHAPES", "feedback_widget"]
@@ -85,30 +85,9 @@ def _count(line: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
-def _yes_no(line: str) -> bool:
-    """A yes and a no as the line's only words, two or three of them ("Ja Nein", "Oui | Non", "👍 Yes 👎 No")."""
-    words = [w.strip("|·•/()[]!！.").casefold() for w in line.split()]
-    words = [w for w in words if w and any(c.isalnum() for c in w)]
-    return 2 <= len(words) <= _BUTTON_WORDS and any(w in YES_WORDS for w in words) and any(
-        w in NO_WORDS for w in words
-    )
-
-
-def _poll_question(blocks: Sequence[str], k: int) -> bool:
-    """A short question over a yes/no answer line: the widget's question in words no vocabulary lists."""
-    line = blocks[k]
-    return (
-        k + 1 < len(blocks) and _short(line) and bool(_QUESTION.search(line)) and _yes_no(blocks[k + 1])
-    )
-
-
 def _widget_question(blocks: Sequence[str], k: int) -> bool:
     """Block ``k`` is the widget's question: its buttons or its count right under it, or its thanks within a few
-    lines; or any short question over a yes and a no (:func:`_poll_question`). A question at the page's foot alone
-    is an FAQ's or a guide's as often ("Is the app useful offline?")."""
-    if _poll_question(blocks, k):
-        return True
+    lines. A question at the page's foot alone is an FAQ's or a guide's as often ("Is the app useful offline?")."""
     if not _question(blocks[k]):
         return False
     below = blocks[k + 1 : k + 1 + _THANKS_REACH]
@@ -158,7 +137,6 @@ def _may_be_feedback(line: str) -> bool:
     """The candidate test on the line alone: short, and a helpful, thanks, button or answer shape in it."""
     return len(line) <= _MAX_CHARS and (
         _answer(line) or _buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line)
-        or bool(_QUESTION.search(line))
     )
 
 

@@ -22,7 +22,7 @@ from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.head_shapes import date_part
 from cleaner.rules.headlines import headline_end, list_length
-from cleaner.rules.list_items import field_record
+from cleaner.rules.list_items import field_record, listed_under_label
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import line_start_pattern, rule_index
 from cleaner.rules.regex import unit_fold
@@ -178,6 +178,10 @@ class Document:
         if run == "above-title":
             return self._model_scorer(name).above_title(i)
         return self._model_scorer(name).side(i) == run
+
+    def in_short_header(self, name: str, i: int) -> bool:
+        """Whether unit ``i`` is one of the few lines over the article's title (no model rule's)."""
+        return self._model_scorer(name).in_short_header(i)
 
     def _model_scorer(self, name: str) -> BlockScorer:
         scorer = self._scorers.get(name)
@@ -344,11 +348,13 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return []
     if not doc.in_model_run(m.model, i, m.model_run):
         return []
+    if m.model_run == "head" and doc.in_short_header(m.model, i):
+        return []
     if m.model_run == "above-title" and (date_part(doc.raw(i)) or _recurs(doc.blocks(), i)):
         # a dateline over the title ("Thursday, July 3, 2025"; "24" / "Jul" / "2012"), the page's; a line that
         # stands again further down is a title printed twice (fresh f24-01's "洋風肉じゃが"): dedup keeps one
         return []
-    if field_record(doc.blocks(), i) or _restated(doc.blocks(), i):
+    if field_record(doc.blocks(), i) or listed_under_label(doc.blocks(), i) or _restated(doc.blocks(), i):
         return []  # a book's or a recipe's details under its title (round 24's f24-08), a title over its longer form
     return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 

@@ -60,6 +60,7 @@ _EDGE = 3
 _EDGE_RUN = 40  # the longest head or tail run the model's rule looks at
 _TITLE_TERMS = 3  # a title line has this many words (or character pairs of an unspaced script) at least
 _TITLE_OVERLAP = 0.5  # and at least this share of them recur in the article's text
+_HEADER_LINES = 6  # lines above the title from which they are a header (a menu), not a record's few chips
 _LONG = RUN_ANCHOR_CHARS = 100  # a block this long is the article's text, punctuated or not (Thai, an excerpt)
 # an outline entry: "3. Title", "IV. Title", "• 6. Title" (a table of contents, the article's own subheads)
 # (a letter after the number, and no year on the line: "07. 04. 2021. u 16:09" and "12. Juli 2025" are dates)
@@ -446,15 +447,23 @@ class _Context:
 
     def above_title(self, i: int) -> bool:
         """Whether block ``i`` stands in the head run above the article's title (:meth:`title_line`), in a header
-        with no field label in it: a line that ends with a colon above the title ("Leistungsrichter:") makes what
-        stands there a record (an event's, a product's), whose values score as furniture do (a dog club's events
-        page, tests/data/html/regress/de-events-hundeverein)."""
+        of a menu's length with no field label in it. A few lines over a title are as often a record's chips as a
+        header ("Drama" / "USA 2023" / "180 Min.", "Vollzeit" / "Hamburg": stop 19's review), and score as menu
+        items do; a line that ends with a colon above the title ("Leistungsrichter:") makes what stands there a
+        record too (a dog club's events page, tests/data/html/regress/de-events-hundeverein)."""
         t = self.title_line()
-        if i >= t or not self.edge(i):
+        if i >= t or t < _HEADER_LINES or not self.edge(i):
             return False
         if self._record is None:
             self._record = any(self.blocks[k].rstrip().endswith((":", "：")) for k in range(t))
         return not self._record
+
+    def in_short_header(self, i: int) -> bool:
+        """Whether block ``i`` is one of the few lines (fewer than _HEADER_LINES) over the article's title: a
+        record's chips ("Vollzeit" / "Hamburg" over a job's title) as often as a section label (stop 19's
+        review): no model rule's."""
+        t = self.title_line()
+        return 0 <= i < t < _HEADER_LINES
 
     def side(self, i: int) -> str:
         """"head" or "tail" for a block in an edge run, "" otherwise."""
@@ -629,6 +638,10 @@ class BlockScorer:
     def above_title(self, i: int) -> bool:
         """Whether block ``i`` stands in the head run above the article's title (:meth:`_Context.title_line`)."""
         return self._ctx.above_title(i)
+
+    def in_short_header(self, i: int) -> bool:
+        """Whether block ``i`` is one of the few lines over the title (:meth:`_Context.in_short_header`)."""
+        return self._ctx.in_short_header(i)
 
     def __call__(self, i: int) -> float:
         v = self._scores.get(i)
