@@ -58,6 +58,21 @@ def test_short_lines_differing_in_a_name_or_number_are_different_content():
     assert run(raw).text == raw.replace("\n", "\n\n")
 
 
+def test_lines_of_a_list_differing_only_in_a_quantity_are_different_content():
+    """A meal plan's two portions of one dish (AEB page 5f03fc173ebc, beachbodyondemand.com, MIT): 26 words each,
+    only "4 oz." / "8 oz." apart, within the word budget a copy may differ by, but a changed number is another
+    line of the list, not its copy (stop 19; before, dedup.near removed the second)."""
+    raw = (
+        "Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 4 oz. cooked chicken, ½ cup"
+        " edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile"
+        " or chili flakes]\n"
+        "Asian Chicken Zoodles [1 cup zucchini noodles (sautéed using nonstick spray), 8 oz. cooked chicken, ½ cup"
+        " edamame, 1 tsp. sesame oil, 1 tsp. soy sauce, 1 tsp. fresh ginger, 1 Tbsp. green onions, 1 Fresno chile"
+        " or chili flakes]"
+    )
+    assert run(raw).text == raw.replace("\n", "\n\n")
+
+
 def test_long_paragraph_reworded_in_a_few_places_is_a_near_copy():
     # gate.io/tr/learn/articles/what-is-a-fully-diluted-valuation-fdv-in-crypto/4522 (dev case 114):
     # the closing intro repeats the dek with "nilai"->"valuasi", "bergantung pada"->"mengandalkan"

@@ -53,10 +53,9 @@ _MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerpla
 _MAX_CANDIDATES = 16
 _ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 _FORM = attrgetter("form")
-# A page's link-free table row up to this many comparison characters is a data value (Unit.data):
-# repeating another data row, it is no duplicate on its own (a spec table's "Farbe\tSchwarz" per
-# model, an exam table's "Leistungsrichter:\tKlaus Bartnik"), only as part of a copied run; a data row
-# that repeats a paragraph or heading is a copy as any other.
+# A page's link-free table row up to this many comparison characters is a data value (Unit.data): repeating
+# another data row, it is no duplicate on its own (a spec table's "Farbe\tSchwarz" per model, an exam table's
+# "Leistungsrichter:\tKlaus Bartnik"), only in a copied run; a data row repeating a paragraph is a copy as any.
 _DATA_VALUE_MAX = 80
 
 
@@ -128,10 +127,12 @@ def _similar(a: str, b: str, threshold: float) -> float:
         diff = (wa - wb) + (wb - wa)
         differing = sum(diff.values())
         words = sum(wa.values()) + sum(wb.values())
-        # one word in 20 for short lines; a long paragraph (≥ 40 words in the pair) reworded in a few
-        # places ("nilai"/"valuasi", "bergantung pada"/"mengandalkan") is still the copy C2 means,
-        # unless a number differs (two recipes' ingredient lines, two price reports)
-        long_reworded = words >= _LONG_PAIR_WORDS and not any(ch.isdigit() for w in diff for ch in w)
+        # a number changed under 200 words (two lines of a list, two price reports): no copy; else one word in
+        # 20 may differ, one in 10 in a long pair (≥ 40 words) reworded ("nilai"/"valuasi"): the copy C2 means
+        numbers = any(ch.isdigit() for w in diff for ch in w)
+        if numbers and words < 5 * _LONG_PAIR_WORDS:
+            return 0.0
+        long_reworded = words >= _LONG_PAIR_WORDS and not numbers
         if differing > max(1, words // (10 if long_reworded else 20)):
             return 0.0
     return score
@@ -682,11 +683,13 @@ def _view_index(u: Unit, form: str) -> list[int] | None:
 
 def _raw_start(u: Unit, p: int) -> int | None:
     """Raw offset where a copy starting at comparison-form offset ``p`` of ``u`` begins, with the
-    opening marks before its first word ("(Reuters)", "“Quote”"); None when the offsets are unsure."""
+    opening marks before its first word ("(Reuters)", "“Quote”"); None if unsure or inside a bracket."""
     index = _view_index(u, u.form)
     if index is None:
         return None
     v = index[p]
+    if (h := u.text[:v]).count("[") > h.count("]") or h.count("(") > h.count(")"):
+        return None
     while v > 0 and u.text[v - 1] in _OPENING:
         v -= 1
     return u.to_raw(v)
