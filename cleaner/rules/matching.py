@@ -172,7 +172,8 @@ class Document:
         return head if run in ("head", "above-title") else tail if run == "tail" else head or tail
 
     def in_model_run(self, name: str, i: int, run: str) -> bool:
-        """Whether unit ``i`` stands in ``run`` ("head", "tail", "above-title" or "any": every block)."""
+        """Whether unit ``i`` stands in ``run`` ("head", "tail", "above-title"; "any": every block the scorer scores,
+        those of the edge runs)."""
         if run == "any":
             return True
         if run == "above-title":
