@@ -282,17 +282,25 @@ def _bar_item(line: str) -> bool:
     return 0 < len(s) <= 40 and len(s.split()) <= 4 and not ends_sentence(s)
 
 
+_SEPARATOR_RUN = 3  # the same mark alone on this many lines: the separators of a list or a bar, not a break
+
+
 def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is a lone separator mark ("-", "/", "• |") of a bar: at the page's first or last line, or
-    next to a bar item (a short line without a sentence end). Between two sentences it stays: it carries
-    no word, but the learned scorer reads the page's head run through it (Dragnet 050fcc82cf)."""
+    next to a bar item (a short line without a sentence end), or the same mark alone on three lines or more (a
+    list flattened one item a line: "Ministère de la défense |" / "|" / …, fresh f27-31). Between two sentences a
+    mark that stands once stays: it carries no word, but the learned scorer reads the page's head run through it
+    (Dragnet 050fcc82cf)."""
     if not _SEPARATOR.match(blocks[i]):
         return None
     n = len(blocks)
     edge = i == 0 or i == n - 1
-    if not (edge or _bar_item(blocks[i - 1]) or _bar_item(blocks[i + 1])):
-        return None
-    return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
+    if edge or _bar_item(blocks[i - 1]) or _bar_item(blocks[i + 1]):
+        return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
+    mark = blocks[i].strip()
+    if sum(1 for b in blocks if b.strip() == mark) >= _SEPARATOR_RUN:
+        return 75.0, "a lone separator mark, alone on a line again and again (a list or a bar one item a line)"
+    return None
 
 
 # ------------------------------------------------------------------------------------ url residue
