@@ -406,3 +406,24 @@ def test_questions_over_yes_and_no_words_stay_unless_the_page_asks_whether_it_he
     assert {"War dieser Artikel hilfreich?", "Ja Nein"} <= {
         r.text.strip() for r in clean(control, url=url).removals if r.rule == "structure.feedback-widget"
     }
+
+
+def test_the_tail_rule_keeps_a_tables_rows_a_date_and_a_cut_off_last_line(monkeypatch) -> None:
+    """The opt-in tail rule with a model sure of every line (a bias of 20): what it took held out by round at
+    stop 19 stays — a results table's rows (fresh f24-26), a date under the text, the excerpt's last line cut off
+    mid-sentence (f14-44) — while a widget's lines under the article go."""
+    from cleaner.rules import matching
+
+    data = json.loads(resources.files("cleaner").joinpath("_models", "furniture.json").read_text(encoding="utf-8"))
+    sure = model_from_data("furniture", {**data, "bias": 20.0, "trees": [], "version": 1})
+    monkeypatch.setattr(matching, "load_model", lambda name: sure)
+    prose = "Le championnat a repris samedi avec six rencontres et un public nombreux dans tous les stades du pays."
+    table = ["1 | Спартак | 1 | 1/0/0 | 4-0 | 3 |", "2 | Краснодар | 1 | 1/0/0 | 3-0 | 3 |",
+             "3 | Урал | 1 | 1/0/0 | 2-0 | 3 |"]
+    lead = ("Le Spartak a battu le Krasnodar, l'Oural s'est imposé à domicile et le Zénith a concédé le nul face à "
+            "l'Anji.")
+    text = "\n".join([prose, lead, "Partager", "Commenter", *table, "15 février 2023",
+                      "Début septembre, deux nouveaux modèles ont"])
+    result = clean(text, rules=load_rules([SAMPLE]).select("learned.furniture.tail"))
+    taken = {r.text for r in result.removals}
+    assert taken == {"Partager", "Commenter"}, taken

@@ -22,7 +22,7 @@ from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.head_shapes import date_part
 from cleaner.rules.headlines import headline_end, list_length
-from cleaner.rules.list_items import field_record, listed_under_label
+from cleaner.rules.list_items import field_record, listed_under_label, table_row
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import line_start_pattern, rule_index
 from cleaner.rules.regex import unit_fold
@@ -323,6 +323,18 @@ def _restated(blocks: list[str], i: int) -> bool:
     return False
 
 
+def _cut_off(blocks: list[str], i: int) -> bool:
+    """Whether line ``i`` is the document's last and reads as text cut off mid-sentence: three words of letters or
+    more and no closing mark (an excerpt's end, "Début septembre, deux nouveaux modèles ont"; a widget's label is
+    shorter, a sidebar's row "3121 万美元 07-15" holds figures)."""
+    s = blocks[i].strip()
+    words = sum(1 for w in s.split() if any(c.isalpha() for c in w) and not any(c.isdigit() for c in w))
+    return i == len(blocks) - 1 and words >= 3 and s[-1:] not in _CUT_CLOSERS
+
+
+_CUT_CLOSERS = set(".!?。！？…»\"”’)」』:;|›>")
+
+
 def _recurs(blocks: list[str], i: int) -> bool:
     """Whether line ``i`` stands again, whole, further down the document."""
     line = " ".join(blocks[i].split()).casefold()
@@ -351,12 +363,17 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return []
     if m.model_run == "head" and doc.in_short_header(m.model, i):
         return []
+    if m.model_run == "tail" and (date_part(doc.raw(i)) or _cut_off(doc.blocks(), i)):
+        return []  # a date under the text, or its last line cut off by an excerpt ("Beim Hokkaido-Kürbis kann")
     if m.model_run == "above-title" and (date_part(doc.raw(i)) or _recurs(doc.blocks(), i)):
         # a dateline over the title ("Thursday, July 3, 2025"; "24" / "Jul" / "2012"), the page's; a line that
         # stands again further down is a title printed twice (fresh f24-01's "洋風肉じゃが"): dedup keeps one
         return []
-    if field_record(doc.blocks(), i) or listed_under_label(doc.blocks(), i) or _restated(doc.blocks(), i):
-        return []  # a book's or a recipe's details under its title (round 24's f24-08), a title over its longer form
+    blocks = doc.blocks()
+    if field_record(blocks, i) or listed_under_label(blocks, i) or table_row(blocks, i) or _restated(blocks, i):
+        # a book's or a recipe's details under its title (round 24's f24-08), a list under its label, a table's
+        # row ("1 | Спартак | 1 | 1/0/0 | 4-0 | 3 |", f24-26), a title over its longer form
+        return []
     return [doc.hit(i, 0, len(doc.raw(i)), round(100.0 * p, 1))]
 
 
