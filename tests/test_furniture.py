@@ -427,3 +427,15 @@ def test_the_tail_rule_keeps_a_tables_rows_a_date_and_a_cut_off_last_line(monkey
     result = clean(text, rules=load_rules([SAMPLE]).select("learned.furniture.tail"))
     taken = {r.text for r in result.removals}
     assert taken == {"Partager", "Commenter"}, taken
+
+
+def test_a_danda_and_the_urdu_full_stop_end_sentences_for_the_runs() -> None:
+    """Hindi closes a sentence with "।", Urdu with "۔": a short sentence so closed is the article's text, which
+    ends the head run and opens the tail run, as a sentence closed by "." does (stop 19; before, only a line of 100
+    characters did, and the opt-in tail rule took an Urdu sentence's end, fresh f19-30)."""
+    hindi = ["होम", "राज्य", "पुलिस ने मामला दर्ज कर लिया है।", "जांच जारी है और आरोपी फरार है।", "शेयर करें", "टिप्पणी"]
+    scorer = BlockScorer(load_model("furniture"), hindi)
+    assert [scorer.side(i) for i in range(len(hindi))] == ["head", "head", "", "", "tail", "tail"]
+    urdu = ["ہوم", "عدالت نے نوٹس جاری کرتےہوئے جواب طلب کر لیا۔", "سماعت اگلے ہفتے ہوگی۔", "شیئر کریں", "تبصرے"]
+    scorer = BlockScorer(load_model("furniture"), urdu)
+    assert [scorer.side(i) for i in range(len(urdu))] == ["head", "", "", "tail", "tail"]
