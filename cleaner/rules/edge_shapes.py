@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 
 from cleaner.rules.edge_vocab import (
     COPYRIGHT_SIGN,
@@ -298,7 +299,8 @@ def lone_separator(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if edge or _bar_item(blocks[i - 1]) or _bar_item(blocks[i + 1]):
         return 75.0, "a lone separator mark " + ("at the page's edge" if edge else "beside a bar item")
     mark = blocks[i].strip()
-    if sum(1 for b in blocks if b.strip() == mark) >= _SEPARATOR_RUN:
+    same = (k for k, b in enumerate(blocks) if b.strip() == mark)
+    if next(islice(same, _SEPARATOR_RUN - 1, None), None) is not None:  # (stops at the third: a page of bars)
         return 75.0, "a lone separator mark, alone on a line again and again (a list or a bar one item a line)"
     return None
 

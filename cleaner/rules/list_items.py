@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.shape_vocab import ends_sentence
+
 __all__ = ["bare_count", "field_line", "field_record", "list_value", "listed_under_label", "may_count", "table_row"]
 
 Evidence = tuple[float, str]
@@ -97,7 +99,7 @@ def listed_under_label(blocks: Sequence[str], i: int) -> bool:
             continue
         if line.endswith((":", "：")):
             return len(line) <= _LABEL_CHARS
-        if len(line) > _ITEM_CHARS or line.endswith((".", "!", "?", "。", "！", "？")):
+        if len(line) > _ITEM_CHARS or ends_sentence(line):
             return False
     return False
 

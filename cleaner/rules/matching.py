@@ -361,15 +361,15 @@ def _match_model(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         return []
     if not doc.in_model_run(m.model, i, m.model_run):
         return []
-    if m.model_run == "head" and doc.in_short_header(m.model, i):
+    run, blocks = m.model_run, doc.blocks()
+    if run == "head" and doc.in_short_header(m.model, i):
         return []
-    if m.model_run == "tail" and (date_part(doc.raw(i)) or _cut_off(doc.blocks(), i)):
-        return []  # a date under the text, or its last line cut off by an excerpt ("Beim Hokkaido-Kürbis kann")
-    if m.model_run == "above-title" and (date_part(doc.raw(i)) or _recurs(doc.blocks(), i)):
-        # a dateline over the title ("Thursday, July 3, 2025"; "24" / "Jul" / "2012"), the page's; a line that
-        # stands again further down is a title printed twice (fresh f24-01's "洋風肉じゃが"): dedup keeps one
+    if run in ("tail", "above-title") and date_part(doc.raw(i)):
+        return []  # a date under the text or over the title ("Thursday, July 3, 2025"; "24" / "Jul" / "2012")
+    if (run == "tail" and _cut_off(blocks, i)) or (run == "above-title" and _recurs(blocks, i)):
+        # the excerpt's last line cut off ("Beim Hokkaido-Kürbis kann"); a line that stands again further down
+        # is a title printed twice (fresh f24-01's "洋風肉じゃが"): dedup keeps one
         return []
-    blocks = doc.blocks()
     if field_record(blocks, i) or listed_under_label(blocks, i) or table_row(blocks, i) or _restated(blocks, i):
         # a book's or a recipe's details under its title (round 24's f24-08), a list under its label, a table's
         # row ("1 | Спартак | 1 | 1/0/0 | 4-0 | 3 |", f24-26), a title over its longer form

@@ -329,6 +329,9 @@ def _terms(text: str) -> list[str]:
     return words
 
 
+# Kana, Han, Thai, Lao, Myanmar, Khmer: scripts that write no space between words. Not rules.shape_vocab.SPACELESS
+# (the text layer imports no rules module, and Hangul, which it holds, spaces its words) nor normalize.is_cjk
+# (a Unicode name lookup per character, and Hangul again).
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -427,10 +430,10 @@ class _Context:
         first lines.
 
         A menu, a breadcrumb, a ticker or a site's tagline shares few words with the article under it; its
-        title shares most of them (the lead restates it). Over the labelled sets (stop 19), 911 of the 1,149
+        title shares most of them (the lead restates it). Over the labelled sets (stop 19), 911 of the 1,148
         furniture lines of head runs stand above the first line the labels keep, and the title found this way
         is that line or a later one of the article's head (dek, byline) on most pages: what stands above it is
-        the page's header (benchmarks/RESULTS.md "Issue 10 — stop 19")."""
+        the page's header (benchmarks/eval_head_runs.py; benchmarks/RESULTS.md "Issue 10 — stop 19")."""
         t = self._title
         if t is None:
             t = -1
