@@ -45,6 +45,7 @@ from cleaner.rules.edge_vocab import (
 )
 from cleaner.rules.feedback_shapes import FEEDBACK_CANDIDATES, FEEDBACK_SHAPES
 from cleaner.rules.head_shapes import section_word
+from cleaner.rules.headlines import BYLINE_OR_DATE
 from cleaner.rules.inline_shapes import shouted_headline
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SPACELESS, ends_sentence
 
@@ -472,6 +473,41 @@ _PUBLISHING = frozenset(
         "network", "channel", "tv", "radio", "blog", "digital", "live", "today", "headlines", "updates",
     )
 )  # fmt: skip
+_LOOSE_MIN = 6  # a host label this long is a name, not a word a title could open with ("news", "bank")
+_LOOSE_ARTICLE = 3  # "Stand News" on thestandnews.com: the host glues a leading article ("the") to the name
+
+
+def _loose_name(line: str, labels: Sequence[str], tld: str, *, head: bool) -> str | None:
+    """How ``line`` spells a host label when it is not the label exactly: the name beside its own
+    transcription in another script ("立場新聞 Stand News" on thestandnews.com: its Latin words spell the
+    label but for a glued leading article), or the name with one word of what the site is ("Obec
+    Svrčinovec", "obecSvrčinovec" on svrcinovec.sk), that one only at the head above any sentence: at the
+    tail "Wartawan SuaraMerdeka" is the credit of the article's writer, under a network's opening sentence
+    "Teen Skepchick" heads one site's part of its list. The host spelled with its suffix ("Antena3.ro") is
+    the article's credit as often as the logo and stays; a longer line that holds the name is a title."""
+    words = _WORD_RUN.findall(line)
+    latin = [w for w in words if _fold(w).isascii() and _fold(w)]
+    if not latin or len(latin) > 3:
+        return None
+    key = "".join(_fold(w) for w in latin)
+    other = len(latin) < len(words)
+    for label in {_fold(p) for p in labels if len(p) >= _LOOSE_MIN}:
+        if key == label and other:
+            return "beside its name in another script"
+        if len(key) >= _LOOSE_MIN and label.endswith(key) and len(label) - len(key) <= _LOOSE_ARTICLE:
+            return "but for a glued article" + (", beside its name in another script" if other else "")
+        if other or not head or BYLINE_OR_DATE.match(line):
+            continue  # "By kourteous" on kourteous.com: the byline of the site's own writer
+        extra = key[: -len(label)] if key.endswith(label) else key[len(label) :] if key.startswith(label) else None
+        if not extra or extra == _fold(tld):
+            continue
+        if len(words) <= 2 and any(_fold(w) == extra for w in words) or (
+            len(words) == 1 and extra.isalpha() and len(extra) <= 8
+        ):
+            return f"with one word of what it is ({extra!r})"
+    return None
+
+
 _BRAND_WORDS = 2  # a brand glued into one host label from two words or more ("Colombo Today")
 _TAGLINE_WORDS = 3
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -523,8 +559,12 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
     if len(key) < 4 or not any(key == _fold(p) for p in labels):
         brand = _brand_and_tagline(name, labels)
-        if brand is None:
+        if brand is not None:
+            return 85.0, f"site name: {brand!r} spells the host {host!r}, under a tagline of its sections"
+        head = i < 3 and not any(map(ends_sentence, blocks[:i]))  # under a sentence: a heading of the article's
+        loose = _loose_name(name, labels, host.split(".")[-1], head=head)
+        if loose is None:
             return None
-        return 85.0, f"site name: {brand!r} spells the host {host!r}, under a tagline of its sections"
+        return 80.0, f"site name: the line spells the host {host!r} {loose}"
     tagline = " with its tagline" if name != line and _NAME_END.search(line) else ""
     return 90.0, f"site name: the line spells the host {host!r}{tagline}"

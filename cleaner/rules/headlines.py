@@ -33,7 +33,7 @@ _MONTHS = (
     "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # A byline or a dateline opening a line: where an article starts, so where a list of links ends.
-_BYLINE_OR_DATE = re.compile(
+BYLINE_OR_DATE = re.compile(
     rf"""^\W*(?:(?:by|par|por|von|di|door|автор|yazar)\s+\S
     |(?:updated|published|posted)\b
     |(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}
@@ -90,7 +90,7 @@ def list_length(lines: list[str]) -> int:
     for line in lines[:_LIST_MAX_ITEMS]:
         if not _headline_like(line):
             break
-        if _BYLINE_OR_DATE.match(line):
+        if BYLINE_OR_DATE.match(line):
             # "title / By X / date" is the start of an article, not a list of links: the line
             # before the byline is that article's title and stays with it.
             return max(0, n - 1)
