@@ -599,7 +599,8 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
             # spaced: "Home News Deutschland Bundesligarückschau: …" over the title itself; capitalised
             # section names (or an unspaced script's), two to four of them, before a copy of a headline
             crumbs = prefix.split()
-            if not (2 <= len(crumbs) <= 4 and all(c.isalpha() and (c[0].isupper() or _CJK.match(c)) for c in crumbs)):
+            named = all(_CRUMB_WORD.fullmatch(c) and (c[0].isupper() or _CJK.match(c)) for c in crumbs)
+            if not (2 <= len(crumbs) <= 4 and named):
                 continue
             if ends_sentence(other) or _words(other) > 25:
                 continue
@@ -612,6 +613,8 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return None
 
 
+# a section's name, or the site's with its suffix ("Jurnalul.ro Cultură Arte Vizuale Festival de teatru …", f31-11)
+_CRUMB_WORD = re.compile(r"[^\W\d_]+(?:\.[a-z]{2,6})?")
 _GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|]\s*")
 
 
