@@ -55,9 +55,9 @@ _COLON_COUNTER = re.compile(
 # a colon counter that is a whole line, its label of one or two words ("Число просмотров: 9223")
 _LONE_COLON = re.compile(rf"[^\W\d_]{{1,14}}(?:\s[^\W\d_]{{1,14}})?\s?[:：]\s?(?![{_MONEY}])(?:{_COUNT})")
 # "0 likes", "4 comments": a count and one word, then the line's end, a separator or a count (not "3 hours
-# ago", not "15 ounce) pumpkin")
-_COUNT_WORD = re.compile(rf"(?<![\w:：.,/(-])(?:{_COUNT})\s[^\W\d_]{{2,15}}{_NEXT}")
-_BARE = re.compile(r"(?<![\w:：.,/-])\d{1,6}(?![\w:：.,/-])")
+# ago", not "15 ounce) pumpkin", not a post's number: "#1 Le 27/04/2018, à 09:44", f30-14)
+_COUNT_WORD = re.compile(rf"(?<![\w:：.,/(#№-])(?:{_COUNT})\s[^\W\d_]{{2,15}}{_NEXT}")
+_BARE = re.compile(r"(?<![\w:：.,/#№-])\d{1,6}(?![\w:：.,/-])")
 _CLOCK = re.compile(r"[\d:]+")
 _PAIR = re.compile(rf"[^\W\d_]+(?:\s[^\W\d_]+)?\s(?:{_COUNT})")
 _PAIRS_LINE = re.compile(rf"^(?:{_PAIR.pattern})(?:\s+(?:{_PAIR.pattern})){{2,}}$")
