@@ -59,8 +59,9 @@ def _label(line: str) -> bool:
 def _title(line: str) -> bool:
     s = line.strip()
     n = len(s.split())
-    if "|" in s or sum(c.isdigit() for c in s) >= 0.2 * len(s) or len(_FIELD_COLON.findall(s)) >= 2:
-        # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…"), a list of
+    if "|" in s or " • " in s or sum(c.isdigit() for c in s) >= 0.2 * len(s) or len(_FIELD_COLON.findall(s)) >= 2:
+        # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…", "Miss
+        # Cellania • 29 minutes ago"), a list of
         # fields ("Prep time: 15 min Cook time: 45 min Serves: 8" under a recipe's short title)
         return False
     # a headline may close on "!" or "?" ("Dolar fırladı, gram altında tarihi zirve!"), never on a full stop
@@ -141,8 +142,8 @@ def _lede_past_bylines(blocks: Sequence[str], k: int) -> str:
 
 def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is one of the short section lines that open the page right above its title."""
-    if i >= _MAX_LABELS or not all(_label(b) for b in blocks[: i + 1]):
-        return None
+    if i >= _MAX_LABELS or not all(_label(b) for b in blocks[: i + 1]) or date_part(blocks[i]):
+        return None  # ("Monday" over a post's title is its date, POLICY D1)
     k = i + 1
     while k < len(blocks) and k < _MAX_LABELS and _label(blocks[k]):
         k += 1
@@ -152,7 +153,10 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if any(w.casefold() in title for w in blocks[i].split()):
         return None
     lede = _lede(blocks, k)
-    if _title(blocks[k]) and len(lede.split()) >= _LEDE_WORDS and ends_sentence(lede):
+    # the lede is a sentence, or a dek too long for a byline or a chip with a sentence under it ("Hướng dẫn
+    # cách làm sữa chua tại nhà …" over the article's first paragraph; list items under a subhead have none)
+    lede_words = len(lede.split())
+    if _title(blocks[k]) and lede_words >= _LEDE_WORDS and (ends_sentence(lede) or _dek(blocks, k, lede)):
         return 80.0, f"section label: {k} short line(s) open the page above its title"
     # a short title over its byline is not told from a label over the title by shape ("Bitcoin News / By
     # DroomDroom Team", f3-17; "Winter Walks" over its dek and byline): only a section's name is taken then,
@@ -165,6 +169,14 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if ends_sentence(lede) or len(lede.split()) >= _DEK_WORDS:  # a dek may close without a stop
             return 75.0, f"section label: the section name {word!r} above the title, its lede past the byline"
     return None
+
+
+def _dek(blocks: Sequence[str], k: int, lede: str) -> bool:
+    """The line ``lede`` under the title at ``k`` is its dek: long, and a sentence follows it."""
+    if len(lede.split()) < _DEK_WORDS:
+        return False
+    at = next((j for j in range(k + 1, min(len(blocks), k + 6)) if blocks[j].strip() == lede), None)
+    return at is not None and at + 1 < len(blocks) and ends_sentence(blocks[at + 1])
 
 
 def _title_shaped(line: str) -> bool:
