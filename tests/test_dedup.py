@@ -109,6 +109,18 @@ def test_teaser_is_replaced_by_its_fuller_version_at_its_position():
     assert [x.rule for x in r.removals] == ["dedup.teaser"]
 
 
+def test_title_again_with_the_sites_hashtag_is_a_copy_not_a_fuller_version():
+    """fresh f30-09 (https://www.subahsamachar.com/news/detail/…): the page ends on its title again with the site's
+    hashtag; the later block goes (C5) and the title stays where it stands, not replaced by the tagged copy."""
+    title = "नगर निगम बोर्ड बैठक: हंगामे के बीच सदन छोड़कर निकले नगर आयुक्त, पार्षदों का जमकर हंगामा"
+    r = run(f"{title}\n{LEAD}\n{P2}\n{title} #SubahSamachar")
+    assert r.text == f"{title}\n\n{LEAD}\n\n{P2}"
+    assert [(x.rule, x.text) for x in r.removals] == [("dedup.near", f"{title} #SubahSamachar")]
+    # a fuller text after the copy is still a teaser's fuller version
+    r = run(f"{title}\n{LEAD}\n{title} #SubahSamachar and a longer sentence that goes on")
+    assert [x.rule for x in r.removals] == ["dedup.teaser"]
+
+
 def test_block_glued_to_its_own_copy_keeps_one():
     r = run(f"{LEAD}{LEAD}\n\n{P2}")
     assert r.text == f"{LEAD}\n\n{P2}"

@@ -27,6 +27,7 @@ blocks, not its square (``benchmarks/bench_worst_case.py`` checks blocks that al
 
 from __future__ import annotations
 
+import re
 import zlib
 from bisect import bisect_left, insort
 from collections import Counter
@@ -39,7 +40,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from cleaner.result import Options, Removal
-from cleaner.text.normalize import comparison_map
+from cleaner.text.normalize import comparison_form, comparison_map
 from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
 
 __all__ = ["Move", "find_duplicates"]
@@ -728,6 +729,13 @@ def _prefix_relation(
             reason = "every sentence of it stands earlier in the text"
             removals.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, earlier.span))
             return "copy"
+        if f.startswith(earlier.form) and _tagged_copy(u.text, earlier.form):
+            # the title again with the site's hashtags ("… पार्षदों का जमकर हंगामा #SubahSamachar", f30-09): a copy
+            # (C5), not a fuller version: the first stays where it is
+            reason = "copy of an earlier block with hashtags appended"
+            score = round(fuzz.ratio(f, earlier.form), 1)
+            removals.append(_dup(u, *u.span, "dedup.near", reason, score, earlier.span))
+            return "copy"
         if f.startswith(earlier.form):
             # earlier is a teaser of u: u's fuller text goes to the teaser's place
             reason = "teaser of a fuller later block, which is moved here"
@@ -741,6 +749,15 @@ def _prefix_relation(
             )
             return "copy"
     return None
+
+
+_TRAILING_TAGS = re.compile(r"(?:\s+#[^\s#]+)+\s*$")
+
+
+def _tagged_copy(text: str, form: str) -> bool:
+    """``text`` is the block of comparison form ``form`` with hashtags after it, and nothing else."""
+    m = _TRAILING_TAGS.search(text)
+    return m is not None and comparison_form(text[: m.start()]) == form
 
 
 class _Postings:
