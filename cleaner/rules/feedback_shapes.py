@@ -2,7 +2,8 @@
 
 - ``feedback-widget`` (B2): "Was this page helpful?" over its answer buttons ("Yes No", "有帮助没帮助"), the
   widget's thanks ("Thank you for your feedback!") and the count of readers it helped ("1 out of 12 found
-  this helpful"). Help pages and docs are a large share of the pages that are not news (rounds 24–27:
+  this helpful"), and under the question at the page's foot every state it prints ("Great!", "Sorry we could not
+  help", "Feedback sent"). Help pages and docs are a large share of the pages that are not news (rounds 24–27:
   f24-21, f25-24, f27-24), and the widget's words are few: the word for *helpful* (``HELPFUL_CUES``), for
   *feedback* and for *thanks* (:mod:`cleaner.rules.edge_vocab`). What tells the widget from the text is its
   shape: a short question holding the helpful word with buttons or a thanks line under it, or at the page's
@@ -34,6 +35,7 @@ _BUTTON_WORDS = 3  # "Yes No", "Ja | Nein", "👍 👎"
 _BUTTON_CHARS = 24
 _ANSWER_CHARS = 12
 _THANKS_REACH = 4  # lines under the question in which the widget's thanks stands
+_FOOT_LINES = 8  # the widget's states under its question when they end the page
 
 
 # The line tests below are asked again of the same line by each of its neighbours (a question by the lines under
@@ -130,14 +132,29 @@ def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return 85.0, "feedback widget: its thanks for the reader's feedback"
     if _count(line) and any(_widget_question(blocks, k) for k in range(max(0, i - _THANKS_REACH + 1), i)):
         return 80.0, "feedback widget: a count of readers who found the page helpful, under its question"
+    if _short(line) and _widget_foot(blocks, i):
+        return 80.0, "feedback widget: one of its states (answered, sorry, sent) under its question, at the page's foot"
     return None
 
 
+def _widget_foot(blocks: Sequence[str], i: int) -> bool:
+    """Block ``i`` stands under the widget's question in the page's last lines, all short, one of them its thanks:
+    a help centre prints every state of the widget ("Bagus!" / "Terima kasih atas umpan balik Anda" / "Maaf! Kami
+    tidak dapat membantu" / "Umpan balik terkirim", a Freshdesk page, f31-19), and nothing of the article follows
+    it."""
+    n = len(blocks)
+    if n - i > _FOOT_LINES:
+        return False
+    for k in range(max(0, n - _FOOT_LINES - 1), i):
+        if _widget_question(blocks, k):
+            below = blocks[k + 1 :]
+            return all(map(_short, below)) and any(map(_thanks, below))
+    return False
+
+
 def _may_be_feedback(line: str) -> bool:
-    """The candidate test on the line alone: short, and a helpful, thanks, button or answer shape in it."""
-    return len(line) <= _MAX_CHARS and (
-        _answer(line) or _buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line)
-    )
+    """The candidate test on the line alone: short (the widget's states at the page's foot are any short line)."""
+    return len(line) <= _MAX_CHARS
 
 
 FEEDBACK_SHAPES = {"feedback-widget": feedback_widget}
