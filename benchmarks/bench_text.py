@@ -100,9 +100,9 @@ def stages(pairs: list[tuple[str, str]], rules: RuleSet, repeat: int) -> dict[st
     """CPU time of the work every document needs, each step alone over the whole corpus: what a
     throughput target has to fit in before any rule runs (``--stages``)."""
     from cleaner.rules.prefilter import _lines, rule_index
-    from cleaner.text.dedup import _shingles
     from cleaner.text.lang import guess_language
     from cleaner.text.segment import unit_forms, units_of
+    from cleaner.text.shingles import shingles
 
     docs = [d for d, _ in pairs]
     units = [units_of(d) for d in docs]
@@ -132,7 +132,7 @@ def stages(pairs: list[tuple[str, str]], rules: RuleSet, repeat: int) -> dict[st
         "comparison forms of every block and sentence": cpu_time(forms, repeat),
         "language guess": cpu_time(lambda: [guess_language(d) for d in docs], repeat),
         "automaton scans (unscoped rules)": cpu_time(scans, repeat),
-        "shingles of every distinct block >= 40 chars": cpu_time(lambda: [_shingles(f) for f in near], repeat),
+        "shingles of every distinct block >= 40 chars": cpu_time(lambda: [shingles(f) for f in near], repeat),
     }
 
 

@@ -21,7 +21,6 @@ from rapidfuzz import fuzz
 
 from cleaner.rules.matching import _refine_window
 from cleaner.rules.shape_vocab import PLATFORMS
-from cleaner.text.dedup import _shingles
 from cleaner.text.normalize import comparison_form, comparison_forms, comparison_map
 from cleaner.text.segment import (
     _SENT_END,
@@ -32,6 +31,7 @@ from cleaner.text.segment import (
     unit_sentence_forms,
     units_of,
 )
+from cleaner.text.shingles import shingles
 
 LINES = sorted({line for name in case_names() for line in load_case(name)[0].splitlines() if line.strip()})
 HARD = list("’“”–—…\u00a0&#;amp8217x é«»·ﬁ①Å\u0301\u0308ΣσςİıK.!?。！？」』)¨´\r\x1c\x00→😀€ßж字")
@@ -74,7 +74,7 @@ def test_shingles_equal_crc32_of_each_gram():
     forms = [comparison_form(line) for line in LINES] + ["a", "ab cd", "一二三四五六七八九十" * 3, "x" * 50]
     for f in forms:
         if f:
-            assert _shingles(f) == plain(f)
+            assert shingles(f) == plain(f)
 
 
 def test_pruned_window_refinement_equals_trying_every_window():
@@ -809,7 +809,7 @@ def test_shingles_kept_on_a_unit_are_its_forms_and_change_no_duplicate():
         find_duplicates(units, text, opt)
         sampled = [u for u in units if u._shingled is not None]
         for u in sampled:
-            assert u._shingled[0] == u.form and u._shingled[1] == _shingles(u.form)
+            assert u._shingled[0] == u.form and u._shingled[1] == shingles(u.form)
         kept += len(sampled)
         for u, other in zip(sampled[::2], sampled[1::2], strict=False):
             u._shingled = (other.form, other._shingled[1])  # another unit's: not this unit's sample
@@ -818,7 +818,7 @@ def test_shingles_kept_on_a_unit_are_its_forms_and_change_no_duplicate():
             u._shingled = None
         assert find_duplicates(units, text, opt) == find_duplicates(bare, text, opt)
         for u in units:
-            assert u._shingled is None or u._shingled == (u.form, _shingles(u.form))
+            assert u._shingled is None or u._shingled == (u.form, shingles(u.form))
     assert kept
 
 

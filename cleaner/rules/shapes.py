@@ -38,18 +38,17 @@ block alone, the blocks a shape cannot match before it runs. The closed vocabula
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
+from cleaner.rules.line_shapes import bulleted, is_emoji, run_of, short_item, unbulleted, words_of
 from cleaner.rules.list_items import bare_count, list_value, may_count, table_row
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
-    BULLET,
     ENDONYMS,
     MINUTE_UNITS,
     MONTHS,
@@ -90,55 +89,6 @@ _TICK_GROUP = re.compile(
 )
 
 
-def _strip(line: str) -> str:
-    return line.strip()
-
-
-def _unbulleted(line: str) -> str:
-    return BULLET.sub("", line.strip())
-
-
-def _cjk_share(s: str) -> float:
-    if not s or s.isascii():
-        return 0.0
-    return len(_CJK.findall(s)) / len(s)
-
-
-def _words(s: str) -> int:
-    """Words of ``s``; in unspaced scripts (CJK, kana, hangul runs) every 4 characters count as one."""
-    n = len(s.split())
-    share = _cjk_share(s)
-    if share > 0.3:
-        return max(n, round(len(s) * share / 4))
-    return n
-
-
-@lru_cache(maxsize=8192)
-def _short_item(line: str, max_words: int = 4, max_chars: int = 32) -> bool:
-    s = _unbulleted(line)
-    return 0 < len(s) <= max_chars and _words(s) <= max_words and not ends_sentence(s) and not s.endswith(":")
-
-
-def _bulleted(line: str) -> bool:
-    s = line.lstrip()
-    return bool(s) and s[0] in "•·-–—*▪►▶■●◦○‣⁃" and len(s) > 1
-
-
-def _is_emoji(c: str) -> bool:
-    return unicodedata.category(c) == "So" and ord(c) >= 0x2190
-
-
-def _run(blocks: Sequence[str], i: int, pred: Callable[[str], bool], limit: int = 60) -> tuple[int, int]:
-    """Bounds [a, b) of the run of consecutive blocks around ``i`` for which ``pred`` holds."""
-    a = i
-    while a > 0 and i - a < limit and pred(blocks[a - 1]):
-        a -= 1
-    b = i + 1
-    while b < len(blocks) and b - i < limit and pred(blocks[b]):
-        b += 1
-    return a, b
-
-
 # ------------------------------------------------------------------------------------------- menu
 def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i]
@@ -149,17 +99,17 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         return horizontal
     if not _menu_item(line):
         return None
-    a, b = _run(blocks, i, _menu_item)
+    a, b = run_of(blocks, i, _menu_item)
     n = b - a
-    bullets = sum(_bulleted(blocks[k]) for k in range(a, b))
+    bullets = sum(bulleted(blocks[k]) for k in range(a, b))
     at_edge = a == 0 or b == len(blocks)
     # Unbulleted short lines at an edge are a menu only when none looks like a byline, a date or a
     # numbered heading ("作者:…", "2024/10/30", "1. …"): those open an article.
     plain = at_edge and n >= min_items + 1 and not any(_ARTICLE_LINE.search(blocks[k]) for k in range(a, b))
     # ... and when their items average at most 2.5 words (a space-separated Korean label has three):
     # lines of three and more are a poem's or a list's
-    plain = plain and sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
-    if not at_edge and (_headed(blocks, a) or _bulleted(blocks[a - 1]) or _bulleted(blocks[b])):
+    plain = plain and sum(words_of(unbulleted(blocks[k])) for k in range(a, b)) <= 2.5 * n
+    if not at_edge and (_headed(blocks, a) or bulleted(blocks[a - 1]) or bulleted(blocks[b])):
         return None  # inside the page, a list under a label ("Supported chains:") or in a longer list is the article's
     if n < min_items or not (2 * bullets >= n or plain):
         return None
@@ -174,7 +124,7 @@ def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
 @lru_cache(maxsize=8192)
 def _menu_item(line: str) -> bool:
     """A menu entry: up to three words, or four behind a bullet ("• Tin tức theo CoinPedia")."""
-    return _short_item(line, 4, 36) if _bulleted(line) else _short_item(line, 3, 30)
+    return short_item(line, 4, 36) if bulleted(line) else short_item(line, 3, 30)
 
 
 def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
@@ -182,7 +132,7 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
         if line.count(sep) >= min_items - 2:
             items = [p.strip() for p in line.split(sep)]
             items = [p for p in items if p]
-            if len(items) >= min_items - 1 and all(_short_item(p, 3, 30) for p in items):
+            if len(items) >= min_items - 1 and all(short_item(p, 3, 30) for p in items):
                 return min(100.0, 50.0 + 5 * len(items)), f"menu: {len(items)} short items joined by {sep!r}"
     return None
 
@@ -192,13 +142,13 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
 def _crumb(line: str) -> bool:
     """One item of a breadcrumb written one a line ("Home", "/ Research"): short, no date, no colon."""
     s = line.strip().lstrip("/›»>|→ ")
-    return _short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    return short_item(s, 3, 30) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _crumb_link(line: str) -> bool:
     """A breadcrumb item on its own line led by its separator ("/ Nghiên cứu", "› Tìm hiểu về Bitcoin")."""
     s = line.strip()
-    return len(s) > 2 and s[0] in "/›»>→|" and s[1] == " " and _short_item(s[2:], 6, 60) and not _ARTICLE_LINE.search(s)
+    return len(s) > 2 and s[0] in "/›»>→|" and s[1] == " " and short_item(s[2:], 6, 60) and not _ARTICLE_LINE.search(s)
 
 
 def _crumb_chain(blocks: Sequence[str], i: int) -> Evidence | None:
@@ -223,7 +173,7 @@ def _vertical_breadcrumb(blocks: Sequence[str], i: int) -> Evidence | None:
     chain = _crumb_chain(blocks, i)
     if chain or not _crumb(blocks[i]):
         return chain
-    a, b = _run(blocks, i, _crumb, limit=6)
+    a, b = run_of(blocks, i, _crumb, limit=6)
     if b - a < 2 or b >= len(blocks):
         return None
     crumbs = [blocks[k].strip() for k in range(a, b)]
@@ -262,7 +212,7 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
         head = [p for p in items[:-1] if p]
         if any(_ARTICLE_LINE.search(p) for p in head):
             continue  # "Date:November 2, 2012 | Category:…", "Monday, 11.05.2012 / 12:34 AM": a dateline
-        if all(_short_item(p, 4, 32) for p in head) and _words(items[-1]) <= 20:
+        if all(short_item(p, 4, 32) for p in head) and words_of(items[-1]) <= 20:
             last = items[-1]
             repeats = any(last and last in blocks[k] for k in range(i + 1, min(len(blocks), i + 4)))
             why = f"breadcrumb: {len(items)} items joined by {sep!r}" + (", its last one the title" if repeats else "")
@@ -281,7 +231,7 @@ def _value_chip(line: str) -> bool:
 
 
 def _name_chip(line: str) -> bool:
-    return _short_item(line, 3, 28)
+    return short_item(line, 3, 28)
 
 
 @lru_cache(maxsize=8192)
@@ -299,7 +249,7 @@ def _headed(blocks: Sequence[str], a: int) -> bool:
 
 def _ticker_column(blocks: Sequence[str], i: int) -> Evidence | None:
     """ "BTC / $96,000 / 5.73% / ETH / …": symbols each followed by their price and change lines."""
-    a, b = _run(blocks, i, _tick_line)
+    a, b = run_of(blocks, i, _tick_line)
     symbols = [k for k in range(a, b) if _SYMBOL.match(blocks[k].strip())]
     if len(symbols) < 2 or b - a < 2 * len(symbols) or _headed(blocks, a):
         return None
@@ -335,7 +285,7 @@ def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         return None
     if chip and _HAS_VALUE_SIGN.search(line) and re.search(r"[A-Z]{2,6}\s?[+\-−]\s?\d", line):
         return 100.0, "ticker: a symbol with a signed change"
-    a, b = _run(blocks, i, lambda s: _value_chip(s) or _name_chip(s))
+    a, b = run_of(blocks, i, lambda s: _value_chip(s) or _name_chip(s))
     chips = [k for k in range(a, b) if _value_chip(blocks[k])]
     signed = sum(bool(_HAS_VALUE_SIGN.search(blocks[k])) for k in chips)
     n = b - a
@@ -351,26 +301,26 @@ def _ticker(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
 # -------------------------------------------------------------------------------------- crosslink
 def _label(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= 32 and not _bulleted(s) and _words(s) <= 3 and s.endswith(_LABEL_END) and not _URL.search(s)
+    return 0 < len(s) <= 32 and not bulleted(s) and words_of(s) <= 3 and s.endswith(_LABEL_END) and not _URL.search(s)
 
 
 @lru_cache(maxsize=8192)
 def _headline(line: str) -> bool:
-    s = _unbulleted(line)
+    s = unbulleted(line)
     if not s or len(s) > 180 or s.endswith(_LABEL_END):
         return False
-    if s.count("|") >= 1 and all(_short_item(p, 5, 40) for p in s.split("|") if p.strip()):
+    if s.count("|") >= 1 and all(short_item(p, 5, 40) for p in s.split("|") if p.strip()):
         return True  # "Cara Beli TRX | Cara Beli SOL |"
     first = s[0]
     if not first.isalpha() or first.islower() or ":" in s or "：" in s:
         return False  # a headline opens with a capital (or an uncased letter) and has no "label:" inside
-    w = _words(s)
+    w = words_of(s)
     return 4 <= w <= 25 and not ends_sentence(s) and not _URL.search(s)
 
 
 def _prose(line: str) -> bool:
     s = line.strip()
-    return _words(s) >= 12 or ends_sentence(s) and _words(s) >= 6
+    return words_of(s) >= 12 or ends_sentence(s) and words_of(s) >= 6
 
 
 def _crosslink(blocks: Sequence[str], i: int, max_items: int) -> Evidence | None:
@@ -396,13 +346,13 @@ def _list_under(blocks: Sequence[str], k: int, max_items: int) -> int:
     n = 0
     j = k + 1
     while j < len(blocks) and n < max_items and _headline(blocks[j]) and not _label(blocks[j]):
-        if n and _bulleted(blocks[j]) and not _bulleted(blocks[j - 1]):
+        if n and bulleted(blocks[j]) and not bulleted(blocks[j - 1]):
             break  # bullets start under plain lines: another list
         n += 1
         j += 1
     # the last "headline" heads a bulleted list under it: the article resumes there ("Lista documentelor care
     # se eliberează la cerere" over its items, under a form's fields, f30-22)
-    heading = n >= 2 and j < len(blocks) and _bulleted(blocks[j]) and not _bulleted(blocks[j - 1])
+    heading = n >= 2 and j < len(blocks) and bulleted(blocks[j]) and not bulleted(blocks[j - 1])
     if heading:
         n -= 1
     if n == 0 or (n == 1 and "|" not in blocks[k + 1]):
@@ -423,13 +373,13 @@ def _contact(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     s = " ".join(s.split())  # the share of URLs is measured as the output prints the line (cleaning twice agrees)
     rest = " ".join(_URL.sub(" ", s).split())
     share = 1 - len(rest) / len(s)
-    bullet = (_is_emoji(s[0]) or s[0] in "▶▣►■●※☞→") and any(c.isalpha() for c in rest)
+    bullet = (is_emoji(s[0]) or s[0] in "▶▣►■●※☞→") and any(c.isalpha() for c in rest)
     placeholder = "protected]" in s.lower()
-    if placeholder and _words(rest) <= 3:
+    if placeholder and words_of(rest) <= 3:
         return 100.0, "contact: an e-mail placeholder line"
-    if bullet and _words(rest) <= 8:
+    if bullet and words_of(rest) <= 8:
         return round(60 + 40 * share, 1), f"contact: a symbol-led line, {share:.0%} of it URLs or e-mail"
-    if len(urls) >= 2 and share >= 0.5 and not (_words(rest) >= 6 and _SENTENCE_INSIDE.search(rest)):
+    if len(urls) >= 2 and share >= 0.5 and not (words_of(rest) >= 6 and _SENTENCE_INSIDE.search(rest)):
         return round(60 + 40 * share, 1), f"contact: {len(urls)} URLs or e-mails make {share:.0%} of the line"
     return None
 
@@ -441,7 +391,7 @@ _SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2,}[.!?](?:\s|$)")
 # ----------------------------------------------------------------------------------------- banner
 def _emoji_led(line: str) -> bool:
     s = line.strip()
-    return bool(s) and _is_emoji(s[0])
+    return bool(s) and is_emoji(s[0])
 
 
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
@@ -458,7 +408,8 @@ def _banner(blocks: Sequence[str], i: int, window: int) -> Evidence | None:
     numbered = end < len(blocks) and bool(_NUMBERED_ITEM.match(blocks[end]))
     while end < len(blocks) and end - heads[-1] <= 6:
         s = blocks[end].strip()
-        if _words(s) > 40 or s.endswith(("?", "？")) or (_words(s) < 12 and not s.endswith(_LABEL_END) and ">" in s):
+        n = words_of(s)
+        if n > 40 or s.endswith(("?", "？")) or (n < 12 and not s.endswith(_LABEL_END) and ">" in s):
             break
         if numbered and not _NUMBERED_ITEM.match(s):
             break  # a section of numbered steps ends at the first line that is not one (the post's title, f5-26)
@@ -474,12 +425,12 @@ _SWITCH_SPLIT = re.compile(r"\s*[|·•/,]\s*|\s{2,}")
 
 
 def _lang_name(line: str) -> bool:
-    return _unbulleted(line).casefold() in ENDONYMS
+    return unbulleted(line).casefold() in ENDONYMS
 
 
 @lru_cache(maxsize=8192)
 def _switcher_line(line: str) -> bool:
-    s = _unbulleted(line).casefold()
+    s = unbulleted(line).casefold()
     return s in ENDONYMS or s in SWITCHER_MARKS
 
 
@@ -494,7 +445,7 @@ def _switcher(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         if n < min_items:
             return None
         return min(100.0, 60.0 + 5 * n), f"language switcher: {n} language names on one line"
-    a, b = _run(blocks, i, _switcher_line, limit=40)
+    a, b = run_of(blocks, i, _switcher_line, limit=40)
     names = sum(_lang_name(blocks[k]) for k in range(a, b))
     if names >= min_items and not _headed(blocks, a):
         return min(100.0, 60.0 + 5 * names), f"language switcher: {names} language names in a run of {b - a} lines"
@@ -518,19 +469,19 @@ def _languages_on_line(line: str) -> int:
 def _edge_cell(line: str) -> bool:
     """A line a page's head or tail bar is made of: a short label (no digit, no colon, no word in a script without
     spaces longer than a label's: ``spaceless_long``), a ticker cell, a language name, or a mark."""
-    s = _unbulleted(line)
+    s = unbulleted(line)
     if not s:
         return False
     if _tick_line(s) or _switcher_line(s):
         return True
-    return _short_item(s, 3, 30) and not spaceless_long(s) and (not _ARTICLE_LINE.search(s) or widget_value(s))
+    return short_item(s, 3, 30) and not spaceless_long(s) and (not _ARTICLE_LINE.search(s) or widget_value(s))
 
 
 def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     """A bar of furniture before the first prose line or after the last: ``min_items`` or more very short lines."""
     if len(blocks[i]) > 40 or not _edge_cell(blocks[i]):
         return None
-    a, b = _run(blocks, i, _edge_cell)
+    a, b = run_of(blocks, i, _edge_cell)
     n = b - a
     if n < min_items:
         return None
@@ -543,7 +494,7 @@ def _edge_run(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
         b, n = b - 1, n - 1  # the head bar's last line restating the item above it is the title under its menu entry
         if i == b or n < min_items:
             return None
-    if sum(_words(_unbulleted(blocks[k])) for k in range(a, b)) > 2.5 * n:
+    if sum(words_of(unbulleted(blocks[k])) for k in range(a, b)) > 2.5 * n:
         return None  # bar items average at most 2.5 words; a poem's or a list's lines average more
     if _menu(blocks, i, 5):
         return None  # a bulleted or plain menu: structure.menu says it (and is turned off on its own)
@@ -577,7 +528,7 @@ def _date_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if not two_words and any(w not in WEEKDAYS and w not in MONTHS and len(w) > 3 for w in words):
         return None
     # a widget sits in the header, above its navigation; a date above the text is the article's (D1)
-    menu = _edge_cell(blocks[1]) and _run(blocks, 1, _edge_cell)[1] >= 4
+    menu = _edge_cell(blocks[1]) and run_of(blocks, 1, _edge_cell)[1] >= 4
     if not (_glued_breadcrumb(blocks, 1, 0) or _breadcrumb(blocks, 1, 3) or menu):
         return None
     return 90.0, "date widget: a bare weekday date as the page's first line, above the navigation"
@@ -609,13 +560,13 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
             named = all(_CRUMB_WORD.fullmatch(c) and (c[0].isupper() or _CJK.match(c)) for c in crumbs)
             if not (2 <= len(crumbs) <= 4 and named):
                 continue
-            if ends_sentence(other) or _words(other) > 25:
+            if ends_sentence(other) or words_of(other) > 25:
                 continue
         elif line[p - 1].isspace() or not _GLUE.search(line, 1, p + 1):
             continue  # no case change or separator inside a word before the copy: nothing is glued
         else:
             crumbs = [c for c in _GLUE.split(prefix) if c.strip()]
-        if len(crumbs) >= 2 and _short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
+        if len(crumbs) >= 2 and short_item(prefix, 5, 40) and not _ARTICLE_LINE.search(prefix):
             return 95.0, f"glued breadcrumb: {len(crumbs)} section names glued before a copy of line {k + 1}"
     return None
 
@@ -644,7 +595,7 @@ def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     sentence, then a short run to the end: an embed's title and its read-on link) — in any language.
     Removed as a span."""
     last = i == len(blocks) - 1
-    if not last and not (i >= len(blocks) - 3 and all(_words(b) <= 3 for b in blocks[i + 1 :])):
+    if not last and not (i >= len(blocks) - 3 and all(words_of(b) <= 3 for b in blocks[i + 1 :])):
         return None
     line = blocks[i]
     end = line[-140:]
@@ -659,7 +610,7 @@ def _tail_marker(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     start = len(line) - len(line[-140:]) + m.start("mark")
     title = m.groupdict().get("title")
-    if title and _words(title) > 10:
+    if title and words_of(title) > 10:
         return None
     mark = m.group("mark").strip()
     cut = re.match(r"…\.?|\.{3,4}|\[[^\]]*\]", mark)
@@ -682,7 +633,7 @@ def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if len(blocks[i]) > 80:
         return None
     s = blocks[i].strip()
-    if not s or len(s) > 60 or _words(s) > 7 or ends_sentence(s):
+    if not s or len(s) > 60 or words_of(s) > 7 or ends_sentence(s):
         return None
     counts = list(_NUMBER_UNIT.finditer(s))  # more than one: hours and minutes ("1h 45min"), a recipe's time
     hits = [m for m in counts if m.group(2).casefold() in MINUTE_UNITS]
@@ -690,7 +641,7 @@ def _reading_time(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if len(counts) != 1 or not hits or len(_DIGIT.findall(s)) > 3 or words & AGO_WORDS or s.endswith(("前", "전")):
         return None
     # the count closes the line ("… için 83 Dakika") or opens it with at most two words after ("5 min read")
-    if s[hits[0].end() :].strip(" .") and (hits[0].start() > 2 or _words(s[hits[0].end() :]) > 2):
+    if s[hits[0].end() :].strip(" .") and (hits[0].start() > 2 or words_of(s[hits[0].end() :]) > 2):
         return None
     near = range(max(0, i - 3), min(len(blocks), i + 4))
     if any(k != i and len(blocks[k]) <= 120 and _minutes(blocks[k]) for k in near):
@@ -709,7 +660,7 @@ def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
         return None  # a column of figures is a table
-    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or _words(blocks[i - 1]) < 4 or YEAR.match(s):
+    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or words_of(blocks[i - 1]) < 4 or YEAR.match(s):
         return None  # between a heading (the title, not a "Views" label) and the body; a year is a date
     return 80.0, "counter: a bare number between the title and the body"
 
@@ -723,7 +674,7 @@ def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     cases 113 and 120 keep "Indice" / "Mục lục" with their entries); alone, it is a collapsed widget's
     toggle (fresh f3-08 "Daftar Isi", f4-07 "Table of Contents" above the first heading)."""
     following = blocks[i + 1 : i + 4]
-    if sum(_bulleted(b) or bool(NUMBERED_ENTRY.match(b)) for b in following) >= 2:
+    if sum(bulleted(b) or bool(NUMBERED_ENTRY.match(b)) for b in following) >= 2:
         return None
     return 90.0, "a label with no list under it"
 

@@ -28,13 +28,11 @@ blocks, not its square (``benchmarks/bench_worst_case.py`` checks blocks that al
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, repeat
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -42,17 +40,11 @@ from rapidfuzz import fuzz
 from cleaner.result import Options, Removal
 from cleaner.text.normalize import comparison_form, comparison_map
 from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
+from cleaner.text.shingles import Postings, shingles
 
 __all__ = ["Move", "find_duplicates"]
 
-_SHINGLE_WORDS = 3  # words per shingle of the comparison form (written out in _shingles' zip)
-_SHINGLE_CHARS = 8  # characters per shingle for text written without spaces (CJK)
-_SAMPLE_MOD = 2  # keep shingles whose hash % _SAMPLE_MOD == 0 (content-defined, so copies agree)
-_SAMPLE_MASK = _SAMPLE_MOD - 1  # (a power of two: ``h & mask`` is ``h % mod``, one cheaper operation per gram)
-assert _SAMPLE_MOD & _SAMPLE_MASK == 0
-_MAX_POSTINGS = 64  # ignore shingles shared by more blocks than this (boilerplate-ish, cost bound)
 _MAX_CANDIDATES = 16
-_ENCODE_SURROGATES = methodcaller("encode", "utf-8", "surrogatepass")
 _FORM = attrgetter("form")
 # A page's link-free table row up to this many comparison characters is a data value (Unit.data): repeating
 # another data row, it is no duplicate on its own (a spec table's "Farbe\tSchwarz" per model, an exam table's
@@ -66,47 +58,6 @@ class Move:
 
     target: int
     source: int
-
-
-_SHINGLE_CHUNK = 1 << 20
-
-
-def _shingles(form: str) -> set[int]:
-    """A content-defined sample of word 3-gram hashes (character 8-grams for unspaced scripts).
-
-    crc32, not ``hash()``: Python's string hash changes between processes, and the sample must not.
-    The grams are made and hashed by ``map`` over C functions; a comparison form's words are separated
-    by single spaces, so joining its UTF-8 words gives the UTF-8 of the joined words.
-    """
-    if len(form) > 2 * _SHINGLE_CHUNK:  # a huge block (a one-line file): in overlapping chunks, so that
-        out: set[int] = set()  # its words or grams never all exist at once (memory stays ~ the text)
-        step = _SHINGLE_CHUNK
-        at = 0
-        while at < len(form):
-            end = form.find(" ", at + step)
-            if end < 0 or end > at + step + 4096:  # no space near: unspaced script, cut between characters
-                end = min(len(form), at + step)
-            back = at
-            for _ in range(_SHINGLE_WORDS):  # start the chunk a few words (or grams) early: no gram lost
-                back = max(0, form.rfind(" ", 0, back - 1)) if back > 0 else 0
-            start = max(0, at - 4096, min(back, at - _SHINGLE_CHARS))  # (< 2 chunks: no deeper recursion)
-            out |= _shingles(form[start:end].strip())
-            at = end + 1
-        return out
-    n_words = form.count(" ") + 1
-    grams: Iterator[bytes]
-    if n_words * 12 >= len(form):
-        words = form.encode("utf-8", "surrogatepass").split(b" ")  # lone surrogates are text too
-        if len(words) >= _SHINGLE_WORDS:
-            grams = map(b" ".join, zip(words, words[1:], words[2:], strict=False))  # (_SHINGLE_WORDS)
-        else:
-            grams = iter([b" ".join(words)])
-    else:
-        starts = range(max(1, len(form) - _SHINGLE_CHARS + 1))
-        sliced = map(form.__getitem__, map(slice, starts, range(_SHINGLE_CHARS, len(starts) + _SHINGLE_CHARS)))
-        grams = map(_ENCODE_SURROGATES, sliced)
-    mask = _SAMPLE_MASK
-    return {h for h in map(zlib.crc32, grams) if not h & mask}
 
 
 _LONG_PAIR_WORDS = 40  # words in both blocks together from which a pair counts as long (_similar)
@@ -294,7 +245,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
 
     exact: dict[str, Unit] = {}
     by_prefix: dict[str, list[Unit]] = {}
-    postings = _Postings()
+    postings = Postings()
     kept: list[Unit] = []
     moved_into: set[int] = set()  # blocks whose teaser was replaced by a fuller unit
     survivors: list[Unit] = []  # units kept so far, short ones included, in document order
@@ -322,7 +273,7 @@ def find_duplicates(units: list[Unit], doc_text: str, opt: Options) -> tuple[lis
                 continue
         if len(f) >= opt.near_min_chars:
             c = u._shingled  # (a later pass of the core loop meets the units it kept unchanged)
-            sh = c[1] if c is not None and c[0] == f else _shingles(f)
+            sh = c[1] if c is not None and c[0] == f else shingles(f)
             u._shingled = (f, sh)
             shared = postings.keys() & sh
             best = None if relation or not shared else _best_near(f, sh, shared, postings, kept, opt)
@@ -760,44 +711,8 @@ def _tagged_copy(text: str, form: str) -> bool:
     return m is not None and comparison_form(text[: m.start()]) == form
 
 
-class _Postings:
-    """The sparse shingle index: shingle -> the kept units (their positions) that hold it, at most
-    ``_MAX_POSTINGS`` of them.
-
-    Most shingles of a page are held by one unit only, so the first holder is a plain int in one map
-    (filled by ``dict.fromkeys``, a C loop) and only the shingles shared by more get a list: one list
-    per new shingle cost more than the rest of the indexing.
-    """
-
-    def __init__(self) -> None:
-        self.first: dict[int, int] = {}
-        self.more: dict[int, list[int]] = {}
-
-    def keys(self):  # the shingles held by some kept unit (a set view: ``keys() & sh``)
-        return self.first.keys()
-
-    def add(self, k: int, sh: set[int], shared: set[int]) -> None:
-        """Index kept unit ``k`` under its shingles ``sh``, of which ``shared`` are already indexed."""
-        more = self.more
-        for h in shared:
-            lst = more.get(h)
-            if lst is None:
-                more[h] = [k]
-            elif len(lst) < _MAX_POSTINGS - 1:  # (the first holder is the list's other entry)
-                lst.append(k)
-        self.first.update(dict.fromkeys(sh - shared if shared else sh, k))
-
-    def counts(self, shared: set[int]) -> Counter:
-        """How many of ``shared`` (indexed shingles) each kept unit holds (one Counter of all holders:
-        its construction and each update cost a Python-level call)."""
-        more = self.more
-        held = list(map(self.first.__getitem__, shared))
-        held.extend(chain.from_iterable(map(more.__getitem__, more.keys() & shared)))
-        return Counter(held)
-
-
 def _best_near(
-    f: str, sh: set[int], shared: set[int], postings: _Postings, kept: list[Unit], opt: Options
+    f: str, sh: set[int], shared: set[int], postings: Postings, kept: list[Unit], opt: Options
 ) -> tuple[float, Unit] | None:
     """The most similar earlier kept unit at or above the threshold, from shingle candidates
     (``shared``: the shingles of ``sh`` that earlier kept units hold, not empty)."""

@@ -1,0 +1,63 @@
+"""The line tests every shape of :mod:`cleaner.rules.shapes` is made of: a line without its bullet, its length in
+words (unspaced scripts counted by characters), a short menu-like item, a bullet, an emoji, a run of lines.
+
+They look at one line (or, for :func:`run_of`, at a line's neighbours through a test) and know nothing of a shape.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from cleaner.rules.shape_vocab import BULLET, ends_sentence
+
+__all__ = ["bulleted", "cjk_share", "is_emoji", "run_of", "short_item", "unbulleted", "words_of"]
+
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def unbulleted(line: str) -> str:
+    return BULLET.sub("", line.strip())
+
+
+def cjk_share(s: str) -> float:
+    if not s or s.isascii():
+        return 0.0
+    return len(_CJK.findall(s)) / len(s)
+
+
+def words_of(s: str) -> int:
+    """Words of ``s``; in unspaced scripts (CJK, kana, hangul runs) every 4 characters count as one."""
+    n = len(s.split())
+    share = cjk_share(s)
+    if share > 0.3:
+        return max(n, round(len(s) * share / 4))
+    return n
+
+
+@lru_cache(maxsize=8192)
+def short_item(line: str, max_words: int = 4, max_chars: int = 32) -> bool:
+    s = unbulleted(line)
+    return 0 < len(s) <= max_chars and words_of(s) <= max_words and not ends_sentence(s) and not s.endswith(":")
+
+
+def bulleted(line: str) -> bool:
+    s = line.lstrip()
+    return bool(s) and s[0] in "•·-–—*▪►▶■●◦○‣⁃" and len(s) > 1
+
+
+def is_emoji(c: str) -> bool:
+    return unicodedata.category(c) == "So" and ord(c) >= 0x2190
+
+
+def run_of(blocks: Sequence[str], i: int, pred: Callable[[str], bool], limit: int = 60) -> tuple[int, int]:
+    """Bounds [a, b) of the run of consecutive blocks around ``i`` for which ``pred`` holds."""
+    a = i
+    while a > 0 and i - a < limit and pred(blocks[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(blocks) and b - i < limit and pred(blocks[b]):
+        b += 1
+    return a, b
