@@ -153,10 +153,7 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if any(w.casefold() in title for w in blocks[i].split()):
         return None
     lede = _lede(blocks, k)
-    # the lede is a sentence, or a dek too long for a byline or a chip with a sentence under it ("Hướng dẫn
-    # cách làm sữa chua tại nhà …" over the article's first paragraph; list items under a subhead have none)
-    lede_words = len(lede.split())
-    if _title(blocks[k]) and lede_words >= _LEDE_WORDS and (ends_sentence(lede) or _dek(blocks, k, lede)):
+    if _title(blocks[k]) and len(lede.split()) >= _LEDE_WORDS and ends_sentence(lede):
         return 80.0, f"section label: {k} short line(s) open the page above its title"
     # a short title over its byline is not told from a label over the title by shape ("Bitcoin News / By
     # DroomDroom Team", f3-17; "Winter Walks" over its dek and byline): only a section's name is taken then,
@@ -169,14 +166,6 @@ def section_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         if ends_sentence(lede) or len(lede.split()) >= _DEK_WORDS:  # a dek may close without a stop
             return 75.0, f"section label: the section name {word!r} above the title, its lede past the byline"
     return None
-
-
-def _dek(blocks: Sequence[str], k: int, lede: str) -> bool:
-    """The line ``lede`` under the title at ``k`` is its dek: long, and a sentence follows it."""
-    if len(lede.split()) < _DEK_WORDS:
-        return False
-    at = next((j for j in range(k + 1, min(len(blocks), k + 6)) if blocks[j].strip() == lede), None)
-    return at is not None and at + 1 < len(blocks) and ends_sentence(blocks[at + 1])
 
 
 def _title_shaped(line: str) -> bool:

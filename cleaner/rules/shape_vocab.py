@@ -157,6 +157,23 @@ AGO_WORDS = frozenset(
 # The word a logo image's alt text adds to the site's name ("Gazete Vatan Logo").
 LOGO_WORDS = frozenset(s.casefold() for s in ("logo", "лого", "логотип", "로고", "ロゴ", "标志", "標誌", "شعار"))
 
+# What a local authority's site calls itself beside the place's name ("Obec Svrčinovec", "Gemeinde Reilingen",
+# "Comune di Capoliveri", "Gmina Łączna"): a closed class of the words for municipality, town, city and
+# council. Beside the host's name another word is as often a title's ("Berlin Marathon", "Wikipedia Zero",
+# "Contoso Solutions": stop 20's review), so the site-name shape takes only these and LOGO_WORDS there.
+SITE_KIND_WORDS = frozenset(
+    s.casefold()
+    for s in (
+        "obec", "mesto", "město", "gemeinde", "stadt", "markt", "marktgemeinde", "stadtgemeinde", "gmina",
+        "miasto", "powiat", "comune", "commune", "ville", "mairie", "municipio", "município", "ayuntamiento",
+        "concello", "ajuntament", "prefeitura", "câmara", "gemeente", "kommune", "kommun", "kunta", "kaupunki",
+        "község", "önkormányzat", "općina", "opcina", "grad", "občina", "opština", "opstina", "община", "общината",
+        "місто", "громада", "город", "администрация", "primăria", "primaria", "comuna", "oraș", "oras",
+        "savivaldybė", "pagasts", "novads", "vald", "municipality", "city", "town", "council", "borough",
+        "village", "township", "county", "dhimos", "δήμος", "belediyesi", "kabupaten", "kota", "desa",
+    )
+)  # fmt: skip
+
 # The names newsrooms give their sections (a closed class: news, sport, economy, politics, world, local,
 # culture, science, technology, health, society, opinion, lifestyle, entertainment, press releases …), in
 # the languages the label families cover and more. A section label above the title is page furniture

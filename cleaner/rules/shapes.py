@@ -558,7 +558,9 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
             # section names (or an unspaced script's), two to four of them, before a copy of a headline
             crumbs = prefix.split()
             named = all(_CRUMB_WORD.fullmatch(c) and (c[0].isupper() or _CJK.match(c)) for c in crumbs)
-            if not (2 <= len(crumbs) <= 4 and named):
+            # the site with its suffix opens a trail of three crumbs or more; "Sursa Agerpres.ro" is a credit
+            sited = all("." not in c for c in crumbs[1:]) and ("." not in crumbs[0] or len(crumbs) >= 3)
+            if not (2 <= len(crumbs) <= 4 and named and sited):
                 continue
             if ends_sentence(other) or words_of(other) > 25:
                 continue
@@ -571,7 +573,7 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return None
 
 
-# a section's name, or the site's with its suffix ("Jurnalul.ro Cultură Arte Vizuale Festival de teatru …", f31-11)
+# a section's name, or the site's with its suffix opening the trail ("Jurnalul.ro Cultură Arte Vizuale …", f31-11)
 _CRUMB_WORD = re.compile(r"[^\W\d_]+(?:\.[a-z]{2,6})?")
 _GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-ZА-ЯЁ])(?<![A-ZА-ЯЁ])|\s*[›»>/|]\s*")
 
