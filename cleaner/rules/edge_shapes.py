@@ -43,7 +43,7 @@ from cleaner.rules.edge_vocab import (
     RIGHTS_CUES,
     RIGHTS_KEYS,
 )
-from cleaner.rules.feedback_shapes import FEEDBACK_CANDIDATES, FEEDBACK_SHAPES
+from cleaner.rules.feedback_shapes import FEEDBACK_PAGE_CANDIDATES, FEEDBACK_SHAPES
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.headlines import BYLINE_OR_DATE
 from cleaner.rules.inline_shapes import shouted_headline
@@ -443,10 +443,9 @@ def _offer_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
 
 
 # shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
-EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines}
+EDGE_PAGE_CANDIDATES = {"tail-labels": _label_lines, "paywall-offer": _offer_lines, **FEEDBACK_PAGE_CANDIDATES}
 # the test on the block alone that every block a shape matches passes (cleaner.rules.shapes.shape_candidates)
 EDGE_CANDIDATES = {
-    **FEEDBACK_CANDIDATES,
     "glued-menu": lambda line: 20 <= len(line) <= 240 and bool(_GLUE.search(line)),
     "doubled-labels": lambda line: len(line) <= 200 and any(map(_doubled_word, line.split())),
     "copyright-line": lambda line: len(line) <= 240 and _has_rights_key(line),

@@ -23,7 +23,7 @@ from functools import lru_cache
 from cleaner.rules.edge_vocab import FEEDBACK_CUES, HELPFUL_CUES, THANKS_CUES
 from cleaner.rules.shape_vocab import ends_sentence
 
-__all__ = ["FEEDBACK_CANDIDATES", "FEEDBACK_SHAPES", "feedback_widget"]
+__all__ = ["FEEDBACK_PAGE_CANDIDATES", "FEEDBACK_SHAPES", "feedback_widget"]
 
 Evidence = tuple[float, str]
 
@@ -153,9 +153,18 @@ def _widget_foot(blocks: Sequence[str], i: int) -> bool:
 
 
 def _may_be_feedback(line: str) -> bool:
-    """The candidate test on the line alone: short (the widget's states at the page's foot are any short line)."""
-    return len(line) <= _MAX_CHARS
+    """The candidate test on the line alone: short, and a helpful, thanks, button or answer shape in it."""
+    return len(line) <= _MAX_CHARS and (
+        _answer(line) or _buttons(line) or _cue(HELPFUL_CUES, line) or _cue(THANKS_CUES, line)
+    )
+
+
+def _feedback_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The page's candidates: the lines that pass :func:`_may_be_feedback`, and every short line of the page's
+    foot, where the widget's other states stand (:func:`_widget_foot`)."""
+    foot = len(blocks) - _FOOT_LINES
+    return [i for i in indices if (i >= foot and len(blocks[i]) <= _MAX_CHARS) or _may_be_feedback(blocks[i])]
 
 
 FEEDBACK_SHAPES = {"feedback-widget": feedback_widget}
-FEEDBACK_CANDIDATES = {"feedback-widget": _may_be_feedback}
+FEEDBACK_PAGE_CANDIDATES = {"feedback-widget": _feedback_lines}
