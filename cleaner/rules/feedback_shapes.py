@@ -36,6 +36,7 @@ _BUTTON_CHARS = 24
 _ANSWER_CHARS = 12
 _THANKS_REACH = 4  # lines under the question in which the widget's thanks stands
 _FOOT_LINES = 8  # the widget's states under its question when they end the page
+_FOOT_THANKS = 2  # thanks lines among them: the widget thanks the reader under each answer
 
 
 # The line tests below are asked again of the same line by each of its neighbours (a question by the lines under
@@ -138,17 +139,21 @@ def feedback_widget(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 
 def _widget_foot(blocks: Sequence[str], i: int) -> bool:
-    """Block ``i`` stands under the widget's question in the page's last lines, all short, one of them its thanks:
-    a help centre prints every state of the widget ("Bagus!" / "Terima kasih atas umpan balik Anda" / "Maaf! Kami
-    tidak dapat membantu" / "Umpan balik terkirim", a Freshdesk page, f31-19), and nothing of the article follows
-    it."""
+    """Block ``i`` stands under the widget's question in the page's last lines, all short, none a sentence, two of
+    them its thanks: a help centre prints every state of the widget ("Bagus!" / "Terima kasih atas umpan balik
+    Anda" / "Maaf! Kami tidak dapat membantu" / "Umpan balik terkirim", a Freshdesk page, f31-19), and nothing of
+    the article follows it."""
     n = len(blocks)
     if n - i > _FOOT_LINES:
         return False
     for k in range(max(0, n - _FOOT_LINES - 1), i):
         if _widget_question(blocks, k):
             below = blocks[k + 1 :]
-            return all(map(_short, below)) and any(map(_thanks, below))
+            thanks = sum(map(_thanks, below))
+            # one thanks per state the widget prints: a single thanks over short lines is a reader's comment
+            # thread or the article's steps under it (stop 20's second review, tests/data/review/stop20b)
+            told = all(_thanks(b) or not ends_sentence(b.rstrip("!！")) for b in below)
+            return thanks >= _FOOT_THANKS and told and all(map(_short, below))
     return False
 
 

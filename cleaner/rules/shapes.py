@@ -346,18 +346,16 @@ def _list_under(blocks: Sequence[str], k: int, max_items: int) -> int:
     n = 0
     j = k + 1
     while j < len(blocks) and n < max_items and _headline(blocks[j]) and not _label(blocks[j]):
-        if n and bulleted(blocks[j]) and not bulleted(blocks[j - 1]):
-            break  # bullets start under plain lines: another list
         n += 1
         j += 1
-    # the last "headline" heads a bulleted list under it: the article resumes there ("Lista documentelor care
-    # se eliberează la cerere" over its items, under a form's fields, f30-22)
-    heading = n >= 2 and j < len(blocks) and bulleted(blocks[j]) and not bulleted(blocks[j - 1])
-    if heading:
+    # the last "headline" heads a bulleted list of prose under it: the article resumes there ("Lista documentelor
+    # care se eliberează la cerere" over its items, under a form's fields, f30-22); over short items the list is
+    # the article's ("Opening hours:" … "Closed on these public holidays" / "• Christmas Day": stop 20's review)
+    if n >= 2 and j < len(blocks) and bulleted(blocks[j]) and _prose(blocks[j]) and not bulleted(blocks[j - 1]):
         n -= 1
     if n == 0 or (n == 1 and "|" not in blocks[k + 1]):
         return 0  # one line under a label: a subhead or a definition as often as a link
-    if not heading and j < len(blocks) and not _prose(blocks[j]) and not _label(blocks[j]):
+    if j < len(blocks) and not _prose(blocks[j]) and not _label(blocks[j]):
         return 0  # the list runs into more short lines: a list in the article, or not a list at all
     return n
 
