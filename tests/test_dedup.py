@@ -116,9 +116,13 @@ def test_title_again_with_the_sites_hashtag_is_a_copy_not_a_fuller_version():
     r = run(f"{title}\n{LEAD}\n{P2}\n{title} #SubahSamachar")
     assert r.text == f"{title}\n\n{LEAD}\n\n{P2}"
     assert [(x.rule, x.text) for x in r.removals] == [("dedup.near", f"{title} #SubahSamachar")]
-    # a fuller text after the copy is still a teaser's fuller version
+    # a fuller text after the copy is still a teaser's fuller version, and so is a post's line with its tags
     r = run(f"{title}\n{LEAD}\n{title} #SubahSamachar and a longer sentence that goes on")
     assert [x.rule for x in r.removals] == ["dedup.teaser"]
+    post = "Hoy inauguramos la nueva biblioteca del barrio San Isidro"
+    r = run(f"{post}\n{LEAD}\n{post} #SanIsidro #BibliotecaSanIsidro #Valladolid")
+    assert [x.rule for x in r.removals] == ["dedup.teaser"]
+    assert r.text.startswith(f"{post} #SanIsidro #BibliotecaSanIsidro #Valladolid")
 
 
 def test_block_glued_to_its_own_copy_keeps_one():

@@ -337,3 +337,30 @@ def test_the_stop_20_review_pages_keep_their_titles_and_lose_the_site_names_and_
     assert taken(folder / "in-12.txt") == {"Vikipedi, özgür ansiklopedi"}
     assert taken(folder / "in-20.txt") == {"Z Wikipedie, otevřené encyklopedie"}
     assert taken(folder / "variants" / "v-11.txt") == {"Gmina Łączna"}
+
+
+def test_the_stop_20_second_review_keeps_replies_steps_tags_and_article_lists():
+    """Stop 20's second review (tests/data/review/stop20b: 31 real pages, 37 probes built from real markup). Under
+    one thanks line a reader's replies (v-01, v-07) and an article under its summary widget (v-04, a Document360
+    page) stay; every state of a Freshdesk widget goes (v-03); the title again with the site's one hashtag goes
+    and the title stays (in-31, a real page), a post's line with its tags is kept with them (v-12, v-14); links
+    partly bulleted under a label are still one list (v-17), a list in the article under short lines is not
+    one (v-33); a forum post's number stays (v-25)."""
+    folder = DATA / "review" / "stop20b"
+
+    def out(path):
+        text, url = load_review_input(path)
+        return clean(text, url=url)
+
+    v = folder / "variants"
+    assert "That fixed it, cheers" in out(v / "v-01.txt").text
+    assert "直りました、助かりました" in out(v / "v-07.txt").text
+    assert "Assign a free port and deploy the flow." in out(v / "v-04.txt").text
+    assert "¡Lo sentimos! No hemos podido ayudarte" not in out(v / "v-03.txt").text
+    r = out(folder / "in-31.txt")
+    assert "#SubahSamachar" not in r.text and "चंडीगढ़ में सुखना पर न्यू ईयर का वेलकम करने पहुंचे लोग" in r.text
+    assert "#SanIsidro #BibliotecaSanIsidro #Valladolid" in out(v / "v-12.txt").text
+    assert "#Ward7 #Ward9 #CleanupDay" in out(v / "v-14.txt").text
+    assert "XRP rallies after court ruling" not in out(v / "v-17.txt").text
+    assert "Monday to Friday from nine in the morning to six" in out(v / "v-33.txt").text
+    assert "#1 Le 27/04/2018" in out(v / "v-25.txt").text

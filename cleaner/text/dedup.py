@@ -681,9 +681,9 @@ def _prefix_relation(
             removals.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, earlier.span))
             return "copy"
         if f.startswith(earlier.form) and _tagged_copy(u.text, earlier.form):
-            # the title again with the site's hashtags ("… पार्षदों का जमकर हंगामा #SubahSamachar", f30-09): a copy
+            # the title again with the site's hashtag ("… पार्षदों का जमकर हंगामा #SubahSamachar", f30-09): a copy
             # (C5), not a fuller version: the first stays where it is
-            reason = "copy of an earlier block with hashtags appended"
+            reason = "copy of an earlier block with a hashtag appended"
             score = round(fuzz.ratio(f, earlier.form), 1)
             removals.append(_dup(u, *u.span, "dedup.near", reason, score, earlier.span))
             return "copy"
@@ -702,12 +702,15 @@ def _prefix_relation(
     return None
 
 
-_TRAILING_TAGS = re.compile(r"(?:\s+#[^\s#]+)+\s*$")
+_TRAILING_TAG = re.compile(r"\s+#[^\s#]+\s*$")
 
 
 def _tagged_copy(text: str, form: str) -> bool:
-    """``text`` is the block of comparison form ``form`` with hashtags after it, and nothing else."""
-    m = _TRAILING_TAGS.search(text)
+    """``text`` is the block of comparison form ``form`` with one hashtag after it, and nothing else: the site's
+    signature ("#SubahSamachar", f30-09 and stop 20's second review). A post that repeats its line with several
+    tags ("… #SanIsidro #BibliotecaSanIsidro #Valladolid") keeps them (POLICY D1): the tagged line is then the
+    fuller version, as before."""
+    m = _TRAILING_TAG.search(text)
     return m is not None and comparison_form(text[: m.start()]) == form
 
 
