@@ -478,6 +478,12 @@ _PUBLISHING = frozenset(
         "network", "channel", "tv", "radio", "blog", "digital", "live", "today", "headlines", "updates",
     )
 )  # fmt: skip
+_LOOSE_MIN = 6  # a host label this long is a name, not a word a title could open with ("news", "bank")
+_LOOSE_ARTICLE = 3  # "Stand News" on thestandnews.com: the host glues a leading article ("the") to the name
+_CONNECTOR = 3  # "Comune di Capoliveri", "Ville de Lyon", "City of York": a short lower-case word between
+_SITE_KINDS = sorted(SITE_KIND_WORDS, key=lambda w: (-len(w), w))  # longest first, in one order every run
+
+
 def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
     """How ``line`` spells a host label when it is not the label exactly, at the page's head above any sentence
     (``head``): the name of two words or more beside its own transcription in another script ("立場新聞 Stand
@@ -504,7 +510,7 @@ def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
             continue
         kind = next((w for w in words if w.casefold() in SITE_KIND_WORDS or w.casefold() in LOGO_WORDS), None)
         if kind is None:
-            glued = next((k for k in SITE_KIND_WORDS if key.startswith(k) and key[len(k) :] == label), None)
+            glued = next((k for k in _SITE_KINDS if key.startswith(k) and key[len(k) :] == label), None)
             if glued and len(words) == 1:
                 return f"glued to the word for what it is ({glued!r})"
             continue
@@ -512,11 +518,6 @@ def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
         if "".join(_fold(w) for w in rest) == label:
             return f"with the word for what it is ({kind!r})"
     return None
-
-
-_LOOSE_MIN = 6  # a host label this long is a name, not a word a title could open with ("news", "bank")
-_LOOSE_ARTICLE = 3  # "Stand News" on thestandnews.com: the host glues a leading article ("the") to the name
-_CONNECTOR = 3  # "Comune di Capoliveri", "Ville de Lyon", "City of York": a short lower-case word between
 
 
 _BRAND_WORDS = 2  # a brand glued into one host label from two words or more ("Colombo Today")
