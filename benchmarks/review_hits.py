@@ -8,14 +8,23 @@ worktree of an earlier commit (``PYTHONPATH=<worktree>``) to see what that code 
 runs the learned head rule at another threshold (stop 16's review of 0.97). Which removals are article content
 is the reviewer's judgement, written in the folder's README; this reproduces the lists it was made on.
 
+``--against COMMIT`` runs the same lists at that commit too (``git archive`` unpacked in a temporary folder, its
+package first on ``PYTHONPATH``) and prints only what differs: ``NEW`` removals this code makes and the commit did
+not, ``GONE`` the other way — what a change did on the reviewer's inputs (stop 20's reviews compared this way).
+
 Usage: ``python benchmarks/review_hits.py tests/data/review/stop16 --rule learned.furniture.head
-[--head-min-score 0.97]``
+[--head-min-score 0.97] [--against 0a18213]``
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -42,7 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", type=Path, help="a review folder (tests/data/review/stop16)")
     ap.add_argument("--rule", default="", help="a rule id or the start of one (default: every rule)")
     ap.add_argument("--head-min-score", type=float, help="the learned head rule's threshold for the run")
+    ap.add_argument("--against", metavar="COMMIT", help="print only the removals that differ from this commit's")
     args = ap.parse_args(argv)
+    if args.against:
+        same = [str(args.folder.resolve()), "--rule", args.rule]
+        if args.head_min_score is not None:
+            same += ["--head-min-score", str(args.head_min_score)]
+        return _compare(_removal_lines(same, None), _removal_lines(same, args.against))
     rules = default_rules()
     if args.head_min_score is not None:
         from eval_learned_heldout import with_head_threshold  # trains nothing, but imports the trainer (numpy)
@@ -57,6 +72,38 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.stem} {r.rule} {r.score:.1f} {' '.join(r.text.split())[:80]!r}")
     for rule, n in sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"{n:5d} {rule}")
+    return 0
+
+
+def _removal_lines(argv: list[str], commit: str | None) -> list[str]:
+    """The removal lines this script prints for ``argv``, at this code (None) or at ``commit``."""
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as tmp:
+        if commit is not None:
+            root = Path(__file__).resolve().parent.parent
+            tree = subprocess.run(["git", "-C", str(root), "archive", commit], capture_output=True, check=True).stdout
+            with tarfile.open(fileobj=io.BytesIO(tree)) as tar:
+                tar.extractall(tmp, filter="data")
+            env["PYTHONPATH"] = tmp + os.pathsep + env.get("PYTHONPATH", "")
+        out = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), *argv], env=env, cwd=tempfile.gettempdir(),
+            capture_output=True, text=True, check=True,
+        ).stdout
+    return [line for line in out.splitlines() if line and not line[:1].isspace()]
+
+
+def _compare(now: list[str], then: list[str]) -> int:
+    """Print the removal lines only one side has (a multiset difference, in input order)."""
+    a, b = Counter(now), Counter(then)
+    for line in now:
+        if a[line] > b[line]:
+            print(f"NEW  {line}")
+            a[line] -= 1
+    a = Counter(now)
+    for line in then:
+        if b[line] > a[line]:
+            print(f"GONE {line}")
+            b[line] -= 1
     return 0
 
 
