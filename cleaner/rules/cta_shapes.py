@@ -21,8 +21,8 @@ surges") or is set in title case ("Top Global Topics on Facebook": two words of 
 every one capitalised, which leaves German prompts of two nouns to the wordings), and a line with no
 short word before the platform (a list of the platform's names is a share bar: ``generic.share.labels``).
 
-On Dragnet's 1,318 reference bodies platform-prompt takes 9 tokens (0.001%, a subhead at a page's foot:
-"Laser Tripwire takes a Photo, Uploads it to Twitter"), share-prompt none, both none of AEB's
+On Dragnet's 1,318 reference bodies platform-prompt takes 9 tokens (0.001%, a subhead at a page's foot
+naming the platform it posts to), share-prompt none, both none of AEB's
 (``python benchmarks/eval_shapes_clean.py --prefix structure.platform --list``).
 """
 

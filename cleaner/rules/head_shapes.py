@@ -60,7 +60,7 @@ def _title(line: str) -> bool:
     s = line.strip()
     n = len(s.split())
     if "|" in s or " • " in s or sum(c.isdigit() for c in s) >= 0.2 * len(s) or len(_FIELD_COLON.findall(s)) >= 2:
-        # a dateline or a meta line ("Sunday, October 21, 2012 at 8:02AM", "Date:… | Category:…", "Jane
+        # a dateline or a meta line ("Tuesday, March 4, 2014 at 9:15AM", "Date:… | Category:…", "Jane
         # Roe • 29 minutes ago"), a list of fields ("Prep time: 15 min Cook time: 45 min Serves: 8" under a
         # recipe's short title)
         return False

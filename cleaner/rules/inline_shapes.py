@@ -45,7 +45,7 @@ def shouted_headline(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None
     words = s.split()
     if len(words) > 30 or "!!" in s or "?!" in s or "!?" in s:
-        return None  # a rant in the article's own words ("SUB SHOP??!! You just WANT MY FREAKIN' MONEY!!!")
+        return None  # a rant in the article's own words ("CORNER BAKERY??!! You just WANT ALL MY SAVINGS!!!")
     lead = _caps_lead(words)
     if lead < 2 or lead == len(words) or not (s.endswith("!") or _MEDIA_TAG.search(s)):
         return None  # no caps lead, all caps (a subhead), or no tabloid close

@@ -211,7 +211,7 @@ def _breadcrumb(blocks: Sequence[str], i: int, min_items: int) -> Evidence | Non
             continue  # an empty first item is a leading separator ("/ Section / Title": a home icon before it)
         head = [p for p in items[:-1] if p]
         if any(_ARTICLE_LINE.search(p) for p in head):
-            continue  # "Date:November 2, 2012 | Category:…", "Monday, 11.05.2012 / 12:34 AM": a dateline
+            continue  # "Date:May 8, 2014 | Category:…", "Monday, 11.05.2012 / 12:34 AM": a dateline
         if all(short_item(p, 4, 32) for p in head) and words_of(items[-1]) <= 20:
             last = items[-1]
             repeats = any(last and last in blocks[k] for k in range(i + 1, min(len(blocks), i + 4)))
