@@ -94,16 +94,12 @@ def _removal_lines(argv: list[str], commit: str | None) -> list[str]:
 
 def _compare(now: list[str], then: list[str]) -> int:
     """Print the removal lines only one side has (a multiset difference, in input order)."""
-    a, b = Counter(now), Counter(then)
-    for line in now:
-        if a[line] > b[line]:
-            print(f"NEW  {line}")
-            a[line] -= 1
-    a = Counter(now)
-    for line in then:
-        if b[line] > a[line]:
-            print(f"GONE {line}")
-            b[line] -= 1
+    sides = (("NEW ", now, Counter(now) - Counter(then)), ("GONE", then, Counter(then) - Counter(now)))
+    for tag, lines, extra in sides:
+        for line in lines:
+            if extra[line]:
+                print(f"{tag} {line}")
+                extra[line] -= 1
     return 0
 
 

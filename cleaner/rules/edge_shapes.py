@@ -497,10 +497,10 @@ def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
     if not head:
         return None
     words = _WORD_RUN.findall(line)
-    latin = [w for w in words if _fold(w).isascii() and _fold(w)]
+    latin = [f for f in map(_fold, words) if f and f.isascii()]
     if not latin or len(latin) > 4:
         return None
-    key = "".join(_fold(w) for w in latin)
+    key = "".join(latin)
     other = len(latin) < len(words)
     for label in {_fold(p) for p in labels if len(p) >= _LOOSE_MIN}:
         if other:

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from cleaner.rules.shape_vocab import BULLET, ends_sentence
 
-__all__ = ["bulleted", "cjk_share", "is_emoji", "run_of", "short_item", "unbulleted", "words_of"]
+__all__ = ["CJK", "bulleted", "cjk_share", "is_emoji", "run_of", "short_item", "unbulleted", "words_of"]
 
-_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def unbulleted(line: str) -> str:
@@ -25,7 +25,7 @@ def unbulleted(line: str) -> str:
 def cjk_share(s: str) -> float:
     if not s or s.isascii():
         return 0.0
-    return len(_CJK.findall(s)) / len(s)
+    return len(CJK.findall(s)) / len(s)
 
 
 def words_of(s: str) -> int:

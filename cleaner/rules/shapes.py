@@ -44,7 +44,7 @@ from functools import lru_cache
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
-from cleaner.rules.line_shapes import bulleted, is_emoji, run_of, short_item, unbulleted, words_of
+from cleaner.rules.line_shapes import CJK, bulleted, is_emoji, run_of, short_item, unbulleted, words_of
 from cleaner.rules.list_items import bare_count, list_value, may_count, table_row
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
@@ -76,7 +76,6 @@ _VALUE = re.compile(
 _TICKER = re.compile(r"\(?\b[A-Z]{2,6}\b\)?(?:-USD|/USDT?)?")
 _HAS_VALUE_SIGN = re.compile(r"%|°\s?[CF]|[$€£¥₩₹]|万美元|美元")
 _ARTICLE_LINE = re.compile(r"\d|[:：]")
-_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _DIGIT = re.compile(r"\d")
 _LABEL_END = ("：", ":", "..", "…", "»", "›", ">")
 _MASKED = re.compile(r"(?<=[\d.])\{\d{1,2}\}(?=\d)")
@@ -555,7 +554,7 @@ def _glued_breadcrumb(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
             # spaced: "Home News Deutschland Bundesligarückschau: …" over the title itself; capitalised
             # section names (or an unspaced script's), two to four of them, before a copy of a headline
             crumbs = prefix.split()
-            named = all(_CRUMB_WORD.fullmatch(c) and (c[0].isupper() or _CJK.match(c)) for c in crumbs)
+            named = all(_CRUMB_WORD.fullmatch(c) and (c[0].isupper() or CJK.match(c)) for c in crumbs)
             # the site with its suffix opens a trail of three crumbs or more; "Sursa Agerpres.ro" is a credit
             sited = all("." not in c for c in crumbs[1:]) and ("." not in crumbs[0] or len(crumbs) >= 3)
             if not (2 <= len(crumbs) <= 4 and named and sited):
