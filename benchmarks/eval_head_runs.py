@@ -10,7 +10,7 @@ Two figures over the labelled sets (the dev cases and the fresh rounds, but thos
    a header of fewer than six lines over the title) changes: the cleaner is run with and without it, and every
    removal only the unguarded run makes is counted as furniture (its text is not in the label) or content.
 
-Usage: ``python benchmarks/eval_head_runs.py --skip round32 --skip round33`` (the rounds in tests/casedata.py HELD_OUT).
+Usage: ``python benchmarks/eval_head_runs.py --skip round33`` (the rounds in tests/casedata.py HELD_OUT).
 """
 
 from __future__ import annotations

@@ -346,3 +346,32 @@ def test_scene_breaks_and_separators_stay_every_time():
     raw = "The first scene ends here at night.\n* * *\nThe second scene opens at dawn.\n* * *\nThe end."
     assert run(raw).text == raw.replace("\n", "\n\n")
     assert not run(raw).removals
+
+
+def test_list_item_that_ends_its_own_sentence_is_not_a_cut_off_copy():
+    """fresh f32-19 (https://2kolesa-parts.com.ua/oplata-ta-dostavka.html, a shop's delivery page): two carriers'
+    lists start with the same item, the second ending at its own full stop where the first goes on; both stay. A
+    copy cut off mid-sentence still goes."""
+    first = "- БЕЗКОШТОВНА доставка при замовленні від 2500 грн (у відділення або поштомат)."
+    second = "- БЕЗКОШТОВНА доставка при замовленні від 2500 грн."
+    raw = f"Нова пошта\n{first}\n- Накладений платіж — за тарифами Нової пошти.\nУкрпошта\n{second}"
+    assert run(raw).removals == ()
+    r = run(f"{LEAD}\n{P2}\n{LEAD[:80]}")
+    assert [x.rule for x in r.removals] == ["dedup.truncated-copy"]
+    # a cut at a sentence end the earlier block also has is a cut-off copy
+    r = run(f"{LEAD}\n{P2}\n{LEAD.split('. ')[0]}.")
+    assert [x.rule for x in r.removals] == ["dedup.truncated-copy"]
+
+
+def test_block_joining_a_heading_and_an_earlier_title_keeps_both():
+    """fresh f32-23 (https://psicolog.org/red-asistencial-arequipa.html, a health network's call for bids): the foot
+    signs with a heading and the page's title joined by " - "; the pieces stand in the reverse of the page's order,
+    so it is no flattened copy, and it is no fuller version of the heading either: every line stays. Pieces in the
+    page's order still make a flattened copy."""
+    title = "Red asistencial arequipa"
+    heading = "Gerencia Central de la Persona Adulto Mayor y Persona con Discapacidad"
+    raw = f"{title}\n{LEAD}\n{heading}\n{P2}\n{heading} - Red Asistencial Arequipa"
+    r = run(raw)
+    assert r.removals == () and r.text == raw.replace("\n", "\n\n")
+    r = run(f"{heading}\n{title}\n{P2}\n{heading} - {title}")
+    assert [x.rule for x in r.removals] == ["dedup.contained"]

@@ -34,6 +34,8 @@ NEW_RULES = {
     "structure.feedback-widget",
     "generic.wiki.edit-link",
     "structure.date-header",
+    # stop 21
+    "structure.contents-list",
 }
 
 
@@ -364,3 +366,27 @@ def test_the_stop_20_second_review_keeps_replies_steps_tags_and_article_lists():
     assert "XRP rallies after court ruling" not in out(v / "v-17.txt").text
     assert "Monday to Friday from nine in the morning to six" in out(v / "v-33.txt").text
     assert "#1 Le 27/04/2018" in out(v / "v-25.txt").text
+
+
+def test_contents_list_goes_and_the_headings_it_points_to_stay():
+    """fresh f32-13 (https://ritmo.hspapa.kr/207, a recipe post cut off in its third paragraph): 24 contents items
+    whose first two come back as the sections' headings; the items go, the headings and their text stay, and the
+    cross-link label under the contents ("- 함께보면 좋은글!", a sentence) is no item of it. On the same page with
+    its text whole (every heading there, in order) the list goes too; with its headings before the list, or the
+    list printed again as a run (a widget twice), nothing is a contents list."""
+    raw, label, url = _case("f32-13")
+    result = clean(raw, url=url)
+    toc = [r.text for r in result.removals if r.rule == "structure.contents-list"]
+    assert len(toc) == 24 and toc[0] == "- 된장찌개 기본 개요와 특징"
+    assert toc[-1] == "- 한국인의 일상에서 된장찌개의 의미"
+    assert "된장찌개 기본 개요와 특징\n\n된장찌개와 된장국 차이" in result.text
+    assert "함께보면 좋은글" in result.text
+    heads = ["기본 개요와 특징", "된장국 차이", "주요 재료와 조리 원칙"]
+    prose = "된장찌개는 된장을 풀어 두부와 애호박을 넣고 끓이는 한국의 대표적인 국물 요리로 집집마다 맛이 다르다."
+    whole = "\n".join([*(f"- {h}" for h in heads), *(f"{h}\n{prose}" for h in heads)])
+    assert [r.text for r in clean(whole).removals if r.rule == "structure.contents-list"] == [f"- {h}" for h in heads]
+    sections = [f"{h}\n{prose}" for h in heads]
+    before = "\n".join([*sections, *(f"- {h}" for h in heads), *sections])
+    twice = "\n".join([*heads, *heads, prose])
+    for page in (before, twice):
+        assert not [r for r in clean(page).removals if r.rule == "structure.contents-list"]

@@ -133,7 +133,11 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         # ("Yes: 4,512 No: 3,020") or a match's facts ("Kick-off 15:00 Attendance: 60,260")
         return None
     counters = [_colon_span(line, m) for m in _COLON_COUNTER.finditer(line) if free(*m.span())]
-    words = [m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span())]
+    # not a count whose word leads into a date: a document's number ("Постановление 476 от 04.07.2025", f32-18)
+    dated = {ds for ds, _ in dates}
+    words = [
+        m.span() for m in _COUNT_WORD.finditer(line) if free(*m.span()) and _next_start(line, m.end()) not in dated
+    ]
     counters += [w for w in words if not _overlaps(w, counters)]
     tail = [m.span() for m in _BARE.finditer(line) if m.start() >= dates[-1][1] and free(*m.span())]
     if len(tail) >= 2 and not any(YEAR.match(line[s:e]) for s, e in tail):
@@ -147,6 +151,11 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         return None  # a sentence with figures in it, not a meta line
     spans = _merged(sorted(counters), line)
     return 85.0, f"meta line: {len(counters)} counter(s) beside the post's date", spans
+
+
+def _next_start(line: str, i: int) -> int:
+    """Where the next non-space character after ``i`` stands."""
+    return len(line) - len(line[i:].lstrip()) if line[i:].strip() else len(line)
 
 
 def _colon_span(line: str, m: re.Match[str]) -> Span:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from cleaner.rules.contents_shapes import CONTENTS_PAGE_CANDIDATES, CONTENTS_SHAPES
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, section_label, widget_value
@@ -702,6 +703,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     **EDGE_SHAPES,
     **META_SHAPES,
     **CTA_SHAPES,
+    **CONTENTS_SHAPES,
 }
 # The parameter of a shape that takes one (a run's least length, a window); 0 for the others.
 DEFAULT_PARAM = dict.fromkeys(SHAPES, 0) | {
@@ -738,7 +740,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
 _PAGE_CANDIDATES: dict[str, Callable[[Sequence[str], Sequence[int]], Sequence[int]]] = {
     "site-name": lambda blocks, indices: [i for i in indices if i < 3 or i >= len(blocks) - 2],
     "banner": lambda blocks, indices: indices if blocks and _emoji_led(blocks[0]) else [],  # (as _banner asks)
-    **TAIL_PAGE_CANDIDATES, **EDGE_PAGE_CANDIDATES,
+    **TAIL_PAGE_CANDIDATES, **EDGE_PAGE_CANDIDATES, **CONTENTS_PAGE_CANDIDATES,
 }
 
 

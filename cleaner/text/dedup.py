@@ -28,6 +28,7 @@ blocks, not its square (``benchmarks/bench_worst_case.py`` checks blocks that al
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
@@ -372,16 +373,27 @@ class _Sentences:
             self._cache[id(u)] = got
         return got
 
-    def all_seen(self, u: Unit) -> bool:
-        """Whether all of ``u``'s text stands in earlier surviving units: each of its sentences (two or
-        more), or the whole block tiled by earlier blocks and sentences (a title glued to the lead of a
-        flattened copy, list items run together; see :class:`_Pieces`)."""
+    def _catch_up(self) -> None:
         while self._upto < len(self._survivors):
             earlier = self._survivors[self._upto]
             self._seen.add(earlier, self.of(earlier))
             self._upto += 1
+
+    def holds(self, form: str) -> bool:
+        """Whether ``form`` is a whole earlier surviving block or sentence."""
+        self._catch_up()
+        return self._seen.has(form)
+
+    def all_seen(self, u: Unit) -> bool:
+        """Whether all of ``u``'s text stands in earlier surviving units: each of its sentences (two or
+        more), or the whole block tiled by earlier blocks and sentences (a title glued to the lead of a
+        flattened copy, list items run together; see :class:`_Pieces`)."""
+        self._catch_up()
         ss = self.of(u)
         return self._seen.covers(u.form, ss, several=len(ss) >= 2) or self._seen.mostly_covers(u.form) == 0
+
+
+_CUT_OFF_LOOK = 16  # earlier pieces that start with a cut-off tail looked at for their order
 
 
 class _Pieces:
@@ -417,6 +429,12 @@ class _Pieces:
                     insort(self._sorted, piece)
         self._pending.clear()
 
+    def has(self, piece: str) -> bool:
+        """Whether ``piece`` is a whole earlier block or sentence."""
+        if self._pending:
+            self._index()
+        return piece in self._owner
+
     def starting(self, form: str, pos: int) -> list[str]:
         """The earlier pieces that stand in ``form`` at ``pos`` (whole pieces; a word boundary after
         them is the caller's to check)."""
@@ -437,12 +455,19 @@ class _Pieces:
         found = self.starting(form, 0)
         return self._owner[max(found, key=len)] if found else None
 
-    def _cut_off(self, rest: str) -> bool:
-        """Whether ``rest`` is the beginning of an earlier piece (a copy cut off inside it)."""
+    def _cut_off(self, rest: str, after: int = -1) -> bool:
+        """Whether ``rest`` is the beginning of an earlier piece (a copy cut off inside it) of a block from
+        ``after`` on."""
         if self._pending:
             self._index()
         k = bisect_left(self._sorted, rest)
-        return k < len(self._sorted) and self._sorted[k].startswith(rest)
+        for piece in self._sorted[k : k + _CUT_OFF_LOOK]:
+            if not piece.startswith(rest):
+                return False
+            if self._owner[piece].block >= after:
+                return True
+        # many pieces start so (a common word): as before the order was checked, a cut-off copy
+        return k + _CUT_OFF_LOOK < len(self._sorted) and self._sorted[k + _CUT_OFF_LOOK].startswith(rest)
 
     def mostly_covers(self, form: str) -> int | None:
         """Where the earlier text starts in a long block (``_MOSTLY_MIN_CHARS``) that is at least
@@ -485,19 +510,26 @@ class _Pieces:
         if several and all(x in self._sentences for x in sentences):
             return True
         n = len(form)
-        reached = {0}
-        todo = [0]
+        # position -> the earliest block whose piece ends there: a run follows the page's order (a copy
+        # flattens or regroups the article; it does not reverse it), so a later heading joined to an earlier
+        # one ("Gerencia Central … Discapacidad - Red Asistencial Arequipa", a signature over the page's own
+        # title, f32-23) is not made of them
+        reached = {0: -1}
+        todo = [(0, -1)]
         while todo:
-            pos = todo.pop()
+            pos, last = todo.pop()
             for piece in self.starting(form, pos):
+                block = self._owner[piece].block
+                if block < last:
+                    continue
                 stop = pos + len(piece)
                 if stop == n:
                     if pos > 0 or not runs_only:  # one piece alone is an exact copy, not a run
                         return True
-                elif form[stop] == " " and stop + 1 not in reached:
-                    reached.add(stop + 1)
-                    todo.append(stop + 1)
-            if pos > 0 and self._cut_off(form[pos:]):
+                elif form[stop] == " " and block < reached.get(stop + 1, sys.maxsize):
+                    reached[stop + 1] = block
+                    todo.append((stop + 1, block))
+            if pos > 0 and self._cut_off(form[pos:], last):
                 return True  # the copy was cut off inside an earlier piece
         return False
 
@@ -687,6 +719,10 @@ def _prefix_relation(
             score = round(fuzz.ratio(f, earlier.form), 1)
             removals.append(_dup(u, *u.span, "dedup.near", reason, score, earlier.span))
             return "copy"
+        if f.startswith(earlier.form) and sentences.holds(f[len(earlier.form) + 1 :]):
+            # two earlier blocks joined ("Gerencia Central … Discapacidad - Red Asistencial Arequipa": a heading and
+            # the page's title as a signature, f32-23): neither a copy nor a fuller version of either; both stay
+            return None
         if f.startswith(earlier.form):
             # earlier is a teaser of u: u's fuller text goes to the teaser's place
             reason = "teaser of a fuller later block, which is moved here"
@@ -694,12 +730,25 @@ def _prefix_relation(
             moves.append(Move(earlier.block, u.block))
             moved_into.add(earlier.block)
             return "fuller"
-        if earlier.form.startswith(f):
+        if earlier.form.startswith(f) and not _own_sentence_end(u.text, earlier.text):
             removals.append(
                 _dup(u, *u.span, "dedup.truncated-copy", "cut-off copy of an earlier block", 100.0, earlier.span)
             )
             return "copy"
     return None
+
+
+_FULL_STOP = re.compile(r"(?<![.…])[.!?。！？]\s*$")
+
+
+def _own_sentence_end(text: str, earlier: str) -> bool:
+    """``text`` ends a sentence where ``earlier``, whose comparison form starts with its own, goes on: two items
+    of one list that begin alike ("- БЕЗКОШТОВНА доставка … від 2500 грн." under Укрпошта after "- БЕЗКОШТОВНА
+    доставка … від 2500 грн (у відділення або поштомат)." under Нова пошта, f32-19), not a copy cut off (a cut
+    ends mid-sentence, at an ellipsis, or at a sentence end the earlier block also has there)."""
+    if _FULL_STOP.search(text) is None:
+        return False
+    return " ".join(text.split()[-3:]) not in " ".join(earlier.split())
 
 
 _TRAILING_TAG = re.compile(r"\s+#[^\s#]+\s*$")

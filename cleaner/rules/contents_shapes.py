@@ -1,0 +1,184 @@
+"""The contents list (B2): a page's table of contents, told apart by what it points to, not by its label.
+
+A contents box ("Sommaire", "목차", "Table of contents", "Spis treści:", or no label at all) is a run of short
+list items that the page prints again, one by one and in the same order, as the headings of its sections, each
+heading over prose. No vocabulary says so in every language; the recurrence does: a navigation menu's items do
+not come back as headings over paragraphs, a list of the article's own points is not repeated line by line, and
+a widget printed twice comes back as a run of items again, not as headings spread through the text.
+
+Two ways a run qualifies:
+
+- *whole*: three or more of its items, and most of them (``_MIN_SHARE``), stand later as whole blocks, in the
+  run's order, spread through the text, most of them with prose under them;
+- *cut off*: the page (a scrape's excerpt) stops inside the article, mid-sentence, so only the first items'
+  headings made it: the first two or more items, in order, with prose under each (the last one's is the
+  paragraph the excerpt stops in), and too few blocks after them for the rest of the list to have come
+  (``_BLOCKS_PER_ITEM`` per missing item).
+
+The short line directly above the run (its label) goes with it. Each item is compared without its bullet and
+its section number ("- 1 Le meilleur aspirateur robot en 2022" and the heading "Le meilleur aspirateur robot
+en 2022", fresh f32-22). Found once a page (:func:`contents_lines`), memoised for the page's other lines.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from cleaner.rules.line_shapes import bulleted, unbulleted, words_of
+from cleaner.rules.shape_vocab import NUMBERED_ENTRY, ends_sentence
+from cleaner.text.normalize import comparison_form
+
+__all__ = ["CONTENTS_PAGE_CANDIDATES", "CONTENTS_SHAPES", "contents_runs"]
+
+Evidence = tuple[float, str]
+
+_FIRST_NUMBER = re.compile(r"^(\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2})*[.)]?\s+")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})[.)]?\s+")
+_MAX_ITEM_CHARS = 120
+_MAX_ITEM_WORDS = 16
+_MIN_WHOLE = 3  # items whose headings follow, for a whole list
+_MIN_SHARE = 0.6  # of the run's items
+_MIN_CUT = 2  # first items whose headings follow, for a list of a page cut off
+_BLOCKS_PER_ITEM = 2  # a section is at least its heading and a paragraph
+_MAX_LABEL_WORDS = 4
+_MIN_PROSE_WORDS = 12
+_MIN_CUT_WORDS = 6  # the paragraph an excerpt stops in
+_MIN_INTRO_WORDS = 6  # a sentence introducing the article's list
+
+
+def _style(line: str) -> str | None:
+    """How a line is marked as a list item (``"bullet"``, ``"number"``, ``"plain"``), None when it is no item:
+    too long, or a sentence (a question is a heading: "Pourquoi acheter un aspirateur robot ?")."""
+    s = unbulleted(line)
+    if not s or len(s) > _MAX_ITEM_CHARS or words_of(s) > _MAX_ITEM_WORDS:
+        return None
+    if ends_sentence(s) and not s.rstrip(" \"'”’»)]").endswith(("?", "？")) or s.endswith((":", "：")):
+        return None
+    if bulleted(line):
+        return "bullet"
+    return "number" if NUMBERED_ENTRY.match(s) or _SECTION_NUMBER.match(s) and s[0].isdigit() else "plain"
+
+
+def _key(line: str) -> str:
+    return comparison_form(_SECTION_NUMBER.sub("", unbulleted(line)))
+
+
+def _prose(line: str) -> bool:
+    return words_of(line) >= _MIN_PROSE_WORDS
+
+
+def _label(line: str) -> bool:
+    s = unbulleted(line)
+    return 0 < len(s) <= 40 and words_of(s) <= _MAX_LABEL_WORDS and (not ends_sentence(s) or s.endswith(":"))
+
+
+def _headings(places: dict[str, list[int]], keys: list[str], a: int, b: int) -> list[int | None]:
+    """For each item of the run [a, b), where its heading stands: the first later whole block with its key
+    after the previous item's heading (the order kept), None when there is none. ``places``: the positions of
+    each key's blocks that are no bulleted items, in order."""
+    out: list[int | None] = []
+    at = b
+    for x in range(a, b):
+        where = places.get(keys[x], ())
+        k = bisect_left(where, at)
+        j = where[k] if k < len(where) else None
+        out.append(j)
+        if j is not None:
+            at = j + 1
+    return out
+
+
+def _judge(blocks: Sequence[str], places: dict[str, list[int]], keys: list[str], a: int, b: int) -> str | None:
+    """Why the run [a, b) is a contents list, or None."""
+    heads = _headings(places, keys, a, b)
+    if any(places.get(keys[x], (b,))[0] < a for x, j in zip(range(a, b), heads, strict=True) if j is not None):
+        return None  # the lines stood above the run too: a template printed per section (a meal plan's days)
+    found = [j for j in heads if j is not None]
+    if len(found) < _MIN_CUT:
+        return None
+    n = b - a
+    # a section's heading has its text under it (perhaps under a subheading): a widget printed again has not
+    under = [any(map(_prose, blocks[j + 1 : j + 3])) for j in found]
+    spread = sum(y - x > 1 for x, y in zip(found, found[1:], strict=False))
+    whole = len(found) >= _MIN_WHOLE and len(found) >= _MIN_SHARE * n
+    if whole and 2 * spread >= len(found) - 1 and 2 * sum(under) >= len(found):
+        return f"{len(found)} of its {n} items stand later as the page's headings over text, in order"
+    k = next((x for x, j in enumerate(heads) if j is None), n)
+    last = blocks[-1].strip()
+    cut = found[-1] < len(blocks) - 1 and words_of(last) >= _MIN_CUT_WORDS and not ends_sentence(last)
+    if cut and k == len(found) and all(under[:-1]) and len(blocks) - found[-1] - 1 < _BLOCKS_PER_ITEM * (n - k):
+        return f"its first {k} of {n} items stand later as headings over text, in order, and the page stops there"
+    return None
+
+
+def _inside(blocks: Sequence[str], a: int) -> bool:
+    """The run at ``a`` is a piece of the article's own list: numbered from past 1 (its first items too long to be
+    items: a post's questions, answered one by one below), or introduced by a sentence ending in ':' ("Here are
+    the most common questions I get:")."""
+    first = _FIRST_NUMBER.match(unbulleted(blocks[a]))
+    if first is not None and first.group(1) not in ("1", "I", "i"):
+        return True
+    above = blocks[a - 1].strip() if a > 0 else ""
+    return above.endswith((":", "：")) and words_of(above) >= _MIN_INTRO_WORDS
+
+
+def contents_runs(blocks: Sequence[str]) -> dict[int, str]:
+    """The blocks of the page's contents lists (items and their label) with the reason."""
+    keys = [_key(b) for b in blocks]
+    styles = [_style(b) for b in blocks]
+    places: dict[str, list[int]] = {}
+    for j, (key, style) in enumerate(zip(keys, styles, strict=True)):
+        if key and style != "bullet":
+            places.setdefault(key, []).append(j)
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(blocks):
+        style = styles[i]
+        if style is None or not keys[i]:
+            i += 1
+            continue
+        a, seen = i, set()
+        while i < len(blocks) and styles[i] == style and keys[i] and keys[i] not in seen:
+            seen.add(keys[i])  # an item again: the headings begin (a list without bullets) or another list
+            i += 1
+        b = i
+        why = _judge(blocks, places, keys, a, b) if b - a >= _MIN_CUT and not _inside(blocks, a) else None
+        if why is None:
+            i = max(i, a + 1)
+            continue
+        if a > 0 and _label(blocks[a - 1]) and styles[a - 1] != "bullet":
+            found[a - 1] = "the label of a contents list: " + why
+        found.update(dict.fromkeys(range(a, b), "a contents list: " + why))
+    return found
+
+
+_MEMO = threading.local()
+
+
+def _page(blocks: Sequence[str]) -> dict[int, str]:
+    """:func:`contents_runs` of the last ``blocks`` seen (held, so compared by identity: the matcher's blocks
+    are a new list on every pass and never changed)."""
+    memo = getattr(_MEMO, "value", None)
+    if memo is None or memo[0] is not blocks or memo[1] != len(blocks):
+        memo = _MEMO.value = (blocks, len(blocks), contents_runs(blocks))
+    return memo[2]
+
+
+def contents_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
+    """The lines among ``indices`` that belong to a contents list (its items and label)."""
+    runs = _page(blocks)
+    return [i for i in indices if i in runs]
+
+
+def contents_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is an item (or the label) of the page's contents list."""
+    why = _page(blocks).get(i)
+    return None if why is None else (85.0, why)
+
+
+CONTENTS_SHAPES = {"contents-list": contents_list}
+# shapes whose precondition is one of the page (see cleaner.rules.shapes._PAGE_CANDIDATES)
+CONTENTS_PAGE_CANDIDATES = {"contents-list": contents_lines}
