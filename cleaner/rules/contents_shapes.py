@@ -29,7 +29,6 @@ from collections.abc import Sequence
 
 from cleaner.rules.line_shapes import bulleted, unbulleted, words_of
 from cleaner.rules.shape_vocab import NUMBERED_ENTRY, ends_sentence
-from cleaner.text.normalize import comparison_form
 
 __all__ = ["CONTENTS_PAGE_CANDIDATES", "CONTENTS_SHAPES", "contents_runs"]
 
@@ -38,6 +37,9 @@ Evidence = tuple[float, str]
 _FIRST_NUMBER = re.compile(r"^(\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2})*[.)]?\s+")
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})[.)]?\s+")
 _MAX_ITEM_CHARS = 120
+_TRAIL = " \t?？!！.:："  # the closing marks an item's key drops
+_LEAD = _TRAIL + "•·-–—*▪►▶■●◦○‣⁃→»›✓✔☞※0123456789)"  # and what may lead an item: a bullet, a number
+_END_CHARS = 24
 _MAX_ITEM_WORDS = 16
 _MIN_WHOLE = 3  # items whose headings follow, for a whole list
 _MIN_SHARE = 0.6  # of the run's items
@@ -52,6 +54,8 @@ _MIN_INTRO_WORDS = 6  # a sentence introducing the article's list
 def _style(line: str) -> str | None:
     """How a line is marked as a list item (``"bullet"``, ``"number"``, ``"plain"``), None when it is no item:
     too long, or a sentence (a question is a heading: "Pourquoi acheter un aspirateur robot ?")."""
+    if len(line) > 2 * _MAX_ITEM_CHARS:
+        return None  # (most of a page's lines: no need to strip them)
     s = unbulleted(line)
     if not s or len(s) > _MAX_ITEM_CHARS or words_of(s) > _MAX_ITEM_WORDS:
         return None
@@ -63,7 +67,9 @@ def _style(line: str) -> str | None:
 
 
 def _key(line: str) -> str:
-    return comparison_form(_SECTION_NUMBER.sub("", unbulleted(line)))
+    """An item's or a heading's text without its bullet, section number, case and closing marks: a page prints
+    both from one string, so nothing finer (a comparison form) is needed."""
+    return " ".join(_SECTION_NUMBER.sub("", unbulleted(line)).casefold().split()).rstrip(_TRAIL)
 
 
 def _prose(line: str) -> bool:
@@ -127,8 +133,14 @@ def _inside(blocks: Sequence[str], a: int) -> bool:
 
 def contents_runs(blocks: Sequence[str]) -> dict[int, str]:
     """The blocks of the page's contents lists (items and their label) with the reason."""
-    keys = [_key(b) for b in blocks]
+    # the ends of the short lines, stripped (where an item and its heading agree whatever leads them)
+    ends = [b.strip(_LEAD).casefold()[-_END_CHARS:] for b in blocks if len(b) <= 2 * _MAX_ITEM_CHARS]
+    if len(set(ends)) == len(ends):
+        return {}  # no short line ends like another (most pages): no list points to headings
     styles = [_style(b) for b in blocks]
+    keys = [_key(b) if style is not None else "" for b, style in zip(blocks, styles, strict=True)]
+    if len(set(keys) - {""}) == sum(map(bool, keys)):
+        return {}  # no item's text stands twice on the page (most pages): no list can point to headings
     places: dict[str, list[int]] = {}
     for j, (key, style) in enumerate(zip(keys, styles, strict=True)):
         if key and style != "bullet":
