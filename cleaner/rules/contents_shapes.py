@@ -134,7 +134,7 @@ def _inside(blocks: Sequence[str], a: int) -> bool:
 def contents_runs(blocks: Sequence[str]) -> dict[int, str]:
     """The blocks of the page's contents lists (items and their label) with the reason."""
     # the ends of the short lines, stripped (where an item and its heading agree whatever leads them)
-    ends = [b.strip(_LEAD).casefold()[-_END_CHARS:] for b in blocks if len(b) <= 2 * _MAX_ITEM_CHARS]
+    ends = [b.strip(_LEAD)[-_END_CHARS:] for b in blocks if len(b) <= 2 * _MAX_ITEM_CHARS]
     if len(set(ends)) == len(ends):
         return {}  # no short line ends like another (most pages): no list points to headings
     styles = [_style(b) for b in blocks]
