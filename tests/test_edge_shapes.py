@@ -390,3 +390,19 @@ def test_contents_list_goes_and_the_headings_it_points_to_stay():
     twice = "\n".join([*heads, *heads, prose])
     for page in (before, twice):
         assert not [r for r in clean(page).removals if r.rule == "structure.contents-list"]
+
+
+def test_dated_rest_is_the_short_text_beside_a_date_that_opens_or_closes_a_line():
+    from cleaner.rules.line_shapes import dated_rest
+
+    def rest(line: str) -> str | None:
+        span = dated_rest(line)
+        return None if span is None else line[span[0] : span[1]]
+
+    assert rest(" date 2020-03 Lukuaika noin 2 min") == "Lukuaika noin 2 min"  # fresh f32-04's first line
+    assert rest("Ekonomi, näringsliv & finans2020-03-30 09:10") == "Ekonomi, näringsliv & finans"  # fresh f32-01
+    assert rest("Kultur 5.3.2023") == "Kultur"
+    # no date at an end, a date alone, a sentence around a date, a long rest: nothing
+    assert rest("Kultur") is None and rest("5.3.2023") is None and rest("2024-04-22") is None
+    assert rest("On 2024-04-22 the index rose 44 points and twelve stocks reached new highs after the talk") is None
+    assert rest("Version 2.3.1 released") is None

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from cleaner.rules.shape_vocab import BULLET, ends_sentence
 
-__all__ = ["CJK", "bulleted", "cjk_share", "is_emoji", "run_of", "short_item", "unbulleted", "words_of"]
+__all__ = [
+    "CJK", "bulleted", "cjk_share", "dated_rest", "is_emoji", "run_of", "short_item", "unbulleted", "words_of",
+]
 
 CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -61,3 +63,33 @@ def run_of(blocks: Sequence[str], i: int, pred: Callable[[str], bool], limit: in
     while b < len(blocks) and b - i < limit and pred(blocks[b]):
         b += 1
     return a, b
+
+
+# a numeric date (2021-03, 2020-03-30, 30.03.2020, 3/30/2020) with its clock time, perhaps
+_NUMERIC_DATE = (
+    r"(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+# the date opening a line, after one label word ("date 2021-03 innenriks", "Datum 04.07.2025 Sport")
+_LEADING_DATE = re.compile(rf"^\s*(?:[^\W\d_]{{2,14}}:?\s+)?{_NUMERIC_DATE}\s+(?=\S)")
+# the date closing a line, glued on or not ("Ekonomi, näringsliv & finans2020-03-30 09:10")
+_TRAILING_DATE = re.compile(rf"(?<=[^\d\s-])\s*{_NUMERIC_DATE}\s*$")
+_MAX_DATED_REST = 60
+
+
+def dated_rest(line: str) -> tuple[int, int] | None:
+    """The span of ``line`` beside a numeric date that opens or closes it (the post's dateline, which stays), when
+    the rest is short: a section's name, a reading time or a breadcrumb glued to the date on one line. None
+    when the line has no such date, or nothing short beside it."""
+    if len(line) > _MAX_DATED_REST + 40 or not any(c.isdigit() for c in line):
+        return None
+    m = _LEADING_DATE.match(line)
+    if m is not None:
+        start, end = m.end(), len(line.rstrip())
+    else:
+        m = _TRAILING_DATE.search(line)
+        if m is None:
+            return None
+        start, end = len(line) - len(line.lstrip()), m.start()
+    if not 0 < end - start <= _MAX_DATED_REST:
+        return None
+    return start, end

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.head_shapes import date_part
 from cleaner.rules.headlines import headline_end, list_length
+from cleaner.rules.line_shapes import dated_rest
 from cleaner.rules.list_items import field_record, listed_under_label, table_row
 from cleaner.rules.model import Matcher, Rule, RuleSet
 from cleaner.rules.prefilter import line_start_pattern, rule_index
@@ -84,6 +85,7 @@ class _Hit:
     end: int
     score: float
     why: str = ""  # evidence of a shape matcher, added to the removal's reason
+    beside: bool = False  # the rest of a line beside its date: removed alone, whatever the rule's action
 
 
 class Document:
@@ -498,6 +500,12 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
     else:
         blocks = doc.blocks()
     found = match_shape(m.shape, blocks, i, m.shape_param, host=doc.host)
+    if found is None and m.shape in _DATED_SHAPES:
+        beside = _beside_date(m, blocks, i, doc.host)
+        if beside is not None:
+            u = doc.units[i]
+            (vs, ve), score, why = beside
+            return [_Hit(u.to_raw(vs), u.to_raw_end(ve), score, why, beside=True)]
     if found is None:
         return []
     u = doc.units[i]
@@ -505,6 +513,26 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         spans = found[2] if isinstance(found[2], list) else [found[2]]
         return [_Hit(u.to_raw(vs), u.to_raw_end(ve), found[0], found[1]) for vs, ve in spans]
     return [_Hit(u.span[0], u.span[1], found[0], found[1])]
+
+
+# Shapes of a short line that a scrape glues to the post's dateline on one line ("date 2020-03 Lukuaika noin 2 min",
+# "date 2021-03 innenriks"): tried on the rest of the line too, which alone goes (the date stays, POLICY D1)
+_DATED_SHAPES = frozenset(("reading-time", "section-label"))
+
+
+def _beside_date(
+    m: Matcher, blocks: Sequence[str], i: int, host: str | None
+) -> tuple[tuple[int, int], float, str] | None:
+    """The shape found in the rest of block ``i`` beside its date: (the rest's span in the view, score, why)."""
+    rest = dated_rest(blocks[i])
+    if rest is None:
+        return None
+    alt = list(blocks)
+    alt[i] = blocks[i][rest[0] : rest[1]]
+    found = match_shape(m.shape, alt, i, m.shape_param, host=host)
+    if found is None or len(found) == 3:
+        return None
+    return rest, found[0], f"{found[1]} (beside the line's date, which stays)"
 
 
 # the matcher of each leaf kind (``any`` and ``all`` combine leaves: :func:`_match`)
@@ -584,7 +612,7 @@ def find_boilerplate(
 def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]:
     text = doc.text
     start, end = hit.start, hit.end
-    if rule.action == "remove_block":
+    if rule.action == "remove_block" and not hit.beside:
         start, end = doc.units[i].span
     elif rule.action == "truncate_after":
         end = len(text.rstrip())
