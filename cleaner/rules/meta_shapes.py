@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.rules.line_shapes import unbulleted
 from cleaner.rules.shape_vocab import YEAR, ends_sentence
 
 __all__ = ["META_CANDIDATES", "META_SHAPES"]
@@ -35,7 +36,9 @@ _MAX_LINE = 120
 _EDGE = 10  # blocks from either end of the page where a meta line stands (under the title, at the foot)
 _MAX_OTHER_WORDS = 4  # words on a meta line besides dates, times and counters (a category, an author)
 
-_COUNT = r"\d{1,3}(?:[,.\u00a0]\d{3})+|\d{1,7}"
+# a count: digits (grouped or not), or a short one with a decimal and a K/M ("2.4k Преглеждания", fresh f32-07:
+# not "10K", which is a race as often as a count)
+_COUNT = r"\d{1,3}[.,]\d[kKmM](?![\w.,])|\d{1,3}(?:[,.\u00a0]\d{3})+|\d{1,7}"
 _DATE = re.compile(
     r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"  # 2024-04-22, 2024年4月22日
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 22.04.2024
@@ -99,7 +102,7 @@ def _lone_counter(blocks: Sequence[str], i: int) -> Evidence | None:
     """A counter alone on its line ("123 citiri", "Число просмотров: 9223") between the post's dateline or
     title and its first paragraph, near the head: a fact box's "Population: 1234" has no prose under it,
     a recipe's "2 eggs" no title or dateline over it."""
-    s = " ".join(blocks[i].split())
+    s = " ".join(unbulleted(blocks[i]).split())  # ("  • 2.4k Преглеждания" under "  • 20:35, 2 November 2023")
     colon = _LONE_COLON.fullmatch(s)
     if colon and sum(c.isdigit() for c in s) < 3:
         colon = None  # a rating or a score ("Rating: 8"), not a view count
