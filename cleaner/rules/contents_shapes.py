@@ -57,9 +57,11 @@ def _style(line: str) -> str | None:
     if len(line) > 2 * _MAX_ITEM_CHARS:
         return None  # (most of a page's lines: no need to strip them)
     s = unbulleted(line)
-    if not s or len(s) > _MAX_ITEM_CHARS or words_of(s) > _MAX_ITEM_WORDS:
+    if not s or len(s) > _MAX_ITEM_CHARS:
         return None
     if ends_sentence(s) and not s.rstrip(" \"'”’»)]").endswith(("?", "？")) or s.endswith((":", "：")):
+        return None
+    if words_of(s) > _MAX_ITEM_WORDS:
         return None
     if bulleted(line):
         return "bullet"
