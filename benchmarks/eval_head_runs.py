@@ -10,7 +10,7 @@ Two figures over the labelled sets (the dev cases and the fresh rounds, but thos
    a header of fewer than six lines over the title) changes: the cleaner is run with and without it, and every
    removal only the unguarded run makes is counted as furniture (its text is not in the label) or content.
 
-Usage: ``python benchmarks/eval_head_runs.py --skip round33`` (the rounds in tests/casedata.py HELD_OUT).
+Usage: ``python benchmarks/eval_head_runs.py [--skip ROUND]`` (``eval_cases.HELD_OUT`` is always skipped).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from cleaner.text import furniture  # noqa: E402
 
 
 def _sets(skip: list[str]) -> list[Path]:
-    return [p for p in eval_cases.labelled_sets() if p.name not in skip]
+    return [p for p in eval_cases.labelled_sets(held_out=False) if p.name not in skip]
 
 
 def head_furniture_above_first_kept(sets: list[Path]) -> tuple[int, int]:

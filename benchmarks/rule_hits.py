@@ -5,7 +5,8 @@ otherwise. The check a new or widened rule gets on real pages before it lands, b
 the clean AEB/Dragnet bodies (``eval_shapes_clean.py``); it does not replace an adversarial review.
 
 Usage: ``python benchmarks/rule_hits.py structure.share-prompt [--cases DIR ...]`` (default: the dev cases
-and every fresh round). Exit code 1 when any removal is ``FP``.
+and every fresh round but the held-out ones, ``eval_cases.HELD_OUT``, whose lines no stop reads before it scores
+them). Exit code 1 when any removal is ``FP``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", action="append", type=Path, help="a folder of cases (repeatable)")
     args = ap.parse_args(argv)
     ok = fp = 0
-    for folder in args.cases or eval_cases.labelled_sets():
+    for folder in args.cases or eval_cases.labelled_sets(held_out=False):
         for name, raw, label, record in eval_cases.labelled_cases(folder):
             kept = _paragraphs(label)
             for r in eval_cases.clean_case(raw, record).removals:

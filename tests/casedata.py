@@ -8,14 +8,11 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from eval_cases import HELD_OUT  # noqa: E402,F401  (the rounds held out for a later stop: never a test's gate)
 from review_hits import load_review_input  # noqa: E402,F401  (a reviewer's input, for the review tests)
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "cases"
-# Fresh rounds collected for a later stop and not yet scored there: measured by benchmarks/eval_cases.py, never a
-# test's gate (a test that fails on one of their lines would make the next stop tune on it before scoring it).
-# Remove a round from here once its held-out score is recorded.
-HELD_OUT = frozenset({"round33", "round34"})
 
 
 def case_names() -> list[str]:
