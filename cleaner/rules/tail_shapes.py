@@ -250,16 +250,24 @@ def _cards_after(blocks: Sequence[str], start: int, k: int) -> tuple[int, int] |
             return None  # two paragraphs in a row, or a paragraph under a rank: the article's text
         previous = kind
     headlines = [b for b, x in zip(blocks[k:], kinds, strict=True) if x == "H" and len(b.split()) >= 4]
-    if sum(x not in "HM" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
+    single = _one_cut_card(blocks[k:], kinds)
+    if not single and sum(x not in "HM" for x in kinds) < max(_MIN_COMPANIONS, len(headlines) / 2):
         return None  # headlines alone, or with a note or two, are a list (the article's features under
         # their subheads, a recipe round-up): an unlabelled run of headlines is tail-stories' case. A count
         # is a card's line but no companion: names over their lengths or years ("Dolina Kościeliska to Hala
         # Ornak" / "12 km", "… Winter" / "2023") are the article's list (stop 17's review)
     if not any(label_cue(b) for b in blocks[start:k]):
         return None  # a label with no widget word may head the article's own FAQ, dates, timeline or poem
-    if len(headlines) < _MIN_CARDS:
+    if len(headlines) < _MIN_CARDS and not single:
         return None
     return labels, len(headlines)
+
+
+def _one_cut_card(lines: Sequence[str], kinds: list[str | None]) -> bool:
+    """One card alone under its label: a headline and a teaser cut off with an ellipsis, which only a widget
+    prints ("Najnovije vesti" / "POSLE DEBIJA …: Vanja Dragojević otkrio …" / "Nedavno je … Dragojević...",
+    fresh f32-08); a headline over a whole paragraph is the article's last section."""
+    return kinds == ["H", "T"] and len(lines[0].split()) >= 4 and bool(_CUT.search(lines[1].rstrip()))
 
 
 def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
