@@ -406,3 +406,32 @@ def test_dated_rest_is_the_short_text_beside_a_date_that_opens_or_closes_a_line(
     assert rest("Kultur") is None and rest("5.3.2023") is None and rest("2024-04-22") is None
     assert rest("On 2024-04-22 the index rose 44 points and twelve stocks reached new highs after the talk") is None
     assert rest("Version 2.3.1 released") is None
+
+
+def test_the_stop_21_review_keeps_titles_summaries_datelines_and_facts():
+    """Stop 21's review (tests/data/review/stop21: 37 real pages, 40 constructed probes). The first contents list
+    took a page's title as its label or first item (v-01, v-04), a summary box's own point and a timestamp under
+    the list by the share of items that come back (v-02, v-30), and missed a list of questions (v-03) and a wiki's
+    items with edit links (in-02); the section label beside a date took a dateline's place and bylines (v-12, v-13,
+    v-15, v-39) and the word "date" (v-38); the counts in thousands a sum and a race (v-20, v-21), the bulleted
+    counter a fact (v-19); a list item that opens like another section's was taken as its teaser (in-32)."""
+    folder = DATA / "review" / "stop21"
+    reviewed = ("structure.contents-list", "structure.section-label", "structure.meta-counters", "dedup.teaser")
+
+    def taken(path):
+        text, url = load_review_input(path)
+        return {r.text.strip() for r in clean(text, url=url).removals if r.rule in reviewed}
+
+    v = folder / "variants"
+    assert taken(v / "v-01.txt") == {"- Tomato soup", "- Pea soup", "- Onion soup"}
+    assert not taken(v / "v-02.txt")
+    questions = {"How do I return an item?", "How long does shipping take?", "Can I change my order?"}
+    assert taken(v / "v-03.txt") == questions
+    articles = {"Artículo 1. Objeto", "Artículo 2. Ámbito de aplicación", "Artículo 3. Definiciones"}
+    assert taken(v / "v-04.txt") == articles
+    assert taken(v / "v-30.txt") == {"History", "Geography", "Economy"}
+    for name in ("v-12", "v-13", "v-15", "v-19", "v-20", "v-21", "v-22", "v-38", "v-39"):
+        assert not taken(v / f"{name}.txt"), name
+    assert taken(v / "v-40.txt") == {"Kultur"}
+    assert {"1. 개요", "2. 나무위키에서의 목차 적용", "3. 관련 문서"} <= taken(folder / "in-02.txt")
+    assert not taken(folder / "in-32.txt")

@@ -358,7 +358,7 @@ def test_the_header_rule_takes_a_menu_over_the_title_and_keeps_the_title_and_dat
     # the header rule takes the lines at 0.96-0.98 (the head rule, at 0.98, those it also scores over)
     assert len(taken) >= 10 and sum(r.rule == "learned.furniture.header" for r in taken) >= 5
     assert "Altın Mutfak Ardahan" in result.text and "BA Sizi tanıyabilir miyiz?" in result.text
-    assert all(date_part(x) for x in ("24", "Jul", "2012", "9:49am, EDT", "Thursday, July 3, 2025", "Monday"))
+    assert all(date_part(x) for x in ("12", "Mar", "2014", "8:15am, EDT", "Thursday, July 3, 2025", "Monday"))
     assert not any(date_part(x) for x in ("Ana Sayfa", "Tool Kit", "BTC/USD"))
 
 

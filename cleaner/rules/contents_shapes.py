@@ -35,6 +35,7 @@ __all__ = ["CONTENTS_PAGE_CANDIDATES", "CONTENTS_SHAPES", "contents_runs"]
 Evidence = tuple[float, str]
 
 _FIRST_NUMBER = re.compile(r"^(\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2})*[.)]?\s+")
+_EDIT_LINK = re.compile(r"\s*\[[^\[\]\d]{1,20}(?:\|[^\[\]]{1,20})?\]$")  # "[編集]", "[edit | edit source]"
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})[.)]?\s+")
 _MAX_ITEM_CHARS = 120
 _TRAIL = " \t?？!！.:："  # the closing marks an item's key drops
@@ -69,9 +70,11 @@ def _style(line: str) -> str | None:
 
 
 def _key(line: str) -> str:
-    """An item's or a heading's text without its bullet, section number, case and closing marks: a page prints
-    both from one string, so nothing finer (a comparison form) is needed."""
-    return " ".join(_SECTION_NUMBER.sub("", unbulleted(line)).casefold().split()).rstrip(_TRAIL)
+    """An item's or a heading's text without its bullet, section number, case, closing marks and a wiki's edit
+    link ("1. 개요[편집]" is the item "개요"): a page prints both from one string, so nothing finer (a comparison
+    form) is needed."""
+    s = _EDIT_LINK.sub("", _SECTION_NUMBER.sub("", unbulleted(line)))
+    return " ".join(s.casefold().split()).rstrip(_TRAIL)
 
 
 def _prose(line: str) -> bool:
@@ -99,33 +102,57 @@ def _headings(places: dict[str, list[int]], keys: list[str], a: int, b: int) -> 
     return out
 
 
-def _judge(blocks: Sequence[str], places: dict[str, list[int]], keys: list[str], a: int, b: int) -> str | None:
-    """Why the run [a, b) is a contents list, or None."""
+def _judge(
+    blocks: Sequence[str], places: dict[str, list[int]], keys: list[str], styles: list[str | None], a: int, b: int
+) -> tuple[str, int, int] | None:
+    """Why the run [a, b) holds a contents list, and the list's part of it [lo, hi), or None."""
     heads = _headings(places, keys, a, b)
     if any(places.get(keys[x], (b,))[0] < a for x, j in zip(range(a, b), heads, strict=True) if j is not None):
         return None  # the lines stood above the run too: a template printed per section (a meal plan's days)
-    found = [j for j in heads if j is not None]
+    n = b - a
+    # whole: the longest stretch of items that each come back, in order, spread through the text with prose
+    # under most (an item that does not come back ends it: a summary's own point, a timestamp under the list)
+    lo, hi = _longest_stretch(heads)
+    found = [j for j in heads[lo:hi] if j is not None]
+    if hi - lo >= _MIN_WHOLE and hi - lo >= _MIN_SHARE * n:
+        under = [any(map(_prose, blocks[j + 1 : j + 3])) for j in found]
+        spread = sum(y - x > 1 for x, y in zip(found, found[1:], strict=False))
+        if 2 * spread >= len(found) - 1 and 2 * sum(under) >= len(found):
+            why = f"{len(found)} of its {n} items stand later as the page's headings over text, in order"
+            return why, a + lo, a + hi
+    # cut off: the first items come back (after the list's own label, when it is a line without marking, "Kurssin
+    # sisältö"), the rest not, and the page stops in the middle of a sentence before they could
+    first = 1 if heads[0] is None and styles[a] == "plain" and _label(blocks[a]) else 0
+    k = next((x for x in range(first, n) if heads[x] is None), n)
+    found = [j for j in heads[first:k] if j is not None]
     if len(found) < _MIN_CUT:
         return None
-    n = b - a
-    # a section's heading has its text under it (perhaps under a subheading): a widget printed again has not
     under = [any(map(_prose, blocks[j + 1 : j + 3])) for j in found]
-    spread = sum(y - x > 1 for x, y in zip(found, found[1:], strict=False))
-    whole = len(found) >= _MIN_WHOLE and len(found) >= _MIN_SHARE * n
-    if whole and 2 * spread >= len(found) - 1 and 2 * sum(under) >= len(found):
-        return f"{len(found)} of its {n} items stand later as the page's headings over text, in order"
-    k = next((x for x, j in enumerate(heads) if j is None), n)
     last = blocks[-1].strip()
     cut = found[-1] < len(blocks) - 1 and words_of(last) >= _MIN_CUT_WORDS and not ends_sentence(last)
-    if cut and k == len(found) and all(under[:-1]) and len(blocks) - found[-1] - 1 < _BLOCKS_PER_ITEM * (n - k):
-        return f"its first {k} of {n} items stand later as headings over text, in order, and the page stops there"
+    if cut and all(under[:-1]) and not any(heads[k:]) and len(blocks) - found[-1] - 1 < _BLOCKS_PER_ITEM * (n - k):
+        why = f"its first {len(found)} of {n - first} items stand later as headings over text, in order; the page stops"
+        return why, a + first, b
     return None
+
+
+def _longest_stretch(heads: list[int | None]) -> tuple[int, int]:
+    """[lo, hi): the longest run of consecutive items that have a heading."""
+    best, lo = (0, 0), None
+    for x, j in enumerate([*heads, None]):
+        if j is not None and lo is None:
+            lo = x
+        elif j is None and lo is not None:
+            if x - lo > best[1] - best[0]:
+                best = (lo, x)
+            lo = None
+    return best
 
 
 def _inside(blocks: Sequence[str], a: int) -> bool:
     """The run at ``a`` is a piece of the article's own list: numbered from past 1 (its first items too long to be
-    items: a post's questions, answered one by one below), or introduced by a sentence ending in ':' ("Here are
-    the most common questions I get:")."""
+    items: a post's questions, answered one by one below), or introduced by a sentence ending in ':' ("These are
+    the five things readers ask us about:")."""
     first = _FIRST_NUMBER.match(unbulleted(blocks[a]))
     if first is not None and first.group(1) not in ("1", "I", "i"):
         return True
@@ -159,13 +186,15 @@ def contents_runs(blocks: Sequence[str]) -> dict[int, str]:
             seen.add(keys[i])  # an item again: the headings begin (a list without bullets) or another list
             i += 1
         b = i
-        why = _judge(blocks, places, keys, a, b) if b - a >= _MIN_CUT and not _inside(blocks, a) else None
-        if why is None:
+        got = _judge(blocks, places, keys, styles, a, b) if b - a >= _MIN_CUT and not _inside(blocks, a) else None
+        if got is None:
             i = max(i, a + 1)
             continue
-        if a > 0 and _label(blocks[a - 1]) and styles[a - 1] != "bullet":
-            found[a - 1] = "the label of a contents list: " + why
-        found.update(dict.fromkeys(range(a, b), "a contents list: " + why))
+        why, lo, hi = got
+        # its label: the short line above it, not the page's first line (a page's title over its contents)
+        if lo > 1 and _label(blocks[lo - 1]) and styles[lo - 1] != "bullet":
+            found[lo - 1] = "the label of a contents list: " + why
+        found.update(dict.fromkeys(range(lo, hi), "a contents list: " + why))
     return found
 
 

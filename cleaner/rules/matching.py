@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,7 +20,7 @@ from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
-from cleaner.rules.head_shapes import date_part
+from cleaner.rules.head_shapes import date_part, section_word
 from cleaner.rules.headlines import headline_end, list_length
 from cleaner.rules.line_shapes import dated_rest
 from cleaner.rules.list_items import field_record, listed_under_label, table_row
@@ -36,6 +36,7 @@ from cleaner.text.segment import Unit, unit_forms
 __all__ = ["Document", "find_boilerplate", "host_of"]
 
 _SHAPE_MAX_CHARS = 240  # the longest block any shape of cleaner.rules.shapes takes
+_QUESTION_SHAPES = frozenset(("contents-list",))  # shapes whose lines may end as a sentence (a question) does
 # Shapes that on a page are made of links (navigation, breadcrumbs, cross-link lists, price widgets):
 # they neither take a page's link-free table rows (Unit.data) nor count them as items.
 _LINK_SHAPES = frozenset({"menu", "breadcrumb", "crosslink", "ticker", "edge-bar"})
@@ -100,6 +101,7 @@ class Document:
         self._blocks: list[str] | None = None
         self._linkish: list[str] | None = None
         self._short: list[int] | None = None
+        self._items: list[int] | None = None
         self._long: tuple[int, int] | None = None  # first and last unit long enough to end an edge run
         self._scorers: dict[str, BlockScorer] = {}  # model name -> scores of this pass's units
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
@@ -137,6 +139,13 @@ class Document:
                 i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS and not _prose_end(t)
             ]
         return self._short
+
+    def item_units(self) -> list[int]:
+        """Indices of the units up to the shapes' length, sentences too: a list's items may be questions
+        ("Pourquoi acheter un aspirateur robot ?"), which ``short_units`` leaves out."""
+        if self._items is None:
+            self._items = [i for i, t in enumerate(self.blocks()) if len(t) <= _SHAPE_MAX_CHARS]
+        return self._items
 
     def form(self, i: int) -> str:
         if self._forms is None:
@@ -516,8 +525,10 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
 
 
 # Shapes of a short line that a scrape glues to the post's dateline on one line ("date 2020-03 Lukuaika noin 2 min",
-# "date 2021-03 innenriks"): tried on the rest of the line too, which alone goes (the date stays, POLICY D1)
-_DATED_SHAPES = frozenset(("reading-time", "section-label"))
+# "Kultur 5.3.2023"): tried on the rest of the line too, which alone goes (the date stays, POLICY D1), when the
+# rest passes the shape's test: beside a date, a section label only when it names a newsroom section (a place in a
+# dateline, "Vaasa 5.3.2023", and a byline, "Jane Smith 2021-03-04", have the label's shape: stop 21's review)
+_DATED_SHAPES: dict[str, Callable[[str], object]] = {"reading-time": bool, "section-label": section_word}
 
 
 def _beside_date(
@@ -525,7 +536,7 @@ def _beside_date(
 ) -> tuple[tuple[int, int], float, str] | None:
     """The shape found in the rest of block ``i`` beside its date: (the rest's span in the view, score, why)."""
     rest = dated_rest(blocks[i])
-    if rest is None:
+    if rest is None or not _DATED_SHAPES[m.shape](blocks[i][rest[0] : rest[1]]):
         return None
     alt = list(blocks)
     alt[i] = blocks[i][rest[0] : rest[1]]
@@ -596,7 +607,11 @@ def find_boilerplate(
         if rule.matcher.kind == "model":
             learned.add(rule.id)
         # a shape depends on the neighbours, which change when blocks go: it looks at every block
-        indices = rule.scope.window_of(n) or (doc.short_units() if rule.matcher.kind == "shape" else everywhere)
+        indices = rule.scope.window_of(n) or (
+            (doc.item_units() if rule.matcher.shape in _QUESTION_SHAPES else doc.short_units())
+            if rule.matcher.kind == "shape"
+            else everywhere
+        )
         if candidates is not None:
             indices = sorted(candidates.intersection(indices))
         if rule.matcher.kind == "shape":

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.rules.line_shapes import unbulleted
+from cleaner.rules.line_shapes import bulleted, unbulleted
 from cleaner.rules.shape_vocab import YEAR, ends_sentence
 
 __all__ = ["META_CANDIDATES", "META_SHAPES"]
@@ -36,9 +36,10 @@ _MAX_LINE = 120
 _EDGE = 10  # blocks from either end of the page where a meta line stands (under the title, at the foot)
 _MAX_OTHER_WORDS = 4  # words on a meta line besides dates, times and counters (a category, an author)
 
-# a count: digits (grouped or not), or a short one with a decimal and a K/M ("2.4k Преглеждания", fresh f32-07:
-# not "10K", which is a race as often as a count)
-_COUNT = r"\d{1,3}[.,]\d[kKmM](?![\w.,])|\d{1,3}(?:[,.\u00a0]\d{3})+|\d{1,7}"
+_COUNT = r"\d{1,3}(?:[,.\u00a0]\d{3})+|\d{1,7}"
+# a count in thousands or millions alone on its line with its word ("2.4k Преглеждания", fresh f32-07): a lone
+# counter only under a dateline (under a title it is a race, "21.1K Results", or a sum, "2.5M dollars")
+_THOUSANDS_WORD = re.compile(r"\d{1,3}[.,]\d[kKmM]\s[^\W\d_]{2,15}")
 _DATE = re.compile(
     r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"  # 2024-04-22, 2024年4月22日
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 22.04.2024
@@ -102,14 +103,20 @@ def _lone_counter(blocks: Sequence[str], i: int) -> Evidence | None:
     """A counter alone on its line ("123 citiri", "Число просмотров: 9223") between the post's dateline or
     title and its first paragraph, near the head: a fact box's "Population: 1234" has no prose under it,
     a recipe's "2 eggs" no title or dateline over it."""
-    s = " ".join(unbulleted(blocks[i]).split())  # ("  • 2.4k Преглеждания" under "  • 20:35, 2 November 2023")
+    s = " ".join(blocks[i].split())
+    bullet = bulleted(s)  # ("  • 2.4k Преглеждания" under "  • 20:35, 2 November 2023")
+    if bullet:
+        s = unbulleted(s)
     colon = _LONE_COLON.fullmatch(s)
     if colon and sum(c.isdigit() for c in s) < 3:
         colon = None  # a rating or a score ("Rating: 8"), not a view count
-    if i == 0 or i + 1 >= len(blocks) or i >= _EDGE or not (colon or _COUNT_WORD.fullmatch(s)):
+    thousands = not colon and _THOUSANDS_WORD.fullmatch(s) is not None
+    if i == 0 or i + 1 >= len(blocks) or i >= _EDGE or not (colon or thousands or _COUNT_WORD.fullmatch(s)):
         return None
     above, below = " ".join(blocks[i - 1].split()), blocks[i + 1].strip()
     dated = sum(e - s_ for s_, e in (m.span() for m in _DATE.finditer(above))) >= 0.3 * len(above) > 0
+    if (bullet or thousands) and not (dated and (bulleted(above) or not bullet)):
+        return None  # a bulleted count is a meta list's item under its bulleted dateline ("• 4 bedrooms" is a fact)
     titled = 4 <= len(above.split()) <= 30 and not ends_sentence(above)
     prose = len(below.split()) >= 12 or (len(below.split()) >= 8 and ends_sentence(below))
     if not (dated or titled) or not prose or YEAR.match(s.split()[0]):

@@ -723,8 +723,9 @@ def _prefix_relation(
             # two earlier blocks joined ("Gerencia Central … Discapacidad - Red Asistencial Arequipa": a heading and
             # the page's title as a signature, f32-23): neither a copy nor a fuller version of either; both stay
             return None
-        if f.startswith(earlier.form):
-            # earlier is a teaser of u: u's fuller text goes to the teaser's place
+        if f.startswith(earlier.form) and not _own_sentence_end(earlier.text, u.text) and not _two_items(earlier, u):
+            # earlier is a teaser of u: u's fuller text goes to the teaser's place (not an item that ends its own
+            # sentence where u goes on, nor two list items: two lists' items that begin alike, stop 21's review in-32)
             reason = "teaser of a fuller later block, which is moved here"
             removals.append(_dup(earlier, *earlier.span, "dedup.teaser", reason, 100.0, u.span))
             moves.append(Move(earlier.block, u.block))
@@ -738,6 +739,13 @@ def _prefix_relation(
     return None
 
 
+def _two_items(a: Unit, b: Unit) -> bool:
+    """Both blocks are bulleted list items: two sections' lists may open items alike ("• Відстежуйте статус … «Нова
+    пошта»." under the courier and again, going on, under the pick-up point), which no teaser is."""
+    return a.text.lstrip()[:1] in _ITEM_BULLETS and b.text.lstrip()[:1] in _ITEM_BULLETS
+
+
+_ITEM_BULLETS = frozenset("•·-–—*▪►▶■●◦○‣⁃")
 _FULL_STOP = re.compile(r"(?<![.…])[.!?。！？]\s*$")
 
 
