@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                     "how the rule on the same held-out rounds moves with the training set's size)")
     args = ap.parse_args(argv)
     rounds = args.rounds or sorted(p.name for p in (ROOT / "tests" / "data" / "fresh").glob("round*")
-                                   if p.name not in args.leave_out)
+                                   if p.name not in args.leave_out and p.name not in eval_cases.HELD_OUT)
     full = default_rules()
     without = RuleSet(tuple(r for r in full.rules if not r.id.startswith("learned.")), full.packs, full.files,
                       full.html)

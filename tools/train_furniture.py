@@ -42,6 +42,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from eval_cases import HELD_OUT  # noqa: E402  (rounds kept for a later stop's first score: never trained on)
 
 from cleaner.text.furniture import _Context, document_features  # noqa: E402
 from cleaner.text.normalize import comparison_form  # noqa: E402
@@ -537,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nheld out by round (each round scored by a model trained on every other source):")
         print(table)
     data = model_data(names, X, grams, y, w, groups)
-    data["left_out"] = sorted(args.leave_out)
+    data["left_out"] = sorted({*args.leave_out, *HELD_OUT})
     data["validation"] = {"folds": args.folds, "by": "site", "lines": "head/tail runs", "sets": validation,
                           "by_round": by_round}
     out = Path(args.out)
@@ -549,10 +552,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def training_docs(leave_out: list[str] | tuple[str, ...] = ()) -> list[Doc]:
     """Every labelled document the model learns from (the rounds in ``leave_out`` excepted: a fresh
-    round's folder name, or "dev" for the shared dev cases)."""
+    round's folder name, or "dev" for the shared dev cases; the held-out rounds, ``eval_cases.HELD_OUT``, always)."""
     docs = case_docs(SHARED / "data" / "cases") if "dev" not in leave_out else []
     for folder in sorted((ROOT / "tests" / "data" / "fresh").glob("round*")):
-        if folder.name not in leave_out:
+        if folder.name not in leave_out and folder.name not in HELD_OUT:
             docs += case_docs(folder, "fresh", folder.name)
     bodies = _bodies(SHARED / "bench" / "aeb")
     docs += wording_docs(SHARED / "data" / "boilerplate.yaml", 2.0, bodies)
