@@ -75,8 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _removal_lines(argv: list[str], commit: str | None) -> list[str]:
-    """The removal lines this script prints for ``argv``, at this code (None) or at ``commit``."""
+def _removal_lines(argv: list[str], commit: str | None, script: str | None = None) -> list[str]:
+    """The removal lines a listing script (this one, or ``script``: benchmarks/rule_hits.py) prints for ``argv``,
+    at this code (None) or at ``commit`` (its package and bundled rules; the data read stays this tree's)."""
     env = dict(os.environ)
     with tempfile.TemporaryDirectory() as tmp:
         if commit is not None:
@@ -85,11 +86,13 @@ def _removal_lines(argv: list[str], commit: str | None) -> list[str]:
             with tarfile.open(fileobj=io.BytesIO(tree)) as tar:
                 tar.extractall(tmp, filter="data")
             env["PYTHONPATH"] = tmp + os.pathsep + env.get("PYTHONPATH", "")
-        out = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), *argv], env=env, cwd=tempfile.gettempdir(),
-            capture_output=True, text=True, check=True,
-        ).stdout
-    return [line for line in out.splitlines() if line and not line[:1].isspace()]
+        run = subprocess.run(
+            [sys.executable, str(Path(script or __file__).resolve()), *argv], env=env, cwd=tempfile.gettempdir(),
+            capture_output=True, text=True,
+        )
+    if run.returncode not in (0, 1):  # (rule_hits.py exits 1 when a removal is FP: a list all the same)
+        raise subprocess.CalledProcessError(run.returncode, run.args, run.stdout, run.stderr)
+    return [line for line in run.stdout.splitlines() if line and not line[:1].isspace()]
 
 
 def _compare(now: list[str], then: list[str]) -> int:

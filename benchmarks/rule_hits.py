@@ -4,18 +4,27 @@ A removal is ``FP`` when its text is a paragraph the label keeps (the rule took 
 otherwise. The check a new or widened rule gets on real pages before it lands, beside what it takes from
 the clean AEB/Dragnet bodies (``eval_shapes_clean.py``); it does not replace an adversarial review.
 
-Usage: ``python benchmarks/rule_hits.py structure.share-prompt [--cases DIR ...]`` (default: the dev cases
-and every fresh round but the held-out ones, ``eval_cases.HELD_OUT``, whose lines no stop reads before it scores
-them). Exit code 1 when any removal is ``FP``.
+``--against COMMIT`` lists the same removals at that commit too (its package and bundled rules, from ``git
+archive``; the labelled sets stay this tree's) and prints only what differs, ``NEW`` and ``GONE``: the before and
+after counts of a change, reproducible from the commits (``benchmarks/review_hits.py`` does the same for a
+review's inputs).
+
+Usage: ``python benchmarks/rule_hits.py structure.share-prompt [--cases DIR ...] [--against COMMIT]`` (default:
+the dev cases and every fresh round but the held-out ones, ``eval_cases.HELD_OUT``, whose lines no stop reads before
+it scores them). Exit code 1 when any removal is ``FP`` (with ``--against``: 0).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 import eval_cases
+from review_hits import _compare, _removal_lines
+
+_TOTAL = re.compile(r"ok \d+ FP \d+$")  # the closing count line, not a removal
 
 
 def _paragraphs(label: str) -> set[str]:
@@ -26,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("rule", help="a rule id or the start of one (structure.share, generic.copyright.)")
     ap.add_argument("--cases", action="append", type=Path, help="a folder of cases (repeatable)")
+    ap.add_argument("--against", metavar="COMMIT", help="print only the removals that differ from this commit's")
     args = ap.parse_args(argv)
+    if args.against:
+        same = [args.rule, *(x for c in args.cases or () for x in ("--cases", str(c.resolve())))]
+        now, then = (_removal_lines(same, commit, __file__) for commit in (None, args.against))
+        return _compare([x for x in now if not _TOTAL.match(x)], [x for x in then if not _TOTAL.match(x)])
     ok = fp = 0
     for folder in args.cases or eval_cases.labelled_sets(held_out=False):
         for name, raw, label, record in eval_cases.labelled_cases(folder):

@@ -32,3 +32,16 @@ def test_against_a_commit_prints_only_what_the_change_added_or_took_away(capsys)
     lines = capsys.readouterr().out.splitlines()
     assert "NEW  in-20 generic.wiki.tagline 100.0 'Z Wikipedie, otevřené encyklopedie'" in lines
     assert lines and all(x.startswith("NEW  ") for x in lines)  # the rule did not exist: nothing gone
+
+
+@pytest.mark.skipif(not _has_commit("a45d86a"), reason="a shallow checkout without stop 20's last commit")
+def test_rule_hits_against_a_commit_prints_what_a_change_did_on_the_labelled_sets(capsys):
+    """``rule_hits.py RULE --against COMMIT``: the removals of the rule on the labelled sets at this code and at the
+    commit, only those that differ. Stop 21 read f32-07's bulleted view count as a counter and stopped reading
+    f32-18's document number "476 от" as one."""
+    import rule_hits
+
+    assert rule_hits.main(["structure.meta-counters", "--against", "a45d86a"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "NEW  ok round32 f32-07 structure.meta-counters '• 2.4k Преглеждания'" in lines
+    assert "GONE ok round32 f32-18 structure.meta-counters '476 от'" in lines
