@@ -375,3 +375,39 @@ def test_block_joining_a_heading_and_an_earlier_title_keeps_both():
     assert r.removals == () and r.text == raw.replace("\n", "\n\n")
     r = run(f"{heading}\n{title}\n{P2}\n{heading} - {title}")
     assert [x.rule for x in r.removals] == ["dedup.contained"]
+
+
+def test_a_flattened_copy_is_found_whatever_order_the_pages_repeated_lines_take_in_it():
+    """The page-order check of a run of earlier pieces holds for short joins only (f32-23's signature). A flattened
+    copy of the article may hold a line the article prints twice at its second place, after duplicate removal
+    took that copy away (AEB 0dd135704572's quoted tweet), or a filler line the page repeats between paragraphs
+    (AEB 8cad00dc22de's zero-width spaces): it is still one copy, under a title only it has, or cut off. The
+    shapes are benchmarks/eval_scrape_shapes.py's."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from eval_scrape_shapes import shapes
+
+    quote = "— The Senate (@Senate) October 9, 2018"
+    tail = "The motion was adopted after a short debate in the chamber on Tuesday, the clerk said."
+    paras = [LEAD, quote, P2, P3, quote, tail]
+    raw, _ = shapes(TITLE, paras)["title + flat"]
+    alone = run("\n".join(paras)).text  # what the cleaner makes of the article alone: the quote's copy goes
+    assert run(raw).text == f"{alone}\n\n{TITLE}" and quote not in alone.split(quote, 1)[1]
+    filler = "\u200b"
+    paras = [LEAD, filler, P2, filler, P3, filler, tail]
+    raw, _ = shapes(TITLE, paras)["flat, cut"]
+    assert run(raw).text == run("\n".join(paras)).text
+
+
+def test_a_pull_quote_that_closes_its_sentence_is_still_a_teaser_of_its_paragraph():
+    """A pull quote ends its sentence where the paragraph goes on ("… as a whole." before "“… as a whole,” says …",
+    an AEB body of the text benchmark): the paragraph takes its place, as for any teaser."""
+    pull = "Since 2008, there has not been a single year of revenue gain in the newspaper industry as a whole."
+    para = (
+        "“Since 2008, there has not been a single year of revenue gain in the newspaper industry as a whole,” says an "
+        "analyst. That has produced a strategy of continuous cost-cutting for more than a decade in local news."
+    )
+    r = run(f"{pull}\n{P2}\n{para}")
+    assert [x.rule for x in r.removals] == ["dedup.teaser"]
+    assert r.text == f"{para}\n\n{P2}"

@@ -8,16 +8,21 @@ a widget printed twice comes back as a run of items again, not as headings sprea
 
 Two ways a run qualifies:
 
-- *whole*: three or more of its items, and most of them (``_MIN_SHARE``), stand later as whole blocks, in the
-  run's order, spread through the text, most of them with prose under them;
+- *whole*: the longest stretch of its items that each stand later as a whole block, in the run's order — three
+  or more, and most of the run (``_MIN_SHARE``) — spread through the text, most of them with prose under them. An
+  item with no heading ends the stretch and stays: a summary box's own point, a timestamp under the list;
 - *cut off*: the page (a scrape's excerpt) stops inside the article, mid-sentence, so only the first items'
-  headings made it: the first two or more items, in order, with prose under each (the last one's is the
-  paragraph the excerpt stops in), and too few blocks after them for the rest of the list to have come
-  (``_BLOCKS_PER_ITEM`` per missing item).
+  headings made it: the first two or more items (after the list's own label line, when the run has no marking),
+  in order, with prose under each (the last one's is the paragraph the excerpt stops in), and too few blocks after
+  them for the rest of the list to have come (``_BLOCKS_PER_ITEM`` per missing item).
 
-The short line directly above the run (its label) goes with it. Each item is compared without its bullet and
-its section number ("- 1 Le meilleur aspirateur robot en 2022" and the heading "Le meilleur aspirateur robot
-en 2022", fresh f32-22). Found once a page (:func:`contents_lines`), memoised for the page's other lines.
+The short line directly above the list (its label) goes with it, unless it is the page's first line (the page's
+title over its contents). Each item is compared without its bullet, section number, case, closing marks and a
+wiki's edit link ("- 1 Le meilleur aspirateur robot en 2022" and the heading "Le meilleur aspirateur robot en
+2022", fresh f32-22); items may be questions. What stays besides: a run whose lines also stand above it (a template
+printed per section), a list numbered from past 1 or introduced by a sentence ending in ':' (the article's own).
+Found once a page (:func:`contents_lines`), memoised for the page's other lines; stop 21's review
+(tests/data/review/stop21) shaped the guards.
 """
 
 from __future__ import annotations

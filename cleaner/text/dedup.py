@@ -394,6 +394,7 @@ class _Sentences:
 
 
 _CUT_OFF_LOOK = 16  # earlier pieces that start with a cut-off tail looked at for their order
+_ORDERED_MAX_CHARS = 240  # a run of pieces up to this long follows the page's order (see _Pieces.covers)
 
 
 class _Pieces:
@@ -410,6 +411,7 @@ class _Pieces:
     def __init__(self) -> None:
         self._sentences: set[str] = set()
         self._owner: dict[str, Unit] = {}  # piece -> the first unit that holds it
+        self._holders: dict[str, list[int]] = {}  # piece -> the blocks that hold it, in order (a run's order: covers)
         self._lengths: dict[str, set[int]] = {}  # first two words (or the only word) -> piece lengths
         self._sorted: list[str] = []  # every piece, sorted
         self._pending: list[tuple[Unit, tuple[str, ...]]] = []  # added, indexed at the first question
@@ -423,11 +425,19 @@ class _Pieces:
         for unit, sentences in self._pending:
             self._sentences.update(sentences)
             for piece in (unit.form, *sentences):
+                if piece:
+                    self._holders.setdefault(piece, []).append(unit.block)
                 if piece and piece not in self._owner:
                     self._owner[piece] = unit
                     self._lengths.setdefault(_key(piece, 0), set()).add(len(piece))
                     insort(self._sorted, piece)
         self._pending.clear()
+
+    def _holder_from(self, piece: str, after: int) -> int | None:
+        """The first block from ``after`` on that holds ``piece`` (pieces are indexed), or None."""
+        blocks = self._holders[piece]
+        k = bisect_left(blocks, after)
+        return blocks[k] if k < len(blocks) else None
 
     def has(self, piece: str) -> bool:
         """Whether ``piece`` is a whole earlier block or sentence."""
@@ -464,7 +474,7 @@ class _Pieces:
         for piece in self._sorted[k : k + _CUT_OFF_LOOK]:
             if not piece.startswith(rest):
                 return False
-            if self._owner[piece].block >= after:
+            if self._holder_from(piece, after) is not None:
                 return True
         # many pieces start so (a common word): as before the order was checked, a cut-off copy
         return k + _CUT_OFF_LOOK < len(self._sorted) and self._sorted[k + _CUT_OFF_LOOK].startswith(rest)
@@ -510,17 +520,19 @@ class _Pieces:
         if several and all(x in self._sentences for x in sentences):
             return True
         n = len(form)
-        # position -> the earliest block whose piece ends there: a run follows the page's order (a copy
-        # flattens or regroups the article; it does not reverse it), so a later heading joined to an earlier
-        # one ("Gerencia Central … Discapacidad - Red Asistencial Arequipa", a signature over the page's own
-        # title, f32-23) is not made of them
+        # position -> the earliest block whose piece ends there. A short run follows the page's order: a later
+        # heading joined to an earlier one ("Gerencia Central … Discapacidad - Red Asistencial Arequipa", a
+        # signature over the page's own title, f32-23) is not made of them. A long one (a flattened copy of the
+        # article) is not held to it: a line the article prints twice may stand in it where the second copy
+        # stood, which duplicate removal has taken away (AEB 0dd135704572's quoted tweet)
+        ordered = n <= _ORDERED_MAX_CHARS
         reached = {0: -1}
         todo = [(0, -1)]
         while todo:
             pos, last = todo.pop()
             for piece in self.starting(form, pos):
-                block = self._owner[piece].block
-                if block < last:
+                block = self._holder_from(piece, last) if ordered else 0  # (a piece held twice: either place)
+                if block is None:
                     continue
                 stop = pos + len(piece)
                 if stop == n:
@@ -529,7 +541,7 @@ class _Pieces:
                 elif form[stop] == " " and block < reached.get(stop + 1, sys.maxsize):
                     reached[stop + 1] = block
                     todo.append((stop + 1, block))
-            if pos > 0 and self._cut_off(form[pos:], last):
+            if pos > 0 and self._cut_off(form[pos:], last if ordered else -1):
                 return True  # the copy was cut off inside an earlier piece
         return False
 
@@ -723,9 +735,10 @@ def _prefix_relation(
             # two earlier blocks joined ("Gerencia Central … Discapacidad - Red Asistencial Arequipa": a heading and
             # the page's title as a signature, f32-23): neither a copy nor a fuller version of either; both stay
             return None
-        if f.startswith(earlier.form) and not _own_sentence_end(earlier.text, u.text) and not _two_items(earlier, u):
-            # earlier is a teaser of u: u's fuller text goes to the teaser's place (not an item that ends its own
-            # sentence where u goes on, nor two list items: two lists' items that begin alike, stop 21's review in-32)
+        if f.startswith(earlier.form) and not _two_items(earlier, u):
+            # earlier is a teaser of u: u's fuller text goes to the teaser's place (not two bulleted list items: two
+            # lists' items that begin alike, stop 21's review in-32; a pull quote that closes its sentence where the
+            # paragraph goes on, "… as a whole." before "“… as a whole,” says …", is a teaser all the same)
             reason = "teaser of a fuller later block, which is moved here"
             removals.append(_dup(earlier, *earlier.span, "dedup.teaser", reason, 100.0, u.span))
             moves.append(Move(earlier.block, u.block))
@@ -742,10 +755,10 @@ def _prefix_relation(
 def _two_items(a: Unit, b: Unit) -> bool:
     """Both blocks are bulleted list items: two sections' lists may open items alike ("• Відстежуйте статус … «Нова
     пошта»." under the courier and again, going on, under the pick-up point), which no teaser is."""
-    return a.text.lstrip()[:1] in _ITEM_BULLETS and b.text.lstrip()[:1] in _ITEM_BULLETS
+    return _ITEM.match(a.text) is not None and _ITEM.match(b.text) is not None
 
 
-_ITEM_BULLETS = frozenset("•·-–—*▪►▶■●◦○‣⁃")
+_ITEM = re.compile(r"\s*[•·\-–—*▪►▶■●◦○‣⁃]\s*\w")  # a bullet, then the item's text (not "* * *", a separator)
 _FULL_STOP = re.compile(r"(?<![.…])[.!?。！？]\s*$")
 
 
