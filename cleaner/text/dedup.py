@@ -27,7 +27,6 @@ blocks, not its square (``benchmarks/bench_worst_case.py`` checks blocks that al
 
 from __future__ import annotations
 
-import re
 import sys
 from bisect import bisect_left, insort
 from collections import Counter
@@ -39,7 +38,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from cleaner.result import Options, Removal
-from cleaner.text.normalize import comparison_form, comparison_map
+from cleaner.text.normalize import comparison_map
+from cleaner.text.prefix_copies import own_sentence_end, tagged_copy, two_items
 from cleaner.text.segment import Unit, unit_forms, unit_sentence_forms
 from cleaner.text.shingles import Postings, shingles
 
@@ -724,7 +724,7 @@ def _prefix_relation(
             reason = "every sentence of it stands earlier in the text"
             removals.append(_dup(u, *u.span, "dedup.contained", reason, 100.0, earlier.span))
             return "copy"
-        if f.startswith(earlier.form) and _tagged_copy(u.text, earlier.form):
+        if f.startswith(earlier.form) and tagged_copy(u.text, earlier.form):
             # the title again with the site's hashtag ("… पार्षदों का जमकर हंगामा #SubahSamachar", f30-09): a copy
             # (C5), not a fuller version: the first stays where it is
             reason = "copy of an earlier block with a hashtag appended"
@@ -735,7 +735,7 @@ def _prefix_relation(
             # two earlier blocks joined ("Gerencia Central … Discapacidad - Red Asistencial Arequipa": a heading and
             # the page's title as a signature, f32-23): neither a copy nor a fuller version of either; both stay
             return None
-        if f.startswith(earlier.form) and not _two_items(earlier, u):
+        if f.startswith(earlier.form) and not two_items(earlier.text, u.text):
             # earlier is a teaser of u: u's fuller text goes to the teaser's place (not two bulleted list items: two
             # lists' items that begin alike, stop 21's review in-32; a pull quote that closes its sentence where the
             # paragraph goes on, "… as a whole." before "“… as a whole,” says …", is a teaser all the same)
@@ -744,44 +744,12 @@ def _prefix_relation(
             moves.append(Move(earlier.block, u.block))
             moved_into.add(earlier.block)
             return "fuller"
-        if earlier.form.startswith(f) and not _own_sentence_end(u.text, earlier.text):
+        if earlier.form.startswith(f) and not own_sentence_end(u.text, earlier.text):
             removals.append(
                 _dup(u, *u.span, "dedup.truncated-copy", "cut-off copy of an earlier block", 100.0, earlier.span)
             )
             return "copy"
     return None
-
-
-def _two_items(a: Unit, b: Unit) -> bool:
-    """Both blocks are bulleted list items: two sections' lists may open items alike ("• Відстежуйте статус … «Нова
-    пошта»." under the courier and again, going on, under the pick-up point), which no teaser is."""
-    return _ITEM.match(a.text) is not None and _ITEM.match(b.text) is not None
-
-
-_ITEM = re.compile(r"\s*[•·\-–—*▪►▶■●◦○‣⁃]\s*\w")  # a bullet, then the item's text (not "* * *", a separator)
-_FULL_STOP = re.compile(r"(?<![.…])[.!?。！？]\s*$")
-
-
-def _own_sentence_end(text: str, earlier: str) -> bool:
-    """``text`` ends a sentence where ``earlier``, whose comparison form starts with its own, goes on: two items
-    of one list that begin alike ("- БЕЗКОШТОВНА доставка … від 2500 грн." under Укрпошта after "- БЕЗКОШТОВНА
-    доставка … від 2500 грн (у відділення або поштомат)." under Нова пошта, f32-19), not a copy cut off (a cut
-    ends mid-sentence, at an ellipsis, or at a sentence end the earlier block also has there)."""
-    if _FULL_STOP.search(text) is None:
-        return False
-    return " ".join(text.split()[-3:]) not in " ".join(earlier.split())
-
-
-_TRAILING_TAG = re.compile(r"\s+#[^\s#]+\s*$")
-
-
-def _tagged_copy(text: str, form: str) -> bool:
-    """``text`` is the block of comparison form ``form`` with one hashtag after it, and nothing else: the site's
-    signature ("#SubahSamachar", f30-09 and stop 20's second review). A post that repeats its line with several
-    tags ("… #SanIsidro #BibliotecaSanIsidro #Valladolid") keeps them (POLICY D1): the tagged line is then the
-    fuller version, as before."""
-    m = _TRAILING_TAG.search(text)
-    return m is not None and comparison_form(text[: m.start()]) == form
 
 
 def _best_near(
