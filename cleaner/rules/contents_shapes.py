@@ -21,27 +21,25 @@ title over its contents). Each item is compared without its bullet, section numb
 wiki's edit link ("- 1 Le meilleur aspirateur robot en 2022" and the heading "Le meilleur aspirateur robot en
 2022", fresh f32-22); items may be questions. What stays besides: a run whose lines also stand above it (a template
 printed per section), a list numbered from past 1 or introduced by a sentence ending in ':' (the article's own).
-Found once a page (:func:`contents_lines`), memoised for the page's other lines; stop 21's review
+Found once a page (:func:`contents_lines`), kept for the page's other lines (``per_page``); stop 21's review
 (tests/data/review/stop21) shaped the guards.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from cleaner.rules.line_shapes import bulleted, unbulleted, words_of
+from cleaner.rules.line_shapes import bulleted, per_page, unbulleted, words_of
 from cleaner.rules.shape_vocab import NUMBERED_ENTRY, ends_sentence
 
 __all__ = ["CONTENTS_PAGE_CANDIDATES", "CONTENTS_SHAPES", "contents_runs"]
 
 Evidence = tuple[float, str]
 
-_FIRST_NUMBER = re.compile(r"^(\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2})*[.)]?\s+")
 _EDIT_LINK = re.compile(r"\s*\[[^\[\]\d]{1,20}(?:\|[^\[\]]{1,20})?\]$")  # "[編集]", "[edit | edit source]"
-_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVXivx]{1,4})[.)]?\s+")
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}|[IVXivx]{1,4})(?:\.\d{1,2})*[.)]?\s+")  # "2.1. ", "IV. ": its first number
 _MAX_ITEM_CHARS = 120
 _TRAIL = " \t?？!！.:："  # the closing marks an item's key drops
 _LEAD = _TRAIL + "•·-–—*▪►▶■●◦○‣⁃→»›✓✔☞※0123456789)"  # and what may lead an item: a bullet, a number
@@ -158,7 +156,7 @@ def _inside(blocks: Sequence[str], a: int) -> bool:
     """The run at ``a`` is a piece of the article's own list: numbered from past 1 (its first items too long to be
     items: a post's questions, answered one by one below), or introduced by a sentence ending in ':' ("These are
     the five things readers ask us about:")."""
-    first = _FIRST_NUMBER.match(unbulleted(blocks[a]))
+    first = _SECTION_NUMBER.match(unbulleted(blocks[a]))
     if first is not None and first.group(1) not in ("1", "I", "i"):
         return True
     above = blocks[a - 1].strip() if a > 0 else ""
@@ -203,27 +201,15 @@ def contents_runs(blocks: Sequence[str]) -> dict[int, str]:
     return found
 
 
-_MEMO = threading.local()
-
-
-def _page(blocks: Sequence[str]) -> dict[int, str]:
-    """:func:`contents_runs` of the last ``blocks`` seen (held, so compared by identity: the matcher's blocks
-    are a new list on every pass and never changed)."""
-    memo = getattr(_MEMO, "value", None)
-    if memo is None or memo[0] is not blocks or memo[1] != len(blocks):
-        memo = _MEMO.value = (blocks, len(blocks), contents_runs(blocks))
-    return memo[2]
-
-
 def contents_lines(blocks: Sequence[str], indices: Sequence[int]) -> list[int]:
     """The lines among ``indices`` that belong to a contents list (its items and label)."""
-    runs = _page(blocks)
+    runs = per_page("contents-list", blocks, contents_runs)
     return [i for i in indices if i in runs]
 
 
 def contents_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is an item (or the label) of the page's contents list."""
-    why = _page(blocks).get(i)
+    why = per_page("contents-list", blocks, contents_runs).get(i)
     return None if why is None else (85.0, why)
 
 

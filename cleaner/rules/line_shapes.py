@@ -7,16 +7,20 @@ They look at one line (or, for :func:`run_of`, at a line's neighbours through a 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from cleaner.rules.shape_vocab import BULLET, ends_sentence
 
 __all__ = [
-    "CJK", "bulleted", "cjk_share", "dated_rest", "is_emoji", "run_of", "short_item", "unbulleted", "words_of",
+    "CJK", "bulleted", "cjk_share", "dated_rest", "is_emoji", "per_page", "run_of", "short_item", "unbulleted",
+    "words_of",
 ]
 
+T = TypeVar("T")
 CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -63,6 +67,21 @@ def run_of(blocks: Sequence[str], i: int, pred: Callable[[str], bool], limit: in
     while b < len(blocks) and b - i < limit and pred(blocks[b]):
         b += 1
     return a, b
+
+
+_PAGES = threading.local()
+
+
+def per_page(name: str, blocks: Sequence[str], make: Callable[[Sequence[str]], T]) -> T:
+    """``make(blocks)``, computed once for the page's pass and kept, under ``name``, for the last ``blocks`` seen:
+    a shape that judges every line of a page from one look at the whole page asks it again for each line. The
+    blocks are held, so compared by identity (the matcher's blocks are a new list on every pass and never
+    changed); per thread, as the rules may run in threads."""
+    memo = getattr(_PAGES, name, None)
+    if memo is None or memo[0] is not blocks or memo[1] != len(blocks):
+        memo = (blocks, len(blocks), make(blocks))
+        setattr(_PAGES, name, memo)
+    return memo[2]
 
 
 # a numeric date (2021-03, 2020-03-30, 30.03.2020, 3/30/2020) with its clock time, perhaps

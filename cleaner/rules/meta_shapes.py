@@ -164,8 +164,8 @@ def _meta_counters(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 
 
 def _next_start(line: str, i: int) -> int:
-    """Where the next non-space character after ``i`` stands."""
-    return len(line) - len(line[i:].lstrip()) if line[i:].strip() else len(line)
+    """Where the next non-space character after ``i`` stands (the line's length when none does)."""
+    return len(line) - len(line[i:].lstrip())
 
 
 def _colon_span(line: str, m: re.Match[str]) -> Span:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from cleaner.rules.edge_shapes import label_cue, label_shaped
 from cleaner.rules.head_shapes import date_segment
+from cleaner.rules.line_shapes import per_page
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, NUMBERED_ENTRY, ends_sentence
 
 __all__ = ["TAIL_PAGE_CANDIDATES", "tail_cards", "tail_stories"]
@@ -83,19 +84,13 @@ def _words(s: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(s)}
 
 
-_MEMO = threading.local()
-
-
 def _above(blocks: Sequence[str], a: int) -> tuple[int, set[str]]:
     """The word count and the word set of the lines above ``a``, the same for every line of the run
-    starting at ``a``, which is judged once per line: kept for the last ``blocks`` seen (held, so
-    compared by identity; the matcher's blocks are a new list on every pass and never changed)."""
-    memo = getattr(_MEMO, "value", None)
-    if memo is None or memo[0] is not blocks or memo[1] != len(blocks):
-        memo = _MEMO.value = (blocks, len(blocks), {})
-    got = memo[2].get(a)
+    starting at ``a``, which is judged once per line: kept for the page's pass (``per_page``)."""
+    memo: dict[int, tuple[int, set[str]]] = per_page("tail-above", blocks, lambda _: {})
+    got = memo.get(a)
     if got is None:
-        got = memo[2][a] = (sum(len(b.split()) for b in blocks[:a]), set().union(*(_words(b) for b in blocks[:a])))
+        got = memo[a] = (sum(len(b.split()) for b in blocks[:a]), set().union(*(_words(b) for b in blocks[:a])))
     return got
 
 
@@ -268,6 +263,9 @@ def _one_cut_card(lines: Sequence[str], kinds: list[str | None]) -> bool:
     prints ("Najnovije vesti" / "POSLE DEBIJA …: Vanja Dragojević otkrio …" / "Nedavno je … Dragojević...",
     fresh f32-08); a headline over a whole paragraph is the article's last section."""
     return kinds == ["H", "T"] and len(lines[0].split()) >= 4 and bool(_CUT.search(lines[1].rstrip()))
+
+
+_MEMO = threading.local()
 
 
 def _card_widget(blocks: Sequence[str]) -> tuple[int, int, int] | None:
