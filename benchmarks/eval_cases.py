@@ -17,7 +17,7 @@ Usage::
 
     python benchmarks/eval_cases.py [--cases DIR] [--json] [--verbose] [--by-language] [--by-family]
     python benchmarks/eval_cases.py --cases tests/data/fresh/round1 --by-language --by-family
-    python benchmarks/eval_cases.py --all [--cases /work/fresh/roundN] [--json]
+    python benchmarks/eval_cases.py --all [--cases /work/fresh/roundN] [--json] [--head-min-score 0.99]
 
 ``--all`` prints one row per set: the dev cases, every round of tests/data/fresh and any ``--cases`` folder (a
 held-out round kept outside the repository), so dev and fresh figures stand side by side in one command.
@@ -290,8 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="one row per set: the dev cases and every round of tests/data/fresh (and each --cases folder given)",
     )
+    ap.add_argument("--head-min-score", type=float, help="the learned head rule's threshold for the run")
     args = ap.parse_args(argv)
     rules = load_rules(args.rules) if args.rules else None
+    if args.head_min_score is not None:
+        from eval_learned_heldout import with_head_threshold  # trains nothing, but imports the trainer (numpy)
+
+        rules = with_head_threshold(rules or load_rules(), args.head_min_score)
     if args.all:
         return _print_all([Path(p) for p in (args.cases_opt, args.cases) if p], rules, args.json)
     cases = Path(args.cases_opt or args.cases or default_cases_dir())
