@@ -111,6 +111,27 @@ def test_real_cases_idempotent_and_removals_point_into_input():
             assert raw[r.start : r.end] == r.text
 
 
+def test_fresh_rounds_and_review_inputs_idempotent():
+    """Every real page of the labelled sets (the held-out rounds aside: no test gates on them) and of the reviews'
+    inputs, the dev cases too: cleaning the output again changes nothing."""
+    import eval_cases
+    from casedata import DATA, load_review_input
+    from review_hits import review_inputs
+
+    pages = []
+    for folder in eval_cases.labelled_sets(held_out=False):
+        for name, raw, _, rec in eval_cases.labelled_cases(folder):
+            pages.append((raw, rec.get("url"), rec.get("language"), name))
+    for folder in sorted({p.parent for p in DATA.glob("review/**/*.txt")}):
+        for path in review_inputs(folder):
+            text, url = load_review_input(path)
+            pages.append((text, url, None, str(path.relative_to(DATA))))
+    assert len(pages) > 1500
+    for raw, url, language, name in pages:
+        once = clean(raw, url=url, language=language).text
+        assert clean(once, url=url, language=language).text == once, name
+
+
 def test_language_guess():
     from cleaner.text.lang import guess_language
 
