@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from eval_scrape_shapes import shapes
 
 from cleaner import Options, clean, load_rules
 
@@ -382,12 +383,7 @@ def test_a_flattened_copy_is_found_whatever_order_the_pages_repeated_lines_take_
     copy of the article may hold a line the article prints twice at its second place, after duplicate removal
     took that copy away (AEB 0dd135704572's quoted tweet), or a filler line the page repeats between paragraphs
     (AEB 8cad00dc22de's zero-width spaces): it is still one copy, under a title only it has, or cut off. The
-    shapes are benchmarks/eval_scrape_shapes.py's."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from eval_scrape_shapes import shapes
-
+    shapes are benchmarks/eval_scrape_shapes.py's (benchmarks/ is on the path: tests/casedata.py)."""
     quote = "— The Senate (@Senate) October 9, 2018"
     tail = "The motion was adopted after a short debate in the chamber on Tuesday, the clerk said."
     paras = [LEAD, quote, P2, P3, quote, tail]
