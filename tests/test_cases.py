@@ -115,7 +115,8 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
     # 39.3%, recall 0.9967 at its end; round31 held out through stop 19, scored first at stop 20: 0.899 / 50.8%,
     # recall 1.0000; round32 held out through stop 20, scored first at stop 21: 0.878 / 18.9%, recall 0.9933 at its
     # start code (0.9990 once a list item ending its own sentence, a document's number before its date and a
-    # signature joining two headings stayed)
+    # signature joining two headings stayed); round33 held out through stop 21, scored first at stop 22: 0.860 /
+    # 21.1%, recall 1.0000 at its start code
     [
         ("round1", 0.88, 0.61),
         ("round2", 0.975, 0.83),
@@ -149,6 +150,7 @@ RECALL_FLOORS = {"round1": 0.963, "round5": 0.994, "round18": 0.989, "round19": 
         ("round30", 0.92, 0.39),
         ("round31", 0.895, 0.50),
         ("round32", 0.875, 0.18),
+        ("round33", 0.855, 0.21),
     ],
 )
 def test_quality_floors_on_the_fresh_rounds(round_, precision, boilerplate):
