@@ -32,6 +32,7 @@ _ARTICLE = (
         ("f6-03", "generic.copyright.shape", "Testi ed immagini Copyright Repubblica.it"),  # it
         ("f6-35", "generic.copyright.shape", "©'5개국어 글로벌 경제신문' 아주경제. 무단전재·재배포 금지"),  # ko
         ("f4-28", "generic.copyright.shape", "不提供二次转载"),  # zh, techweb.com.cn
+        ("f33-10", "generic.copyright.shape", "Copyright © ANTARA 2020"),  # id, the holder between sign and year
         ("f6-18", "structure.paywall-offer", "Läs webbnyheterna för endast 13,90 € /månad"),  # sv, vasabladet.fi
         ("f6-26", "generic.ai.summary-notice", "Résumé généré par l'IA, examiné par la rédaction."),  # fr
         ("f6-23", "generic.disclaimer.author-views", "Burada belirtilen fikir ve görüşler yalnızca yazara"),  # tr
@@ -67,6 +68,8 @@ def test_tail_labels_keep_signatures_credits_cut_lines_and_short_pages():
 
 def test_copyright_line_keeps_photo_credits_and_prose():
     assert copyright_line(["© Reuters", _ARTICLE], 0, 0) is None
+    assert copyright_line([_ARTICLE, "© Reuters 2020 shows the damage"], 1, 0) is None  # a caption's words follow
+    assert copyright_line([_ARTICLE, "© Jane Doe 2020", _ARTICLE], 1, 0) is None  # a credit above the text
     assert copyright_line([_ARTICLE, "Photo: John Smith ©"], 1, 0) is None
     prose = "The court said that the copyright of the photo belongs to the agency and that any copy needs consent."
     assert copyright_line([_ARTICLE, prose], 1, 0) is None

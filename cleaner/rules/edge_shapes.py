@@ -178,6 +178,13 @@ _CREDIT = re.compile(
 )
 # the sign (or the word) with its year: "Copyright(©) 2022", "© 2025"; the holder may stand either side
 _SIGN_YEAR = re.compile(r"(?:[©ⓒⒸ]|\([cC©]\)|(?<![^\W\d_])copyright)\W{0,3}(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+# or the holder's name between them, the year closing the line: "Copyright © ANTARA 2020", "© Tvzap.it 2021"
+# (at most three words of a name, no sentence mark: "© 2019 …" above says the rest)
+_SIGN_NAME_YEAR = re.compile(
+    r"(?:[©ⓒⒸ]|\([cC©]\)|(?<![^\W\d_])copyright)(?:[^\S\n]*[©ⓒⒸ])?[^\S\n]+(?:[^\s.!?,;:]+[^\S\n]+){1,3}"
+    r"(?:19|20)\d\d(?:[^\S\n]*[-–][^\S\n]*(?:19|20)\d\d)?[.]?$",
+    re.IGNORECASE,
+)
 # a company's legal form closing the holder's name ("© Rakuten Group, Inc."): a site's notice, where a
 # photo credit names an agency or a person ("© Reuters", "© Jane Doe")
 _LEGAL_FORM = re.compile(
@@ -219,7 +226,7 @@ def copyright_line(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         # the page's foot only, nothing but short lines under it: the same sign and year in the body is a
         # subhead ("Copyright 1909"), a bibliography's entry or a sentence ("© 2023 Acme Inc. sued …"), and a
         # legal form after the sign a picture's credit ("© Apple Inc." between two paragraphs)
-        year = _SIGN_YEAR.search(s)
+        year = _SIGN_YEAR.search(s) or _SIGN_NAME_YEAR.search(s)
         edge = year is not None and (year.start() == 0 or year.end() == len(s.rstrip(". ")))
         if edge and words <= 12 and ":" not in s and not _SENTENCE_WORD.search(s[year.end() :]):
             return 85.0, f"copyright line: led or closed by the sign and its year {year.group(0)!r}"

@@ -1,5 +1,6 @@
 """Cross-link lists (policy B5): how far a "Related:" label's headline runs, and which lines under a
-label-only line ("You may also like") are its list.
+label-only line ("You may also like") are its list; and which lines under a tag label on a line of its
+own ("Temas:", "Tags") are its tags (:func:`tag_items`).
 
 Headlines are recognised by their shape: Title-Case runs that stop where a sentence resumes, short
 lines without a closing full stop. The list under a label stops before an article's title and byline.
@@ -14,7 +15,7 @@ from itertools import islice
 from cleaner.text.normalize import is_cjk
 from cleaner.text.segment import Unit
 
-__all__ = ["headline_end", "list_length"]
+__all__ = ["headline_end", "list_length", "tag_items"]
 
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
@@ -95,6 +96,30 @@ def list_length(lines: list[str]) -> int:
             # before the byline is that article's title and stays with it.
             return max(0, n - 1)
         n += 1
+    return n
+
+
+_TAG_MAX_ITEMS = 20
+_TAG_MAX_WORDS = 4
+_TAG_MAX_CHARS = 40
+_BULLET = re.compile(r"^\s*(?:[-•·*▪◦‣–—]|#)\s*")
+
+
+def tag_items(lines: list[str]) -> int:
+    """How many of ``lines`` (those after a tag label alone on its line: "Temas:" over "- Bolsa", "- Ibex 35") are
+    its tags: short items, a bullet or a hash allowed, of at most four words and no sentence mark, up to the first
+    other line. The last item stays when prose follows it directly: "Tags" over "Bitcoin" over a paragraph is a
+    page whose title is "Bitcoin" (a label with no tags under it, a page that lost them, goes alone)."""
+    n = 0
+    for line in lines[:_TAG_MAX_ITEMS]:
+        s = _BULLET.sub("", line.strip(), count=1)
+        if not s or len(s) > _TAG_MAX_CHARS or len(s.split()) > _TAG_MAX_WORDS or s[-1] in ".!?:;,。！？：；":
+            break
+        n += 1
+    if n and n < len(lines):
+        after = lines[n].split()
+        if len(after) >= 8 or (len(after) >= 6 and lines[n].rstrip().endswith((".", "!", "?"))):
+            n -= 1
     return n
 
 

@@ -21,7 +21,7 @@ from rapidfuzz.distance import ScoreAlignment
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.head_shapes import date_part, section_word
-from cleaner.rules.headlines import headline_end, list_length
+from cleaner.rules.headlines import headline_end, list_length, tag_items
 from cleaner.rules.line_shapes import dated_rest
 from cleaner.rules.list_items import field_record, listed_under_label, table_row
 from cleaner.rules.model import Matcher, Rule, RuleSet
@@ -58,6 +58,7 @@ def _prose_end(text: str) -> bool:
 
 
 _LIST_WINDOW = 16  # lines after a label-only line that may belong to its list
+_ITEMS_AFTER_LABEL = re.compile(r"[:：]\s*\S")  # "Tags: a, b": the label's items on its own line (no list under it)
 _CLOSING = {"Po", "Pe", "Pf"}
 _SPACE = re.compile(" ")  # terminal punctuation, closing brackets, closing quotes
 
@@ -641,6 +642,11 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
+    elif rule.extend == "tag_list" and not _ITEMS_AFTER_LABEL.search(doc.units[i].text):
+        following = ["" if u.data else u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
+        for k in range(i + 1, i + 1 + tag_items(following)):
+            s, e = doc.units[k].span
+            out.append(_removal(rule, text, s, e, hit.score, "a tag listed under the tag label"))
     elif rule.extend == "box":
         out.extend(_box(rule, doc, i, start, end, hit.score))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cleaner.text.normalize import OPTIONAL_MARKS
 from cleaner.text.segment import Unit
 
 try:  # Python 3.11+: the parser moved
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "LinearPattern", "compile_rule_regex", "fold_map", "folded_text", "mark_folded", "unit_fold", "nested_quantifiers",
-    "slow_regex_warnings", "to_re2",
+    "optional_marks", "slow_regex_warnings", "to_re2",
 ]
 
 # Python's Unicode classes (str.isalnum()/isdecimal()/isspace()) in RE2 syntax, without brackets.
@@ -138,10 +139,81 @@ class LinearPattern:
         return f"LinearPattern({self.pattern!r})"
 
 
+# ------------------------------------------------------------------ optional marks of Arabic and Hebrew
+_MARKS = f"[{OPTIONAL_MARKS}]*"
+_MARK = re.compile(f"[{OPTIONAL_MARKS}]")
+_MARKED_LETTER = re.compile("[\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
+                            "\u05d0-\u05ea\u05ef-\u05f2]")
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*,?\d*\})[?+]?")
+
+
+def optional_marks(pattern: str) -> str:
+    """``pattern`` with the optional marks of Arabic and Hebrew made optional after every letter of those
+    scripts, as the comparison form drops them (cleaner.text.normalize): a rule's "اقرأ[^\\S\\n]+أيضاً"
+    then matches the page's "اقرأ أيضًا", "اقرأ أيضاً" and "اقرأ أيضا" alike.
+
+    Marks written in the pattern (outside a character class) go, with any quantifier on them; a letter
+    (or a class holding one) is followed by a class of the marks, repeated; a quantified one is grouped
+    first. A pattern without such letters comes back as it is; the rewrite is idempotent.
+    """
+    if not _MARKED_LETTER.search(pattern) and not _MARK.search(pattern) or "(?x" in pattern:
+        return pattern
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(_MARKS, i):  # the rewrite's own suffix (a pattern rewritten once already)
+            out.append(_MARKS)
+            i += len(_MARKS)
+            continue
+        if c == "[":
+            j = _class_end(pattern, i)
+            atom, i = pattern[i:j], j
+            marked = bool(_MARKED_LETTER.search(atom))
+        elif _MARK.match(c):
+            i += 1
+            q = _QUANTIFIER.match(pattern, i)
+            if q:
+                i = q.end()
+            continue
+        else:
+            atom, i = c, i + 1
+            marked = bool(_MARKED_LETTER.match(c))
+        if not marked:
+            out.append(atom)
+            continue
+        if pattern.startswith(_MARKS, i):
+            out.append(atom)
+            continue
+        q = _QUANTIFIER.match(pattern, i)
+        out.append(f"(?:{atom}{_MARKS})" if q else atom + _MARKS)
+    return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class opening at ``i`` (a ``]`` first in the class is literal)."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return min(j + 1, len(pattern))
+
+
 def compile_rule_regex(pattern: str, flags: int = 0, *, linear: bool = True) -> re.Pattern[str] | LinearPattern:
     """Compile a rule's regex (``re.error`` if Python cannot); RE2-backed when RE2 matches it exactly
-    (and ``linear``: False keeps Python's ``re``)."""
+    (and ``linear``: False keeps Python's ``re``). Arabic and Hebrew letters take their optional marks
+    (:func:`optional_marks`); errors are reported on the pattern as written."""
     compiled = re.compile(pattern, flags)
+    marked = optional_marks(pattern)
+    if marked != pattern:
+        pattern, compiled = marked, re.compile(marked, flags)
     translated = to_re2(pattern) if linear else None
     if translated is None or flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE):
         return compiled
