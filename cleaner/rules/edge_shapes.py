@@ -178,10 +178,12 @@ _CREDIT = re.compile(
 )
 # the sign (or the word) with its year: "Copyright(©) 2022", "© 2025"; the holder may stand either side
 _SIGN_YEAR = re.compile(r"(?:[©ⓒⒸ]|\([cC©]\)|(?<![^\W\d_])copyright)\W{0,3}(?:19|20)\d\d(?!\d)", re.IGNORECASE)
-# or the holder's name between them, the year closing the line: "Copyright © ANTARA 2020", "© Tvzap.it 2021"
-# (at most three words of a name, no sentence mark: "© 2019 …" above says the rest)
+# or the holder's name between them, the year closing the line, the sign opening it (after the word, perhaps):
+# "Copyright © ANTARA 2020", "© Tvzap.it 2021". At most three words of a name, no sentence mark; a credit
+# word before the sign ("Photo © Getty Images 2019") makes it a picture's credit, and the bare word a law's
+# name ("Copyright Act 1976"): both stay (stop 22's review)
 _SIGN_NAME_YEAR = re.compile(
-    r"(?:[©ⓒⒸ]|\([cC©]\)|(?<![^\W\d_])copyright)(?:[^\S\n]*[©ⓒⒸ])?[^\S\n]+(?:[^\s.!?,;:]+[^\S\n]+){1,3}"
+    r"^(?:copyright[^\S\n]*)?(?:[©ⓒⒸ]|\([cC]\))[^\S\n]*(?:[^\s.!?,;:]+[^\S\n]+){1,3}"
     r"(?:19|20)\d\d(?:[^\S\n]*[-–][^\S\n]*(?:19|20)\d\d)?[.]?$",
     re.IGNORECASE,
 )

@@ -1,6 +1,6 @@
 """Cross-link lists (policy B5): how far a "Related:" label's headline runs, and which lines under a
 label-only line ("You may also like") are its list; and which lines under a tag label on a line of its
-own ("Temas:", "Tags") are its tags (:func:`tag_items`).
+own ("Temas:", "Tags") are its tags (:func:`tag_block`).
 
 Headlines are recognised by their shape: Title-Case runs that stop where a sentence resumes, short
 lines without a closing full stop. The list under a label stops before an article's title and byline.
@@ -15,7 +15,7 @@ from itertools import islice
 from cleaner.text.normalize import is_cjk
 from cleaner.text.segment import Unit
 
-__all__ = ["headline_end", "list_length", "tag_items"]
+__all__ = ["headline_end", "list_length", "tag_block"]
 
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’»)\]]*\s+\S""")
@@ -102,24 +102,33 @@ def list_length(lines: list[str]) -> int:
 _TAG_MAX_ITEMS = 20
 _TAG_MAX_WORDS = 4
 _TAG_MAX_CHARS = 40
+_FOOT_MAX_LINES = 12  # the page's foot under a tag list: a few short lines (share buttons, a copyright)
+_FOOT_MAX_WORDS = 12
 _BULLET = re.compile(r"^\s*(?:[-•·*▪◦‣–—]|#)\s*")
 
 
-def tag_items(lines: list[str]) -> int:
-    """How many of ``lines`` (those after a tag label alone on its line: "Temas:" over "- Bolsa", "- Ibex 35") are
-    its tags: short items, a bullet or a hash allowed, of at most four words and no sentence mark, up to the first
-    other line. The last item stays when prose follows it directly: "Tags" over "Bitcoin" over a paragraph is a
-    page whose title is "Bitcoin" (a label with no tags under it, a page that lost them, goes alone)."""
+def tag_block(label: str, lines: list[str]) -> int | None:
+    """The tags under a tag label alone on its line ("Temas:" over "- Bolsa", "- Ibex 35"), counted in ``lines``
+    (every line under the label to the page's end), or None when the label is no tag list's.
+
+    Tags are bulleted or hashed items of at most four words and no sentence mark. The label is a tag list's
+    only in the page's foot: under the tags, nothing but a few short lines to the end. Anywhere else the line
+    is a subhead ("Categories" over a paragraph), and so it is over plain short lines ("Topics" / "Trade" /
+    "Climate", "Temas:" over a course's subjects): a list of the article's terms, which stays with its label
+    (stop 22's review, tests/data/review/stop22)."""
     n = 0
     for line in lines[:_TAG_MAX_ITEMS]:
+        if not _BULLET.match(line):
+            break
         s = _BULLET.sub("", line.strip(), count=1)
         if not s or len(s) > _TAG_MAX_CHARS or len(s.split()) > _TAG_MAX_WORDS or s[-1] in ".!?:;,。！？：；":
             break
         n += 1
-    if n and n < len(lines):
-        after = lines[n].split()
-        if len(after) >= 8 or (len(after) >= 6 and lines[n].rstrip().endswith((".", "!", "?"))):
-            n -= 1
+    rest = [line for line in lines[n:] if line.strip()]
+    if len(rest) > _FOOT_MAX_LINES or any(len(line.split()) > _FOOT_MAX_WORDS for line in rest):
+        return None
+    if n == 0 and rest and len(rest[0].split()) <= _TAG_MAX_WORDS and not rest[0].rstrip().endswith((".", "!", "?")):
+        return None  # plain short lines under the label: its list, not tags
     return n
 
 

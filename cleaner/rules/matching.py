@@ -21,7 +21,7 @@ from rapidfuzz.distance import ScoreAlignment
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
 from cleaner.rules.head_shapes import date_part, section_word
-from cleaner.rules.headlines import headline_end, list_length, tag_items
+from cleaner.rules.headlines import headline_end, list_length, tag_block
 from cleaner.rules.line_shapes import dated_rest
 from cleaner.rules.list_items import field_record, listed_under_label, table_row
 from cleaner.rules.model import Matcher, Rule, RuleSet
@@ -637,16 +637,17 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
     if rule.extend == "headline" and rule.action == "remove_span":
         end = headline_end(doc.units[i], end)
     out = [_removal(rule, text, start, end, hit.score, hit.why)]
+    if rule.extend == "tag_list" and not _ITEMS_AFTER_LABEL.search(doc.units[i].text):
+        tags = tag_block(doc.units[i].text, ["" if u.data else u.text for u in doc.units[i + 1 :]])
+        if tags is None:
+            return []  # a label alone above more text is a subhead (headlines.tag_block)
+        for k in range(i + 1, i + 1 + tags):
+            out.append(_removal(rule, text, *doc.units[k].span, hit.score, "a tag listed under the tag label"))
     if rule.extend == "headline_list":
         following = ["" if u.data else u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
         for k in range(i + 1, i + 1 + list_length(following)):
             s, e = doc.units[k].span
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
-    elif rule.extend == "tag_list" and not _ITEMS_AFTER_LABEL.search(doc.units[i].text):
-        following = ["" if u.data else u.text for u in doc.units[i + 1 : i + 1 + _LIST_WINDOW]]
-        for k in range(i + 1, i + 1 + tag_items(following)):
-            s, e = doc.units[k].span
-            out.append(_removal(rule, text, s, e, hit.score, "a tag listed under the tag label"))
     elif rule.extend == "box":
         out.extend(_box(rule, doc, i, start, end, hit.score))
     return out

@@ -14,6 +14,7 @@ another repeat, like ``(a+)+`` or ``(\\w+\\s?)*``), for the warning of ``cleaner
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -148,50 +149,87 @@ _QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*,?\d*\})[?+]?")
 
 
 def optional_marks(pattern: str) -> str:
-    """``pattern`` with the optional marks of Arabic and Hebrew made optional after every letter of those
-    scripts, as the comparison form drops them (cleaner.text.normalize): a rule's "اقرأ[^\\S\\n]+أيضاً"
-    then matches the page's "اقرأ أيضًا", "اقرأ أيضاً" and "اقرأ أيضا" alike.
+    """``pattern`` with the optional marks of Arabic and Hebrew allowed after every letter of those scripts
+    (:data:`cleaner.text.normalize.OPTIONAL_MARKS`): a rule's "اقرأ[^\\S\\n]+أيضاً" then matches the page's
+    "اقرأ أيضًا", "اقرأ أيضاً" and "اقرأ أيضا" alike, however the page sets its vowels.
 
-    Marks written in the pattern (outside a character class) go, with any quantifier on them; a letter
-    (or a class holding one) is followed by a class of the marks, repeated; a quantified one is grouped
-    first. A pattern without such letters comes back as it is; the rewrite is idempotent.
+    A letter (or a class holding one) is followed by a class of the marks, repeated; a quantified one is
+    grouped first. Marks the pattern writes right after such a letter go, with any quantifier on them (the
+    class covers them, wherever the page puts them); a mark anywhere else stays as written (a rule for a run
+    of tatweels, "ـ{3,}"). Look-behinds, group names and escapes (``\\u0627`` too) are left as they are. A
+    pattern without such letters comes back as it is; the rewrite is idempotent.
     """
-    if not _MARKED_LETTER.search(pattern) and not _MARK.search(pattern) or "(?x" in pattern:
+    if not _MARKED_LETTER.search(pattern) or "(?x" in pattern:
         return pattern
     out: list[str] = []
     i, n = 0, len(pattern)
+    after_letter = False  # the last atom written was a letter with the marks' class
     while i < n:
         c = pattern[i]
         if c == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
+            j = pattern.index("}", i) + 1 if pattern.startswith("\\N{", i) and "}" in pattern[i:] else i + 2
+            out.append(pattern[i:j])
+            i, after_letter = j, False
             continue
         if pattern.startswith(_MARKS, i):  # the rewrite's own suffix (a pattern rewritten once already)
             out.append(_MARKS)
-            i += len(_MARKS)
+            i, after_letter = i + len(_MARKS), True
             continue
-        if c == "[":
-            j = _class_end(pattern, i)
-            atom, i = pattern[i:j], j
-            marked = bool(_MARKED_LETTER.search(atom))
-        elif _MARK.match(c):
+        if pattern.startswith(("(?<=", "(?<!"), i):  # a look-behind must keep its fixed width
+            j = _group_end(pattern, i)
+            out.append(pattern[i:j])
+            i, after_letter = j, False
+            continue
+        if pattern.startswith("(?P<", i) and ">" in pattern[i:]:
+            j = pattern.index(">", i) + 1
+            out.append(pattern[i:j])
+            i, after_letter = j, False
+            continue
+        if _MARK.match(c) and after_letter:
             i += 1
             q = _QUANTIFIER.match(pattern, i)
             if q:
                 i = q.end()
             continue
+        if c == "[":
+            j = _class_end(pattern, i)
+            atom, i = pattern[i:j], j
+            marked = bool(_MARKED_LETTER.search(atom))
         else:
             atom, i = c, i + 1
             marked = bool(_MARKED_LETTER.match(c))
         if not marked:
             out.append(atom)
+            after_letter = False
             continue
+        after_letter = True
         if pattern.startswith(_MARKS, i):
             out.append(atom)
             continue
         q = _QUANTIFIER.match(pattern, i)
         out.append(f"(?:{atom}{_MARKS})" if q else atom + _MARKS)
     return "".join(out)
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the group opening at ``i`` (escapes and classes skipped)."""
+    depth, j = 0, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return len(pattern)
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -209,11 +247,13 @@ def _class_end(pattern: str, i: int) -> int:
 def compile_rule_regex(pattern: str, flags: int = 0, *, linear: bool = True) -> re.Pattern[str] | LinearPattern:
     """Compile a rule's regex (``re.error`` if Python cannot); RE2-backed when RE2 matches it exactly
     (and ``linear``: False keeps Python's ``re``). Arabic and Hebrew letters take their optional marks
-    (:func:`optional_marks`); errors are reported on the pattern as written."""
+    (:func:`optional_marks`); errors are reported on the pattern as written, and a rewrite that would not
+    compile is dropped."""
     compiled = re.compile(pattern, flags)
     marked = optional_marks(pattern)
     if marked != pattern:
-        pattern, compiled = marked, re.compile(marked, flags)
+        with contextlib.suppress(re.error):  # a convenience: a pattern it cannot keep valid is matched as written
+            pattern, compiled = marked, re.compile(marked, flags)
     translated = to_re2(pattern) if linear else None
     if translated is None or flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE):
         return compiled

@@ -90,11 +90,13 @@ _TICK_GROUP = re.compile(
 
 
 # ------------------------------------------------------------------------------------------- menu
+_MENU_EDGE = 1
+_LONG_MENU = 8
 def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i]
     if len(line) > 240:
         return None
-    horizontal = _horizontal_menu(line, min_items)
+    horizontal = _horizontal_menu(line, min_items, long_item=i < _MENU_EDGE or i >= len(blocks) - _MENU_EDGE)
     if horizontal and not table_row(blocks, i):
         return horizontal
     if not _menu_item(line):
@@ -127,9 +129,11 @@ def _menu_item(line: str) -> bool:
     return short_item(line, 4, 36) if bulleted(line) else short_item(line, 3, 30)
 
 
-def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
-    """Items joined by one separator on a line, each of up to three words; one in five may have up to six
-    (a menu names a section at length now and then: "كافي شاپهاي زنجیره ای صدف" among "کتابها | رزومه")."""
+def _horizontal_menu(line: str, min_items: int, *, long_item: bool = False) -> Evidence | None:
+    """Items joined by one separator on a line, each of up to three words. With ``long_item`` (the page's
+    first or last line, or a line of eight items or more) one in five may have up to six: a menu names a
+    section at length now and then ("كافي شاپهاي زنجیره ای صدف" among "کتابها | رزومه"), where a line of the
+    text joins a few terms or interests by a bar (stop 22's review)."""
     for sep in ("•", "|", "·"):
         if line.count(sep) >= min_items - 2:
             items = [p.strip() for p in line.split(sep)]
@@ -137,7 +141,10 @@ def _horizontal_menu(line: str, min_items: int) -> Evidence | None:
             if len(items) < min_items - 1:
                 continue
             short = sum(short_item(p, 3, 30) for p in items)
-            if short == len(items) or (5 * short >= 4 * len(items) and all(short_item(p, 6, 60) for p in items)):
+            loose = long_item or len(items) >= _LONG_MENU
+            if short == len(items) or (
+                loose and 5 * short >= 4 * len(items) and all(short_item(p, 6, 60) for p in items)
+            ):
                 return min(100.0, 50.0 + 5 * len(items)), f"menu: {len(items)} short items joined by {sep!r}"
     return None
 

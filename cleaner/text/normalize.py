@@ -2,13 +2,7 @@
 
 Scraped copies of one sentence differ in quotes, apostrophes, dashes, case, HTML entities and
 non-breaking spaces. Matching therefore runs on a *comparison form* (policy C1): ``html.unescape`` →
-NFKC → casefold → delete every Unicode punctuation character (category P*) and every optional mark of
-Arabic and Hebrew (:data:`OPTIONAL_MARKS`) → fold whitespace → trim.
-
-The optional marks are the short vowels, the tanwin, the shadda and sukun, the Qur'anic annotation signs
-and the tatweel of Arabic script, and the niqqud and cantillation of Hebrew: a writer sets them or
-leaves them out at will ("أيضاً", "أيضًا" and "أيضا" are one word, "read also"), as a Latin writer's
-case varies, so a wording matches whichever way a page spells it.
+NFKC → casefold → delete every Unicode punctuation character (category P*) → fold whitespace → trim.
 
 The comparison form is used to compare only; output characters are never rewritten. To cut a match
 found in the comparison form out of the original text, :func:`comparison_map` also returns, for every
@@ -37,26 +31,26 @@ __all__ = [
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 # ``\w`` in Python's re is Unicode-aware: letters, digits and underscore of every script.
 WORD_RE = re.compile(r"\w+")
-# Arabic and Hebrew marks a writer may set or leave out (see the module docstring), as the body of a regex
-# character class; the rule regexes let one follow any letter of those scripts (cleaner.rules.regex)
+# The marks of Arabic and Hebrew a writer may set or leave out: the short vowels, the tanwin, shadda and sukun,
+# the Qur'anic annotation signs and the tatweel of Arabic script, the niqqud and cantillation of Hebrew
+# ("أيضاً", "أيضًا" and "أيضا" are one word), as the body of a regex character class. The rule regexes let them
+# follow any letter of those scripts (cleaner.rules.regex.optional_marks); the comparison form keeps them
+# (POLICY C1: عَلِمَ "he knew" and عُلِّمَ "he was taught" are two sentences, not a duplicate).
 OPTIONAL_MARKS = (
     "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
     "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
 )
-_OPTIONAL_MARK = re.compile(f"[{OPTIONAL_MARKS}]")
 
 
 class _PunctTable(dict):
-    """``str.translate`` table deleting Unicode punctuation (category P*) and the optional marks of Arabic
-    and Hebrew (:data:`OPTIONAL_MARKS`), filled on demand.
+    """``str.translate`` table deleting Unicode punctuation (category P*), filled on demand.
 
     Scanning all 1.1 million code points up front costs ~0.3 s at start-up; each distinct character
     is looked up once instead.
     """
 
     def __missing__(self, cp: int) -> int | None:
-        ch = chr(cp)
-        value = None if unicodedata.category(ch)[0] == "P" or _OPTIONAL_MARK.match(ch) else cp
+        value = None if unicodedata.category(chr(cp))[0] == "P" else cp
         self[cp] = value
         return value
 
