@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
+from cleaner.rules.line_shapes import bulleted, unbulleted
 from cleaner.text.normalize import is_cjk
 from cleaner.text.segment import Unit
 
@@ -104,7 +105,6 @@ _TAG_MAX_WORDS = 4
 _TAG_MAX_CHARS = 40
 _FOOT_MAX_LINES = 12  # the page's foot under a tag list: a few short lines (share buttons, a copyright)
 _FOOT_MAX_WORDS = 12
-_BULLET = re.compile(r"^\s*(?:[-•·*▪◦‣–—]|#)\s*")
 
 
 def tag_block(label: str, lines: list[str]) -> int | None:
@@ -118,9 +118,10 @@ def tag_block(label: str, lines: list[str]) -> int | None:
     (stop 22's review, tests/data/review/stop22)."""
     n = 0
     for line in lines[:_TAG_MAX_ITEMS]:
-        if not _BULLET.match(line):
+        hashed = line.lstrip().startswith("#")
+        if not (bulleted(line) or hashed):
             break
-        s = _BULLET.sub("", line.strip(), count=1)
+        s = line.strip()[1:].strip() if hashed else unbulleted(line)
         if not s or len(s) > _TAG_MAX_CHARS or len(s.split()) > _TAG_MAX_WORDS or s[-1] in ".!?:;,。！？：；":
             break
         n += 1

@@ -18,7 +18,6 @@ import contextlib
 import re
 from typing import Any
 
-from cleaner.text.normalize import OPTIONAL_MARKS
 from cleaner.text.segment import Unit
 
 try:  # Python 3.11+: the parser moved
@@ -141,6 +140,14 @@ class LinearPattern:
 
 
 # ------------------------------------------------------------------ optional marks of Arabic and Hebrew
+# The marks a writer may set or leave out: the short vowels, the tanwin, shadda and sukun, the Qur'anic annotation
+# signs and the tatweel of Arabic script, the niqqud and cantillation of Hebrew ("أيضاً", "أيضًا" and "أيضا" are one
+# word), as the body of a character class. Only the rule regexes take them as optional: the comparison form keeps
+# them (POLICY C1: عَلِمَ "he knew" and عُلِّمَ "he was taught" are two sentences, not a duplicate).
+OPTIONAL_MARKS = (
+    "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+)
 _MARKS = f"[{OPTIONAL_MARKS}]*"
 _MARK = re.compile(f"[{OPTIONAL_MARKS}]")
 _MARKED_LETTER = re.compile("[\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
@@ -150,7 +157,7 @@ _QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*,?\d*\})[?+]?")
 
 def optional_marks(pattern: str) -> str:
     """``pattern`` with the optional marks of Arabic and Hebrew allowed after every letter of those scripts
-    (:data:`cleaner.text.normalize.OPTIONAL_MARKS`): a rule's "اقرأ[^\\S\\n]+أيضاً" then matches the page's
+    (:data:`OPTIONAL_MARKS`): a rule's "اقرأ[^\\S\\n]+أيضاً" then matches the page's
     "اقرأ أيضًا", "اقرأ أيضاً" and "اقرأ أيضا" alike, however the page sets its vowels.
 
     A letter (or a class holding one) is followed by a class of the marks, repeated; a quantified one is

@@ -90,13 +90,14 @@ _TICK_GROUP = re.compile(
 
 
 # ------------------------------------------------------------------------------------------- menu
-_MENU_EDGE = 1
-_LONG_MENU = 8
+_LONG_MENU = 8  # items on a line from which one in five may be long (see _horizontal_menu)
+
+
 def _menu(blocks: Sequence[str], i: int, min_items: int) -> Evidence | None:
     line = blocks[i]
     if len(line) > 240:
         return None
-    horizontal = _horizontal_menu(line, min_items, long_item=i < _MENU_EDGE or i >= len(blocks) - _MENU_EDGE)
+    horizontal = _horizontal_menu(line, min_items, long_item=i in (0, len(blocks) - 1))
     if horizontal and not table_row(blocks, i):
         return horizontal
     if not _menu_item(line):

@@ -24,22 +24,12 @@ from functools import lru_cache
 from itertools import compress
 
 __all__ = [
-    "OPTIONAL_MARKS", "WORD_RE", "comparison_form", "comparison_forms", "comparison_map", "is_cjk",
-    "unescape_entities", "unfolded_forms",
+    "comparison_form", "comparison_forms", "unfolded_forms", "comparison_map", "is_cjk", "unescape_entities", "WORD_RE",
 ]
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 # ``\w`` in Python's re is Unicode-aware: letters, digits and underscore of every script.
 WORD_RE = re.compile(r"\w+")
-# The marks of Arabic and Hebrew a writer may set or leave out: the short vowels, the tanwin, shadda and sukun,
-# the Qur'anic annotation signs and the tatweel of Arabic script, the niqqud and cantillation of Hebrew
-# ("أيضاً", "أيضًا" and "أيضا" are one word), as the body of a regex character class. The rule regexes let them
-# follow any letter of those scripts (cleaner.rules.regex.optional_marks); the comparison form keeps them
-# (POLICY C1: عَلِمَ "he knew" and عُلِّمَ "he was taught" are two sentences, not a duplicate).
-OPTIONAL_MARKS = (
-    "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
-    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-)
 
 
 class _PunctTable(dict):
