@@ -112,14 +112,20 @@ def bare_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A like, comment or share count on a line of its own ("462", "1.2K"), and no step of a numbered run: not
     the "2" whose "1" or "3" stands as bare a few lines away (a recipe's or a how-to's steps)."""
     s = blocks[i].strip()
-    if not _COUNT.match(s):
+    if not _COUNT.match(s) or numbered_step(blocks, i):
         return None
-    if s.isdigit():
-        steps = (str(int(s) - 1), str(int(s) + 1))
-        near = range(max(0, i - _STEP_REACH), min(len(blocks), i + _STEP_REACH + 1))
-        if any(k != i and blocks[k].strip() in steps for k in near):
-            return None
     return 80.0, "a bare count"
+
+
+def numbered_step(blocks: Sequence[str], i: int) -> bool:
+    """Whether the bare number on line ``i`` is a step of a numbered run: its "1" or "3" stands bare a few
+    lines away (a recipe's or a how-to's steps, a ranking's places)."""
+    s = blocks[i].strip()
+    if not s.isdigit():
+        return False
+    steps = (str(int(s) - 1), str(int(s) + 1))
+    near = range(max(0, i - _STEP_REACH), min(len(blocks), i + _STEP_REACH + 1))
+    return any(k != i and blocks[k].strip() in steps for k in near)
 
 
 def may_count(line: str) -> bool:

@@ -25,7 +25,7 @@ The edge shapes (issue 10, stop 9) find furniture at the page's head and tail:
   text is the article's dateline and stays); ``glued-breadcrumb`` (B2): section names glued before a copy
   of a nearby line; ``site-name`` (B2): a line that spells the page's host;
 - ``tail-marker`` (B6): a feed's cut marker at the very end (a span); ``reading-time`` (B2): a number of
-  minutes on a short line; ``counter`` (B2): a bare number between the title and the body.
+  minutes on a short line; ``counter`` (B2): a bare number under the title or the date, over the text.
 
 Every function takes the document's block texts and an index and returns ``(score, why)`` — or
 ``(score, why, (start, end))`` for a span of the block — or None; the score (0–100) grows with the
@@ -44,9 +44,9 @@ from functools import lru_cache
 from cleaner.rules.contents_shapes import CONTENTS_PAGE_CANDIDATES, CONTENTS_SHAPES
 from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
-from cleaner.rules.head_shapes import date_header, section_label, widget_value
+from cleaner.rules.head_shapes import date_header, dated, section_label, widget_value
 from cleaner.rules.line_shapes import CJK, bulleted, is_emoji, run_of, short_item, unbulleted, words_of
-from cleaner.rules.list_items import bare_count, list_value, may_count, table_row
+from cleaner.rules.list_items import bare_count, list_value, may_count, numbered_step, table_row
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
@@ -669,16 +669,24 @@ def _minutes(line: str) -> bool:
 def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
     s = blocks[i].strip() if len(blocks[i]) <= 16 else ""
-    if not _BARE_NUMBER.match(s) or i == 0 or i + 1 >= len(blocks):
-        return None
-    if _BARE_NUMBER.match(blocks[i - 1].strip()) or _BARE_NUMBER.match(blocks[i + 1].strip()):
+    if not _BARE_NUMBER.match(s) or YEAR.match(s) or i + 1 >= len(blocks) or numbered_step(blocks, i):
+        return None  # a year is a date; a step's number is the list's
+    before, after = (blocks[i - 1].strip() if i else ""), blocks[i + 1].strip()
+    if _BARE_NUMBER.match(before) or _BARE_NUMBER.match(after):
         return None  # a column of figures is a table
-    if not _prose(blocks[i + 1]) or _prose(blocks[i - 1]) or words_of(blocks[i - 1]) < 4 or YEAR.match(s):
-        return None  # between a heading (the title, not a "Views" label) and the body; a year is a date
-    return 80.0, "counter: a bare number between the title and the body"
+    # under the title, the date or nothing, and over more than one word: under a short label ("Servings" /
+    # "8", "Interview experience" / "5") or over one ("4.7" / "Excellent", "1" / "C") it is a record's value
+    if i and words_of(before) < 4 and not dated(before) or words_of(after) < 2 and not _DIGIT.search(after):
+        return None
+    if before.endswith((":", "：")):
+        return None  # a label's value ("Views:" / "22")
+    if s.isdigit() and any(b.strip() == str(int(s) + 1) for b in blocks[i + 2 : i + _RANK_REACH]):
+        return None  # a ranking's first place: "1" / "242ポイント" / the entry, and "2" further down
+    return 80.0, "counter: a bare number under the title or the date, over the page's text"
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
+_RANK_REACH = 40  # lines a ranking's entry may take before the next place's number
 
 
 def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
