@@ -47,6 +47,7 @@ from cleaner.rules.feedback_shapes import FEEDBACK_PAGE_CANDIDATES, FEEDBACK_SHA
 from cleaner.rules.head_shapes import section_word
 from cleaner.rules.headlines import BYLINE_OR_DATE
 from cleaner.rules.inline_shapes import shouted_headline
+from cleaner.rules.line_shapes import words_of
 from cleaner.rules.shape_vocab import BULLET, LINK_MARK, LOGO_WORDS, SITE_KIND_WORDS, SPACELESS, ends_sentence
 
 __all__ = [
@@ -171,7 +172,8 @@ def _continues(line: str) -> bool:
 
 
 # ------------------------------------------------------------------------------- copyright line
-_DOMAIN = re.compile(r"(?<![\w.])[\w-]{2,}\.(?:[a-z]{2,3}|info|news|online)(?![\w.])", re.IGNORECASE)
+# a domain, with a second level before the country's code: "Repubblica.it", "NEWSru.co.il"
+_DOMAIN = re.compile(r"(?<![\w.])[\w-]{2,}(?:\.[a-z]{2,3})?\.(?:[a-z]{2,3}|info|news|online)(?![\w.])", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^\W*(?:photos?|foto|fotos|images?|img|pictures?|bild|фото|изображение|사진|写真|图片|圖片|credits?)\b[^:：\n]{0,24}[:：]",
     re.IGNORECASE,
@@ -203,6 +205,39 @@ _SENTENCE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]{3,}")  # a lower-
 def _in_the_foot(blocks: Sequence[str], i: int) -> bool:
     """Block ``i`` is among the page's last four lines, with no line of more than six words under it."""
     return i >= len(blocks) - _FOOT_LINES and all(len(b.split()) <= _FOOT_WORDS for b in blocks[i + 1 :])
+
+
+_CLOSING_LINES = 6
+_CLOSING_LINE_WORDS = 35
+_CLOSING_WORDS = 80
+
+
+def closing_lines(after: Sequence[str], before: int) -> int:
+    """How many of the lines ``after`` a copyright line go with it (``extend: foot``): all of them when they
+    are what closes a page under its copyright (a rights notice, a reposting condition, "Made by", "Back to
+    top", a last menu), none otherwise. The run must end the page and be short: at most six lines of at most
+    35 words, 80 in all, and no plain sentence (:func:`_closing`). A longer paragraph under the line means it
+    was a credit inside the article (fresh f15-24: the article goes on under a radio's "© 2025 … Всички
+    права са запазени"; f21-09: a summary paragraph follows the company's address), and then nothing goes;
+    so does it when the line has fewer lines (``before``) above it than under it: it is not in the page's
+    foot."""
+    lines = [a for a in after if a.strip()]
+    if len(lines) > _CLOSING_LINES or before < len(lines):
+        return 0
+    sizes = [words_of(a) for a in lines]
+    if max(sizes, default=0) > _CLOSING_LINE_WORDS or sum(sizes) > _CLOSING_WORDS:
+        return 0
+    return len(after) if all(_closing(a, n) for a, n in zip(lines, sizes, strict=True)) else 0
+
+
+def _closing(line: str, words: int) -> bool:
+    """A line that may close a page: no sentence of six words or more, unless it names the rights, the
+    sign or the site ("При любом использовании материалов сайта, гиперссылка на NEWSru.co.il обязательна.");
+    a plain sentence under a notice is the article's (the no-reposting line under a byline)."""
+    s = line.strip()
+    if not (ends_sentence(s) and words >= 6):
+        return True
+    return bool(RIGHTS_CUES.search(s) or COPYRIGHT_WORD.search(s) or _DOMAIN.search(s))
 
 
 _EDGE_HEAD = 8

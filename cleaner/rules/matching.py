@@ -20,6 +20,7 @@ from rapidfuzz.distance import ScoreAlignment
 
 from cleaner.result import Removal
 from cleaner.rules.boxes import box_length, opener_kind
+from cleaner.rules.edge_shapes import closing_lines
 from cleaner.rules.head_shapes import date_part, section_word
 from cleaner.rules.headlines import headline_end, list_length, tag_block
 from cleaner.rules.line_shapes import dated_rest
@@ -650,6 +651,11 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
             out.append(_removal(rule, text, s, e, hit.score, "listed under a cross-link label"))
     elif rule.extend == "box":
         out.extend(_box(rule, doc, i, start, end, hit.score))
+    elif rule.extend == "foot" and end >= doc.units[i].span[1]:
+        after = doc.units[i + 1 :]
+        n = 0 if any(u.data for u in after) else closing_lines([u.text for u in after], before=i)  # a table's rows stay
+        for u in after[:n]:
+            out.append(_removal(rule, text, *u.span, hit.score, "closing the page under its copyright line"))
     return out
 
 

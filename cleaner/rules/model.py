@@ -37,7 +37,7 @@ __all__ = [
 
 ACTIONS = ("remove_span", "remove_block", "truncate_after", "truncate_before")
 HTML_ACTIONS = ("remove_element", "select_content")  # for selector matchers only
-EXTENDS = ("none", "headline", "headline_list", "tag_list", "box")
+EXTENDS = ("none", "headline", "headline_list", "tag_list", "box", "foot")
 POSITIONS = ("anywhere", "head", "tail")
 SCORERS = ("ratio", "partial_ratio", "token_set_ratio", "token_sort_ratio")
 
