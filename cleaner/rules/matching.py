@@ -637,6 +637,8 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         start = len(text) - len(text.lstrip())
     if rule.extend == "headline" and rule.action == "remove_span":
         end = headline_end(doc.units[i], end)
+    if rule.action == "remove_span":
+        start, end = _bracketed(text, start, end)
     out = [_removal(rule, text, start, end, hit.score, hit.why)]
     if rule.extend == "tag_list" and not _ITEMS_AFTER_LABEL.search(doc.units[i].text):
         tags = tag_block(doc.units[i].text, ["" if u.data else u.text for u in doc.units[i + 1 :]])
@@ -657,6 +659,25 @@ def _apply_action(rule: Rule, doc: Document, i: int, hit: _Hit) -> list[Removal]
         for u in after[:n]:
             out.append(_removal(rule, text, *u.span, hit.score, "closing the page under its copyright line"))
     return out
+
+
+_BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that fills a pair of brackets takes them, and the space before them, with it: a chip cut out
+    of "Nasdaq (NDAQ+0.21%) shed" leaves "Nasdaq shed", not "Nasdaq ( ) shed"."""
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    if lo == 0 or hi >= len(text) or _BRACKETS.get(text[lo - 1]) != text[hi]:
+        return start, end
+    lo, hi = lo - 1, hi + 1
+    if lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    return lo, hi
 
 
 _BOX_WINDOW = 16  # lines after a notice heading that may belong to its box
