@@ -435,6 +435,8 @@ def glued_menu(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     glues = sum(len(items) - 1 for items in words)
     if glues < _MIN_GLUES or glues < len(words) or not any(map(_three_items, words)):
         return None  # fewer joins than words, or no word of three items: brands and code names ("getElementById")
+    if i and (lead := blocks[i - 1].strip()).endswith((":", "：")) and words_of(lead) >= 6:
+        return None  # what a sentence introduces ("… слід пам'ятати дану на лекції таблицю:"): a table's glued heads
     return 80.0, f"menu items glued without their separators ({glues + 1} capitalised words run together)"
 
 
