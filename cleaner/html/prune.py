@@ -41,6 +41,13 @@ def _is_hidden(el: etree._Element) -> bool:
     style = el.get("style")
     if not style:
         return False
+    return _hides(style)
+
+
+@lru_cache(maxsize=1 << 14)
+def _hides(style: str) -> bool:
+    """Does a ``style`` attribute hide its element? (Pages and sites repeat their inline styles: one
+    lowering and search per style string, not per element.)"""
     low = style.lower()
     return ("none" in low or "hidden" in low) and vocab.HIDDEN_STYLE_RE.search(low) is not None
 

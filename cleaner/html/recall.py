@@ -43,7 +43,9 @@ def page_prose(body: etree._Element) -> int:
     total = 0
     in_thread: dict = {}  # element → inside a comment thread? (paragraphs share their ancestors)
     for p in body.iter("p"):
-        text = etree.tostring(p, method="text", encoding=str, with_tail=False)
+        # a leaf paragraph's text is its own text node (no serialization: the parser keeps no comment,
+        # entity or processing-instruction node, so a <p> without children holds nothing else)
+        text = etree.tostring(p, method="text", encoding=str, with_tail=False) if len(p) else (p.text or "")
         if len(text) < PROSE_MIN:
             continue
         n = len(text.strip())

@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
@@ -74,6 +75,13 @@ def host_of(url: str | None) -> str | None:
     """Lower-case host name of ``url`` (a bare host such as ``gate.com`` is accepted too)."""
     if not url:
         return None
+    return _host_of(url)
+
+
+@lru_cache(maxsize=4096)
+def _host_of(url: str) -> str | None:
+    """:func:`host_of` of a non-empty URL, kept: a page asks for its host on every text pass and once more
+    for its selector rules (``urlsplit`` and its ``hostname`` parse, ~0.5% of a page's time)."""
     try:
         parts = urlsplit(url if "//" in url else "//" + url)
         host = (parts.hostname or "").lower().rstrip(".")
