@@ -132,3 +132,35 @@ def may_count(line: str) -> bool:
     """The candidate test of ``bare-count``: a short line that is a count."""
     return len(line) <= 24 and bool(_COUNT.match(line.strip()))
 
+
+_ZERO = frozenset({"0", "(0)", "0 0", "0 0 0"})
+_TABLE_RUN = 4  # bare figures in a row from which the lines are a table's column
+
+
+def zero_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """A count of nothing alone on its line ("0", "0 0", "(0)"): a like, reaction, comment or share counter
+    the page printed before anyone used it, anywhere on the page (under the post, beside each reaction's
+    label). On the labelled sets no such line is the article's (18 removed, none kept, stop 23). A column of
+    a table (a run of four bare figures or more) and the "0" of a numbered run ("1" bare a few lines away)
+    stay."""
+    if blocks[i].strip() not in _ZERO or numbered_step(blocks, i):
+        return None
+    lo, hi = i, i
+    while lo > 0 and _figure(blocks[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(blocks) and _figure(blocks[hi + 1]):
+        hi += 1
+    if hi - lo + 1 >= _TABLE_RUN:
+        return None
+    return 80.0, "a count of nothing alone on its line"
+
+
+def may_be_zero(line: str) -> bool:
+    """The candidate test of ``zero-count``."""
+    return len(line) <= 12 and line.strip() in _ZERO
+
+
+def _figure(line: str) -> bool:
+    s = line.strip()
+    return s in _ZERO or bool(_COUNT.match(s))
+

@@ -46,7 +46,15 @@ from cleaner.rules.cta_shapes import CTA_CANDIDATES, CTA_SHAPES
 from cleaner.rules.edge_shapes import EDGE_CANDIDATES, EDGE_PAGE_CANDIDATES, EDGE_SHAPES, site_name
 from cleaner.rules.head_shapes import date_header, dated, section_label, widget_value
 from cleaner.rules.line_shapes import CJK, bulleted, is_emoji, run_of, short_item, unbulleted, words_of
-from cleaner.rules.list_items import bare_count, list_value, may_count, numbered_step, table_row
+from cleaner.rules.list_items import (
+    bare_count,
+    list_value,
+    may_be_zero,
+    may_count,
+    numbered_step,
+    table_row,
+    zero_count,
+)
 from cleaner.rules.meta_shapes import META_CANDIDATES, META_SHAPES
 from cleaner.rules.shape_vocab import (
     AGO_WORDS,
@@ -715,6 +723,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "reading-time": _reading_time,
     "counter": _counter,
     "bare-count": bare_count,
+    "zero-count": zero_count,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls site_name itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
@@ -752,6 +761,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
     "bare-count": may_count,
+    "zero-count": may_be_zero,
     "tail-marker": lambda line: "…" in line[-140:] or ".." in line[-140:],  # the cut mark, first of all
     **EDGE_CANDIDATES,
     **META_CANDIDATES,
