@@ -117,6 +117,7 @@ class Document:
         # id(leaf matcher) -> units where it may match, from the rule index; a leaf not listed runs
         self.leaf_units: dict[int, frozenset[int] | set[int]] = {}
         self.host: str | None = None  # the page's host, for shapes that compare a line with it (site-name)
+        self.url: str | None = None  # the page's URL, for shapes that read its folders (url-section)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -518,7 +519,7 @@ def _match_shape(m: Matcher, doc: Document, i: int) -> list[_Hit]:
         blocks = doc.link_shape_blocks()
     else:
         blocks = doc.blocks()
-    found = match_shape(m.shape, blocks, i, m.shape_param, host=doc.host)
+    found = match_shape(m.shape, blocks, i, m.shape_param, host=doc.host, url=doc.url)
     if found is None and m.shape in _DATED_SHAPES:
         beside = _beside_date(m, blocks, i, doc.host)
         if beside is not None:
@@ -608,6 +609,7 @@ def find_boilerplate(
     since the last pass); head/tail rules always look at their whole window, which moves as blocks go.
     """
     host = doc.host = host_of(url)
+    doc.url = url
     n = len(doc)
     everywhere = range(n) if only is None else sorted(only)
     found: list[Removal] = []

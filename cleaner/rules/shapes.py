@@ -69,6 +69,7 @@ from cleaner.rules.shape_vocab import (
     spaceless_long,
 )
 from cleaner.rules.tail_shapes import TAIL_PAGE_CANDIDATES, tail_cards, tail_stories
+from cleaner.rules.url_shapes import url_section
 
 __all__ = ["SHAPES", "match_shape", "shape_candidates"]
 
@@ -725,6 +726,7 @@ SHAPES: dict[str, Callable[[Sequence[str], int, int], Evidence | None]] = {
     "bare-count": bare_count,
     "zero-count": zero_count,
     "site-name": lambda blocks, i, _: None,  # needs the page's host: match_shape calls site_name itself
+    "url-section": lambda blocks, i, _: None,  # needs the page's URL: match_shape calls url_section itself
     "lone-label": _lone_label,
     "tail-stories": tail_stories,
     "tail-cards": tail_cards,
@@ -761,6 +763,7 @@ _CANDIDATE: dict[str, Callable[[str], bool]] = {
     "reading-time": lambda line: len(line) <= 80 and bool(_DIGIT.search(line)),
     "counter": lambda line: len(line) <= 16 and bool(_BARE_NUMBER.match(line.strip())),
     "bare-count": may_count,
+    "url-section": lambda line: len(line) <= 48,
     "zero-count": may_be_zero,
     "tail-marker": lambda line: "…" in line[-140:] or ".." in line[-140:],  # the cut mark, first of all
     **EDGE_CANDIDATES,
@@ -784,9 +787,12 @@ def shape_candidates(name: str, blocks: Sequence[str], indices: Sequence[int]) -
 
 
 def match_shape(
-    name: str, blocks: Sequence[str], i: int, param: int | None = None, *, host: str | None = None
+    name: str, blocks: Sequence[str], i: int, param: int | None = None, *, host: str | None = None,
+    url: str | None = None,
 ) -> Evidence | None:
-    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None (``host``: the page's)."""
+    """``(score, why)`` when block ``i`` of ``blocks`` has shape ``name``, else None (``host``, ``url``: the page's)."""
     if name == "site-name":
         return site_name(blocks, i, host)
+    if name == "url-section":
+        return url_section(blocks, i, url)
     return SHAPES[name](blocks, i, DEFAULT_PARAM[name] if param is None else param)
