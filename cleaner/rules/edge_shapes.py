@@ -233,11 +233,26 @@ def closing_lines(after: Sequence[str], before: int) -> int:
 def _closing(line: str, words: int) -> bool:
     """A line that may close a page: no sentence of six words or more, unless it names the rights, the
     sign or the site ("При любом использовании материалов сайта, гиперссылка на NEWSru.co.il обязательна.");
-    a plain sentence under a notice is the article's (the no-reposting line under a byline)."""
+    a plain sentence under a notice is the article's (the no-reposting line under a byline). Nor a byline, a
+    date or a time, an e-mail address or a phone number (a press release's contact), a field ("Photo: John
+    Smith/Reuters", "责任编辑：李明", "Aus: Sabine Gruber, …"), a postscript or an exclamation: under a
+    copyright line those are the article's own close (stop 23's review: "Posted by Jane Doe at 8:41 PM",
+    "2024/05/21 11:23 송고", "P.S. Write back soon!")."""
     s = line.strip()
+    if BYLINE_OR_DATE.match(s) or _CLOCK.search(s) or _FIELD.match(s) or _CONTACT.search(s):
+        return False
+    if s.endswith(("!", "?", "！", "？")):
+        return False
+    if s.casefold().startswith(("p.s", "ps:", "ps ")):
+        return False
     if not (ends_sentence(s) and words >= 6):
         return True
     return bool(RIGHTS_CUES.search(s) or COPYRIGHT_WORD.search(s) or _DOMAIN.search(s))
+
+
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "8:41 PM", "2024/05/21"
+_FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")  # a label and its value on one line
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\+?\d[\d ()-]{7,}\d")  # an e-mail address or a phone number
 
 
 _EDGE_HEAD = 8

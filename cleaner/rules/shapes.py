@@ -678,24 +678,25 @@ def _minutes(line: str) -> bool:
 def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
     s = blocks[i].strip() if len(blocks[i]) <= 16 else ""
-    if not _BARE_NUMBER.match(s) or YEAR.match(s) or i + 1 >= len(blocks) or numbered_step(blocks, i):
-        return None  # a year is a date; a step's number is the list's
-    before, after = (blocks[i - 1].strip() if i else ""), blocks[i + 1].strip()
-    if _BARE_NUMBER.match(before) or _BARE_NUMBER.match(after):
-        return None  # a column of figures is a table
-    # under the title, the date or nothing, and over more than one word: under a short label ("Servings" /
-    # "8", "Interview experience" / "5") or over one ("4.7" / "Excellent", "1" / "C") it is a record's value
-    if i and words_of(before) < 4 and not dated(before) or words_of(after) < 2 and not _DIGIT.search(after):
+    if not _BARE_NUMBER.match(s) or YEAR.match(s) or not 0 < i < len(blocks) - 1 or numbered_step(blocks, i):
+        return None  # a year is a date; a step's number is the list's; on the first line, the page's title ("23")
+    before, after = blocks[i - 1].strip(), blocks[i + 1].strip()
+    if _BARE_NUMBER.match(before) or _BARE_NUMBER.match(after) or _LABEL_COLON.search(before) and not dated(before):
+        return None  # a column of figures is a table; under a label ("Views:" / "22", "Jump to: …") a value
+    # under the title or a date, over the body, a meta line or a credit; under a short label ("Servings" / "8"), over a
+    # heading ("1" / "The Boy Who Lived") or a unit ("8" / "servings") a record's value or a number (stop 23's review)
+    if words_of(before) < 4 and not dated(before) or after[:1].islower():
         return None
-    if before.endswith((":", "：")):
-        return None  # a label's value ("Views:" / "22")
-    if s.isdigit() and any(b.strip() == str(int(s) + 1) for b in blocks[i + 2 : i + _RANK_REACH]):
-        return None  # a ranking's first place: "1" / "242ポイント" / the entry, and "2" further down
+    if not (_prose(after) or len(after) >= 60 or _DIGIT.search(after) or ":" in after[:24]):
+        return None
+    if s.isdigit() and any(b.strip() in (str(int(s) + 1), str(int(s) - 1)) for b in blocks[i + 2 : i + _RANK_REACH]):
+        return None  # a ranking's first place ("1" / "242ポイント" / the entry, "2" further down) or a countdown's
     return 80.0, "counter: a bare number under the title or the date, over the page's text"
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,6}(?:[.,]\d)?[KkMm]?$")
 _RANK_REACH = 40  # lines a ranking's entry may take before the next place's number
+_LABEL_COLON = re.compile(r"(?<!\d)[:：]|[:：](?!\d)")  # a label's colon, not a time's ("08:50")
 
 
 def _lone_label(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
