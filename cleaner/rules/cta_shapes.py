@@ -34,9 +34,9 @@ from collections.abc import Sequence
 import ahocorasick_rs
 
 from cleaner.rules.edge_shapes import label_cue
-from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS, SHARE_INFIXES, SHARE_STEMS, SPACELESS
+from cleaner.rules.shape_vocab import PLATFORM_PLACES, PLATFORMS, SHARE_INFIXES, SHARE_STEMS, SPACELESS, ends_sentence
 
-__all__ = ["CTA_CANDIDATES", "CTA_SHAPES", "platform_prompt", "share_prompt"]
+__all__ = ["CTA_CANDIDATES", "CTA_SHAPES", "follow_list", "platform_prompt", "share_prompt"]
 
 Evidence = tuple[float, str]
 
@@ -211,5 +211,36 @@ def share_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     return None  # a title or subhead with the word in it ("Teilen und herrschen", "Kennis delen")
 
 
-CTA_SHAPES = {"platform-prompt": platform_prompt, "share-prompt": share_prompt}
-CTA_CANDIDATES = {"platform-prompt": _may_prompt, "share-prompt": _may_share}
+# "Instagram: @malaysiagazette", "Youtube MG : MalaysiaGazette TV", "TIK TOK: @VTVCanal.8", "X : @…": a platform
+# (a word or two after it: the channel's name), a colon, the handle or the account's name
+_HANDLE_LINE = re.compile(
+    r"^\W{0,3}(?:(?i:" + "|".join(re.escape(p) for p in sorted((*PLATFORMS, "tik tok"), key=len, reverse=True))
+    + r")|X)(?:[ -][^\W\d_][\w-]{0,15}){0,2}[ \t]*[:：][ \t]*\S[^\n]{0,60}$"
+)
+_FOLLOW_REACH = 2  # lines between two handles of the same list
+
+
+def _handle_line(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 90 and bool(_HANDLE_LINE.match(s)) and not ends_sentence(s)
+
+
+def follow_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
+    """Block ``i`` is an entry of the site's list of its accounts: "Facebook : Malaysia Gazette" /
+    "Instagram : @malaysiagazette" / "TikTok : …" (round 32 f32-12; stop 20's review in-13, "THREADS: @vtv_canal8" /
+    "TELEGRAM: VTV_Canal8"), one platform and its handle a line, with another such line within two lines. A
+    single "Twitter: @name" is someone's account, quoted by the article, and stays."""
+    if not _handle_line(blocks[i]):
+        return None
+    near = range(max(0, i - _FOLLOW_REACH), min(len(blocks), i + _FOLLOW_REACH + 1))
+    if not any(k != i and _handle_line(blocks[k]) for k in near):
+        return None
+    return 85.0, "follow list: a platform and the site's handle, in a list of them"
+
+
+def _may_follow(line: str) -> bool:
+    return _may_prompt(line) or line.lstrip(" •·-*").startswith("X") or "tik tok" in line[:12].casefold()
+
+
+CTA_SHAPES = {"platform-prompt": platform_prompt, "share-prompt": share_prompt, "follow-list": follow_list}
+CTA_CANDIDATES = {"platform-prompt": _may_prompt, "share-prompt": _may_share, "follow-list": _may_follow}
