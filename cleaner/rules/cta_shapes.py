@@ -214,28 +214,60 @@ def share_prompt(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
 # "Instagram: @malaysiagazette", "Youtube MG : MalaysiaGazette TV", "TIK TOK: @VTVCanal.8", "X : @…": a platform
 # (a word or two after it: the channel's name), a colon, the handle or the account's name
 _HANDLE_LINE = re.compile(
-    r"^\W{0,3}(?:(?i:" + "|".join(re.escape(p) for p in sorted((*PLATFORMS, "tik tok"), key=len, reverse=True))
-    + r")|X)(?:[ -][^\W\d_][\w-]{0,15}){0,2}[ \t]*[:：][ \t]*\S[^\n]{0,60}$"
+    r"^\W{0,3}((?i:" + "|".join(re.escape(p) for p in sorted((*PLATFORMS, "tik tok"), key=len, reverse=True))
+    + r")|X)(?:[ -][^\W\d_][\w-]{0,15}){0,2}[ \t]*[:：][ \t]*(\S[^\n]{0,60})$"
 )
 _FOLLOW_REACH = 2  # lines between two handles of the same list
+_ACCOUNT = re.compile(r"^@[\w.]+|[\w-]+\.[a-z]{2,}(?:/\S*)?$|^[\w.-]*[A-Z_][\w.-]*$")  # @handle, a domain, VTV_Canal8
+_LABEL_WORDS = 6
+_TAIL_AFTER = 3  # lines that may follow the site's list at the page's end
 
 
-def _handle_line(line: str) -> bool:
+def _handle(line: str) -> tuple[str, str] | None:
+    """(the platform, the account) of a "Platform : account" line, the account an @handle, a domain or an
+    account's name (a word or few, each capitalised: "Malaysia Gazette", "MG Podcast"); not a phrase or a
+    figure ("Facebook outage: millions locked out", "Facebook: 3.07 billion")."""
     s = line.strip()
-    return len(s) <= 90 and bool(_HANDLE_LINE.match(s)) and not ends_sentence(s)
+    if len(s) > 90 or ends_sentence(s) or not (m := _HANDLE_LINE.match(s)):
+        return None
+    value = m.group(2).strip()
+    words = value.split()
+    if _ACCOUNT.search(value) or (len(words) <= 4 and all(w[:1].isupper() or w[:1] == "@" for w in words)):
+        return m.group(1).casefold(), value
+    return None
 
 
 def follow_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """Block ``i`` is an entry of the site's list of its accounts: "Facebook : Malaysia Gazette" /
-    "Instagram : @malaysiagazette" / "TikTok : …" (round 32 f32-12; stop 20's review in-13, "THREADS: @vtv_canal8" /
-    "TELEGRAM: VTV_Canal8"), one platform and its handle a line, with another such line within two lines. A
-    single "Twitter: @name" is someone's account, quoted by the article, and stays."""
-    if not _handle_line(blocks[i]):
+    "Instagram : @malaysiagazette" / "TikTok : …" (round 32 f32-12, under "IKUTI KAMI DI MEDIA SOSIAL"; stop 20's
+    review in-13, "THREADS: @vtv_canal8" / "TELEGRAM: VTV_Canal8" under "Síguenos:"), one platform and its account
+    a line, two platforms or more, under the site's "follow us" or closing the page. Accounts the article lists
+    (people's under their names; a ministry's new accounts under "The new official accounts are:" with the text
+    going on) and a headline or a figure after a platform's name stay (stop 23's second review)."""
+    if _handle(blocks[i]) is None:
         return None
-    near = range(max(0, i - _FOLLOW_REACH), min(len(blocks), i + _FOLLOW_REACH + 1))
-    if not any(k != i and _handle_line(blocks[k]) for k in near):
-        return None
-    return 85.0, "follow list: a platform and the site's handle, in a list of them"
+    lo = hi = i
+    while any(_handle(blocks[k]) for k in range(max(0, lo - _FOLLOW_REACH), lo)):
+        lo = next(k for k in range(max(0, lo - _FOLLOW_REACH), lo) if _handle(blocks[k]))
+    while any(_handle(blocks[k]) for k in range(hi + 1, min(len(blocks), hi + _FOLLOW_REACH + 1))):
+        hi = next(k for k in range(hi + 1, min(len(blocks), hi + _FOLLOW_REACH + 1)) if _handle(blocks[k]))
+    if len({h[0] for k in range(lo, hi + 1) if (h := _handle(blocks[k]))}) < 2:
+        return None  # one account (or one platform's several): someone's, as the article names it
+    under_label = any(_follow_label(blocks[k]) for k in range(max(0, lo - 2), lo))
+    after = blocks[hi + 1 :]
+    closing = len(after) <= _TAIL_AFTER and all(len(a.split()) <= _LABEL_WORDS for a in after)  # a last menu
+    if not (under_label or closing):
+        return None  # neither under the site's "follow us" nor closing the page: accounts the article lists
+    return 85.0, "follow list: a platform and the site's account, in a list of them"
+
+
+def _follow_label(line: str) -> bool:
+    """The site's "follow us" over its list: a few words, no sentence, the site as the reader's "us" ("IKUTI
+    KAMI DI MEDIA SOSIAL", "Síguenos:"); a name over someone's accounts ("Alexandria Ocasio-Cortez") or a lead
+    that introduces them ("The new official accounts are:") is the article's."""
+    s = line.strip()
+    words = [w.strip(":：!.,").casefold() for w in s.split()]
+    return 0 < len(words) <= _LABEL_WORDS and not ends_sentence(s) and any(w in _US for w in words)
 
 
 def _may_follow(line: str) -> bool:

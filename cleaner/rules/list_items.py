@@ -135,16 +135,26 @@ def may_count(line: str) -> bool:
 
 _ZERO = frozenset({"0", "(0)", "0 0", "0 0 0"})
 _TABLE_RUN = 4  # bare figures in a row from which the lines are a table's column
+_EDGE_ZEROS = 10  # "0 0" and "(0)" only among the page's first or last ten lines
 
 
 def zero_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     """A count of nothing alone on its line ("0", "0 0", "(0)"): a like, reaction, comment or share counter
     the page printed before anyone used it, anywhere on the page (under the post, beside each reaction's
     label). On the labelled sets no such line is the article's (18 removed, none kept, stop 23). A column of
-    a table (a run of four bare figures or more) and the "0" of a numbered run ("1" bare a few lines away)
-    stay."""
-    if blocks[i].strip() not in _ZERO or numbered_step(blocks, i):
+    a table (a run of four bare figures or more), a label's value beside other values, a value a colon
+    announces, "0 0 0" inside the text and the "0" of a numbered run ("1" bare a few lines away) stay (stop
+    23's second review: a score, a stats box, a nutrition box, a program's output, a chorus)."""
+    s = blocks[i].strip()
+    if s not in _ZERO or numbered_step(blocks, i):
         return None
+    if s != "0" and (
+        _EDGE_ZEROS <= i < len(blocks) - _EDGE_ZEROS
+        or any(blocks[k].strip() == s for k in (i - 2, i + 2, i - 3, i + 3) if 0 <= k < len(blocks))
+    ):
+        return None  # "0 0 0" inside the text, or again two lines on, is a line of it (a chorus's refrain)
+    if i and blocks[i - 1].rstrip().endswith((":", "：")):
+        return None  # a value announced ("The output is:" / "0")
     lo, hi = i, i
     while lo > 0 and _figure(blocks[lo - 1]):
         lo -= 1
@@ -152,6 +162,11 @@ def zero_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
         hi += 1
     if hi - lo + 1 >= _TABLE_RUN:
         return None
+    # a label's value in a flattened table ("Rangers" / "0" / "Devils" / "2", "Goals" / "0" / "Assists" / "4"):
+    # another figure, not a zero, one label away; a reaction bar's counts are all zero ("0" / "Beğendim" / "0")
+    for k in (i - 2, i + 2):
+        if 0 <= k < len(blocks) and _figure(blocks[k]) and blocks[k].strip() not in _ZERO:
+            return None
     return 80.0, "a count of nothing alone on its line"
 
 

@@ -33,6 +33,11 @@ _PROFILE_FOLDERS = frozenset(
         "author", "authors", "autor", "autores", "autori", "auteur", "auteurs", "user", "users", "u", "profile",
         "profiles", "people", "person", "member", "members", "by", "writer", "writers", "columnist", "columnists",
         "contributor", "contributors", "team", "staff", "journalist", "journalists", "redakteur", "reporter",
+        # a columnist's or a contributor's folder, and an entity's page (stop 23's second review: /sites/janedoe/,
+        # /opinion/john-smith/, /project/requests/)
+        "sites", "blogs", "opinion", "opinions", "column", "columns", "kolumne", "kolumnen", "meinung", "opinión",
+        "opiniao", "opinião", "opinione", "tribune", "project", "projects", "package", "packages", "product",
+        "products", "brand", "brands",
     )
 )
 # folders of a listing page (a category's, a tag's, an archive's page N): its heading names the listing, and it is
@@ -65,6 +70,7 @@ def url_sections(url: str) -> frozenset[str]:
     folders = segments[:-1]
     if stem.isdigit():
         folders = folders[:-1]  # ``/alisan-konseri-iptal/84877``: the article's id, after its slug
+    subject = _fold(stem)
     names = set()
     for k, segment in enumerate(folders):
         if len(_parts(segment)) > _SECTION_PARTS:
@@ -73,8 +79,8 @@ def url_sections(url: str) -> frozenset[str]:
         if segment.casefold() in _PROFILE_FOLDERS or segment.startswith(("@", "~")) or after_profile:
             continue
         key = _fold(segment)
-        if len(key) >= 3 and not key.isdigit():
-            names.add(key)
+        if len(key) >= 3 and not key.isdigit() and key not in subject:
+            names.add(key)  # a folder the slug repeats is the article's subject (/football/arsenal/arsenal-beat-…)
     return frozenset(names)
 
 
@@ -92,6 +98,8 @@ def url_section(blocks: Sequence[str], i: int, url: str | None) -> Evidence | No
     if not line or len(line) > _MAX_CHARS or words_of(line) > _MAX_WORDS or ends_sentence(line):
         return None
     sections = url_sections(url)
-    if not sections or _fold(line) not in sections or BYLINE_OR_DATE.match(line):
+    if not sections or (key := _fold(line)) not in sections or BYLINE_OR_DATE.match(line):
         return None
+    if i and key in _fold(blocks[0]):
+        return None  # the title names it: the article's subject ("WH-1000XM5" under "WH-1000XM5 review")
     return 85.0, f"section label: {line!r} names a folder of the page's URL"
