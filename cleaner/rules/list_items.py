@@ -145,12 +145,15 @@ def zero_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     a table (a run of four bare figures or more), a label's value beside other values, a value a colon
     announces, "0 0 0" inside the text and the "0" of a numbered run ("1" bare a few lines away) stay (stop
     23's second review: a score, a stats box, a nutrition box, a program's output, a chorus)."""
-    s = blocks[i].strip()
+    s = " ".join(blocks[i].split())
     if s not in _ZERO or numbered_step(blocks, i):
         return None
+    rows = [blocks[k] for k in (i - 1, i + 1) if 0 <= k < len(blocks)]
+    if any(_figure(r) and not _zeros(r) and (" " in s or len(r.split()) > 1) for r in rows):
+        return None  # a row of figures beside a row of other figures: a table's ("0 0" over "1 1", a truth table)
     if s != "0" and (
         _EDGE_ZEROS <= i < len(blocks) - _EDGE_ZEROS
-        or any(blocks[k].strip() == s for k in (i - 2, i + 2, i - 3, i + 3) if 0 <= k < len(blocks))
+        or any(" ".join(blocks[k].split()) == s for k in (i - 2, i + 2, i - 3, i + 3) if 0 <= k < len(blocks))
     ):
         return None  # "0 0 0" inside the text, or again two lines on, is a line of it (a chorus's refrain)
     if i and blocks[i - 1].rstrip().endswith((":", "：")):
@@ -165,17 +168,22 @@ def zero_count(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     # a label's value in a flattened table ("Rangers" / "0" / "Devils" / "2", "Goals" / "0" / "Assists" / "4"):
     # another figure, not a zero, one label away; a reaction bar's counts are all zero ("0" / "Beğendim" / "0")
     for k in (i - 2, i + 2):
-        if 0 <= k < len(blocks) and _figure(blocks[k]) and blocks[k].strip() not in _ZERO:
+        if 0 <= k < len(blocks) and _figure(blocks[k]) and not _zeros(blocks[k]):
             return None
     return 80.0, "a count of nothing alone on its line"
 
 
 def may_be_zero(line: str) -> bool:
     """The candidate test of ``zero-count``."""
-    return len(line) <= 12 and line.strip() in _ZERO
+    return len(line) <= 16 and " ".join(line.split()) in _ZERO
 
 
 def _figure(line: str) -> bool:
-    s = line.strip()
-    return s in _ZERO or bool(_COUNT.match(s))
+    """A line of figures only: a count, or a row of a flattened table ("0  1  0")."""
+    words = line.split()
+    return bool(words) and len(words) <= 8 and all(_COUNT.match(w) or w == "(0)" for w in words)
+
+
+def _zeros(line: str) -> bool:
+    return " ".join(line.split()) in _ZERO
 
