@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import ahocorasick_rs
 
@@ -223,6 +224,7 @@ _LABEL_WORDS = 6
 _TAIL_AFTER = 3  # lines that may follow the site's list at the page's end
 
 
+@lru_cache(maxsize=4096)
 def _handle(line: str) -> tuple[str, str] | None:
     """(the platform, the account) of a "Platform : account" line, the account an @handle, a domain or an
     account's name (a word or few, each capitalised: "Malaysia Gazette", "MG Podcast"); not a phrase or a
@@ -246,11 +248,7 @@ def follow_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     going on) and a headline or a figure after a platform's name stay (stop 23's second review)."""
     if _handle(blocks[i]) is None:
         return None
-    lo = hi = i
-    while any(_handle(blocks[k]) for k in range(max(0, lo - _FOLLOW_REACH), lo)):
-        lo = next(k for k in range(max(0, lo - _FOLLOW_REACH), lo) if _handle(blocks[k]))
-    while any(_handle(blocks[k]) for k in range(hi + 1, min(len(blocks), hi + _FOLLOW_REACH + 1))):
-        hi = next(k for k in range(hi + 1, min(len(blocks), hi + _FOLLOW_REACH + 1)) if _handle(blocks[k]))
+    lo, hi = _run_end(blocks, i, -1), _run_end(blocks, i, 1)
     if len({h[0] for k in range(lo, hi + 1) if (h := _handle(blocks[k]))}) < 2:
         return None  # one account (or one platform's several): someone's, as the article names it
     under_label = any(_follow_label(blocks[k]) for k in range(max(0, lo - 2), lo))
@@ -259,6 +257,18 @@ def follow_list(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
     if not (under_label or closing):
         return None  # neither under the site's "follow us" nor closing the page: accounts the article lists
     return 85.0, "follow list: a platform and the site's account, in a list of them"
+
+
+def _run_end(blocks: Sequence[str], i: int, step: int) -> int:
+    """The last handle line of the list through line ``i``, going ``step`` (-1 up, 1 down): a handle line
+    within two lines of the previous one still belongs to the list."""
+    end = i
+    while True:
+        near = range(end + step, end + step * (_FOLLOW_REACH + 1), step)
+        k = next((k for k in near if 0 <= k < len(blocks) and _handle(blocks[k])), None)
+        if k is None:
+            return end
+        end = k
 
 
 def _follow_label(line: str) -> bool:

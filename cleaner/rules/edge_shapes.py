@@ -54,10 +54,12 @@ __all__ = [
     "EDGE_CANDIDATES",
     "EDGE_PAGE_CANDIDATES",
     "EDGE_SHAPES",
+    "closing_lines",
     "copyright_line",
     "doubled_labels",
     "label_cue",
     "label_shaped",
+    "letters_folded",
     "lone_separator",
     "paywall_offer",
     "site_name",
@@ -525,7 +527,7 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
-def _fold(s: str) -> str:
+def letters_folded(s: str) -> str:
     """Letters and digits only, accents dropped, casefolded: "Tin Tức Bitcoin" -> "tintucbitcoin", "Gmina Łączna"
     -> "gminalaczna" (a host spells "ł", "đ", "ø" as the plain letter, which NFKD does not give)."""
     s = unicodedata.normalize("NFKD", s.translate(_UNDECOMPOSED))
@@ -558,12 +560,12 @@ def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
     if not head:
         return None
     words = _WORD_RUN.findall(line)
-    latin = [f for f in map(_fold, words) if f and f.isascii()]
+    latin = [f for f in map(letters_folded, words) if f and f.isascii()]
     if not latin or len(latin) > 4:
         return None
     key = "".join(latin)
     other = len(latin) < len(words)
-    for label in {_fold(p) for p in labels if len(p) >= _LOOSE_MIN}:
+    for label in {letters_folded(p) for p in labels if len(p) >= _LOOSE_MIN}:
         if other:
             glued_article = label.endswith(key) and len(label) - len(key) <= _LOOSE_ARTICLE
             if len(latin) >= 2 and len(key) >= _LOOSE_MIN and (key == label or glued_article):
@@ -576,7 +578,7 @@ def _loose_name(line: str, labels: Sequence[str], *, head: bool) -> str | None:
                 return f"glued to the word for what it is ({glued!r})"
             continue
         rest = [w for w in words if w is not kind and not (w.islower() and len(w) <= _CONNECTOR)]
-        if "".join(_fold(w) for w in rest) == label:
+        if "".join(letters_folded(w) for w in rest) == label:
             return f"with the word for what it is ({kind!r})"
     return None
 
@@ -593,10 +595,10 @@ def _brand_and_tagline(line: str, labels: Sequence[str]) -> str | None:
     other words ("Basic Group buys a miner", "Red Bull Culture Clash", "National Geographic Science
     Festival") and stays."""
     words = _WORD_RUN.findall(line)
-    targets = {_fold(p) for p in labels if len(p) >= 6}
+    targets = {letters_folded(p) for p in labels if len(p) >= 6}
     glued = ""
     for j, w in enumerate(words):
-        glued += _fold(w)
+        glued += letters_folded(w)
         if glued in targets and j + 1 >= _BRAND_WORDS:
             rest = words[j + 1 :]
             if (
@@ -628,9 +630,9 @@ def site_name(blocks: Sequence[str], i: int, host: str | None) -> Evidence | Non
     words = name.split()
     if words and words[-1].casefold() in LOGO_WORDS:
         name = " ".join(words[:-1])
-    key = _fold(name)
+    key = letters_folded(name)
     labels = [p for p in host.split(".")[:-1] if len(p) >= 4 and p != "www"]
-    if len(key) < 4 or not any(key == _fold(p) for p in labels):
+    if len(key) < 4 or not any(key == letters_folded(p) for p in labels):
         brand = _brand_and_tagline(name, labels)
         if brand is not None:
             return 85.0, f"site name: {brand!r} spells the host {host!r}, under a tagline of its sections"

@@ -676,7 +676,7 @@ def _minutes(line: str) -> bool:
 
 
 def _counter(blocks: Sequence[str], i: int, _: int) -> Evidence | None:
-    """A bare view/comment counter ("22") standing alone between non-number lines near the page's head."""
+    """A bare view/comment counter ("22") alone under the title or a date line, among the page's first lines."""
     s = blocks[i].strip() if len(blocks[i]) <= 16 else ""
     if not _BARE_NUMBER.match(s) or YEAR.match(s) or not 0 < i < len(blocks) - 1 or numbered_step(blocks, i):
         return None  # a year is a date; a step's number is the list's; on the first line, the page's title ("23")

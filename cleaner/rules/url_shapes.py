@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
-from cleaner.rules.edge_shapes import _fold
+from cleaner.rules.edge_shapes import letters_folded
 from cleaner.rules.headlines import BYLINE_OR_DATE
 from cleaner.rules.line_shapes import words_of
 from cleaner.rules.shape_vocab import ends_sentence
@@ -59,8 +59,8 @@ _TRAILING_MARKS = " >»›/|:·•-–"
 
 @lru_cache(maxsize=1024)
 def url_sections(url: str) -> frozenset[str]:
-    """The folded names (:func:`cleaner.rules.edge_shapes._fold`) of the folders above an article's slug in
-    ``url``; none when the last segment is not an article's (a section page, a title-as-slug page)."""
+    """The folded names (:func:`cleaner.rules.edge_shapes.letters_folded`) of the folders above an article's slug
+    in ``url``; none when the last segment is not an article's (a section page, a title-as-slug page)."""
     segments = [unquote(p) for p in urlparse(url).path.split("/") if p]
     if len(segments) < 2 or any(p.casefold() in _LISTING_FOLDERS for p in segments):
         return frozenset()
@@ -70,7 +70,7 @@ def url_sections(url: str) -> frozenset[str]:
     folders = segments[:-1]
     if stem.isdigit():
         folders = folders[:-1]  # ``/alisan-konseri-iptal/84877``: the article's id, after its slug
-    subject = _fold(stem)
+    subject = letters_folded(stem)
     names = set()
     for k, segment in enumerate(folders):
         if len(_parts(segment)) > _SECTION_PARTS:
@@ -78,7 +78,7 @@ def url_sections(url: str) -> frozenset[str]:
         after_profile = k > 0 and segments[k - 1].casefold() in _PROFILE_FOLDERS
         if segment.casefold() in _PROFILE_FOLDERS or segment.startswith(("@", "~")) or after_profile:
             continue
-        key = _fold(segment)
+        key = letters_folded(segment)
         if len(key) >= 3 and not key.isdigit() and key not in subject:
             names.add(key)  # a folder the slug repeats is the article's subject (/football/arsenal/arsenal-beat-…)
     return frozenset(names)
@@ -98,8 +98,8 @@ def url_section(blocks: Sequence[str], i: int, url: str | None) -> Evidence | No
     if not line or len(line) > _MAX_CHARS or words_of(line) > _MAX_WORDS or ends_sentence(line):
         return None
     sections = url_sections(url)
-    if not sections or (key := _fold(line)) not in sections or BYLINE_OR_DATE.match(line):
+    if not sections or (key := letters_folded(line)) not in sections or BYLINE_OR_DATE.match(line):
         return None
-    if i and key in _fold(blocks[0]):
+    if i and key in letters_folded(blocks[0]):
         return None  # the title names it: the article's subject ("WH-1000XM5" under "WH-1000XM5 review")
     return 85.0, f"section label: {line!r} names a folder of the page's URL"
